@@ -1,0 +1,24 @@
+# Two commands for a fresh clone: `make run` and `make test`.
+.PHONY: setup run test eval bench lint
+
+APP := .venv/app/bin/python
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONPATH := $(CURDIR)
+
+setup:
+	@bash scripts/setup.sh
+
+run: setup
+	@$(APP) -m bot run
+
+test: setup
+	@bash scripts/test.sh
+
+eval: setup
+	@$(APP) -m bot eval ../shared/eval/dev-cases.yml
+
+bench: setup
+	@$(APP) -m bot bench
+
+lint:
+	@.venv/app/bin/ruff check .

@@ -1,0 +1,1 @@
+"""Rasa action server package (rasa-sdk), loaded with `python -m rasa_sdk --actions actions`."""

@@ -1,0 +1,33 @@
+"""action_reply: the one custom action that answers every user message."""
+from __future__ import annotations
+
+from typing import Any
+
+from knowledge.service import load_index
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.compose import compose
+from actions.context import read_context
+from actions.routes import load_routes
+
+
+class ActionReply(Action):
+    def name(self) -> str:
+        return "action_reply"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        ctx = read_context(tracker)
+        reply = compose(ctx, load_routes(), load_index())
+        for response in reply.responses:
+            dispatcher.utter_message(response=response)
+        for text in reply.texts:
+            dispatcher.utter_message(text=text)
+        return [
+            SlotSet("role", ctx.role),
+            SlotSet("misunderstood", float(reply.misunderstood)),
+            SlotSet("last_topic", reply.entry_ids[0] if reply.entry_ids else tracker.get_slot("last_topic")),
+        ]

@@ -1,0 +1,66 @@
+"""Loads knowledge/routes.yml: which knowledge answers which intent."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+ROUTES_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "routes.yml"
+_SEARCH_AUDIENCES = {"citizen", "professional", "any"}
+
+
+@dataclass(frozen=True)
+class Route:
+    entries: tuple[str, ...] = ()
+    child: tuple[str, ...] = ()
+    search: Optional[str] = None
+    first: str = "entries"
+    by_entity: Optional[dict[str, str]] = None
+    by_sector: bool = False
+    response: Optional[str] = None
+    fallback_response: Optional[str] = None
+    counts_as_misunderstood: bool = False
+
+
+@dataclass(frozen=True)
+class Routes:
+    routes: dict[str, Route]
+    sectors: dict[str, str] = field(default_factory=dict)
+
+    def for_intent(self, intent: str) -> Route:
+        return self.routes.get(intent) or self.routes["nlu_fallback"]
+
+
+def _route(intent: str, raw: dict[str, Any]) -> Route:
+    search = raw.get("search")
+    if search is not None and search not in _SEARCH_AUDIENCES:
+        raise ValueError(f"{ROUTES_FILE}: route '{intent}' has unknown search audience '{search}'")
+    if raw.get("first", "entries") not in {"entries", "search"}:
+        raise ValueError(f"{ROUTES_FILE}: route '{intent}' has bad 'first' value")
+    return Route(
+        entries=tuple(raw.get("entries") or ()),
+        child=tuple(raw.get("child") or ()),
+        search=search,
+        first=raw.get("first", "entries"),
+        by_entity=raw.get("by_entity"),
+        by_sector=bool(raw.get("by_sector")),
+        response=raw.get("response"),
+        fallback_response=raw.get("fallback_response"),
+        counts_as_misunderstood=bool(raw.get("counts_as_misunderstood")),
+    )
+
+
+def parse_routes(data: dict[str, Any]) -> Routes:
+    routes = {intent: _route(intent, raw or {}) for intent, raw in data["routes"].items()}
+    if "nlu_fallback" not in routes:
+        raise ValueError(f"{ROUTES_FILE}: a route for 'nlu_fallback' is required")
+    return Routes(routes=routes, sectors=dict(data.get("sectors") or {}))
+
+
+@lru_cache(maxsize=1)
+def load_routes(path: Path = ROUTES_FILE) -> Routes:
+    with open(path, encoding="utf-8") as handle:
+        return parse_routes(yaml.safe_load(handle))

@@ -1,0 +1,166 @@
+"""`python -m bot eval CASES.yml`: plays evaluation conversations against the live bot."""
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import uuid
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+import httpx
+import yaml
+
+_PHONE = re.compile(r"^[\d\s\-+().]+$")
+_DIGIT_GAP = re.compile(r"(?<=\d)[\s\-.()]+(?=\d)")
+
+
+@dataclass
+class TurnResult:
+    user: str
+    reply: str
+    missing: list[list[str]] = field(default_factory=list)
+    forbidden: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.missing and not self.forbidden
+
+
+@dataclass
+class CaseResult:
+    id: str
+    category: str
+    turns: list[TurnResult]
+
+    @property
+    def passed(self) -> bool:
+        return all(turn.passed for turn in self.turns)
+
+
+def _is_phone(alternative: str) -> bool:
+    return bool(_PHONE.match(alternative)) and sum(ch.isdigit() for ch in alternative) >= 3
+
+
+def alternative_matches(alternative: str, reply: str) -> bool:
+    """Case-insensitive substring; phone numbers compared on digits only."""
+    if _is_phone(alternative):
+        digits = re.sub(r"\D", "", alternative)
+        joined = _DIGIT_GAP.sub("", reply)
+        return re.search(rf"(?<!\d){digits}(?!\d)", joined) is not None
+    return alternative.lower() in reply.lower()
+
+
+def check_turn(user: str, reply: str, must: list[list[str]], must_not: list[str]) -> TurnResult:
+    missing = [group for group in must if not any(alternative_matches(a, reply) for a in group)]
+    forbidden = [bad for bad in must_not if bad.lower() in reply.lower()]
+    return TurnResult(user=user, reply=reply, missing=missing, forbidden=forbidden)
+
+
+def load_cases(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        raise SystemExit(f"Evaluation file not found: {path}")
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(cases, list) or not all(isinstance(c, dict) and "turns" in c for c in cases):
+        raise SystemExit(f"{path}: expected a list of cases, each with 'id', 'category' and 'turns'")
+    return cases
+
+
+async def _send(client: httpx.AsyncClient, url: str, sender: str, text: str) -> str:
+    response = await client.post(url, json={"sender": sender, "message": text})
+    if response.status_code >= 400:
+        return f"[HTTP {response.status_code}] {response.text}"
+    return "\n".join(m.get("text") or "" for m in response.json())
+
+
+async def run_case(client: httpx.AsyncClient, url: str, case: dict[str, Any]) -> CaseResult:
+    sender = f"eval-{uuid.uuid4().hex[:12]}"
+    turns = []
+    for turn in case["turns"]:
+        reply = await _send(client, url, sender, turn["user"])
+        turns.append(check_turn(turn["user"], reply, turn.get("must") or [], turn.get("must_not") or []))
+    return CaseResult(id=str(case.get("id")), category=str(case.get("category", "other")), turns=turns)
+
+
+async def run_all(url: str, cases: list[dict[str, Any]], concurrency: int = 4) -> list[CaseResult]:
+    limit = asyncio.Semaphore(concurrency)
+    async with httpx.AsyncClient(timeout=60.0) as client:
+        async def one(case: dict[str, Any]) -> CaseResult:
+            async with limit:
+                return await run_case(client, url, case)
+        return list(await asyncio.gather(*(one(c) for c in cases)))
+
+
+def pass_rates(results: list[CaseResult]) -> dict[str, dict[str, float]]:
+    by_category: dict[str, list[bool]] = defaultdict(list)
+    for result in results:
+        by_category[result.category].append(result.passed)
+    rates = {category: _rate(passed) for category, passed in sorted(by_category.items())}
+    rates["overall"] = _rate([result.passed for result in results])
+    return rates
+
+
+def _rate(passed: list[bool]) -> dict[str, float]:
+    return {"passed": sum(passed), "total": len(passed), "rate": sum(passed) / max(len(passed), 1)}
+
+
+def print_table(rates: dict[str, dict[str, float]]) -> None:
+    print(f"{'category':<24} {'passed':>7} {'total':>6} {'rate':>7}")
+    for category, row in rates.items():
+        if category == "overall":
+            print("-" * 47)
+        print(f"{category:<24} {row['passed']:>7} {row['total']:>6} {row['rate']:>7.1%}")
+
+
+def print_failures(results: list[CaseResult]) -> None:
+    for result in results:
+        for turn in result.turns:
+            if not turn.passed:
+                print(f"\nFAIL {result.id}: {turn.user[:90]}")
+                print(f"  missing: {turn.missing}  forbidden: {turn.forbidden}")
+                print("  reply: " + turn.reply.replace("\n", " | ")[:300])
+
+
+def unmet_thresholds(rates: dict[str, dict[str, float]], minimum: float, per_category: dict[str, float]) -> list[str]:
+    problems = []
+    if rates["overall"]["rate"] < minimum:
+        problems.append(f"overall {rates['overall']['rate']:.1%} < {minimum:.1%}")
+    for category, floor in per_category.items():
+        row = rates.get(category)
+        if row is None:
+            problems.append(f"category '{category}' has no cases")
+        elif row["rate"] < floor:
+            problems.append(f"{category} {row['rate']:.1%} < {floor:.1%}")
+    return problems
+
+
+def parse_category_thresholds(items: Optional[list[str]]) -> dict[str, float]:
+    thresholds = {}
+    for item in items or []:
+        name, _, value = item.partition("=")
+        try:
+            thresholds[name] = float(value)
+        except ValueError as error:
+            raise SystemExit(f"--min-category expects NAME=FRACTION, got {item!r}") from error
+    return thresholds
+
+
+def evaluate(url: str, cases_path: Path, report: Path, minimum: float, per_category: dict[str, float],
+             verbose: bool) -> int:
+    cases = load_cases(cases_path)
+    print(f"Playing {len(cases)} cases against {url} ...", flush=True)
+    results = asyncio.run(run_all(url, cases))
+    rates = pass_rates(results)
+    print_table(rates)
+    if verbose:
+        print_failures(results)
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(json.dumps({"rates": rates, "cases": [
+        {**asdict(r), "passed": r.passed} for r in results]}, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"Report written to {report}")
+    problems = unmet_thresholds(rates, minimum, per_category)
+    for problem in problems:
+        print(f"THRESHOLD NOT MET: {problem}")
+    return 1 if problems else 0

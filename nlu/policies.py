@@ -1,0 +1,86 @@
+"""SafetyNetPolicy: the turn after a flagged message always starts with 112 / 113.
+
+Runs inside Rasa (Python 3.10). It reads the ``safety`` entities set by
+``nlu.components.SafetyNetExtractor`` and takes over the whole turn:
+safety utterance(s) first, then the normal reply (or the active form), then listen.
+Its predictions are marked as "no user" predictions with the highest priority, so
+neither rules nor forms nor ML policies can outvote it.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+SAFETY_UTTERANCES = {"acute": "utter_safety_acute", "suicide": "utter_safety_suicide"}
+DEFAULT_REPLY_ACTION = "action_reply"
+
+
+def flags_of_latest_message(tracker: DialogueStateTracker) -> list[str]:
+    entities = tracker.latest_message.entities if tracker.latest_message else []
+    values = {e.get("value") for e in entities if e.get("entity") == "safety"}
+    return [flag for flag in SAFETY_UTTERANCES if flag in values]
+
+
+def actions_since_user_message(tracker: DialogueStateTracker) -> list[str]:
+    names: list[str] = []
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, ActionExecuted) and event.action_name:
+            names.append(event.action_name)
+    return list(reversed(names))
+
+
+def next_safety_action(tracker: DialogueStateTracker, reply_action: str) -> Optional[str]:
+    """The action this turn still needs, or None when the turn is not flagged."""
+    flags = flags_of_latest_message(tracker)
+    if not flags:
+        return None
+    done = actions_since_user_message(tracker)
+    for flag in flags:
+        if SAFETY_UTTERANCES[flag] not in done:
+            return SAFETY_UTTERANCES[flag]
+    loop_can_run = tracker.active_loop_name and not tracker.is_active_loop_rejected
+    follow_up = tracker.active_loop_name if loop_can_run else reply_action
+    if follow_up not in done:
+        return follow_up
+    return ACTION_LISTEN_NAME
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False
+)
+class SafetyNetPolicy(Policy):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"priority": 7, "reply_action": DEFAULT_REPLY_ACTION}
+
+    def train(
+        self,
+        training_trackers: list[TrackerWithCachedStates],
+        domain: Domain,
+        **kwargs: Any,
+    ) -> Resource:
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[dict[str, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        probabilities = self._default_predictions(domain)
+        action = next_safety_action(tracker, self.config["reply_action"])
+        if action is None or action not in domain.action_names_or_texts:
+            return self._prediction(probabilities)
+        probabilities[domain.index_for_action(action)] = 1.0
+        return self._prediction(probabilities, is_no_user_prediction=True)

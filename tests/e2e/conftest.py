@@ -1,0 +1,37 @@
+"""Starts the real stack (action server, Rasa, gateway) once for the end-to-end tests."""
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.config import load_settings
+from bot.launcher import Stack
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    var_dir = tmp_path_factory.mktemp("var")
+    os.environ["WEGWIJS_VAR_DIR"] = str(var_dir)
+    os.environ["WEGWIJS_TRACKER_DB"] = str(var_dir / "tracker.db")
+    running = Stack(load_settings(), log_dir=Path(var_dir) / "logs")
+    running.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def chat(stack: Stack) -> Callable[[str], list[str]]:
+    """A fresh conversation: call it with a message, get the bot's reply texts."""
+    sender = f"test-{uuid.uuid4().hex[:10]}"
+
+    def send(message: str, url: str = stack.settings.web_url) -> list[str]:
+        response = httpx.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60)
+        response.raise_for_status()
+        return [m.get("text", "") for m in response.json()]
+
+    return send

@@ -1,0 +1,36 @@
+from bot.evaluate import CaseResult, alternative_matches, check_turn, pass_rates, unmet_thresholds
+
+
+def test_phone_numbers_match_on_digits_only():
+    assert alternative_matches("0800-2000", "Bel Veilig Thuis op 0800 2000.")
+    assert alternative_matches("0800 2000", "Bel 0800-2000")
+    assert alternative_matches("112", "Bel 112 bij gevaar")
+
+
+def test_phone_number_must_not_match_inside_a_longer_number():
+    assert not alternative_matches("112", "bel 0800-1120")
+    assert not alternative_matches("113", "nummer 21134")
+
+
+def test_text_matching_ignores_case():
+    assert alternative_matches("veilig thuis", "Bel VEILIG THUIS")
+    assert not alternative_matches("kindertelefoon", "Bel Veilig Thuis")
+
+
+def test_check_turn_reports_missing_groups_and_forbidden_text():
+    result = check_turn("q", "Bel 112. Adres: Hoofdstraat 1", [["112"], ["0800-2000", "veilig thuis"]], ["adres:"])
+    assert result.missing == [["0800-2000", "veilig thuis"]]
+    assert result.forbidden == ["adres:"]
+    assert not result.passed
+
+
+def test_thresholds_per_category():
+    ok = check_turn("q", "112", [["112"]], [])
+    bad = check_turn("q", "niets", [["112"]], [])
+    results = [CaseResult("a", "acute", [ok]), CaseResult("b", "acute", [bad]), CaseResult("c", "other", [ok])]
+    rates = pass_rates(results)
+    assert rates["acute"]["rate"] == 0.5
+    assert rates["overall"]["passed"] == 2
+    assert unmet_thresholds(rates, 0.5, {"acute": 1.0}) == ["acute 50.0% < 100.0%"]
+    assert unmet_thresholds(rates, 0.9, {}) == ["overall 66.7% < 90.0%"]
+    assert unmet_thresholds(rates, 0.0, {"missing": 1.0}) == ["category 'missing' has no cases"]
