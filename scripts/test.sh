@@ -8,8 +8,10 @@ export PYTHONPATH=$ROOT RASA_TELEMETRY_ENABLED=false
 # Test ports, so a running `make run` on 8000/5005/5055 is not disturbed.
 export WEGWIJS_WEB_PORT=${WEGWIJS_TEST_WEB_PORT:-18000} WEGWIJS_RASA_PORT=${WEGWIJS_TEST_RASA_PORT:-15005} \
        WEGWIJS_ACTION_PORT=${WEGWIJS_TEST_ACTION_PORT:-15055}
-export WEGWIJS_VAR_DIR=$ROOT/var/test
-rm -rf "$WEGWIJS_VAR_DIR"
+# Test runs keep their conversations apart from `make run`, but share the built knowledge index.
+TEST_DIR=$ROOT/var/test
+rm -rf "$TEST_DIR"; mkdir -p "$TEST_DIR"
+export WEGWIJS_TRACKER_DB=$TEST_DIR/tracker.db
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -20,10 +22,10 @@ step "unit and end-to-end tests (pytest)"
 "$APP/pytest" -q
 
 step "Rasa data validation"
-.venv/rasa/bin/rasa data validate --data nlu --config config.yml --domain domain.yml --fail-on-warnings 2>&1 | tail -n 5
+.venv/rasa/bin/rasa data validate --data nlu --config config.yml --domain domain.yml 2>&1 | tail -n 5
 
 CASES=${WEGWIJS_EVAL_CASES:-$ROOT/../shared/eval/dev-cases.yml}
 step "dev evaluation ($CASES)"
 if [ ! -f "$CASES" ]; then echo "evaluation cases not found at $CASES" >&2; exit 1; fi
-"$APP/python" -m bot eval "$CASES" --start --report "$WEGWIJS_VAR_DIR/reports/eval.json" \
+"$APP/python" -m bot eval "$CASES" --start --report "$TEST_DIR/eval.json" \
   --min-overall "${WEGWIJS_EVAL_MIN_OVERALL:-0.60}" --min-category acute=1.0 --min-category suicide=1.0

@@ -16,7 +16,6 @@ from bot.launcher import Stack
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     var_dir = tmp_path_factory.mktemp("var")
-    os.environ["WEGWIJS_VAR_DIR"] = str(var_dir)
     os.environ["WEGWIJS_TRACKER_DB"] = str(var_dir / "tracker.db")
     running = Stack(load_settings(), log_dir=Path(var_dir) / "logs")
     running.start()

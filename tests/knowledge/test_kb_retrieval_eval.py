@@ -1,0 +1,61 @@
+"""The real knowledge: retrieval eval on knowledge/eval/questions.yml and the no-answer gate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from knowledge.config import Settings
+from knowledge.evalset import eval_files, load_eval_set
+from knowledge.evaluate import evaluate, format_report, write_report
+from knowledge.index import KnowledgeIndex
+
+MIN_HYBRID_RECALL_AT_3 = 0.95
+
+
+def test_eval_set_is_present(real_settings: Settings) -> None:
+    questions_path, no_answer_path = eval_files(real_settings.eval_dir)
+    assert questions_path.is_file(), f"retrieval eval set missing: {questions_path} (written by the content team)"
+    assert no_answer_path.is_file(), f"no-answer eval set missing: {no_answer_path}"
+
+
+def test_retrieval_eval(real_settings: Settings, real_index: KnowledgeIndex, tmp_path: Path) -> None:
+    questions, no_answer = load_eval_set(real_settings.eval_dir)
+    assert questions, f"no questions in {eval_files(real_settings.eval_dir)[0]}: cannot evaluate retrieval"
+    report = evaluate(real_index, questions, no_answer)
+    print(format_report(report))
+    hybrid, dense, lexical = (report.modes[m].recall_at_3 for m in ("hybrid", "dense", "lexical"))
+    assert report.unknown_ids == [], "questions.yml names entry ids that do not exist"
+    assert hybrid >= MIN_HYBRID_RECALL_AT_3, format_report(report)
+    assert hybrid >= dense and hybrid >= lexical, format_report(report)
+    assert report.modes["hybrid"].mrr >= max(report.modes["dense"].mrr, report.modes["lexical"].mrr)
+    path = write_report(report, tmp_path / "retrieval.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert set(data["modes"]) == {"dense", "lexical", "hybrid"} and "p95" in data["latency_ms"]
+    assert {"miss_rate", "false_answer_rate", "cv_miss_rate"} <= set(data["calibration"])
+
+
+def test_no_answer_gate_is_calibrated(real_index: KnowledgeIndex) -> None:
+    gate = real_index.meta.gate
+    assert gate.calibrated, "the gate should be calibrated on knowledge/eval when both files exist"
+    cal = real_index.meta.calibration
+    assert cal["miss_rate"] <= 0.1 and cal["false_answer_rate"] <= 0.25, cal
+
+
+@pytest.mark.parametrize("query", ["recept voor pannenkoeken met stroop", "what's the weather in Amsterdam tomorrow",
+                                   "asdasd qwe"])
+def test_off_topic_query_is_not_answered(real_index: KnowledgeIndex, query: str) -> None:
+    result = real_index.search(query)
+    assert not result.answered, (query, result.confidence, real_index.meta.gate)
+    assert result.hits  # the hits are still there for whoever wants them
+
+
+@pytest.mark.parametrize(("query", "lang"), [("Welk telefoonnummer heeft Veilig Thuis?", "nl"),
+                                             ("What are the steps of the reporting code?", "en")])
+def test_on_topic_query_is_answered(real_index: KnowledgeIndex, query: str, lang: str) -> None:
+    result = real_index.search(query, lang=lang)
+    top = result.hits[0]
+    assert result.answered
+    assert top.lang == lang or real_index.entry(top.id, lang).lang == "nl"  # type: ignore[union-attr]
