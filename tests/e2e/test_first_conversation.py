@@ -42,11 +42,17 @@ def test_out_of_scope_is_polite_and_restates_what_the_bot_does(chat):
     assert "112" not in reply
 
 
-def test_nonsense_does_not_trigger_the_safety_net(chat):
-    for message in ("banaan fiets paraplu", "sdfkj qwpoe zzxx"):
-        reply = joined(chat(message))
-        assert "112" not in reply and "113" not in reply, message
-        assert reply.strip(), "never an empty reply"
+@pytest.mark.parametrize("message", ["banaan fiets paraplu", "sdfkj qwpoe zzxx", "ik ga dood van het lachen"])
+def test_nonsense_does_not_trigger_the_safety_net(chat, message):
+    reply = joined(chat(message))
+    assert "112" not in reply and "113" not in reply
+    assert reply.strip(), "never an empty reply"
+
+
+def test_two_misunderstandings_in_a_row_offer_veilig_thuis(chat):
+    chat("sdfkj qwpoe zzxx")
+    reply = joined(chat("qqq zzz xxx"))
+    assert "0800-2000" in reply and "chat" in reply
 
 
 def test_acute_danger_later_in_the_conversation_still_gets_112(chat):
