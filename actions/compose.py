@@ -71,6 +71,10 @@ def _specific_ids(route: Route, ctx: TurnContext, routes: Routes) -> list[str]:
             ids.append(route.by_entity["template"].format(value=value))
     if route.by_sector and ctx.sector in routes.sectors:
         ids.append(routes.sectors[ctx.sector])
+    if route.next_step and not ids:
+        following = routes.next_step.entry_for(ctx.text)
+        if following:
+            ids.append(following)
     return ids
 
 
@@ -87,11 +91,11 @@ def _search_audience(route: Route, ctx: TurnContext) -> Optional[str]:
     return audience
 
 
-def _search_hit(route: Route, ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
+def _search_hits(route: Route, ctx: TurnContext, knowledge: Knowledge) -> list[Hit]:
     if not route.search or not ctx.text.strip():
-        return None
+        return []
     result = knowledge.search(ctx.text, audience=_search_audience(route, ctx), lang=ctx.language, k=3)
-    return result.hits[0] if result.answered and result.hits else None
+    return list(result.hits[: route.search_hits]) if result.answered else []
 
 
 def _lookup(ids: list[str], ctx: TurnContext, knowledge: Knowledge) -> list[Hit]:
@@ -112,8 +116,7 @@ def _collect(route: Route, ctx: TurnContext, routes: Routes, knowledge: Knowledg
     if specific:
         return _dedupe(specific)
     pathway = _lookup(_default_ids(route, ctx), ctx, knowledge)
-    searched = _search_hit(route, ctx, knowledge)
-    found = [searched] if searched else []
+    found = _search_hits(route, ctx, knowledge)
     return _dedupe(found + pathway if route.first == "search" else pathway + found)
 
 

@@ -51,6 +51,8 @@ def infer_role(text: str, intent: str, previous: Optional[str]) -> Optional[str]
     age = age_in_text(text)
     if age is not None and 6 <= age < ADULT_AGE:
         return "child"
+    if age is not None and age >= ADULT_AGE:
+        return "professional" if intent in _PROFESSIONAL_INTENTS else "citizen"
     if intent in _CHILD_INTENTS:
         return "child"
     if intent in _PROFESSIONAL_INTENTS:

@@ -23,12 +23,33 @@ class Route:
     response: Optional[str] = None
     fallback_response: Optional[str] = None
     counts_as_misunderstood: bool = False
+    next_step: bool = False
+    search_hits: int = 1
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """Which meldcode step comes next, from words that say which step is done."""
+
+    asks: tuple[str, ...] = ()
+    done: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    template: str = "meldcode-stap-{value}"
+
+    def entry_for(self, text: str) -> Optional[str]:
+        lowered = text.lower()
+        if not any(ask in lowered for ask in self.asks):
+            return None
+        for step, cues in self.done:
+            if any(cue in lowered for cue in cues):
+                return self.template.format(value=min(step + 1, 5))
+        return None
 
 
 @dataclass(frozen=True)
 class Routes:
     routes: dict[str, Route]
     sectors: dict[str, str] = field(default_factory=dict)
+    next_step: NextStep = NextStep()
 
     def for_intent(self, intent: str) -> Route:
         return self.routes.get(intent) or self.routes["nlu_fallback"]
@@ -50,14 +71,24 @@ def _route(intent: str, raw: dict[str, Any]) -> Route:
         response=raw.get("response"),
         fallback_response=raw.get("fallback_response"),
         counts_as_misunderstood=bool(raw.get("counts_as_misunderstood")),
+        next_step=bool(raw.get("next_step")),
+        search_hits=int(raw.get("search_hits", 1)),
     )
+
+
+def _next_step(raw: dict[str, Any]) -> NextStep:
+    done = sorted(((int(step), tuple(c.lower() for c in cues)) for step, cues in (raw.get("done") or {}).items()),
+                  reverse=True)
+    return NextStep(asks=tuple(a.lower() for a in raw.get("asks") or ()), done=tuple(done),
+                    template=raw.get("template", "meldcode-stap-{value}"))
 
 
 def parse_routes(data: dict[str, Any]) -> Routes:
     routes = {intent: _route(intent, raw or {}) for intent, raw in data["routes"].items()}
     if "nlu_fallback" not in routes:
         raise ValueError(f"{ROUTES_FILE}: a route for 'nlu_fallback' is required")
-    return Routes(routes=routes, sectors=dict(data.get("sectors") or {}))
+    sectors = dict(data.get("sectors") or {})
+    return Routes(routes=routes, sectors=sectors, next_step=_next_step(data.get("next_step") or {}))
 
 
 @lru_cache(maxsize=1)

@@ -104,3 +104,20 @@ def test_age_and_role_are_remembered():
     assert infer_role("hoi ik ben 12", "greet", None) == "child"
     assert infer_role("wat moet ik doen?", "situation_victim", "child") == "child"
     assert infer_role("welke stap?", "ask_meldcode_step", None) == "professional"
+
+
+def test_next_step_follows_from_what_is_done():
+    steps = load_routes().next_step
+    assert steps.entry_for("ik heb alles opgeschreven, wat is nu de volgende stap?") == "meldcode-stap-2"
+    assert steps.entry_for("Het gesprek met de ouders heb ik gevoerd. Wat is de volgende stap?") == "meldcode-stap-4"
+    assert steps.entry_for("wat is stap 2?") is None
+
+
+def test_next_step_question_gets_the_following_step():
+    turn = ctx("ask_meldcode_step", text="ik heb overlegd met een collega, wat is de volgende stap?")
+    knowledge = FakeKnowledge(entries={"meldcode-stap-3": FakeHit("meldcode-stap-3", "Ga in gesprek")})
+    assert compose(turn, load_routes(), knowledge).entry_ids == ["meldcode-stap-3"]
+
+
+def test_an_adult_age_overrides_a_child_intent():
+    assert infer_role("When I was ten my uncle abused me. I'm 25 now", "situation_child", None) == "citizen"
