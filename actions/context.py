@@ -60,9 +60,25 @@ def infer_role(text: str, intent: str, previous: Optional[str]) -> Optional[str]
     return previous
 
 
+_STEP_WORDS = ("stap", "step")
+_STEP_VALUES = {"1", "2", "3", "4", "5"}
+
+
+def plausible_step(text: str, entity: dict[str, Any]) -> bool:
+    """A `step` entity counts only next to the word stap/step ("groep 4" is no step)."""
+    if str(entity.get("value")) not in _STEP_VALUES:
+        return False
+    start, end = int(entity.get("start") or 0), int(entity.get("end") or 0)
+    around = text[max(0, start - 8): end + 8].lower()
+    return any(word in around for word in _STEP_WORDS)
+
+
 def _entities(message: dict[str, Any]) -> dict[str, list[str]]:
+    text = message.get("text") or ""
     found: dict[str, list[str]] = {}
     for entity in message.get("entities") or []:
+        if entity.get("entity") == "step" and not plausible_step(text, entity):
+            continue
         found.setdefault(entity.get("entity"), []).append(str(entity.get("value")))
     return found
 

@@ -2,7 +2,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from actions.compose import compose, render
-from actions.context import TurnContext, age_in_text, infer_role
+from actions.context import TurnContext, age_in_text, infer_role, plausible_step
 from actions.routes import load_routes
 
 
@@ -121,3 +121,11 @@ def test_next_step_question_gets_the_following_step():
 
 def test_an_adult_age_overrides_a_child_intent():
     assert infer_role("When I was ten my uncle abused me. I'm 25 now", "situation_child", None) == "citizen"
+
+
+def test_a_number_is_a_step_only_next_to_the_word_stap():
+    text = "ik ben juf in groep 4, wat is stap 2?"
+    assert not plausible_step(text, {"value": "4", "start": 18, "end": 19})
+    assert plausible_step(text, {"value": "2", "start": 32, "end": 33})
+    assert plausible_step("wat doe je in de tweede stap", {"value": "2", "start": 17, "end": 23})
+    assert not plausible_step("stap 23", {"value": "23", "start": 5, "end": 7})
