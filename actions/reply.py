@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from knowledge.service import load_index
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -11,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.compose import compose
 from actions.context import read_context
 from actions.routes import load_routes
+from knowledge.service import load_index
 
 
 class ActionReply(Action):

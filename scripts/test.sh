@@ -16,7 +16,7 @@ export WEGWIJS_TRACKER_DB=$TEST_DIR/tracker.db
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "lint (ruff)"
-"$APP/ruff" check .
+"$APP/ruff" check --no-cache .
 
 step "unit and end-to-end tests (pytest)"
 "$APP/pytest" -q
