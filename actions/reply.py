@@ -14,6 +14,11 @@ from knowledge.service import load_index
 
 
 class ActionReply(Action):
+    def __init__(self) -> None:
+        # Load the index and embedding model when the action server registers this action,
+        # so the first user does not wait for it.
+        load_index()
+
     def name(self) -> str:
         return "action_reply"
 

@@ -145,6 +145,10 @@ def _terminate(process: Optional[subprocess.Popen[bytes]], grace_s: float = 10.0
         pass
 
 
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # handled like Ctrl-C: stop every service
+
+
 def run_forever() -> None:
     stack = Stack()
     print("Starting the action server, Rasa and the web gateway ...", flush=True)
@@ -152,7 +156,7 @@ def run_forever() -> None:
     s = stack.settings
     print(f"\nWegwijs is running.\n  web chat:  {s.web_url}\n  Rasa REST: {s.rasa_url}/webhooks/rest/webhook\n"
           "Press Ctrl-C to stop.", flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         while all(svc.process and svc.process.poll() is None for svc in stack.services):
             time.sleep(1)
