@@ -8,6 +8,7 @@ neither rules nor forms nor ML policies can outvote it.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, Optional
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
@@ -18,6 +19,10 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from nlu import rasa_speedups
+
+rasa_speedups.apply()  # Rasa imports this module when it loads the model
 
 SAFETY_UTTERANCES = {"acute": "utter_safety_acute", "suicide": "utter_safety_suicide"}
 DEFAULT_REPLY_ACTION = "action_reply"
@@ -39,8 +44,12 @@ def actions_since_user_message(tracker: DialogueStateTracker) -> list[str]:
     return list(reversed(names))
 
 
-def next_safety_action(tracker: DialogueStateTracker, reply_action: str) -> Optional[str]:
-    """The action this turn still needs, or None when the turn is not flagged."""
+def next_safety_action(
+    tracker: DialogueStateTracker, reply_action: str, loops: Collection[str] = ()
+) -> Optional[str]:
+    """The action this turn still needs, or None when the turn is not flagged (or the rest is up to
+    the rules: once a loop (form) has run after the safety message, the rules decide whether it
+    listens or, when the form just finished, gives its result)."""
     flags = flags_of_latest_message(tracker)
     if not flags:
         return None
@@ -48,6 +57,8 @@ def next_safety_action(tracker: DialogueStateTracker, reply_action: str) -> Opti
     for flag in flags:
         if SAFETY_UTTERANCES[flag] not in done:
             return SAFETY_UTTERANCES[flag]
+    if any(name in loops for name in done):
+        return None
     loop_can_run = tracker.active_loop_name and not tracker.is_active_loop_rejected
     follow_up = tracker.active_loop_name if loop_can_run else reply_action
     if follow_up not in done:
@@ -79,7 +90,7 @@ class SafetyNetPolicy(Policy):
         **kwargs: Any,
     ) -> PolicyPrediction:
         probabilities = self._default_predictions(domain)
-        action = next_safety_action(tracker, self.config["reply_action"])
+        action = next_safety_action(tracker, self.config["reply_action"], domain.form_names)
         if action is None or action not in domain.action_names_or_texts:
             return self._prediction(probabilities)
         probabilities[domain.index_for_action(action)] = 1.0

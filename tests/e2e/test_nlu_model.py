@@ -1,0 +1,55 @@
+"""The shipped model (models/wegwijs.tar.gz): multilingual intents, and the `retrieved` slot."""
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+import yaml
+
+pytestmark = pytest.mark.e2e
+
+MULTILINGUAL = Path(__file__).resolve().parents[1] / "nlu" / "multilingual.yml"
+# English has examples in the training data; Turkish, Polish and Arabic have none.
+MIN_ACCURACY = {"en": 0.9, "tr": 0.5, "pl": 0.5, "ar": 0.5}
+
+
+def _cases() -> list[dict[str, str]]:
+    with open(MULTILINGUAL, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)["cases"]
+
+
+def _top_intent(parsed: dict) -> str:
+    ranking = [item["name"] for item in parsed.get("intent_ranking") or [] if item["name"] != "nlu_fallback"]
+    return ranking[0] if ranking else "nlu_fallback"
+
+
+@pytest.fixture(scope="module")
+def multilingual_hits(stack) -> dict[str, list[bool]]:
+    hits: dict[str, list[bool]] = {}
+    with httpx.Client(base_url=stack.settings.rasa_url, timeout=30) as client:
+        for case in _cases():
+            parsed = client.post("/model/parse", json={"text": case["text"]}).json()
+            hits.setdefault(case["lang"], []).append(_top_intent(parsed) == case["intent"])
+    return hits
+
+
+@pytest.mark.parametrize("language", sorted(MIN_ACCURACY))
+def test_questions_in_other_languages_land_on_the_right_intent(multilingual_hits, language):
+    hits = multilingual_hits[language]
+    accuracy = sum(hits) / len(hits)
+    assert accuracy >= MIN_ACCURACY[language], f"{language}: {accuracy:.2f}"
+
+
+def _slots(stack, sender: str) -> dict:
+    return httpx.get(f"{stack.settings.rasa_url}/conversations/{sender}/tracker", timeout=30).json()["slots"]
+
+
+def test_retrieved_lists_the_knowledge_entries_of_the_reply(stack):
+    url = f"{stack.settings.web_url}/webhooks/rest/webhook"
+    sender = f"retrieved-{uuid.uuid4().hex[:10]}"
+    httpx.post(url, json={"sender": sender, "message": "wat is de kindcheck?"}, timeout=60)
+    assert "kindcheck" in _slots(stack, sender)["retrieved"]
+    httpx.post(url, json={"sender": sender, "message": "dankjewel"}, timeout=60)
+    assert _slots(stack, sender)["retrieved"] == []
