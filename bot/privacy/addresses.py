@@ -1,0 +1,91 @@
+"""Street addresses: a street name followed by a house number ("Kerkstraat 12", "Laan van Meerdervoort
+200", "Burgemeester de Vlugtlaan 5a"), and English "221B Baker Street"."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Optional
+
+from bot.privacy.lexicon import Lexicon
+from bot.privacy.spans import Span
+from bot.privacy.tokens import Token, gap
+
+HOUSE_NUMBER = re.compile(
+    r"\s+([0-9]{1,5})((?:\s?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
+    r"|\s(?:bis|hs|huis|boven|beneden|zw|rd|ii|iii)(?![\w]))?)(?![0-9])")
+MAX_STREET_TOKENS = 5
+
+
+def _english(lex: Lexicon) -> re.Pattern[str]:
+    types = "|".join(sorted(lex.english_street_types, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])[0-9]{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?i:{types})\.?(?![\w])")
+
+
+class AddressFinder:
+    def __init__(self, text: str, tokens: list[Token], lex: Lexicon) -> None:
+        self.text, self.tokens, self.lex = text, tokens, lex
+
+    def _street_word(self, token: Token) -> Optional[str]:
+        """'any' or 'capitalised' when the token ends in a street suffix, else None."""
+        lower = token.lower
+        if lower in self.lex.not_streets:
+            return None
+        if any(lower.endswith(s) and len(lower) >= len(s) + 3 for s in self.lex.street_suffixes_any_case):
+            return "any"
+        if token.cap and any(lower.endswith(s) and len(lower) >= len(s) + 3
+                             for s in self.lex.street_suffixes_capitalised):
+            return "capitalised"
+        return None
+
+    def _adjacent(self, left: int, right: int) -> bool:
+        return 0 <= left and right < len(self.tokens) and gap(self.text, self.tokens[left], self.tokens[right]) == " "
+
+    def _street_start(self, index: int) -> int:
+        """Extend left over capitalised words and particles: "Burgemeester de Vlugtlaan"."""
+        start, probe = index, index - 1
+        while probe >= 0 and index - probe < MAX_STREET_TOKENS and self._adjacent(probe, probe + 1):
+            token = self.tokens[probe]
+            if token.cap and token.lower not in self.lex.non_names:
+                start = probe
+            elif token.lower not in self.lex.street_particles:
+                break
+            probe -= 1
+        return start
+
+    def _head_end(self, index: int) -> Optional[int]:
+        """"Laan van Meerdervoort": a street word, particles and capitalised words, then the number."""
+        end = index
+        while end + 1 < len(self.tokens) and end - index < MAX_STREET_TOKENS and self._adjacent(end, end + 1):
+            token = self.tokens[end + 1]
+            if not (token.cap or token.lower in self.lex.street_particles):
+                break
+            end += 1
+        return end if end > index and self.tokens[end].cap else None
+
+    def _number(self, index: int, strength: str) -> Optional[int]:
+        match = HOUSE_NUMBER.match(self.text, self.tokens[index].end)
+        if match is None:
+            return None
+        number = match.group(1)
+        if strength == "capitalised" and (len(number) > 4 or (len(number) == 4 and number[:2] in ("19", "20"))):
+            return None  # "Amsterdam 2019" is a year, not a house number
+        return match.end()
+
+    def spans(self) -> Iterator[Span]:
+        for index, token in enumerate(self.tokens):
+            strength = self._street_word(token)
+            if strength:
+                end = self._number(index, strength)
+                if end is not None:
+                    yield Span(self.tokens[self._street_start(index)].start, end, "ADRES")
+            elif token.cap and token.lower in self.lex.street_heads:
+                last = self._head_end(index)
+                end = self._number(last, "capitalised") if last is not None else None
+                if end is not None:
+                    yield Span(token.start, end, "ADRES")
+        for match in _english(self.lex).finditer(self.text):
+            yield Span(match.start(), match.end(), "ADRES")
+
+
+def addresses(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
+    yield from AddressFinder(text, tokens, lex).spans()

@@ -1,0 +1,69 @@
+"""Full dates (a date of birth is any full date) and day-month dates after a birth cue."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from bot.privacy.lexicon import Lexicon
+from bot.privacy.spans import Span
+
+NUMERIC = re.compile(r"(?<![\w./\-])([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![\w]|[./\-][0-9])")
+ISO = re.compile(r"(?<![\w./\-])([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![\w]|[./\-][0-9])")
+ORDINAL = r"(?:e|ste|de|st|nd|rd|th)?"
+YEAR = r"(?:['’]?[0-9]{2}|[0-9]{4})"
+
+
+@lru_cache(maxsize=4)
+def _text_patterns(months: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], str]:
+    alternatives = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    month = f"({alternatives})"
+    day_first = re.compile(rf"(?<![\w])([0-9]{{1,2}}){ORDINAL}\.?\s+(?:of\s+)?{month}\.?,?\s+{YEAR}(?![\w])",
+                           re.IGNORECASE)
+    month_first = re.compile(rf"(?<![\w]){month}\.?\s+([0-9]{{1,2}}){ORDINAL},?\s+[0-9]{{4}}(?![\w])",
+                             re.IGNORECASE)
+    return day_first, month_first, month
+
+
+def _day_month_ok(day: str, month: str) -> bool:
+    d, m = int(day), int(month)
+    return (1 <= d <= 31 and 1 <= m <= 12) or (1 <= m <= 31 and 1 <= d <= 12)  # also US month/day
+
+
+def numeric_dates(text: str) -> Iterator[Span]:
+    for match in NUMERIC.finditer(text):
+        if _day_month_ok(match.group(1), match.group(3)):
+            yield Span(match.start(), match.end(), "GEBOORTEDATUM")
+    for match in ISO.finditer(text):
+        year, month, day = (int(match.group(i)) for i in (1, 3, 4))
+        if 1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31:
+            yield Span(match.start(), match.end(), "GEBOORTEDATUM")
+
+
+def text_dates(text: str, lex: Lexicon) -> Iterator[Span]:
+    day_first, month_first, _ = _text_patterns(tuple(lex.months))
+    for match in day_first.finditer(text):
+        if 1 <= int(match.group(1)) <= 31:
+            yield Span(match.start(), match.end(), "GEBOORTEDATUM")
+    for match in month_first.finditer(text):
+        if 1 <= int(match.group(2)) <= 31:
+            yield Span(match.start(), match.end(), "GEBOORTEDATUM")
+
+
+def cued_birthdays(text: str, lex: Lexicon) -> Iterator[Span]:
+    """"geboren op 3 maart", "jarig op 5 mei": a day and month without a year, after a birth cue."""
+    _, _, month = _text_patterns(tuple(lex.months))
+    after_cue = re.compile(rf"\.?\s*:?\s*(?:op|on|the|is)?\s*([0-9]{{1,2}}){ORDINAL}\.?\s+(?:of\s+)?{month}(?![\w])",
+                           re.IGNORECASE)
+    lowered = text.lower()
+    for cue in lex.birth_cues:
+        for cue_match in re.finditer(rf"(?<![\w]){re.escape(cue)}(?![\w])", lowered):
+            found = after_cue.match(text, cue_match.end())
+            if found and 1 <= int(found.group(1)) <= 31:
+                yield Span(found.start(1), found.end(), "GEBOORTEDATUM")
+
+
+def dates(text: str, lex: Lexicon) -> Iterator[Span]:
+    yield from numeric_dates(text)
+    yield from text_dates(text, lex)
+    yield from cued_birthdays(text, lex)

@@ -1,0 +1,45 @@
+"""The tracker database from the app side (SQLAlchemy 2, psycopg 3): the same variables endpoints.yml uses."""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any, Optional
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
+
+from bot.config import Settings, load_settings
+
+SQLITE_BUSY_TIMEOUT_S = 15
+
+
+def tracker_url(settings: Optional[Settings] = None, env: Optional[Mapping[str, str]] = None) -> URL:
+    """WEGWIJS_TRACKER_DIALECT/_DB, and for PostgreSQL _HOST, _PORT, _USER, _PASSWORD."""
+    settings = settings or load_settings()
+    env = os.environ if env is None else env
+    if settings.tracker_dialect == "sqlite":
+        return URL.create("sqlite", database=settings.tracker_db)
+    dialect = "postgresql+psycopg" if settings.tracker_dialect in ("postgresql", "postgres") \
+        else settings.tracker_dialect
+    port = env.get("WEGWIJS_TRACKER_PORT", "")
+    return URL.create(dialect, username=env.get("WEGWIJS_TRACKER_USER") or None,
+                      password=env.get("WEGWIJS_TRACKER_PASSWORD") or None,
+                      host=env.get("WEGWIJS_TRACKER_HOST") or None, port=int(port) if port else None,
+                      database=settings.tracker_db)
+
+
+def make_engine(url: URL | str) -> Engine:
+    """An engine for erasing and purging. On SQLite deleted rows are overwritten (secure_delete), not just
+    unlinked, and writes wait for Rasa instead of failing."""
+    text = url if isinstance(url, str) else url.render_as_string(hide_password=False)
+    if text.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+        event.listen(engine, "connect", _sqlite_secure_delete)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_secure_delete(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA secure_delete=ON")
+    cursor.close()

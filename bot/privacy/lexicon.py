@@ -1,0 +1,116 @@
+"""Loads the redactor's word lists and cues (bot/privacy/pii.yml) once."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PII_FILE = Path(__file__).with_name("pii.yml")
+ROOT = Path(__file__).resolve().parents[2]
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(str(value).lower() for value in values or ())
+
+
+def _phrases(values: Any) -> tuple[tuple[str, ...], ...]:
+    """Cue phrases as word tuples, longest first so "mijn naam is" wins over "is"."""
+    phrases = {tuple(str(value).lower().split()) for value in values or ()}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    helplines: frozenset[str]
+    service_prefixes: tuple[str, ...]
+    strong_cues: tuple[tuple[str, ...], ...]
+    weak_cues: tuple[tuple[str, ...], ...]
+    medium_cues: tuple[tuple[str, ...], ...]
+    possessives: frozenset[str]
+    relations: frozenset[str]
+    titles: frozenset[str]
+    not_names_after_cue: frozenset[str]
+    given_names: frozenset[str]
+    lowercase_words: frozenset[str]
+    sentence_starters: frozenset[str]
+    not_alone: frozenset[str]
+    non_names: frozenset[str]
+    name_particles: frozenset[str]
+    street_particles: frozenset[str]
+    street_suffixes_any_case: tuple[str, ...]
+    street_suffixes_capitalised: tuple[str, ...]
+    not_streets: frozenset[str]
+    street_heads: frozenset[str]
+    english_street_types: frozenset[str]
+    postcode_stopwords: frozenset[str]
+    bsn_cues: tuple[str, ...]
+    birth_cues: tuple[str, ...]
+    months: dict[str, int]
+    common_words: frozenset[str]
+    vocabulary: frozenset[str]
+    subject_verbs: frozenset[str]
+
+
+def _common_words(name: str) -> frozenset[str]:
+    with open(PII_FILE.parent / name, encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+
+
+def _vocabulary(patterns: Any) -> frozenset[str]:
+    """Every word in the bot's own texts: what the bot says is never a person's name."""
+    words: set[str] = set()
+    for pattern in patterns or ():
+        for path in sorted(ROOT.glob(pattern)):
+            if path.resolve() != PII_FILE.resolve():
+                words.update(w.lower() for w in WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
+    return frozenset(words)
+
+
+def _load(data: dict[str, Any]) -> Lexicon:
+    cues = data["cues"]
+    suffixes = data["street_suffixes"]
+    names: set[str] = set()
+    for group in data["given_names"].values():
+        names |= _words(group)
+    months = {word.lower(): int(number) for number, words in data["months"].items() for word in words}
+    return Lexicon(
+        helplines=frozenset(str(n) for n in data["helplines"]),
+        service_prefixes=tuple(str(p) for p in data["service_prefixes"]),
+        strong_cues=_phrases(cues["strong"]),
+        weak_cues=_phrases(cues["weak"]),
+        medium_cues=_phrases(cues["medium"]),
+        possessives=_words(data["possessives"]),
+        relations=_words(data["relations"]),
+        titles=_words(data["titles"]),
+        not_names_after_cue=_words(data["not_names_after_cue"]),
+        given_names=frozenset(names),
+        lowercase_words=_words(data["lowercase_words"]),
+        sentence_starters=_words(data["sentence_starters"]),
+        not_alone=_words(data["not_alone"]),
+        non_names=_words(data["non_names"]),
+        name_particles=_words(data["name_particles"]),
+        street_particles=_words(data["street_particles"]),
+        street_suffixes_any_case=tuple(sorted(_words(suffixes["any_case"]), key=len, reverse=True)),
+        street_suffixes_capitalised=tuple(sorted(_words(suffixes["capitalised"]), key=len, reverse=True)),
+        not_streets=_words(data["not_streets"]),
+        street_heads=_words(data["street_heads"]),
+        english_street_types=_words(data["english_street_types"]),
+        postcode_stopwords=_words(data["postcode_stopwords"]),
+        bsn_cues=tuple(sorted(_words(data["bsn_cues"]), key=len, reverse=True)),
+        birth_cues=tuple(sorted(_words(data["birth_cues"]), key=len, reverse=True)),
+        months=months,
+        common_words=_common_words(data["common_words_file"]),
+        vocabulary=_vocabulary(data.get("vocabulary_files")),
+        subject_verbs=_words(data["subject_verbs"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    with open(PII_FILE, encoding="utf-8") as handle:
+        return _load(yaml.safe_load(handle))

@@ -1,0 +1,145 @@
+"""The PII redactor: targets on the labelled sets, each detector's rules, and property-based checks."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.privacy.lexicon import lexicon
+from bot.privacy.numbers import bsn_valid, iban_valid
+from bot.privacy.redact import find_pii, redact
+from tests.privacy.evaluate import SETS, STRUCTURED, Figures, load_cases, score
+
+HELPLINES = ["112", "113", "0800-2000", "0800 2000", "08002000", "0800-0432", "0800-0113", "0800-0188",
+             "0900-8844", "0900-0101", "0800-5151", "088-4404242", "033-448 11 86", "+31 247 247 247"]
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict[str, Figures]:
+    results = {name: score(name, load_cases(path)) for name, path in SETS.items()}
+    for result in results.values():  # shown with -s, and in the failure output
+        print(result.summary()["set"], result.summary()["recall"], "false positives:", len(result.false_positives))
+    return results
+
+
+def test_the_labelled_set_has_at_least_200_messages():
+    assert len(load_cases(SETS["main"])) >= 200
+
+
+@pytest.mark.parametrize("name", ["main", "holdout"])
+def test_structured_pii_is_always_found(figures, name):
+    result = figures[name]
+    for kind in (*STRUCTURED, "KENTEKEN", "ADRES"):
+        assert result.recall(kind) == 1.0, [m for m in result.misses if m["type"] == kind]
+
+
+@pytest.mark.parametrize("name", ["main", "holdout"])
+def test_names_are_found_at_the_target_recall(figures, name):
+    assert figures[name].recall("NAAM") >= 0.85, figures[name].misses
+
+
+def test_names_outside_the_word_lists_are_mostly_found(figures):
+    for name in ("unlisted", "unlisted-holdout"):
+        assert figures[name].recall("NAAM") >= 0.75, figures[name].misses
+
+
+@pytest.mark.parametrize("name", ["main", "holdout"])
+def test_few_false_positives(figures, name):
+    result = figures[name]
+    assert len(result.false_positives) <= 0.02 * result.messages, result.false_positives
+
+
+@pytest.mark.parametrize("number", HELPLINES)
+def test_helplines_are_never_redacted(number):
+    for text in (number, f"Bel {number}", f"bel {number}.", f"Mijn nummer is 06-12345678, bel anders {number}",
+                 f"Ik heet Sanne en ik heb {number} gebeld", f"({number})"):
+        assert number in redact(text), text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ik heet Sanne, bel 06-12345678", "Ik heet [NAAM], bel [TELEFOON]"),
+    ("mail jan.jansen@example.nl of bel 0800-2000", "mail [EMAIL] of bel 0800-2000"),
+    ("postcode 1234AB, kenteken 12-ABC-3", "postcode [POSTCODE], kenteken [KENTEKEN]"),
+    ("bsn 628194821 iban NL91 ABNA 0417 1643 00", "bsn [BSN] iban [IBAN]"),
+    ("geboren op 3 maart 2015 in Utrecht", "geboren op [GEBOORTEDATUM] in Utrecht"),
+    ("geboren op 3 maart", "geboren op [GEBOORTEDATUM]"),
+    ("Ik woon op de Kerkstraat 12", "Ik woon op de [ADRES]"),
+])
+def test_placeholders(text, expected):
+    assert redact(text) == expected
+
+
+def test_bsn_eleven_check():
+    assert bsn_valid("111222333") and bsn_valid("123456782")
+    assert not bsn_valid("123456789") and not bsn_valid("000000000")
+    assert redact("nummer 123456789") == "nummer 123456789"  # fails the 11-check, no BSN cue
+    assert redact("mijn bsn is 123456789") == "mijn bsn is [BSN]"  # a typo after a BSN cue still goes
+
+
+def test_iban_checksum():
+    assert iban_valid("NL91ABNA0417164300") and iban_valid("DE89370400440532013000")
+    assert not iban_valid("NL91ABNA0417164301")
+    assert redact("BE68 5390 0754 7034 naar") == "[IBAN] naar"  # a following word is not a last group
+
+
+@pytest.mark.parametrize("text", ["Ik ben 14 jaar", "stap 5 van de meldcode", "In 2020 is de meldcode aangepast",
+                                  "Het gebeurde om 23:30", "Het gebeurde op 3 maart", "Wat doet Veilig Thuis?",
+                                  "In Mei is het gebeurd", "Kan ik de Kindertelefoon bellen?"])
+def test_ordinary_messages_stay_as_they_are(text):
+    assert find_pii(text) == []
+
+
+def test_the_bots_own_texts_keep_their_names_of_organisations():
+    text = "Bel Veilig Thuis (0800-2000), de Kindertelefoon (0800-0432) of het Centrum Seksueel Geweld."
+    assert redact(text) == text
+
+
+# --- properties -------------------------------------------------------------------------------------------
+FRAGMENTS = ["Sanne", "ik heet", "mijn buurman", "Jan de Vries", "06-12345678", "+31 6 12345678", "0800-2000",
+             "112", "113", "a@b.nl", "1234 AB", "1234ab", "628194821", "NL91ABNA0417164300", "3 maart 2015",
+             "12-03-2009", "12-ABC-3", "Kerkstraat 12", "[NAAM]", "[TELEFOON]", "bsn", "geboren op", ",", ".",
+             " ", "-", "(", ")", "0", "12", "Mr.", "Laan van", "straat", "2000", "0031", "+", "van der", "\n"]
+PII_LIKE = st.lists(st.sampled_from(FRAGMENTS), max_size=14).map(" ".join)
+ANY_TEXT = st.one_of(st.text(max_size=300), PII_LIKE, st.lists(st.sampled_from(FRAGMENTS), max_size=20).map("".join))
+QUICK = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@QUICK
+@given(ANY_TEXT)
+def test_never_crashes_and_spans_are_sane(text):
+    spans = find_pii(text)
+    for left, right in zip(spans, spans[1:], strict=False):
+        assert left.end <= right.start
+    assert all(0 <= s.start < s.end <= len(text) for s in spans)
+    assert isinstance(redact(text), str)
+
+
+@QUICK
+@given(ANY_TEXT)
+def test_redaction_is_idempotent(text):
+    once = redact(text)
+    assert redact(once) == once
+
+
+@QUICK
+@given(st.text(max_size=120), st.sampled_from(HELPLINES), st.text(max_size=120))
+def test_helplines_survive_any_surroundings(before, number, after):
+    assert number in redact(f"{before} bel {number} nu {after}")
+
+
+STRUCTURED_VALUES = ["06-12345678", "+31 6 12345678", "020 123 4567", "jan.jansen@example.nl", "1234 AB", "9711ab",
+                     "628194821", "252.760.189", "NL91ABNA0417164300", "NL91 ABNA 0417 1643 00", "12-03-2009",
+                     "3 maart 2015", "2010-06-15", "12-ABC-3", "GH-456-J", "Kerkstraat 12"]
+PLAIN = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", max_size=80)
+
+
+@QUICK
+@given(PLAIN, st.sampled_from(STRUCTURED_VALUES), PLAIN)
+def test_structured_pii_is_found_in_any_plain_surroundings(before, value, after):
+    assert value not in redact(f"{before} {value} {after}")
+
+
+def test_lexicon_lists_are_lower_case():
+    lex = lexicon()
+    assert all(name == name.lower() for name in lex.given_names)
+    assert {"112", "113", "08002000"} <= lex.helplines
