@@ -1,0 +1,103 @@
+"""Conversation list filters, full-text search, the conversation view and its audit entry."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+
+import pytest
+from sqlalchemy import select
+
+from bot.console.catalog import entry_titles
+from bot.console.db import Database
+from bot.console.models import AuditEntry
+from bot.console.queries import TIMEZONE
+from tests.console.conftest import ConsoleEnv
+from tests.console.seed import DAY
+
+NAMES = ("acute", "english", "professional", "human", "markup", "suicide")
+
+
+def listed(console: ConsoleEnv, query: str = "") -> set[str]:
+    """Names of the seeded conversations the list shows for `query`."""
+    response = console.as_role("reviewer").get(f"/conversations?{query}")
+    assert response.status_code == 200
+    ids = set(re.findall(r'href="/conversations/([0-9a-f]{64})', response.text))
+    return {name for name in NAMES if console.id(name) in ids}
+
+
+def _day(days_ago: float) -> str:
+    return dt.datetime.fromtimestamp(time.time() - days_ago * DAY, TIMEZONE).date().isoformat()
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("", set(NAMES)),
+    ("safety=yes", {"acute", "suicide"}),
+    ("safety=acute", {"acute"}),
+    ("safety=suicide", {"suicide"}),
+    ("safety=no", {"english", "professional", "human", "markup"}),
+    ("fallback=yes", {"english"}),
+    ("handoff=yes", {"human"}),
+    ("language=en", {"english"}),
+    ("channel=telegram", {"english"}),
+    ("channel=web", {"acute"}),
+    ("channel=cli", {"professional"}),
+    ("channel=rest", {"human", "markup", "suicide"}),
+    ("intent=ask_meldcode_step", {"professional"}),
+    ("intent=situation_victim&safety=no", {"human"}),
+    ("safety=bogus&fallback=maybe", set(NAMES)),  # malformed values are ignored
+])
+def test_filters(console: ConsoleEnv, query: str, expected: set[str]) -> None:
+    assert listed(console, query) == expected
+
+
+def test_date_filter(console: ConsoleEnv) -> None:
+    assert listed(console, f"date_from={_day(1)}") == {"acute", "human", "markup", "suicide"}
+    assert listed(console, f"date_from={_day(11)}&date_to={_day(5)}") == {"professional"}
+    assert listed(console, f"date_to={_day(1.5)}") == {"english", "professional"}
+    assert listed(console, "date_from=not-a-date") == set(NAMES)
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    ("MES", {"acute"}),                     # case-insensitive, user text
+    ("een vraag", {"markup"}),             # diacritics-insensitive ("Één")
+    ("0800-0113", {"suicide"}),            # bot replies are searched too
+    ("[naam]", {"human"}),                 # redaction placeholders
+    ("veilig thuis 0800-2000", {"acute", "professional", "human"}),  # every word must occur
+    ("komt nergens voor", set()),
+])
+def test_full_text_search(console: ConsoleEnv, q: str, expected: set[str]) -> None:
+    assert listed(console, f"q={q}") == expected
+
+
+def test_view_shows_intent_confidence_and_retrieved_knowledge(console: ConsoleEnv) -> None:
+    page = console.as_role("reviewer").get(f"/conversations/{console.id('acute')}").text
+    assert "help hij heeft een mes" in page
+    assert "situation_victim" in page and "0.87" in page
+    assert "vangnet: acute" in page
+    assert console.entry_id in page and str(entry_titles()[console.entry_id]) in page
+    assert "Veilig Thuis is dag en nacht bereikbaar" in page
+
+
+def test_message_markup_is_escaped(console: ConsoleEnv) -> None:
+    client = console.as_role("reviewer")
+    for page in (client.get("/conversations").text, client.get(f"/conversations/{console.id('markup')}").text):
+        assert "<script>alert" not in page
+        assert "&lt;script&gt;alert(" in page
+
+
+def test_opening_a_conversation_is_audited(console: ConsoleEnv) -> None:
+    console.as_role("admin").get(f"/conversations/{console.id('suicide')}")
+    database = Database(console.url)
+    with database.sessions() as db:
+        entries = list(db.scalars(select(AuditEntry).where(AuditEntry.action == "open_conversation",
+                                                           AuditEntry.conversation_id == console.id("suicide"))))
+    database.dispose()
+    assert entries and entries[-1].username == "admin"
+    assert all("leven" not in entry.detail for entry in entries)  # no message text in the audit log
+    audit_page = console.as_role("admin").get(f"/audit?action=open_conversation&conversation={console.id('suicide')}")
+    assert console.id("suicide") in audit_page.text
+
+
+def test_unknown_conversation_is_404(console: ConsoleEnv) -> None:
+    assert console.as_role("reviewer").get("/conversations/" + "0" * 64).status_code == 404
