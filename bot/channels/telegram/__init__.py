@@ -1,0 +1,1 @@
+"""Telegram bridge: python-telegram-bot on one side, the Wegwijs gateway (HTTP) on the other."""

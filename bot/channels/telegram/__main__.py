@@ -1,0 +1,5 @@
+import sys
+
+from bot.channels.telegram.run import main
+
+sys.exit(main())
