@@ -1,0 +1,1 @@
+"""Handoff to a human: consent, an editable summary, the counsellor queue and the Veilig Thuis chat."""

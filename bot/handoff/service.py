@@ -1,0 +1,88 @@
+"""Wires the handoff into the gateway: the flow object at start-up and the outbox endpoint.
+
+GET /conversations/outbox?sender=S&after=N&wait=W
+  -> {"state": "normal" | "waiting" | "handed_off", "messages": [{"id", "text", "from": "counsellor" | "bot"}]}
+Messages newer than id N; with W > 0 (seconds, at most 25) the request waits until there is one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from typing import Any
+
+import httpx
+from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.handoff.flow import FlowSettings, HandoffFlow, Relay, handoff_request
+from bot.handoff.hours import load_hours, utc_now
+from bot.handoff.queue import HandoffStore
+from bot.handoff.rasa import RasaApi
+from bot.validation import sender_problem
+
+logger = logging.getLogger("wegwijs.handoff")
+router = APIRouter()
+
+
+def _minutes(name: str, default: float) -> float:
+    raw = os.environ.get(name, "")
+    try:
+        return float(raw) if raw else default
+    except ValueError as error:
+        raise SystemExit(f"{name} must be a number of minutes, got {raw!r}") from error
+
+
+def flow_settings() -> FlowSettings:
+    return FlowSettings(wait_limit=dt.timedelta(minutes=_minutes("WEGWIJS_HANDOFF_WAIT_MINUTES", 10)),
+                        stale_after=dt.timedelta(minutes=_minutes("WEGWIJS_HANDOFF_STALE_MINUTES", 30)))
+
+
+def make_flow(client: httpx.AsyncClient, rasa_url: str, relay: Relay) -> HandoffFlow:
+    """The flow on the console database (the tracker database unless WEGWIJS_CONSOLE_DB_URL says otherwise)."""
+    from bot.console.db import make_engine
+    from bot.console.settings import load_console_settings
+    from bot.handoff.privacy import conversation_id, redact
+
+    # Fail here (handoff off, chat on) rather than mid-conversation when bot.privacy is missing or misconfigured.
+    redact("")
+    conversation_id("start-up check")
+    engine = make_engine(load_console_settings().db_url)
+    return HandoffFlow(HandoffStore(engine), RasaApi(client, rasa_url), relay, conversation_id, redact,
+                       load_hours(), utc_now, flow_settings())
+
+
+def install(app: FastAPI, client: httpx.AsyncClient, rasa_url: str, relay: Relay) -> None:
+    """Called from the gateway's start-up: keep a flow on app.state (None when it cannot be built)."""
+    try:
+        app.state.handoff = make_flow(client, rasa_url, relay)
+    except (ImportError, OSError, SQLAlchemyError, SystemExit) as problem:
+        logger.error("handoff disabled: %s", type(problem).__name__)
+        app.state.handoff = None
+
+
+async def turn(app: FastAPI, relay: Relay, sender: str, message: str,
+               metadata: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """One user message through the handoff when it is available, else straight to Rasa."""
+    flow: HandoffFlow | None = getattr(app.state, "handoff", None)
+    if flow is None:
+        visible, _ = handoff_request(await relay(sender, message, metadata))
+        return visible
+    return await flow.turn(sender, message, metadata)
+
+
+@router.get("/conversations/outbox")
+async def outbox(request: Request, sender: str = Query(...), after: int = Query(0, ge=0),
+                 wait: float = Query(0.0, ge=0.0, le=60.0)) -> JSONResponse:
+    problem = sender_problem(sender)
+    if problem:
+        return JSONResponse({"error": problem}, status_code=400)
+    flow: HandoffFlow | None = getattr(request.app.state, "handoff", None)
+    if flow is None:
+        return JSONResponse({"state": "normal", "messages": []})
+    try:
+        return JSONResponse(await flow.outbox(sender, after, wait))
+    except SQLAlchemyError as problem:
+        logger.error("handoff store unavailable: %s", type(problem).__name__)
+        return JSONResponse({"state": "normal", "messages": []})
