@@ -45,6 +45,7 @@ class Reply:
     responses: list[str] = field(default_factory=list)
     entry_ids: list[str] = field(default_factory=list)
     misunderstood: int = 0
+    handoff: Optional[str] = None  # why a human is offered (bot/handoff asks consent), or None
 
 
 def cite(hit: Hit, language: str) -> str:
@@ -123,7 +124,7 @@ def _collect(route: Route, ctx: TurnContext, routes: Routes, knowledge: Knowledg
 def _misunderstood_reply(route: Route, ctx: TurnContext) -> Reply:
     count = ctx.misunderstood + 1
     if count >= MISUNDERSTOOD_BEFORE_HUMAN:
-        return Reply(responses=["utter_offer_human"], misunderstood=0)
+        return Reply(responses=["utter_offer_human"], misunderstood=0, handoff="misunderstood")
     if not any(ch.isalnum() for ch in ctx.text):
         return Reply(responses=["utter_check_in"], misunderstood=count)
     response = route.response or route.fallback_response or "utter_not_understood"
@@ -143,4 +144,5 @@ def compose(ctx: TurnContext, routes: Routes, knowledge: Knowledge) -> Reply:
     return Reply(
         texts=[render(hit, ctx.language) for hit in hits],
         entry_ids=[hit.id for hit in hits],
+        handoff=None if ctx.safety else route.handoff,  # acute danger gets 112, not a queue
     )

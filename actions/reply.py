@@ -31,8 +31,12 @@ class ActionReply(Action):
             dispatcher.utter_message(response=response)
         for text in reply.texts:
             dispatcher.utter_message(text=text)
+        if reply.handoff:
+            # Reaches the gateway as {"custom": {"handoff": ...}}; bot/handoff asks the person's consent.
+            dispatcher.utter_message(json_message={"handoff": {"reason": reply.handoff, "language": ctx.language}})
         return [
             SlotSet("role", ctx.role),
             SlotSet("misunderstood", float(reply.misunderstood)),
             SlotSet("last_topic", reply.entry_ids[0] if reply.entry_ids else tracker.get_slot("last_topic")),
+            SlotSet("retrieved", list(reply.entry_ids)),
         ]

@@ -10,6 +10,7 @@ import yaml
 
 ROUTES_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "routes.yml"
 _SEARCH_AUDIENCES = {"citizen", "professional", "any"}
+_HANDOFF_REASONS = {"request", "risk"}
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Route:
     counts_as_misunderstood: bool = False
     next_step: bool = False
     search_hits: int = 1
+    handoff: Optional[str] = None  # "request" | "risk": also offer a human (bot/handoff)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,12 @@ class Routes:
         return self.routes.get(intent) or self.routes["nlu_fallback"]
 
 
+def _handoff(intent: str, value: Any) -> Optional[str]:
+    if value is not None and value not in _HANDOFF_REASONS:
+        raise ValueError(f"{ROUTES_FILE}: route '{intent}' has unknown handoff '{value}'")
+    return value
+
+
 def _route(intent: str, raw: dict[str, Any]) -> Route:
     search = raw.get("search")
     if search is not None and search not in _SEARCH_AUDIENCES:
@@ -73,6 +81,7 @@ def _route(intent: str, raw: dict[str, Any]) -> Route:
         counts_as_misunderstood=bool(raw.get("counts_as_misunderstood")),
         next_step=bool(raw.get("next_step")),
         search_hits=int(raw.get("search_hits", 1)),
+        handoff=_handoff(intent, raw.get("handoff")),
     )
 
 

@@ -1,4 +1,4 @@
-"""Command line: python -m bot {run,eval,bench}."""
+"""Command line: python -m bot {run,eval,bench,shell,telegram,console,purge,erase}."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.config import ROOT, load_settings
+from bot.console.cli import add_console_parser, run_console_command
+from bot.privacy.cli import COMMANDS as PRIVACY_COMMANDS
+from bot.privacy.cli import add_privacy_parsers, run_privacy_command
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,9 +31,20 @@ def _parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="measure latency against the running bot")
     bench.add_argument("--rasa-url", default=settings.rasa_url)
     bench.add_argument("--web-url", default=settings.web_url)
-    bench.add_argument("-n", type=int, default=60, help="requests per measurement")
+    bench.add_argument("-n", type=int, default=120, help="requests per measurement and concurrency level")
+    bench.add_argument("--levels", default="1,10,50", help="concurrency levels, comma-separated")
+    bench.add_argument("--paced-seconds", type=float, default=20.0, help="duration of each paced measurement")
+    bench.add_argument("--think", type=float, default=1.0, help="mean think time (s) of a paced sender")
     bench.add_argument("--report", type=Path, default=ROOT / "var" / "reports" / "bench.json")
-    bench.add_argument("--start", action="store_true", help="start the bot for this run and stop it afterwards")
+    bench.add_argument("--start", action="store_true",
+                       help="start the bot (measuring cold start and peak memory) and stop it afterwards")
+
+    shell = commands.add_parser("shell", help="chat with the bot in this terminal (starts it when not running)")
+    shell.add_argument("--url", help=f"gateway to talk to (default {settings.web_url}; never starts the bot)")
+    shell.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the shell's own texts")
+    commands.add_parser("telegram", help="run the Telegram bridge alone (needs WEGWIJS_TELEGRAM_TOKEN)")
+    add_console_parser(commands)
+    add_privacy_parsers(commands)
     return parser
 
 
@@ -54,6 +68,18 @@ def main(argv: list[str] | None = None) -> int:
         from bot.launcher import run_forever
         run_forever()
         return 0
+    if args.command == "bench":
+        return _bench(args)
+    if args.command == "shell":
+        from bot.channels.shell import run_shell
+        return run_shell(args.url, args.lang)
+    if args.command == "telegram":
+        from bot.channels.telegram.run import main as telegram_main
+        return telegram_main()
+    if args.command == "console":
+        return run_console_command(args)
+    if args.command in PRIVACY_COMMANDS:
+        return run_privacy_command(args)
     return _with_stack(args.start, lambda: _run_command(args))
 
 
@@ -62,8 +88,17 @@ def _run_command(args: argparse.Namespace) -> int:
         from bot.evaluate import evaluate, parse_category_thresholds
         return evaluate(args.url, args.cases, args.report, args.min_overall,
                         parse_category_thresholds(args.min_category), args.verbose)
-    from bot.bench import bench
-    return bench(args.rasa_url, args.web_url, args.n, args.report)
+    raise SystemExit(f"unknown command {args.command}")
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from bot.bench import BenchPlan, bench
+    try:
+        levels = tuple(int(level) for level in args.levels.split(","))
+    except ValueError:
+        raise SystemExit(f"--levels must be whole numbers separated by commas, got {args.levels!r}") from None
+    plan = BenchPlan(levels=levels, per_level=args.n, paced_seconds=args.paced_seconds, think_s=args.think)
+    return bench(args.rasa_url, args.web_url, plan, args.report, args.start)
 
 
 if __name__ == "__main__":

@@ -1,13 +1,25 @@
-"""`python -m bot bench`: latency of Rasa parsing and of full turns, against the live bot."""
+"""`python -m bot bench`: latency, throughput and memory of the live bot, side by side.
+
+Measures (a) Rasa's bare `/model/parse`, (b) knowledge retrieval alone (in this process, as the action
+server does it) and (c) a full turn through the gateway, each at several concurrency levels. A full turn is
+measured two ways: closed loop (every sender sends its next message the moment the reply arrives: the
+saturation figure) and paced (every sender waits a human think time between messages: what N people
+chatting at once see).
+"""
 from __future__ import annotations
 
 import asyncio
 import json
+import os
+import random
 import statistics
 import time
 import uuid
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any, Optional
 
 import httpx
 
@@ -18,7 +30,32 @@ MESSAGES = [
     "Is Veilig Thuis anoniem?",
     "Wat is de kindcheck?",
     "weerbericht morgen",
+    "my neighbour hits his wife, what can I do?",
+    "wat gebeurt er na een melding?",
 ]
+TURNS_PER_CONVERSATION = 10  # a sender starts a new conversation after this many turns
+
+
+@dataclass
+class Result:
+    name: str
+    kind: str  # parse | retrieval | turn | turn-paced
+    concurrency: int
+    n: int
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    mean_ms: float
+    msg_per_s: float
+    errors: int = 0
+
+
+@dataclass
+class BenchPlan:
+    levels: tuple[int, ...] = (1, 10, 50)
+    per_level: int = 120  # requests per concurrency level
+    paced_seconds: float = 20.0
+    think_s: float = 1.0
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -27,66 +64,236 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[index]
 
 
-def summary(name: str, latencies_ms: list[float], wall_s: float) -> dict[str, float | str]:
-    return {
-        "name": name,
-        "n": len(latencies_ms),
-        "p50_ms": round(percentile(latencies_ms, 0.50), 1),
-        "p95_ms": round(percentile(latencies_ms, 0.95), 1),
-        "mean_ms": round(statistics.fmean(latencies_ms), 1),
-        "msg_per_s": round(len(latencies_ms) / wall_s, 1),
-    }
+def summarise(name: str, kind: str, concurrency: int, latencies_ms: list[float], wall_s: float,
+              errors: int = 0) -> Result:
+    if not latencies_ms:
+        return Result(name, kind, concurrency, 0, 0, 0, 0, 0, 0, errors)
+    return Result(
+        name=name, kind=kind, concurrency=concurrency, n=len(latencies_ms),
+        p50_ms=round(percentile(latencies_ms, 0.50), 1), p95_ms=round(percentile(latencies_ms, 0.95), 1),
+        p99_ms=round(percentile(latencies_ms, 0.99), 1), mean_ms=round(statistics.fmean(latencies_ms), 1),
+        msg_per_s=round(len(latencies_ms) / wall_s, 1), errors=errors,
+    )
 
 
-async def _timed(call: Callable[[], Awaitable[httpx.Response]]) -> float:
+class Sender:
+    """One simulated person: a sender id that starts a new conversation every few turns."""
+
+    def __init__(self) -> None:
+        self.turns = 0
+        self.sender = self._new_id()
+
+    @staticmethod
+    def _new_id() -> str:
+        return f"bench-{uuid.uuid4().hex[:10]}"
+
+    def next_message(self) -> tuple[str, str]:
+        if self.turns and self.turns % TURNS_PER_CONVERSATION == 0:
+            self.sender = self._new_id()
+        message = MESSAGES[self.turns % len(MESSAGES)]
+        self.turns += 1
+        return self.sender, message
+
+
+async def _closed_loop(total: int, concurrency: int,
+                       call: Callable[[int, int], Awaitable[None]]) -> tuple[list[float], int, float]:
+    """`concurrency` workers share `total` calls; each sends its next as soon as the last is answered."""
+    latencies: list[float] = []
+    errors = 0
+    counter = iter(range(total))
+
+    async def worker(w: int) -> None:
+        nonlocal errors
+        for i in counter:
+            start = time.perf_counter()
+            try:
+                await call(w, i)
+                latencies.append((time.perf_counter() - start) * 1000)
+            except (httpx.HTTPError, ValueError):
+                errors += 1
+
     start = time.perf_counter()
-    response = await call()
-    response.raise_for_status()
-    return (time.perf_counter() - start) * 1000
+    await asyncio.gather(*(worker(w) for w in range(concurrency)))
+    return latencies, errors, time.perf_counter() - start
 
 
-async def measure(name: str, n: int, concurrency: int,
-                  make_call: Callable[[int], Callable[[], Awaitable[httpx.Response]]]) -> dict[str, float | str]:
-    limit = asyncio.Semaphore(concurrency)
+async def _paced(seconds: float, senders: int, think_s: float,
+                 call: Callable[[int, int], Awaitable[None]]) -> tuple[list[float], int, float]:
+    """Each sender sends, waits for the reply, then thinks 0.5-1.5 x think_s before the next message."""
+    latencies: list[float] = []
+    errors = 0
+    deadline = time.perf_counter() + seconds
+    rng = random.Random(7)
 
-    async def one(i: int) -> float:
-        async with limit:
-            return await _timed(make_call(i))
+    async def person(w: int) -> None:
+        nonlocal errors
+        await asyncio.sleep(rng.uniform(0, think_s))  # people do not all start in the same millisecond
+        i = 0
+        while time.perf_counter() < deadline:
+            start = time.perf_counter()
+            try:
+                await call(w, i)
+                latencies.append((time.perf_counter() - start) * 1000)
+            except (httpx.HTTPError, ValueError):
+                errors += 1
+            i += 1
+            await asyncio.sleep(think_s * rng.uniform(0.5, 1.5))
 
     start = time.perf_counter()
-    latencies = list(await asyncio.gather(*(one(i) for i in range(n))))
-    return summary(name, latencies, time.perf_counter() - start)
+    await asyncio.gather(*(person(w) for w in range(senders)))
+    return latencies, errors, time.perf_counter() - start
 
 
-async def run(rasa_url: str, web_url: str, n: int) -> list[dict[str, float | str]]:
-    async with httpx.AsyncClient(timeout=60.0) as client:
-        def parse(i: int) -> Callable[[], Awaitable[httpx.Response]]:
-            return lambda: client.post(f"{rasa_url}/model/parse", json={"text": MESSAGES[i % len(MESSAGES)]})
-
-        def turn(senders: int) -> Callable[[int], Callable[[], Awaitable[httpx.Response]]]:
-            ids = [f"bench-{uuid.uuid4().hex[:8]}" for _ in range(senders)]
-            return lambda i: (lambda: client.post(f"{web_url}/webhooks/rest/webhook", json={
-                "sender": ids[i % senders], "message": MESSAGES[i % len(MESSAGES)]}))
-
-        await measure("warm-up", 6, 1, turn(1))
-        return [
-            await measure("parse (Rasa /model/parse), 1 sender", n, 1, parse),
-            await measure("full REST turn via gateway, 1 sender", n, 1, turn(1)),
-            await measure("full REST turn via gateway, 10 senders", n * 2, 10, turn(10)),
-        ]
+def _turn_call(client: httpx.AsyncClient, web_url: str, senders: list[Sender]) -> Callable[[int, int], Awaitable[None]]:
+    async def call(w: int, i: int) -> None:
+        sender, message = senders[w].next_message()
+        response = await client.post(f"{web_url}/webhooks/rest/webhook",
+                                     json={"sender": sender, "message": message, "metadata": {"channel": "bench"}})
+        response.raise_for_status()
+        if not response.json():
+            raise ValueError("empty reply")
+    return call
 
 
-def print_table(rows: list[dict[str, float | str]]) -> None:
-    print(f"{'measurement':<42} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'msg/s':>7}")
-    for row in rows:
-        print(f"{row['name']:<42} {row['n']:>5} {row['p50_ms']:>8} {row['p95_ms']:>8} {row['msg_per_s']:>7}")
+def _parse_call(client: httpx.AsyncClient, rasa_url: str) -> Callable[[int, int], Awaitable[None]]:
+    async def call(w: int, i: int) -> None:
+        response = await client.post(f"{rasa_url}/model/parse", json={"text": MESSAGES[i % len(MESSAGES)]})
+        response.raise_for_status()
+    return call
 
 
-def bench(rasa_url: str, web_url: str, n: int, report: Path) -> int:
-    print(f"Benchmarking Rasa at {rasa_url} and the gateway at {web_url} ({n} requests each) ...", flush=True)
-    rows = asyncio.run(run(rasa_url, web_url, n))
-    print_table(rows)
+def _retrieval_call(pool: ThreadPoolExecutor) -> Callable[[int, int], Awaitable[None]]:
+    from knowledge.service import load_index
+    index = load_index()
+
+    async def call(w: int, i: int) -> None:
+        text = MESSAGES[i % len(MESSAGES)]
+        await asyncio.get_running_loop().run_in_executor(pool, lambda: index.search(text, k=3))
+    return call
+
+
+async def run(rasa_url: str, web_url: str, plan: BenchPlan, progress: Callable[[str], None]) -> list[Result]:
+    results: list[Result] = []
+    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+    async with httpx.AsyncClient(timeout=120.0, limits=limits) as client:
+        await _closed_loop(8, 1, _turn_call(client, web_url, [Sender()]))  # warm-up
+        with ThreadPoolExecutor(max_workers=max(plan.levels)) as pool:
+            retrieval = _retrieval_call(pool)
+            await _closed_loop(8, 1, retrieval)
+            for level in plan.levels:
+                n = max(plan.per_level, level * 3)
+                for kind, name, call in (
+                    ("parse", "parse (Rasa /model/parse)", _parse_call(client, rasa_url)),
+                    ("retrieval", "knowledge retrieval alone", retrieval),
+                    ("turn", "full turn via gateway, closed loop",
+                     _turn_call(client, web_url, [Sender() for _ in range(level)])),
+                ):
+                    progress(f"{name}, {level} concurrent ...")
+                    lat, errors, wall = await _closed_loop(n, level, call)
+                    results.append(summarise(name, kind, level, lat, wall, errors))
+        for level in plan.levels[1:]:
+            progress(f"full turn, {level} senders paced ({plan.think_s:.1f} s think, {plan.paced_seconds:.0f} s) ...")
+            lat, errors, wall = await _paced(plan.paced_seconds, level, plan.think_s,
+                                             _turn_call(client, web_url, [Sender() for _ in range(level)]))
+            results.append(summarise(f"full turn via gateway, paced {plan.think_s:.0f} s think",
+                                     "turn-paced", level, lat, wall, errors))
+    return results
+
+
+def overhead_ratio(results: list[Result]) -> Optional[float]:
+    """Full turn p50 / (parse p50 + retrieval p50), one sender: what the plumbing adds."""
+    at_one = {r.kind: r for r in results if r.concurrency == 1}
+    if not {"parse", "retrieval", "turn"} <= at_one.keys():
+        return None
+    base = at_one["parse"].p50_ms + at_one["retrieval"].p50_ms
+    return round(at_one["turn"].p50_ms / base, 2) if base else None
+
+
+def peak_memory_mb(pids: dict[str, int]) -> dict[str, float]:
+    """Peak resident memory (VmHWM) of each process, from /proc."""
+    peaks: dict[str, float] = {}
+    for name, pid in pids.items():
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks[name] = round(int(line.split()[1]) / 1024, 1)
+        except OSError:
+            continue
+    return peaks
+
+
+def print_table(results: list[Result]) -> None:
+    header = ("measurement", "conc", "n", "p50 ms", "p95 ms", "p99 ms", "msg/s", "err")
+    print("\n{:<46} {:>5} {:>5} {:>8} {:>8} {:>8} {:>7} {:>4}".format(*header))
+    for r in results:
+        print(f"{r.name:<46} {r.concurrency:>5} {r.n:>5} {r.p50_ms:>8} {r.p95_ms:>8} {r.p99_ms:>8} "
+              f"{r.msg_per_s:>7} {r.errors:>4}")
+
+
+def print_extras(extras: dict[str, Any]) -> None:
+    for key, value in extras.items():
+        print(f"{key}: {value}")
+
+
+def write_report(results: list[Result], extras: dict[str, Any], report: Path) -> None:
     report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text(json.dumps({"results": rows}, indent=2), encoding="utf-8")
-    print(f"Report written to {report}")
-    return 0
+    report.write_text(json.dumps({"results": [asdict(r) for r in results], **extras}, indent=2), encoding="utf-8")
+    print(f"\nReport written to {report}")
+    try:
+        from bot.bench_plot import plot
+    except ImportError:
+        print("matplotlib is not installed: no plot")
+        return
+    figure = plot(results, report.with_suffix(".svg"))
+    print(f"Plot written to {figure}")
+
+
+def _first_answer_s(web_url: str, started: float, timeout_s: float = 120.0) -> float:
+    """Seconds from `started` until the gateway gives a real answer to a first message."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            response = httpx.post(f"{web_url}/webhooks/rest/webhook", timeout=30,
+                                  json={"sender": f"cold-{uuid.uuid4().hex[:8]}", "message": "hallo"})
+            if response.status_code == 200 and response.json():
+                return round(time.monotonic() - started, 1)
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError("no answer within the cold-start timeout")
+
+
+def _training_seconds(root: Path) -> Optional[float]:
+    try:
+        return json.loads((root / "models" / "train-time.json").read_text())["train_seconds"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def bench(rasa_url: str, web_url: str, plan: BenchPlan, report: Path, start: bool) -> int:
+    from bot.config import ROOT
+    extras: dict[str, Any] = {"training_seconds": _training_seconds(ROOT)}
+    stack = None
+    if start:
+        from bot.launcher import Stack
+        stack = Stack(log_dir=ROOT / "var" / "logs")
+        print("Starting the bot (cold start) ...", flush=True)
+        started = time.monotonic()
+        stack.start()
+        extras["cold_start_to_first_answer_s"] = _first_answer_s(stack.settings.web_url, started)
+        rasa_url, web_url = stack.settings.rasa_url, stack.settings.web_url
+    try:
+        print(f"Benchmarking Rasa at {rasa_url} and the gateway at {web_url} ...", flush=True)
+        results = asyncio.run(run(rasa_url, web_url, plan, lambda line: print("  " + line, flush=True)))
+        if stack is not None:
+            pids = {s.name: s.process.pid for s in stack.services if s.process}
+            extras["peak_memory_mb"] = peak_memory_mb({**pids, "bench (in-process retrieval)": os.getpid()})
+    finally:
+        if stack is not None:
+            stack.stop()
+    extras["overhead_ratio_full_turn_vs_parse_plus_retrieval"] = overhead_ratio(results)
+    print_table(results)
+    print()
+    print_extras(extras)
+    write_report(results, extras, report)
+    return 0 if all(r.errors == 0 for r in results) else 1

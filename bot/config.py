@@ -24,6 +24,7 @@ class Settings:
     web_port: int
     rasa_port: int
     action_port: int
+    console_port: int
     var_dir: Path
     tracker_db: str
     tracker_dialect: str
@@ -40,6 +41,10 @@ class Settings:
     def web_url(self) -> str:
         return f"http://{self.host}:{self.web_port}"
 
+    @property
+    def console_url(self) -> str:
+        return f"http://{self.host}:{self.console_port}"
+
 
 def load_settings() -> Settings:
     var_dir = Path(os.environ.get("WEGWIJS_VAR_DIR", ROOT / "var"))
@@ -48,6 +53,7 @@ def load_settings() -> Settings:
         web_port=_int("WEGWIJS_WEB_PORT", 8000),
         rasa_port=_int("WEGWIJS_RASA_PORT", 5005),
         action_port=_int("WEGWIJS_ACTION_PORT", 5055),
+        console_port=_int("WEGWIJS_CONSOLE_PORT", 8001),
         var_dir=var_dir,
         tracker_db=os.environ.get("WEGWIJS_TRACKER_DB", str(var_dir / "tracker.db")),
         tracker_dialect=os.environ.get("WEGWIJS_TRACKER_DIALECT", "sqlite"),

@@ -5,7 +5,9 @@ Rasa's REST channel: POST /webhooks/rest/webhook {"sender", "message"} -> [{"tex
 """
 from __future__ import annotations
 
+import json
 import logging
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -15,15 +17,24 @@ from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from bot.messages import fallback
-from bot.validation import message_problem, sender_problem
+from bot.handoff import service as handoff
+from bot.messages import error, fallback
+from bot.page_headers import PageHeaders
+from bot.privacy import service as privacy
+from bot.ratelimit import limiter_from_env
+from bot.validation import MAX_MESSAGE_CHARS, channel_metadata, message_problem, sender_problem
 
 WEB_DIR = Path(__file__).with_name("web")
 RASA_TIMEOUT_S = 30.0
+MAX_BODY_BYTES = 64 * 1024  # a 2,000-character message JSON-escaped stays far below this
 logger = logging.getLogger("wegwijs.gateway")
 
 app = FastAPI(title="Wegwijs gateway", version="0.1.0")
 app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+app.state.limiter = limiter_from_env()
+app.add_middleware(PageHeaders)
+app.include_router(handoff.router)  # GET /conversations/outbox: counsellor messages during a handoff
+app.include_router(privacy.router)  # POST /conversations/erase: erase one conversation
 
 
 def rasa_url() -> str:
@@ -33,11 +44,14 @@ def rasa_url() -> str:
 @app.on_event("startup")
 async def _open_client() -> None:
     app.state.client = httpx.AsyncClient(timeout=RASA_TIMEOUT_S)
+    handoff.install(app, app.state.client, rasa_url(), _relay)
+    privacy.install(app)  # scheduled retention purge
 
 
 @app.on_event("shutdown")
 async def _close_client() -> None:
     await app.state.client.aclose()
+    await privacy.uninstall(app)
 
 
 @app.get("/", include_in_schema=False)
@@ -58,12 +72,14 @@ def _safe_fallback(sender: str) -> list[dict[str, Any]]:
     return [{"recipient_id": sender, "text": fallback()}]
 
 
-async def relay(client: httpx.AsyncClient, sender: str, message: str) -> list[dict[str, Any]]:
+async def relay(client: httpx.AsyncClient, sender: str, message: str,
+                metadata: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Send one message to Rasa; on any failure answer with the safe fallback text."""
+    body: dict[str, Any] = {"sender": sender, "message": message}
+    if metadata:
+        body["metadata"] = metadata  # Rasa's RestInput stores it on the user event
     try:
-        response = await client.post(
-            f"{rasa_url()}/webhooks/rest/webhook", json={"sender": sender, "message": message}
-        )
+        response = await client.post(f"{rasa_url()}/webhooks/rest/webhook", json=body)
         response.raise_for_status()
         replies = response.json()
     except (httpx.HTTPError, ValueError) as problem:
@@ -72,16 +88,56 @@ async def relay(client: httpx.AsyncClient, sender: str, message: str) -> list[di
     return replies if isinstance(replies, list) and replies else _safe_fallback(sender)
 
 
+async def _relay(sender: str, message: str, metadata: dict[str, Any] | None) -> list[dict[str, Any]]:
+    return await relay(app.state.client, sender, message, metadata)
+
+
+async def _read_body(request: Request, limit: int) -> bytes | None:
+    """The request body, or None when it is larger than `limit` (stops reading there)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > limit:
+            return None
+    return bytes(body)
+
+
+def _rate_limited(sender: str) -> JSONResponse | None:
+    wait_s = app.state.limiter.retry_after(sender)
+    if wait_s <= 0:
+        return None
+    seconds = max(1, math.ceil(wait_s))
+    return JSONResponse({"error": error("rate_limited", seconds=seconds)}, status_code=429,
+                        headers={"Retry-After": str(seconds)})
+
+
 @app.post("/webhooks/rest/webhook")
 async def webhook(request: Request) -> JSONResponse:
+    body = await _read_body(request, MAX_BODY_BYTES)
+    if body is None:
+        return JSONResponse({"error": error("body_too_large", limit=MAX_MESSAGE_CHARS)}, status_code=413)
     try:
-        payload = await request.json()
-    except ValueError:
+        payload = json.loads(body)
+    except (ValueError, RecursionError):  # invalid UTF-8 is a ValueError; deep nesting a RecursionError
         return _bad_request("Body must be JSON: {\"sender\": ..., \"message\": ...}")
     if not isinstance(payload, dict):
         return _bad_request("Body must be a JSON object with 'sender' and 'message'.")
-    problem = sender_problem(payload.get("sender")) or message_problem(payload.get("message"))
+    problem = sender_problem(payload.get("sender"))
     if problem:
         return _bad_request(problem)
-    replies = await relay(app.state.client, payload["sender"], payload["message"])
+    # Counted before the message is checked: a flood of bad messages is still a flood.
+    limited = _rate_limited(payload["sender"])
+    if limited:
+        return limited
+    metadata, problem = channel_metadata(payload.get("metadata"))
+    problem = message_problem(payload.get("message")) or problem
+    if problem:
+        return _bad_request(problem)
+    erase_language = privacy.erase_command_language(payload["message"])
+    if erase_language:  # "/wis": erased here, never sent to Rasa
+        return JSONResponse(await privacy.erase_reply(app, payload["sender"], erase_language))
+    replies = await handoff.turn(app, _relay, payload["sender"], payload["message"], metadata)
     return JSONResponse(replies)

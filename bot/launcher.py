@@ -13,17 +13,21 @@ from typing import IO, Optional
 import httpx
 
 from bot.config import ROOT, Settings, load_settings
+from bot.privacy.keys import KEY_ENV, KEY_FILE_NAME, ensure_key_file
 
 RASA_BIN = ROOT / ".venv" / "rasa" / "bin" / "rasa"
 MODEL = ROOT / "models" / "wegwijs.tar.gz"
 STARTUP_TIMEOUT_S = 240.0
+# endpoints.yml names these for PostgreSQL; Rasa refuses an unset variable, so they default to "".
+TRACKER_CONNECTION_VARS = ("WEGWIJS_TRACKER_HOST", "WEGWIJS_TRACKER_PORT", "WEGWIJS_TRACKER_USER",
+                           "WEGWIJS_TRACKER_PASSWORD")
 
 
 @dataclass
 class Service:
     name: str
     command: list[str]
-    health_url: str
+    health_url: Optional[str]  # None: healthy while the process runs (no HTTP port, e.g. Telegram polling)
     env: dict[str, str] = field(default_factory=dict)
     process: Optional[subprocess.Popen[bytes]] = None
 
@@ -39,7 +43,15 @@ def _base_env(settings: Settings) -> dict[str, str]:
         WEGWIJS_TRACKER_DIALECT=settings.tracker_dialect,
         WEGWIJS_RASA_URL=settings.rasa_url,
     )
+    env[KEY_ENV] = _sender_key(settings)  # every service hashes sender ids with the same key
+    for name in TRACKER_CONNECTION_VARS:
+        env.setdefault(name, "")
     return env
+
+
+def _sender_key(settings: Settings) -> str:
+    """WEGWIJS_SENDER_KEY, else the key file under the var dir (created with mode 0600 on first start)."""
+    return os.environ.get(KEY_ENV, "").strip() or ensure_key_file(settings.var_dir / KEY_FILE_NAME)
 
 
 def services(settings: Settings) -> list[Service]:
@@ -62,7 +74,22 @@ def services(settings: Settings) -> list[Service]:
              "--port", str(settings.web_port), "--log-level", "warning"],
             f"{settings.web_url}/health",
         ),
+        Service(
+            "console",  # operator console (bot/console); no access log: URLs carry search terms
+            [python, "-m", "uvicorn", "bot.console.app:create_app", "--factory", "--host", settings.host,
+             "--port", str(settings.console_port), "--log-level", "warning", "--no-access-log"],
+            f"{settings.console_url}/health",
+        ),
+        *telegram_services(settings),
     ]
+
+
+def telegram_services(settings: Settings) -> list[Service]:
+    """The Telegram bridge, only when a bot token is configured (it talks to the gateway, never to Rasa)."""
+    if not os.environ.get("WEGWIJS_TELEGRAM_TOKEN", "").strip():
+        return []
+    return [Service("telegram", [sys.executable, "-m", "bot.channels.telegram"], None,
+                    env={"WEGWIJS_GATEWAY_URL": settings.web_url})]
 
 
 class Stack:
@@ -107,7 +134,7 @@ class Stack:
                 if service.process and service.process.poll() is not None:
                     code = service.process.returncode
                     raise RuntimeError(f"{service.name} exited with code {code}{self._log_hint(service)}")
-                if _healthy(service.health_url):
+                if service.health_url is None or _healthy(service.health_url):
                     pending.remove(service)
             if time.monotonic() > deadline:
                 names = ", ".join(s.name for s in pending)
@@ -155,6 +182,7 @@ def run_forever() -> None:
     stack.start()
     s = stack.settings
     print(f"\nWegwijs is running.\n  web chat:  {s.web_url}\n  Rasa REST: {s.rasa_url}/webhooks/rest/webhook\n"
+          f"  console:   {s.console_url}  (first admin: python -m bot console create-admin NAME)\n"
           "Press Ctrl-C to stop.", flush=True)
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:

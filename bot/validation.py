@@ -1,14 +1,16 @@
 """Checks on incoming chat messages before they reach Rasa."""
 from __future__ import annotations
 
+import re
 import unicodedata
-from typing import Optional
+from typing import Any, Optional
 
 from bot.messages import error
 
 MAX_MESSAGE_CHARS = 2000
 MAX_SENDER_CHARS = 128
 _ALLOWED_CONTROL = {"\n", "\r", "\t"}
+_CHANNEL = re.compile(r"[a-z][a-z0-9_-]{0,31}")
 
 
 def _has_binary(text: str) -> bool:
@@ -35,3 +37,18 @@ def sender_problem(sender: object) -> Optional[str]:
     if _has_binary(sender):
         return error("sender")
     return None
+
+
+def channel_metadata(metadata: object) -> tuple[Optional[dict[str, Any]], Optional[str]]:
+    """(metadata to pass on to Rasa, problem). Only a short `channel` name is passed on: Rasa stores
+    metadata in the tracker, so anything else a client sends is dropped rather than written to disk."""
+    if metadata is None:
+        return None, None
+    if not isinstance(metadata, dict):
+        return None, error("metadata")
+    channel = metadata.get("channel")
+    if channel is None:
+        return None, None
+    if not isinstance(channel, str) or not _CHANNEL.fullmatch(channel):
+        return None, error("metadata")
+    return {"channel": channel}, None

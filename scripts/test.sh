@@ -7,7 +7,7 @@ APP=$ROOT/.venv/app/bin
 export PYTHONPATH=$ROOT RASA_TELEMETRY_ENABLED=false
 # Test ports, so a running `make run` on 8000/5005/5055 is not disturbed.
 export WEGWIJS_WEB_PORT=${WEGWIJS_TEST_WEB_PORT:-18000} WEGWIJS_RASA_PORT=${WEGWIJS_TEST_RASA_PORT:-15005} \
-       WEGWIJS_ACTION_PORT=${WEGWIJS_TEST_ACTION_PORT:-15055}
+       WEGWIJS_ACTION_PORT=${WEGWIJS_TEST_ACTION_PORT:-15055} WEGWIJS_CONSOLE_PORT=${WEGWIJS_TEST_CONSOLE_PORT:-18090}
 # Test runs keep their conversations apart from `make run`, but share the built knowledge index.
 TEST_DIR=$ROOT/var/test
 rm -rf "$TEST_DIR"; mkdir -p "$TEST_DIR"
@@ -23,6 +23,13 @@ step "unit and end-to-end tests (pytest)"
 
 step "Rasa data validation"
 .venv/rasa/bin/rasa data validate --data nlu --config config.yml --domain domain.yml 2>&1 | tail -n 5
+
+step "NLU: held-out intent F1 of the e5 pipeline next to the baseline (cached while nothing changed)"
+.venv/rasa/bin/python -m nlu.compare
+
+step "conversation stories (rasa test core, tests/stories)"
+.venv/rasa/bin/rasa test core --stories tests/stories --model models/wegwijs.tar.gz \
+  --fail-on-prediction-errors --out "$TEST_DIR/stories" 2>&1 | tail -n 20
 
 CASES=${WEGWIJS_EVAL_CASES:-$ROOT/../shared/eval/dev-cases.yml}
 step "dev evaluation ($CASES)"

@@ -1,57 +1,89 @@
-// Chat widget: talks to the gateway only; keeps the sender id in sessionStorage (gone when the tab closes).
+// Chat widget. Talks to the gateway only (same origin), keeps nothing but the sender id, and that only in
+// sessionStorage (gone when the tab closes). Message text is always shown with textContent, never as HTML.
 (function () {
   "use strict";
   const log = document.getElementById("log");
   const form = document.getElementById("chat");
   const input = document.getElementById("message");
-  const NEUTRAL_SITE = "https://www.google.com/search?q=weerbericht";
+  const status = document.getElementById("status");
+  const EXIT_URL = document.body.dataset.exitUrl || "https://www.google.com/";
+  const SENDER_KEY = "wegwijs-sender";
+  const LABELS = { user: "Jij", bot: "Wegwijs", counsellor: "Hulpverlener", error: "Let op" };
+  const OFFLINE = "Geen verbinding met Wegwijs. In gevaar? Bel 112. Advies: Veilig Thuis 0800-2000.";
 
-  function senderId() {
-    let id = sessionStorage.getItem("wegwijs-sender");
-    if (!id) {
-      id = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
-      sessionStorage.setItem("wegwijs-sender", id);
-    }
+  function newSenderId() {
+    const id = "web-" + (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
+    sessionStorage.setItem(SENDER_KEY, id);
     return id;
   }
 
+  function senderId() {
+    return sessionStorage.getItem(SENDER_KEY) || newSenderId();
+  }
+
+  // Adds one message to the conversation; `who` is user, bot, counsellor or error.
   function show(text, who) {
     const item = document.createElement("li");
     item.className = who;
-    item.textContent = text;  // never innerHTML: messages are shown as plain text
+    const label = document.createElement("span");
+    label.className = "visually-hidden";
+    label.textContent = (LABELS[who] || who) + ": ";
+    const body = document.createElement("span");
+    body.textContent = text;  // never innerHTML: a message is plain text
+    item.append(label, body);
     log.appendChild(item);
     item.scrollIntoView({ block: "end" });
+    return item;
   }
 
   async function send(message) {
     const response = await fetch("/webhooks/rest/webhook", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: senderId(), message: message }),
+      credentials: "same-origin",
+      body: JSON.stringify({ sender: senderId(), message: message, metadata: { channel: "web" } }),
     });
     const data = await response.json();
-    if (!response.ok) { show(data.error || "Er ging iets mis.", "error"); return; }
+    if (!response.ok) { show(data.error || OFFLINE, "error"); return; }
     for (const reply of data) { if (reply.text) show(reply.text, "bot"); }
+    // Other widget scripts (handoff.js: answer buttons, counsellor messages) look at the full replies.
+    document.dispatchEvent(new CustomEvent("wegwijs:replies", { detail: data }));
   }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     const message = input.value.trim();
-    if (!message) return;
+    if (!message) { input.focus(); return; }
     show(message, "user");
     input.value = "";
-    send(message).catch(function () { show("Geen verbinding. In gevaar? Bel 112. Advies: 0800-2000.", "error"); });
+    input.focus();
+    status.textContent = "Wegwijs schrijft een antwoord ...";
+    send(message)
+      .catch(function () { show(OFFLINE, "error"); })
+      .finally(function () { status.textContent = ""; });
   });
 
   input.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
   });
 
+  // "Snel weg": wipe the page and storage, then replace this history entry with a neutral site, so the
+  // back button does not lead back to the chat.
   function quickExit() {
-    sessionStorage.clear();
+    try { sessionStorage.clear(); } catch (ignored) { /* storage may be disabled */ }
     log.textContent = "";
-    window.location.replace(NEUTRAL_SITE);  // replace: the chat does not stay in the back button
+    input.value = "";
+    document.title = "";
+    window.location.replace(EXIT_URL);
   }
   document.getElementById("quick-exit").addEventListener("click", quickExit);
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") quickExit(); });
+  // If a browser still restores this page from its back/forward cache, show it empty.
+  window.addEventListener("pageshow", function (event) { if (event.persisted) { log.textContent = ""; } });
+
+  // For other widget scripts (erase button, handoff): the same sender, the same way of showing text.
+  window.wegwijs = { senderId: senderId, newSenderId: newSenderId, show: show, quickExit: quickExit };
 })();
