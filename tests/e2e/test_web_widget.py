@@ -27,7 +27,9 @@ class Traffic:
     csp_errors: list[str] = field(default_factory=list)
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API keeps an event loop running in this thread until it closes,
+# which would break later asyncio tests in the same session.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
         pytest.fail("Chromium is missing: scripts/setup.sh installs the Debian package 'chromium'")
