@@ -4,9 +4,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import make_url
 
-from bot.config import Settings, load_settings
+from bot.config import load_settings
+from bot.privacy.db import tracker_url
 
 DEFAULT_SESSION_MINUTES = 30
 
@@ -17,26 +18,6 @@ class ConsoleSettings:
     tracker_url: str
     session_minutes: int = DEFAULT_SESSION_MINUTES
     secure_cookie: bool = False
-
-
-def tracker_url(settings: Settings, env: dict[str, str] | None = None) -> str:
-    """SQLAlchemy URL of Rasa's tracker store, built from the same variables endpoints.yml uses."""
-    env = dict(os.environ) if env is None else env
-    dialect = settings.tracker_dialect
-    if dialect == "sqlite":
-        return f"sqlite:///{settings.tracker_db}"
-    if dialect in ("postgresql", "postgres"):
-        dialect = "postgresql+psycopg"
-    port = env.get("WEGWIJS_TRACKER_PORT")
-    url = URL.create(
-        dialect,
-        username=env.get("WEGWIJS_TRACKER_USER") or None,
-        password=env.get("WEGWIJS_TRACKER_PASSWORD") or None,
-        host=env.get("WEGWIJS_TRACKER_HOST") or None,
-        port=int(port) if port else None,
-        database=settings.tracker_db,
-    )
-    return url.render_as_string(hide_password=False)
 
 
 def _minutes(raw: str | None) -> int:
@@ -53,7 +34,7 @@ def _minutes(raw: str | None) -> int:
 
 def load_console_settings(env: dict[str, str] | None = None) -> ConsoleSettings:
     env = dict(os.environ) if env is None else env
-    tracker = tracker_url(load_settings(), env)
+    tracker = tracker_url(load_settings(), env).render_as_string(hide_password=False)
     db_url = env.get("WEGWIJS_CONSOLE_DB_URL") or tracker
     make_url(db_url)  # fails early with SQLAlchemy's message on a malformed URL
     return ConsoleSettings(
