@@ -9,6 +9,8 @@ from typing import Optional
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from bot.clock import as_utc, utcnow  # noqa: F401  (re-exported)
+
 # Life of a handoff. consent -> review (<-> editing) -> waiting -> active -> ended -> closed; any step can
 # go to closed (declined, cancelled, referred to the Veilig Thuis chat).
 CONSENT, REVIEW, EDITING, WAITING, ACTIVE, ENDED, CLOSED = (
@@ -17,14 +19,6 @@ OPEN_STATES = (CONSENT, REVIEW, EDITING, WAITING, ACTIVE, ENDED)
 LIVE_STATES = (WAITING, ACTIVE)  # Rasa is paused; the person's messages go to the counsellor
 REASONS = ("request", "misunderstood", "risk", "counsellor")
 AUTHORS = ("user", "counsellor", "bot")
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
-def as_utc(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 class HandoffBase(DeclarativeBase):
