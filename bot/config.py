@@ -28,6 +28,7 @@ class Settings:
     var_dir: Path
     tracker_db: str
     tracker_dialect: str
+    instances: int = 1  # Rasa + action server pairs; more than one needs PostgreSQL and Redis
 
     @property
     def rasa_url(self) -> str:
@@ -57,4 +58,5 @@ def load_settings() -> Settings:
         var_dir=var_dir,
         tracker_db=os.environ.get("WEGWIJS_TRACKER_DB", str(var_dir / "tracker.db")),
         tracker_dialect=os.environ.get("WEGWIJS_TRACKER_DIALECT", "sqlite"),
+        instances=max(1, _int("WEGWIJS_INSTANCES", 1)),
     )

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import os
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +20,52 @@ from bot.handoff import service as handoff
 from bot.messages import error, fallback
 from bot.page_headers import PageHeaders
 from bot.privacy import service as privacy
+from bot.rasa_pool import RasaPool, urls_from_env
 from bot.ratelimit import limiter_from_env
-from bot.validation import MAX_MESSAGE_CHARS, channel_metadata, message_problem, sender_problem
+from bot.validation import (
+    MAX_MESSAGE_CHARS,
+    MAX_SENDER_CHARS,
+    channel_metadata,
+    message_problem,
+    sender_problem,
+)
 
 WEB_DIR = Path(__file__).with_name("web")
 RASA_TIMEOUT_S = 30.0
 MAX_BODY_BYTES = 64 * 1024  # a 2,000-character message JSON-escaped stays far below this
 logger = logging.getLogger("wegwijs.gateway")
+
+# The webhook reads the raw body itself (size limit before parsing), so FastAPI cannot derive these.
+_ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
+_WEBHOOK_BODY = {
+    "type": "object",
+    "required": ["sender", "message"],
+    "properties": {
+        "sender": {"type": "string", "minLength": 1, "maxLength": MAX_SENDER_CHARS,
+                   "description": "Conversation id chosen by the channel; no control characters."},
+        "message": {"type": "string", "minLength": 1, "maxLength": MAX_MESSAGE_CHARS,
+                    "description": "Plain text, not blank, no control characters except newlines and tabs."},
+        "metadata": {"type": ["object", "null"], "properties": {
+            "channel": {"type": ["string", "null"], "pattern": "^[a-z][a-z0-9_-]{0,31}$"}}},
+    },
+}
+_REPLY = {"type": "object", "properties": {
+    "recipient_id": {"type": "string"}, "text": {"type": "string"},
+    "buttons": {"type": "array", "items": {"type": "object"}}, "custom": {"type": "object"}}}
+
+
+def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+_WEBHOOK_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: _json("The bot's replies (the safe fallback text when Rasa cannot answer).",
+               {"type": "array", "items": _REPLY}),
+    400: _json("Not JSON, or a missing, blank or invalid sender, message or metadata.", _ERROR),
+    413: _json(f"Body larger than {MAX_BODY_BYTES} bytes.", _ERROR),
+    429: {**_json("Too many messages from this sender; see Retry-After.", _ERROR),
+          "headers": {"Retry-After": {"description": "Seconds to wait.", "schema": {"type": "string"}}}},
+}
 
 app = FastAPI(title="Wegwijs gateway", version="0.1.0")
 app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
@@ -37,14 +75,11 @@ app.include_router(handoff.router)  # GET /conversations/outbox: counsellor mess
 app.include_router(privacy.router)  # POST /conversations/erase: erase one conversation
 
 
-def rasa_url() -> str:
-    return os.environ.get("WEGWIJS_RASA_URL", "http://127.0.0.1:5005")
-
-
 @app.on_event("startup")
 async def _open_client() -> None:
     app.state.client = httpx.AsyncClient(timeout=RASA_TIMEOUT_S)
-    handoff.install(app, app.state.client, rasa_url(), _relay)
+    app.state.rasa = RasaPool(urls_from_env())
+    handoff.install(app, app.state.client, app.state.rasa, _relay)
     privacy.install(app)  # scheduled retention purge
 
 
@@ -72,14 +107,18 @@ def _safe_fallback(sender: str) -> list[dict[str, Any]]:
     return [{"recipient_id": sender, "text": fallback()}]
 
 
-async def relay(client: httpx.AsyncClient, sender: str, message: str,
+async def relay(client: httpx.AsyncClient, rasa: RasaPool, sender: str, message: str,
                 metadata: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Send one message to Rasa; on any failure answer with the safe fallback text."""
+    """Send one message to Rasa (the next server in turn); on any failure answer with the safe fallback."""
     body: dict[str, Any] = {"sender": sender, "message": message}
     if metadata:
         body["metadata"] = metadata  # Rasa's RestInput stores it on the user event
+
+    async def post(base_url: str) -> httpx.Response:
+        return await client.post(f"{base_url}/webhooks/rest/webhook", json=body)
+
     try:
-        response = await client.post(f"{rasa_url()}/webhooks/rest/webhook", json=body)
+        response = await rasa.call(post)
         response.raise_for_status()
         replies = response.json()
     except (httpx.HTTPError, ValueError) as problem:
@@ -89,7 +128,7 @@ async def relay(client: httpx.AsyncClient, sender: str, message: str,
 
 
 async def _relay(sender: str, message: str, metadata: dict[str, Any] | None) -> list[dict[str, Any]]:
-    return await relay(app.state.client, sender, message, metadata)
+    return await relay(app.state.client, app.state.rasa, sender, message, metadata)
 
 
 async def _read_body(request: Request, limit: int) -> bytes | None:
@@ -114,7 +153,8 @@ def _rate_limited(sender: str) -> JSONResponse | None:
                         headers={"Retry-After": str(seconds)})
 
 
-@app.post("/webhooks/rest/webhook")
+@app.post("/webhooks/rest/webhook", responses=_WEBHOOK_RESPONSES,
+          openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": _WEBHOOK_BODY}}}})
 async def webhook(request: Request) -> JSONResponse:
     body = await _read_body(request, MAX_BODY_BYTES)
     if body is None:

@@ -1,6 +1,7 @@
 """Starts the action server, the Rasa server and the web gateway; stops them together."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import subprocess
@@ -14,6 +15,7 @@ import httpx
 
 from bot.config import ROOT, Settings, load_settings
 from bot.privacy.keys import KEY_ENV, KEY_FILE_NAME, ensure_key_file
+from bot.topology import REDIS_DEFAULTS, Pair, endpoints_file, pairs, topology_problem
 
 RASA_BIN = ROOT / ".venv" / "rasa" / "bin" / "rasa"
 MODEL = ROOT / "models" / "wegwijs.tar.gz"
@@ -42,11 +44,18 @@ def _base_env(settings: Settings) -> dict[str, str]:
         WEGWIJS_TRACKER_DB=settings.tracker_db,
         WEGWIJS_TRACKER_DIALECT=settings.tracker_dialect,
         WEGWIJS_RASA_URL=settings.rasa_url,
+        WEGWIJS_RASA_URLS=",".join(_rasa_url(settings, pair) for pair in pairs(settings)),
     )
     env[KEY_ENV] = _sender_key(settings)  # every service hashes sender ids with the same key
     for name in TRACKER_CONNECTION_VARS:
         env.setdefault(name, "")
+    for name, value in REDIS_DEFAULTS.items():
+        env.setdefault(name, value)
     return env
+
+
+def _rasa_url(settings: Settings, pair: Pair) -> str:
+    return f"http://{settings.host}:{pair.rasa_port}"
 
 
 def _sender_key(settings: Settings) -> str:
@@ -54,22 +63,31 @@ def _sender_key(settings: Settings) -> str:
     return os.environ.get(KEY_ENV, "").strip() or ensure_key_file(settings.var_dir / KEY_FILE_NAME)
 
 
+def rasa_services(settings: Settings, pair: Pair) -> list[Service]:
+    """One action server and the Rasa server that calls it."""
+    python, host = sys.executable, settings.host
+    return [
+        Service(
+            f"actions{pair.suffix}",
+            [python, "-m", "rasa_sdk", "--actions", "actions", "-p", str(pair.action_port)],
+            f"http://{host}:{pair.action_port}/health",
+        ),
+        Service(
+            f"rasa{pair.suffix}",
+            [str(RASA_BIN), "run", "--enable-api", "-i", host, "-p", str(pair.rasa_port),
+             "-m", str(MODEL), "--endpoints", str(endpoints_file(settings)), "--credentials", "credentials.yml"],
+            f"{_rasa_url(settings, pair)}/status",
+            env={"WEGWIJS_ACTION_URL": f"http://{host}:{pair.action_port}/webhook"},
+        ),
+    ]
+
+
 def services(settings: Settings) -> list[Service]:
     python = sys.executable
     return [
+        *[service for pair in pairs(settings) for service in rasa_services(settings, pair)],
         Service(
-            "actions",
-            [python, "-m", "rasa_sdk", "--actions", "actions", "-p", str(settings.action_port)],
-            f"http://{settings.host}:{settings.action_port}/health",
-        ),
-        Service(
-            "rasa",
-            [str(RASA_BIN), "run", "--enable-api", "-i", settings.host, "-p", str(settings.rasa_port),
-             "-m", str(MODEL), "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
-            f"{settings.rasa_url}/status",
-        ),
-        Service(
-            "gateway",
+            "gateway",  # relays to every Rasa server in turn (WEGWIJS_RASA_URLS)
             [python, "-m", "uvicorn", "bot.gateway:app", "--host", settings.host,
              "--port", str(settings.web_port), "--log-level", "warning"],
             f"{settings.web_url}/health",
@@ -95,9 +113,11 @@ def telegram_services(settings: Settings) -> list[Service]:
 class Stack:
     """The running bot: start() waits until every service answers, stop() ends them all."""
 
-    def __init__(self, settings: Optional[Settings] = None, log_dir: Optional[Path] = None) -> None:
+    def __init__(self, settings: Optional[Settings] = None, log_dir: Optional[Path] = None,
+                 env: Optional[dict[str, str]] = None) -> None:
         self.settings = settings or load_settings()
         self.log_dir = log_dir
+        self.extra_env = env or {}
         self.services = services(self.settings)
         self._logs: list[IO[bytes]] = []
 
@@ -112,23 +132,44 @@ class Stack:
     def start(self) -> None:
         if not MODEL.exists():
             raise SystemExit(f"No trained model at {MODEL}. Run 'make run' or 'bash scripts/setup.sh' first.")
+        problem = topology_problem(self.settings, {**os.environ, **self.extra_env})
+        if problem:
+            raise SystemExit(problem)
         self.settings.var_dir.mkdir(parents=True, exist_ok=True)
-        env = _base_env(self.settings)
         for service in self.services:
-            out = self._output(service.name)
-            service.process = subprocess.Popen(
-                service.command, cwd=ROOT, env={**env, **service.env},
-                stdout=out, stderr=subprocess.STDOUT if out else None, start_new_session=True,
-            )
+            self._spawn(service)
         try:
-            self._wait_until_healthy()
+            self._wait_until_healthy(self.services)
         except BaseException:
             self.stop()
             raise
 
-    def _wait_until_healthy(self) -> None:
+    def _spawn(self, service: Service) -> None:
+        out = self._output(service.name)
+        env = {**_base_env(self.settings), **self.extra_env, **service.env}
+        service.process = subprocess.Popen(service.command, cwd=ROOT, env=env, stdout=out,
+                                           stderr=subprocess.STDOUT if out else None, start_new_session=True)
+
+    def service(self, name: str) -> Service:
+        for service in self.services:
+            if service.name == name:
+                return service
+        raise KeyError(f"no service named {name!r}: {', '.join(s.name for s in self.services)}")
+
+    def stop_service(self, name: str) -> None:
+        """Stop one service (fault tests); start_service brings it back."""
+        _terminate(self.service(name).process)
+
+    def start_service(self, name: str) -> None:
+        service = self.service(name)
+        if service.process is not None and service.process.poll() is None:
+            return
+        self._spawn(service)
+        self._wait_until_healthy([service])
+
+    def _wait_until_healthy(self, services: list[Service]) -> None:
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        pending = list(self.services)
+        pending = list(services)
         while pending:
             for service in list(pending):
                 if service.process and service.process.poll() is not None:
@@ -176,12 +217,13 @@ def _stop_on_sigterm(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # handled like Ctrl-C: stop every service
 
 
-def run_forever() -> None:
-    stack = Stack()
-    print("Starting the action server, Rasa and the web gateway ...", flush=True)
+def run_forever(instances: int = 1) -> None:
+    stack = Stack(dataclasses.replace(load_settings(), instances=max(1, instances)))
+    print(f"Starting {instances} action server(s), Rasa server(s) and the web gateway ...", flush=True)
     stack.start()
     s = stack.settings
-    print(f"\nWegwijs is running.\n  web chat:  {s.web_url}\n  Rasa REST: {s.rasa_url}/webhooks/rest/webhook\n"
+    print(f"\nWegwijs is running.\n  web chat:  {s.web_url}\n  Rasa REST: {s.rasa_url}/webhooks/rest/webhook"
+          f"{' (and the next ports)' if s.instances > 1 else ''}\n"
           f"  console:   {s.console_url}  (first admin: python -m bot console create-admin NAME)\n"
           "Press Ctrl-C to stop.", flush=True)
     signal.signal(signal.SIGTERM, _stop_on_sigterm)

@@ -7,21 +7,30 @@ from urllib.parse import quote
 
 import httpx
 
+from bot.rasa_pool import RasaPool
+
 logger = logging.getLogger("wegwijs.handoff")
 
 
 class RasaApi:
-    def __init__(self, client: httpx.AsyncClient, base_url: str) -> None:
+    def __init__(self, client: httpx.AsyncClient, rasa: RasaPool) -> None:
         self.client = client
-        self.base_url = base_url.rstrip("/")
+        self.rasa = rasa
 
-    def _conversation(self, sender: str) -> str:
-        return f"{self.base_url}/conversations/{quote(sender, safe='')}"
+    async def _get(self, path: str) -> httpx.Response:
+        return await self.rasa.call(lambda base_url: self.client.get(base_url + path))
+
+    async def _post(self, path: str, body: dict[str, Any]) -> httpx.Response:
+        return await self.rasa.call(lambda base_url: self.client.post(base_url + path, json=body))
+
+    @staticmethod
+    def _conversation(sender: str) -> str:
+        return f"/conversations/{quote(sender, safe='')}"
 
     async def tracker(self, sender: str) -> dict[str, Any]:
         """The conversation so far; an empty tracker when Rasa cannot be reached (the summary says less)."""
         try:
-            response = await self.client.get(self._conversation(sender) + "/tracker")
+            response = await self._get(self._conversation(sender) + "/tracker")
             response.raise_for_status()
             tracker = response.json()
         except (httpx.HTTPError, ValueError) as problem:
@@ -31,7 +40,7 @@ class RasaApi:
 
     async def _event(self, sender: str, name: str) -> bool:
         try:
-            response = await self.client.post(self._conversation(sender) + "/tracker/events", json={"event": name})
+            response = await self._post(self._conversation(sender) + "/tracker/events", {"event": name})
             response.raise_for_status()
         except httpx.HTTPError as problem:
             logger.error("could not %s the conversation: %s", name, type(problem).__name__)
@@ -47,7 +56,7 @@ class RasaApi:
     async def intent(self, text: str) -> tuple[str, float]:
         """Rasa's reading of a short answer (does not touch any conversation)."""
         try:
-            response = await self.client.post(f"{self.base_url}/model/parse", json={"text": text})
+            response = await self._post("/model/parse", {"text": text})
             response.raise_for_status()
             intent = response.json().get("intent") or {}
         except (httpx.HTTPError, ValueError, AttributeError):

@@ -16,10 +16,12 @@ from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.console.models import MAX_ID  # the handoff tables are the console's
 from bot.handoff.flow import FlowSettings, HandoffFlow, Relay, handoff_request
 from bot.handoff.hours import load_hours, utc_now
 from bot.handoff.queue import HandoffStore
 from bot.handoff.rasa import RasaApi
+from bot.rasa_pool import RasaPool
 from bot.validation import sender_problem
 
 logger = logging.getLogger("wegwijs.handoff")
@@ -39,7 +41,7 @@ def flow_settings() -> FlowSettings:
                         stale_after=dt.timedelta(minutes=_minutes("WEGWIJS_HANDOFF_STALE_MINUTES", 30)))
 
 
-def make_flow(client: httpx.AsyncClient, rasa_url: str, relay: Relay) -> HandoffFlow:
+def make_flow(client: httpx.AsyncClient, rasa: RasaPool, relay: Relay) -> HandoffFlow:
     """The flow on the console database (the tracker database unless WEGWIJS_CONSOLE_DB_URL says otherwise)."""
     from bot.console.db import make_engine
     from bot.console.settings import load_console_settings
@@ -49,14 +51,14 @@ def make_flow(client: httpx.AsyncClient, rasa_url: str, relay: Relay) -> Handoff
     redact("")
     conversation_id("start-up check")
     engine = make_engine(load_console_settings().db_url)
-    return HandoffFlow(HandoffStore(engine), RasaApi(client, rasa_url), relay, conversation_id, redact,
+    return HandoffFlow(HandoffStore(engine), RasaApi(client, rasa), relay, conversation_id, redact,
                        load_hours(), utc_now, flow_settings())
 
 
-def install(app: FastAPI, client: httpx.AsyncClient, rasa_url: str, relay: Relay) -> None:
+def install(app: FastAPI, client: httpx.AsyncClient, rasa: RasaPool, relay: Relay) -> None:
     """Called from the gateway's start-up: keep a flow on app.state (None when it cannot be built)."""
     try:
-        app.state.handoff = make_flow(client, rasa_url, relay)
+        app.state.handoff = make_flow(client, rasa, relay)
     except (ImportError, OSError, SQLAlchemyError, SystemExit) as problem:
         logger.error("handoff disabled: %s", type(problem).__name__)
         app.state.handoff = None
@@ -72,8 +74,19 @@ async def turn(app: FastAPI, relay: Relay, sender: str, message: str,
     return await flow.turn(sender, message, metadata)
 
 
-@router.get("/conversations/outbox")
-async def outbox(request: Request, sender: str = Query(...), after: int = Query(0, ge=0),
+@router.get("/conversations/outbox", responses={
+    200: {"description": "The handoff state and the counsellor's and bot's messages newer than `after`.",
+          "content": {"application/json": {"schema": {
+              "type": "object", "required": ["state", "messages"], "properties": {
+                  "state": {"type": "string", "enum": ["normal", "waiting", "handed_off"]},
+                  "messages": {"type": "array", "items": {
+                      "type": "object", "required": ["id", "text", "from"], "properties": {
+                          "id": {"type": "integer"}, "text": {"type": "string"},
+                          "from": {"type": "string", "enum": ["counsellor", "bot"]}}}}}}}}},
+    400: {"description": "A blank or invalid sender.", "content": {"application/json": {"schema": {
+        "type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}}}},
+})
+async def outbox(request: Request, sender: str = Query(...), after: int = Query(0, ge=0, le=MAX_ID),
                  wait: float = Query(0.0, ge=0.0, le=60.0)) -> JSONResponse:
     problem = sender_problem(sender)
     if problem:

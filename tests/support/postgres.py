@@ -1,6 +1,7 @@
 """A throwaway PostgreSQL server for tests, built from Debian's `postgresql` binaries.
 
     server = start_postgres()             # initdb + pg_ctl start in a temp dir, loopback only
+    server.pause(); server.resume()       # stop and start again, data kept (fault tests)
     url = server.create_database("x")     # postgresql+psycopg://... (SQLAlchemy 2, psycopg 3)
     rasa_url = psycopg2_url(url)          # postgresql://... (Rasa's SQLAlchemy 1.4 + psycopg2)
     server.stop()
@@ -90,9 +91,17 @@ class PostgresServer:
         self._check(self._run("initdb", "-D", str(self.data_dir), "-U", self.user, f"--pwfile={pwfile}",
                               "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"), "initdb")
         pwfile.unlink()
+        self.resume()
+
+    def resume(self) -> None:
+        """Start the server (again)."""
         options = f"-p {self.port} -k {self.base_dir} -c listen_addresses={self.host} -c fsync=off"
         self._check(self._run("pg_ctl", "-D", str(self.data_dir), "-l", str(self.base_dir / "server.log"),
                               "-o", options, "-w", "-t", str(START_TIMEOUT_S), "start"), "pg_ctl start")
+
+    def pause(self) -> None:
+        """Stop the server, keeping its data (fault tests): clients are disconnected, new ones refused."""
+        self._check(self._run("pg_ctl", "-D", str(self.data_dir), "-m", "fast", "-w", "stop"), "pg_ctl stop")
 
     def create_database(self, name: str) -> str:
         """A new empty database; returns its psycopg (v3) SQLAlchemy URL."""
