@@ -1,5 +1,5 @@
 # Two commands for a fresh clone: `make run` and `make test`.
-.PHONY: setup run test eval bench lint
+.PHONY: setup run test eval bench soak lint
 
 APP := .venv/app/bin/python
 export RASA_TELEMETRY_ENABLED := false
@@ -19,6 +19,9 @@ eval: setup
 
 bench: setup
 	@$(APP) -m bot bench
+
+soak: setup
+	@$(APP) -m bot soak --start
 
 lint:
 	@.venv/app/bin/ruff check .

@@ -1,10 +1,11 @@
-"""Command line: python -m bot {run,eval,bench,shell,telegram,console,purge,erase}."""
+"""Command line: python -m bot {run,eval,bench,soak,shell,telegram,console,purge,erase}."""
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from bot.config import ROOT, load_settings
 from bot.console.cli import add_console_parser, run_console_command
@@ -16,7 +17,10 @@ def _parser() -> argparse.ArgumentParser:
     settings = load_settings()
     parser = argparse.ArgumentParser(prog="python -m bot", description="Wegwijs chatbot")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("run", help="start actions, Rasa and the web gateway (Ctrl-C stops)")
+    run = commands.add_parser("run", help="start actions, Rasa and the web gateway (Ctrl-C stops)")
+    run.add_argument("--instances", type=int, default=settings.instances,
+                     help="Rasa + action server pairs behind the gateway (default WEGWIJS_INSTANCES or 1); "
+                          "more than one needs PostgreSQL and Redis, see the README")
 
     ev = commands.add_parser("eval", help="play evaluation cases against the running bot")
     ev.add_argument("cases", type=Path, help="YAML file of cases, e.g. ../shared/eval/dev-cases.yml")
@@ -38,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--report", type=Path, default=ROOT / "var" / "reports" / "bench.json")
     bench.add_argument("--start", action="store_true",
                        help="start the bot (measuring cold start and peak memory) and stop it afterwards")
+    _add_soak_parser(commands, settings.web_url)
 
     shell = commands.add_parser("shell", help="chat with the bot in this terminal (starts it when not running)")
     shell.add_argument("--url", help=f"gateway to talk to (default {settings.web_url}; never starts the bot)")
@@ -46,6 +51,20 @@ def _parser() -> argparse.ArgumentParser:
     add_console_parser(commands)
     add_privacy_parsers(commands)
     return parser
+
+
+def _add_soak_parser(commands: Any, web_url: str) -> None:
+    soak = commands.add_parser("soak", help="load the bot for minutes and watch its memory for growth")
+    soak.add_argument("--web-url", default=web_url)
+    soak.add_argument("--minutes", type=float, default=10.0, help="how long the senders keep chatting")
+    soak.add_argument("--senders", type=int, default=20, help="simulated people chatting at once")
+    soak.add_argument("--sample-seconds", type=float, default=10.0, help="memory and latency sample interval")
+    soak.add_argument("--think", type=float, default=2.0, help="mean think time (s) between a sender's messages")
+    soak.add_argument("--pid", action="append", metavar="NAME=PID",
+                      help="a process to sample, with its children (repeatable)")
+    soak.add_argument("--report", type=Path, default=ROOT / "var" / "reports" / "soak.json")
+    soak.add_argument("--start", action="store_true",
+                      help="start the bot, sample each of its services and stop it afterwards")
 
 
 def _with_stack(start: bool, work: Callable[[], int]) -> int:
@@ -66,10 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run":
         from bot.launcher import run_forever
-        run_forever()
+        run_forever(args.instances)
         return 0
     if args.command == "bench":
         return _bench(args)
+    if args.command == "soak":
+        return _soak(args)
     if args.command == "shell":
         from bot.channels.shell import run_shell
         return run_shell(args.url, args.lang)
@@ -99,6 +120,16 @@ def _bench(args: argparse.Namespace) -> int:
         raise SystemExit(f"--levels must be whole numbers separated by commas, got {args.levels!r}") from None
     plan = BenchPlan(levels=levels, per_level=args.n, paced_seconds=args.paced_seconds, think_s=args.think)
     return bench(args.rasa_url, args.web_url, plan, args.report, args.start)
+
+
+def _soak(args: argparse.Namespace) -> int:
+    from bot.soak import SoakPlan, parse_pids, soak
+    try:
+        plan = SoakPlan(seconds=args.minutes * 60, senders=args.senders, sample_s=args.sample_seconds,
+                        think_s=args.think)
+    except ValueError as problem:
+        raise SystemExit(str(problem)) from None
+    return soak(args.web_url, plan, parse_pids(args.pid), args.report, args.start)
 
 
 if __name__ == "__main__":

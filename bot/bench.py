@@ -19,9 +19,14 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import httpx
+
+from bot.procmem import status_mb
+
+if TYPE_CHECKING:
+    from bot.launcher import Stack
 
 MESSAGES = [
     "mijn buurman slaat zijn vrouw, wat kan ik doen?",
@@ -79,18 +84,23 @@ def summarise(name: str, kind: str, concurrency: int, latencies_ms: list[float],
 class Sender:
     """One simulated person: a sender id that starts a new conversation every few turns."""
 
+    prefix = "bench"
+
     def __init__(self) -> None:
         self.turns = 0
         self.sender = self._new_id()
 
-    @staticmethod
-    def _new_id() -> str:
-        return f"bench-{uuid.uuid4().hex[:10]}"
+    def _new_id(self) -> str:
+        return f"{self.prefix}-{uuid.uuid4().hex[:10]}"
+
+    def _pick(self) -> str:
+        """The next message (`self.turns` turns were sent before it)."""
+        return MESSAGES[self.turns % len(MESSAGES)]
 
     def next_message(self) -> tuple[str, str]:
         if self.turns and self.turns % TURNS_PER_CONVERSATION == 0:
             self.sender = self._new_id()
-        message = MESSAGES[self.turns % len(MESSAGES)]
+        message = self._pick()
         self.turns += 1
         return self.sender, message
 
@@ -117,8 +127,8 @@ async def _closed_loop(total: int, concurrency: int,
     return latencies, errors, time.perf_counter() - start
 
 
-async def _paced(seconds: float, senders: int, think_s: float,
-                 call: Callable[[int, int], Awaitable[None]]) -> tuple[list[float], int, float]:
+async def paced(seconds: float, senders: int, think_s: float,
+                call: Callable[[int, int], Awaitable[None]]) -> tuple[list[float], int, float]:
     """Each sender sends, waits for the reply, then thinks 0.5-1.5 x think_s before the next message."""
     latencies: list[float] = []
     errors = 0
@@ -193,8 +203,8 @@ async def run(rasa_url: str, web_url: str, plan: BenchPlan, progress: Callable[[
                     results.append(summarise(name, kind, level, lat, wall, errors))
         for level in plan.levels[1:]:
             progress(f"full turn, {level} senders paced ({plan.think_s:.1f} s think, {plan.paced_seconds:.0f} s) ...")
-            lat, errors, wall = await _paced(plan.paced_seconds, level, plan.think_s,
-                                             _turn_call(client, web_url, [Sender() for _ in range(level)]))
+            lat, errors, wall = await paced(plan.paced_seconds, level, plan.think_s,
+                                            _turn_call(client, web_url, [Sender() for _ in range(level)]))
             results.append(summarise(f"full turn via gateway, paced {plan.think_s:.0f} s think",
                                      "turn-paced", level, lat, wall, errors))
     return results
@@ -211,15 +221,13 @@ def overhead_ratio(results: list[Result]) -> Optional[float]:
 
 def peak_memory_mb(pids: dict[str, int]) -> dict[str, float]:
     """Peak resident memory (VmHWM) of each process, from /proc."""
-    peaks: dict[str, float] = {}
-    for name, pid in pids.items():
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peaks[name] = round(int(line.split()[1]) / 1024, 1)
-        except OSError:
-            continue
-    return peaks
+    peaks = {name: status_mb(pid, "VmHWM") for name, pid in pids.items()}
+    return {name: round(mb, 1) for name, mb in peaks.items() if mb is not None}
+
+
+def service_pids(stack: Stack) -> dict[str, int]:
+    """Process id of each started service of the stack, by service name."""
+    return {s.name: s.process.pid for s in stack.services if s.process}
 
 
 def print_table(results: list[Result]) -> None:
@@ -286,8 +294,8 @@ def bench(rasa_url: str, web_url: str, plan: BenchPlan, report: Path, start: boo
         print(f"Benchmarking Rasa at {rasa_url} and the gateway at {web_url} ...", flush=True)
         results = asyncio.run(run(rasa_url, web_url, plan, lambda line: print("  " + line, flush=True)))
         if stack is not None:
-            pids = {s.name: s.process.pid for s in stack.services if s.process}
-            extras["peak_memory_mb"] = peak_memory_mb({**pids, "bench (in-process retrieval)": os.getpid()})
+            extras["peak_memory_mb"] = peak_memory_mb({**service_pids(stack),
+                                                       "bench (in-process retrieval)": os.getpid()})
     finally:
         if stack is not None:
             stack.stop()

@@ -1,0 +1,32 @@
+"""A short soak against the real stack: every turn answered, memory sampled for every service, report written."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.bench import service_pids
+from bot.launcher import Stack
+from bot.soak import SoakPlan, soak
+
+pytestmark = pytest.mark.e2e
+
+
+def test_short_soak_has_no_errors_and_samples_every_service(stack: Stack, tmp_path: Path):
+    pids = service_pids(stack)
+    report = tmp_path / "soak.json"
+    plan = SoakPlan(seconds=20, senders=4, sample_s=5, think_s=1.0)
+
+    assert soak(stack.settings.web_url, plan, pids, report, start=False) == 0
+
+    body = json.loads(report.read_text())
+    assert body["turns"] > 0
+    assert body["errors"] == {} and body["failures"] == []
+    assert len(body["samples"]) == 5  # at 0, 5, 10, 15 and 20 s
+    for sample in body["samples"]:
+        assert set(sample["rss_mb"]) == set(pids)
+        assert all(mb > 0 for mb in sample["rss_mb"].values())
+    assert body["samples"][-1]["turns"] > 0
+    assert set(body["trends"]) == set(pids)  # too short for a verdict, but one entry per process
+    assert report.with_suffix(".svg").read_text().lstrip().startswith("<?xml")
