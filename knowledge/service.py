@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -45,9 +46,9 @@ def build_index(settings: Settings, embedder: Embedder | None = None, progress: 
     if progress:
         print(f"[knowledge] {len(entries)} entries, {len(passages)} passages -> {len(docs)} documents "
               f"({embedder.name})", file=sys.stderr)
-    with tqdm(total=len(docs), desc="embedding", unit="doc", disable=not progress, file=sys.stderr) as bar:
+    with _progress_bar(len(docs), progress) as advance:
         index = KnowledgeIndex.build(docs, embedder, default_gate(settings.embeddings),
-                                     input_hash=digest or input_hash(settings), progress=bar.update,
+                                     input_hash=digest or input_hash(settings), progress=advance,
                                      known=known)
     questions, no_answer = load_eval_set(settings.eval_dir)
     if questions and no_answer:
@@ -55,6 +56,18 @@ def build_index(settings: Settings, embedder: Embedder | None = None, progress: 
         index.with_gate(gate, report)
     index.with_build_seconds(time.perf_counter() - started)
     return index
+
+
+@contextlib.contextmanager
+def _progress_bar(total: int, shown: bool) -> Iterator[Callable[[int], object]]:
+    """A tqdm bar's update, or a no-op. No tqdm at all when hidden: even a disabled bar creates a
+    multiprocessing lock, which fixes the start method to "fork" and makes the action server's Sanic
+    (which asks for "spawn") refuse to start after building the index."""
+    if not shown:
+        yield lambda _n: None
+        return
+    with tqdm(total=total, desc="embedding", unit="doc", file=sys.stderr) as bar:
+        yield bar.update
 
 
 def _load_or_build(settings: Settings, progress: bool, force: bool) -> KnowledgeIndex:
