@@ -9,14 +9,15 @@ import datetime as dt
 import time
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from bot.console import audit
 from bot.console.auth import DB, Counsellor, console_state
 from bot.console.csrf import csrf_protect
+from bot.console.models import MAX_ID
 from bot.console.sessions import ActiveSession
-from bot.console.web import render
+from bot.console.web import RowId, render
 from bot.handoff.flow import PRE_QUEUE
 from bot.handoff.models import ACTIVE, CLOSED, LIVE_STATES, Handoff
 from bot.handoff.queue import HandoffStore
@@ -97,7 +98,7 @@ def offer(request: Request, conversation_id: Annotated[str, Form()], db: DB, ses
 
 
 @router.get("/inbox/{handoff_id}", response_class=HTMLResponse)
-def view(request: Request, handoff_id: int, db: DB, session: Counsellor) -> HTMLResponse:
+def view(request: Request, handoff_id: RowId, db: DB, session: Counsellor) -> HTMLResponse:
     store = _store(request)
     store.seen(session.user.username)
     handoff = _handoff(store, handoff_id)
@@ -109,7 +110,8 @@ def view(request: Request, handoff_id: int, db: DB, session: Counsellor) -> HTML
 
 
 @router.get("/inbox/{handoff_id}/messages")
-def messages_json(request: Request, handoff_id: int, session: Counsellor, after: int = 0) -> JSONResponse:
+def messages_json(request: Request, handoff_id: RowId, session: Counsellor,
+                  after: Annotated[int, Query(ge=0, le=MAX_ID)] = 0) -> JSONResponse:
     """New messages for the open handoff page (polled by /static/inbox.js)."""
     store = _store(request)
     store.seen(session.user.username)
@@ -122,7 +124,7 @@ def messages_json(request: Request, handoff_id: int, session: Counsellor, after:
 
 
 @router.post("/inbox/{handoff_id}/take", dependencies=[Depends(csrf_protect)])
-def take(request: Request, handoff_id: int, db: DB, session: Counsellor) -> RedirectResponse:
+def take(request: Request, handoff_id: RowId, db: DB, session: Counsellor) -> RedirectResponse:
     store = _store(request)
     handoff = _handoff(store, handoff_id)
     if not store.take(handoff_id, session.user.username):
@@ -133,7 +135,7 @@ def take(request: Request, handoff_id: int, db: DB, session: Counsellor) -> Redi
 
 
 @router.post("/inbox/{handoff_id}/reply", dependencies=[Depends(csrf_protect)])
-def reply(request: Request, handoff_id: int, db: DB, session: Counsellor,
+def reply(request: Request, handoff_id: RowId, db: DB, session: Counsellor,
           message: Annotated[str, Form()] = "") -> RedirectResponse:
     store = _store(request)
     handoff = _handoff(store, handoff_id)
@@ -146,7 +148,7 @@ def reply(request: Request, handoff_id: int, db: DB, session: Counsellor,
 
 
 @router.post("/inbox/{handoff_id}/end", dependencies=[Depends(csrf_protect)])
-def end(request: Request, handoff_id: int, db: DB, session: Counsellor) -> RedirectResponse:
+def end(request: Request, handoff_id: RowId, db: DB, session: Counsellor) -> RedirectResponse:
     store = _store(request)
     handoff = _handoff(store, handoff_id)
     if handoff.counsellor not in (None, session.user.username) and session.user.role != "admin":

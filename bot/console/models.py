@@ -11,6 +11,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from bot.clock import as_utc, utcnow  # noqa: F401  (re-exported)
 
 ROLES = ("reviewer", "counsellor", "admin")
+# The largest id of a row here or in the handoff tables: INTEGER is 32 bits in PostgreSQL, and SQLite cannot even
+# bind a number above 2**63 - 1. Ids from URLs are checked against it, so a huge one is a 422, not a failing query.
+MAX_ID = 2**31 - 1
 
 
 class Base(DeclarativeBase):

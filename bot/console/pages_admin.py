@@ -13,7 +13,7 @@ from bot.console.csrf import csrf_protect
 from bot.console.models import ROLES, User
 from bot.console.sessions import ActiveSession, end_user_sessions
 from bot.console.users import UserError, all_users, create_user, set_active, set_password, set_role
-from bot.console.web import render
+from bot.console.web import RowId, render
 
 router = APIRouter()
 
@@ -41,7 +41,7 @@ def user_create(request: Request, db: DB, session: Admin, username: Annotated[st
 
 
 @router.post("/users/{user_id}", dependencies=[Depends(csrf_protect)])
-def user_change(request: Request, user_id: int, db: DB, session: Admin, change: Annotated[str, Form()] = "",
+def user_change(request: Request, user_id: RowId, db: DB, session: Admin, change: Annotated[str, Form()] = "",
                 role: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "") -> Response:
     user = db.get(User, user_id)
     if user is None:

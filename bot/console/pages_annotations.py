@@ -13,7 +13,7 @@ from bot.console.auth import DB, Reviewer
 from bot.console.csrf import csrf_protect
 from bot.console.export import build_export, existing_examples
 from bot.console.models import Annotation, User
-from bot.console.web import render
+from bot.console.web import RowId, render
 
 router = APIRouter()
 
@@ -30,7 +30,7 @@ def annotation_list(request: Request, db: DB, session: Reviewer) -> HTMLResponse
 
 
 @router.post("/annotations/{annotation_id}/delete", dependencies=[Depends(csrf_protect)])
-def annotation_delete(annotation_id: int, db: DB, session: Reviewer) -> RedirectResponse:
+def annotation_delete(annotation_id: RowId, db: DB, session: Reviewer) -> RedirectResponse:
     annotation = db.get(Annotation, annotation_id)
     if annotation is None:
         raise HTTPException(status_code=404, detail="Deze annotatie bestaat niet (meer).")

@@ -4,19 +4,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+from fastapi import Path as UrlPart
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from bot.console.auth import ADMIN, COUNSEL, REVIEW
+from bot.console.models import MAX_ID
 from bot.console.queries import TIMEZONE
 from bot.console.sessions import ActiveSession
 
 TEMPLATES = Path(__file__).with_name("templates")
 STATIC = Path(__file__).with_name("static")
 templates = Jinja2Templates(directory=str(TEMPLATES))  # autoescape is on for .html
+RowId = Annotated[int, UrlPart(ge=0, le=MAX_ID)]  # a user, annotation or handoff id in a URL
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,20 @@ async def _small_body(request: Request) -> bytes:
     return bytes(body)
 
 
-@router.post("/conversations/erase")
+@router.post(
+    "/conversations/erase",
+    openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
+        "type": "object", "required": ["sender"],
+        "properties": {"sender": {"type": "string", "minLength": 1, "maxLength": 128}}}}}}},
+    responses={
+        200: {"description": "Erased: the number of stored rows removed.", "content": {"application/json": {
+            "schema": {"type": "object", "required": ["erased"], "properties": {"erased": {"type": "integer"}}}}}},
+        400: {"description": "Not JSON, too large, or a missing or invalid sender.", "content": {"application/json": {
+            "schema": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}}}},
+        503: {"description": "The tracker database could not be reached.", "content": {"application/json": {
+            "schema": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}}}},
+    },
+)
 async def erase_endpoint(request: Request) -> JSONResponse:
     try:
         payload = json.loads(await _small_body(request))

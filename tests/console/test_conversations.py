@@ -4,18 +4,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import select
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, select
 
+from bot.console.app import create_app
 from bot.console.catalog import entry_titles
 from bot.console.db import Database
 from bot.console.models import AuditEntry
 from bot.console.queries import TIMEZONE
-from tests.console.conftest import ConsoleEnv
-from tests.console.seed import DAY
+from bot.console.settings import ConsoleSettings
+from bot.console.users import create_user
+from tests.console.conftest import PASSWORD, ConsoleEnv, csrf_token, login
+from tests.console.seed import DAY, Conversation, write
 
 NAMES = ("acute", "english", "professional", "human", "markup", "suicide")
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;"
 
 
 def listed(console: ConsoleEnv, query: str = "") -> set[str]:
@@ -84,6 +91,39 @@ def test_message_markup_is_escaped(console: ConsoleEnv) -> None:
     for page in (client.get("/conversations").text, client.get(f"/conversations/{console.id('markup')}").text):
         assert "<script>alert" not in page
         assert "&lt;script&gt;alert(" in page
+
+
+@pytest.fixture
+def hostile(new_database: str) -> Iterator[tuple[TestClient, Conversation]]:
+    """A console of its own (the shared one has fixed counts) with one conversation of markup, both ways."""
+    conversation = (Conversation("hostile", time.time() - 60).begin().user(HOSTILE, "out_of_scope", 0.4)
+                    .action("action_reply").bot(f"Je schreef: {HOSTILE}").action("action_listen"))
+    engine = create_engine(new_database)
+    write(engine, [conversation])
+    engine.dispose()
+    app = create_app(ConsoleSettings(db_url=new_database, tracker_url=new_database))
+    with TestClient(app):
+        database = Database(new_database)
+        with database.sessions() as db:
+            create_user(db, "reviewer", PASSWORD, "reviewer")
+        database.dispose()
+        yield login(app, "reviewer"), conversation
+
+
+def test_event_handler_markup_in_user_and_bot_text_is_escaped_everywhere(hostile) -> None:
+    client, conversation = hostile
+    url = f"/conversations/{conversation.id}"
+    view = client.get(url).text
+    event_id = re.findall(r'name="event_id" value="(\d+)"', view)[0]
+    assert client.post(f"{url}/annotate", data={"event_id": event_id, "intent": "out_of_scope",
+                                                "csrf_token": csrf_token(view)}).status_code == 303
+    pages = {"list": client.get("/conversations").text, "view": client.get(url).text,
+             "annotations": client.get("/annotations").text}
+    for name, page in pages.items():
+        assert ESCAPED in page, name
+        outside = page.replace(ESCAPED, "")
+        assert "<script>alert" not in outside and "onerror" not in outside, name
+    assert pages["view"].count(ESCAPED) == 2  # the user's message and the bot's echo of it
 
 
 def test_opening_a_conversation_is_audited(console: ConsoleEnv) -> None:
