@@ -18,7 +18,7 @@ eval: setup
 	@$(APP) -m bot eval ../shared/eval/dev-cases.yml
 
 bench: setup
-	@$(APP) -m bot bench
+	@$(APP) -m bot bench --start
 
 soak: setup
 	@$(APP) -m bot soak --start
