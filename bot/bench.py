@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import httpx
 
+from bot import report_files
 from bot.procmem import status_mb
 
 if TYPE_CHECKING:
@@ -244,16 +245,9 @@ def print_extras(extras: dict[str, Any]) -> None:
 
 
 def write_report(results: list[Result], extras: dict[str, Any], report: Path) -> None:
-    report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text(json.dumps({"results": [asdict(r) for r in results], **extras}, indent=2), encoding="utf-8")
-    print(f"\nReport written to {report}")
-    try:
-        from bot.bench_plot import plot
-    except ImportError:
-        print("matplotlib is not installed: no plot")
-        return
-    figure = plot(results, report.with_suffix(".svg"))
-    print(f"Plot written to {figure}")
+    from bot.bench_plot import plot
+    body = {"results": [asdict(r) for r in results], **extras}
+    report_files.write_report(body, report, lambda path: plot(results, path))
 
 
 def _first_answer_s(web_url: str, started: float, timeout_s: float = 120.0) -> float:

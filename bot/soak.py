@@ -8,7 +8,6 @@ process's memory gets a verdict (bot/soak_trend.py). Failed turns or a growing p
 from __future__ import annotations
 
 import asyncio
-import json
 import random
 import time
 from collections import Counter
@@ -19,6 +18,7 @@ from typing import Optional
 
 import httpx
 
+from bot import report_files
 from bot.bench import MESSAGES, TURNS_PER_CONVERSATION, Sender, paced, percentile, service_pids
 from bot.messages import fallback, messages
 from bot.procmem import children_by_parent, process_tree, tree_rss_mb
@@ -255,17 +255,9 @@ def print_summary(outcome: SoakOutcome) -> None:
 
 
 def write_report(outcome: SoakOutcome, report: Path) -> None:
-    report.parent.mkdir(parents=True, exist_ok=True)
+    from bot.soak_plot import plot
     body = {**asdict(outcome), "warm_up_s": warm_up_s(outcome.plan.seconds), "failures": outcome.failures()}
-    report.write_text(json.dumps(body, indent=2), encoding="utf-8")
-    print(f"\nReport written to {report}")
-    try:
-        from bot.soak_plot import plot
-    except ImportError:
-        print("matplotlib is not installed: no plot")
-        return
-    figure = plot(outcome, report.with_suffix(".svg"))
-    print(f"Plot written to {figure}")
+    report_files.write_report(body, report, lambda path: plot(outcome, path))
 
 
 def parse_pids(values: Optional[list[str]]) -> dict[str, int]:
