@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, create_engine
 
 from bot.console.app import create_app
 from bot.console.catalog import entry_titles
@@ -30,13 +29,8 @@ def fresh_database(request: pytest.FixtureRequest, backend: str, directory: Path
     """The URL of a new, empty database on `backend`."""
     if backend == "sqlite":
         return f"sqlite:///{directory / f'console-{uuid.uuid4().hex[:8]}.db'}"
-    base = make_url(request.getfixturevalue("postgres_url"))
-    name = f"console_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return base.set(database=name).render_as_string(hide_password=False)
+    server = request.getfixturevalue("postgres_server")
+    return server.create_database(f"console_{uuid.uuid4().hex[:12]}")
 
 
 def csrf_token(html: str) -> str:

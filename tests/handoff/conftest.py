@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine
 
 from bot.console.db import make_engine, migrate
 from bot.handoff.flow import FlowSettings, HandoffFlow
@@ -74,14 +73,9 @@ def fake_redact(text: str) -> str:
 
 
 def fresh_postgres(request: pytest.FixtureRequest) -> str:
-    """A new, empty PostgreSQL database on the test server (fixture `postgres_url`, tests/conftest.py)."""
-    base = make_url(request.getfixturevalue("postgres_url"))
-    name = f"handoff_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return base.set(database=name).render_as_string(hide_password=False)
+    """A new, empty PostgreSQL database on the test server (fixture `postgres_server`, tests/conftest.py)."""
+    server = request.getfixturevalue("postgres_server")
+    return server.create_database(f"handoff_{uuid.uuid4().hex[:12]}")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
