@@ -17,7 +17,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -106,56 +106,58 @@ class Sender:
         return self.sender, message
 
 
-async def _closed_loop(total: int, concurrency: int,
-                       call: Callable[[int, int], Awaitable[None]]) -> tuple[list[float], int, float]:
+Call = Callable[[int, int], Awaitable[None]]
+
+
+@dataclass
+class Tally:
+    """Latencies (ms) of the calls that were answered, and how many failed."""
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+
+    async def timed(self, call: Call, w: int, i: int) -> None:
+        start = time.perf_counter()
+        try:
+            await call(w, i)
+            self.latencies.append((time.perf_counter() - start) * 1000)
+        except (httpx.HTTPError, ValueError):
+            self.errors += 1
+
+
+async def _closed_loop(total: int, concurrency: int, call: Call) -> tuple[list[float], int, float]:
     """`concurrency` workers share `total` calls; each sends its next as soon as the last is answered."""
-    latencies: list[float] = []
-    errors = 0
+    tally = Tally()
     counter = iter(range(total))
 
     async def worker(w: int) -> None:
-        nonlocal errors
         for i in counter:
-            start = time.perf_counter()
-            try:
-                await call(w, i)
-                latencies.append((time.perf_counter() - start) * 1000)
-            except (httpx.HTTPError, ValueError):
-                errors += 1
+            await tally.timed(call, w, i)
 
     start = time.perf_counter()
     await asyncio.gather(*(worker(w) for w in range(concurrency)))
-    return latencies, errors, time.perf_counter() - start
+    return tally.latencies, tally.errors, time.perf_counter() - start
 
 
-async def paced(seconds: float, senders: int, think_s: float,
-                call: Callable[[int, int], Awaitable[None]]) -> tuple[list[float], int, float]:
+async def paced(seconds: float, senders: int, think_s: float, call: Call) -> tuple[list[float], int, float]:
     """Each sender sends, waits for the reply, then thinks 0.5-1.5 x think_s before the next message."""
-    latencies: list[float] = []
-    errors = 0
+    tally = Tally()
     deadline = time.perf_counter() + seconds
     rng = random.Random(7)
 
     async def person(w: int) -> None:
-        nonlocal errors
         await asyncio.sleep(rng.uniform(0, think_s))  # people do not all start in the same millisecond
         i = 0
         while time.perf_counter() < deadline:
-            start = time.perf_counter()
-            try:
-                await call(w, i)
-                latencies.append((time.perf_counter() - start) * 1000)
-            except (httpx.HTTPError, ValueError):
-                errors += 1
+            await tally.timed(call, w, i)
             i += 1
             await asyncio.sleep(think_s * rng.uniform(0.5, 1.5))
 
     start = time.perf_counter()
     await asyncio.gather(*(person(w) for w in range(senders)))
-    return latencies, errors, time.perf_counter() - start
+    return tally.latencies, tally.errors, time.perf_counter() - start
 
 
-def _turn_call(client: httpx.AsyncClient, web_url: str, senders: list[Sender]) -> Callable[[int, int], Awaitable[None]]:
+def _turn_call(client: httpx.AsyncClient, web_url: str, senders: list[Sender]) -> Call:
     async def call(w: int, i: int) -> None:
         sender, message = senders[w].next_message()
         response = await client.post(f"{web_url}/webhooks/rest/webhook",
@@ -166,14 +168,14 @@ def _turn_call(client: httpx.AsyncClient, web_url: str, senders: list[Sender]) -
     return call
 
 
-def _parse_call(client: httpx.AsyncClient, rasa_url: str) -> Callable[[int, int], Awaitable[None]]:
+def _parse_call(client: httpx.AsyncClient, rasa_url: str) -> Call:
     async def call(w: int, i: int) -> None:
         response = await client.post(f"{rasa_url}/model/parse", json={"text": MESSAGES[i % len(MESSAGES)]})
         response.raise_for_status()
     return call
 
 
-def _retrieval_call(pool: ThreadPoolExecutor) -> Callable[[int, int], Awaitable[None]]:
+def _retrieval_call(pool: ThreadPoolExecutor) -> Call:
     from knowledge.service import load_index
     index = load_index()
 
