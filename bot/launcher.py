@@ -119,6 +119,7 @@ class Stack:
         self.log_dir = log_dir
         self.extra_env = env or {}
         self.services = services(self.settings)
+        self._env: Optional[dict[str, str]] = None  # built at the first spawn, reused for every other
         self._logs: list[IO[bytes]] = []
 
     def _output(self, name: str) -> Optional[IO[bytes]]:
@@ -136,6 +137,7 @@ class Stack:
         if problem:
             raise SystemExit(problem)
         self.settings.var_dir.mkdir(parents=True, exist_ok=True)
+        self._env = None  # read the environment and the sender key afresh for this start
         for service in self.services:
             self._spawn(service)
         try:
@@ -146,7 +148,9 @@ class Stack:
 
     def _spawn(self, service: Service) -> None:
         out = self._output(service.name)
-        env = {**_base_env(self.settings), **self.extra_env, **service.env}
+        if self._env is None:
+            self._env = {**_base_env(self.settings), **self.extra_env}
+        env = {**self._env, **service.env}
         service.process = subprocess.Popen(service.command, cwd=ROOT, env=env, stdout=out,
                                            stderr=subprocess.STDOUT if out else None, start_new_session=True)
 
