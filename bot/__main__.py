@@ -85,8 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run":
         from bot.launcher import run_forever
-        run_forever(args.instances)
-        return 0
+        return run_forever(args.instances)
     if args.command == "bench":
         return _bench(args)
     if args.command == "soak":

@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import signal
 import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO, Optional, TextIO
+from urllib.parse import urlsplit
 
 import httpx
 
 from bot.config import ROOT, Settings, load_settings
+from bot.lifecycle import StartupReport, StopLatch, end_groups, spawn_group, taken_ports
 from bot.privacy.keys import KEY_ENV, KEY_FILE_NAME, ensure_key_file
 from bot.topology import REDIS_DEFAULTS, Pair, endpoints_file, pairs, topology_problem
 
@@ -111,16 +112,17 @@ def telegram_services(settings: Settings) -> list[Service]:
 
 
 class Stack:
-    """The running bot: start() waits until every service answers, stop() ends them all."""
+    """The running bot: start() waits until every service answers, stop() ends them all (once)."""
 
     def __init__(self, settings: Optional[Settings] = None, log_dir: Optional[Path] = None,
-                 env: Optional[dict[str, str]] = None) -> None:
+                 env: Optional[dict[str, str]] = None, service_list: Optional[list[Service]] = None) -> None:
         self.settings = settings or load_settings()
         self.log_dir = log_dir
         self.extra_env = env or {}
-        self.services = services(self.settings)
+        self.services = service_list if service_list is not None else services(self.settings)
         self._env: Optional[dict[str, str]] = None  # built at the first spawn, reused for every other
         self._logs: list[IO[bytes]] = []
+        self.startup_timeout_s = STARTUP_TIMEOUT_S
 
     def _output(self, name: str) -> Optional[IO[bytes]]:
         if self.log_dir is None:
@@ -130,29 +132,40 @@ class Stack:
         self._logs.append(handle)
         return handle
 
-    def start(self) -> None:
-        if not MODEL.exists():
+    def start(self, report: Optional[StartupReport] = None, latch: Optional[StopLatch] = None) -> None:
+        """Start every service and wait until each answers. Refuses (SystemExit with the reason) when a port
+        is taken; stops what it started when a service fails, or when `latch` is set meanwhile."""
+        if any(str(MODEL) in service.command for service in self.services) and not MODEL.exists():
             raise SystemExit(f"No trained model at {MODEL}. Run 'make run' or 'bash scripts/setup.sh' first.")
         problem = topology_problem(self.settings, {**os.environ, **self.extra_env})
         if problem:
             raise SystemExit(problem)
+        self._refuse_taken_ports(self.services)
         self.settings.var_dir.mkdir(parents=True, exist_ok=True)
         self._env = None  # read the environment and the sender key afresh for this start
-        for service in self.services:
-            self._spawn(service)
         try:
-            self._wait_until_healthy(self.services)
+            for service in self.services:
+                if latch is not None and latch.is_set():
+                    return
+                self._spawn(service)
+            self._wait_until_healthy(self.services, report, latch)
         except BaseException:
             self.stop()
             raise
+
+    def _refuse_taken_ports(self, services: list[Service]) -> None:
+        taken = taken_ports((s.name, s.health_url) for s in services if s.health_url)
+        if taken:
+            raise SystemExit("Cannot start: another program already listens on "
+                             + "; ".join(taken) + ". Stop it, or choose other ports (WEGWIJS_*_PORT).")
 
     def _spawn(self, service: Service) -> None:
         out = self._output(service.name)
         if self._env is None:
             self._env = {**_base_env(self.settings), **self.extra_env}
         env = {**self._env, **service.env}
-        service.process = subprocess.Popen(service.command, cwd=ROOT, env=env, stdout=out,
-                                           stderr=subprocess.STDOUT if out else None, start_new_session=True)
+        service.process = spawn_group(service.command, cwd=ROOT, env=env, stdout=out,
+                                      stderr=subprocess.STDOUT if out else None)
 
     def service(self, name: str) -> Service:
         for service in self.services:
@@ -162,7 +175,7 @@ class Stack:
 
     def stop_service(self, name: str) -> None:
         """Stop one service (fault tests); start_service brings it back."""
-        _terminate(self.service(name).process)
+        end_groups([self.service(name).process])
 
     def start_service(self, name: str) -> None:
         service = self.service(name)
@@ -171,30 +184,55 @@ class Stack:
         self._spawn(service)
         self._wait_until_healthy([service])
 
-    def _wait_until_healthy(self, services: list[Service]) -> None:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    def _wait_until_healthy(self, services: list[Service], report: Optional[StartupReport] = None,
+                            latch: Optional[StopLatch] = None) -> None:
+        deadline = time.monotonic() + self.startup_timeout_s
         pending = list(services)
         while pending:
             for service in list(pending):
                 if service.process and service.process.poll() is not None:
                     code = service.process.returncode
-                    raise RuntimeError(f"{service.name} exited with code {code}{self._log_hint(service)}")
+                    reason = f"exited with code {code}{self._log_hint(service)}"
+                    if report:
+                        report.failed(service.name, reason)
+                    raise RuntimeError(f"{service.name} {reason}")
                 if service.health_url is None or _healthy(service.health_url):
                     pending.remove(service)
+                    if report:
+                        report.ready(service.name, _public_url(service))
             if time.monotonic() > deadline:
                 names = ", ".join(s.name for s in pending)
-                raise TimeoutError(f"not healthy after {STARTUP_TIMEOUT_S:.0f} s: {names}")
-            time.sleep(0.5)
+                if report:
+                    report.failed(names, f"no answer after {self.startup_timeout_s:.0f} s")
+                raise TimeoutError(f"not healthy after {self.startup_timeout_s:.0f} s: {names}")
+            if pending:
+                if report:
+                    report.waiting([s.name for s in pending])
+                if latch is not None and latch.wait(0.5):
+                    return
+                if latch is None:
+                    time.sleep(0.5)
 
     def _log_hint(self, service: Service) -> str:
         return f" (see {self.log_dir / (service.name + '.log')})" if self.log_dir else ""
 
+    def stopped(self) -> list[Service]:
+        """Services whose process has ended."""
+        return [s for s in self.services if s.process is None or s.process.poll() is not None]
+
     def stop(self) -> None:
-        for service in reversed(self.services):
-            _terminate(service.process)
+        """End every service's process group; safe to call again (then it does nothing)."""
+        end_groups([service.process for service in reversed(self.services)])
         for handle in self._logs:
             handle.close()
         self._logs.clear()
+
+
+def _public_url(service: Service) -> Optional[str]:
+    if service.health_url is None:
+        return None
+    parts = urlsplit(service.health_url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _healthy(url: str) -> bool:
@@ -204,39 +242,52 @@ def _healthy(url: str) -> bool:
         return False
 
 
-def _terminate(process: Optional[subprocess.Popen[bytes]], grace_s: float = 10.0) -> None:
-    if process is None or process.poll() is not None:
-        return
+def run_forever(instances: int = 1, out: TextIO = sys.stdout) -> int:
+    """`make run`: the whole bot until a stop signal or until a service ends."""
+    settings = dataclasses.replace(load_settings(), instances=max(1, instances))
+    return run_stack(Stack(settings, log_dir=settings.var_dir / "logs"), out)
+
+
+def run_stack(stack: Stack, out: TextIO = sys.stdout) -> int:
+    """Start, print the status list, serve until a stop signal or a service ends, stop once. Every SIGINT,
+    SIGTERM or SIGHUP after the first is ignored, so nothing interrupts the stop."""
+    latch = StopLatch()
+    latch.install()  # before the first spawn: a signal during start-up stops what was started too
+    print(f"Starting Wegwijs ({len(stack.services)} services; their output goes to {stack.log_dir}/):",
+          file=out, flush=True)
     try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=grace_s)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-    except ProcessLookupError:
-        pass
+        stack.start(StartupReport(out), latch)
+    except (RuntimeError, TimeoutError) as problem:
+        print(f"Wegwijs did not start: {problem}", file=sys.stderr, flush=True)
+        return 1
+    if latch.is_set():
+        stack.stop()
+        print(f"Stopped ({latch.signal_name} during start-up).", file=out, flush=True)
+        return 0
+    _print_running(stack.settings, out)
+    return _serve(stack, latch, out)
 
 
-def _stop_on_sigterm(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt  # handled like Ctrl-C: stop every service
-
-
-def run_forever(instances: int = 1) -> None:
-    stack = Stack(dataclasses.replace(load_settings(), instances=max(1, instances)))
-    print(f"Starting {instances} action server(s), Rasa server(s) and the web gateway ...", flush=True)
-    stack.start()
-    s = stack.settings
+def _print_running(s: Settings, out: TextIO) -> None:
     print(f"\nWegwijs is running.\n  web chat:  {s.web_url}\n  Rasa REST: {s.rasa_url}/webhooks/rest/webhook"
           f"{' (and the next ports)' if s.instances > 1 else ''}\n"
           f"  console:   {s.console_url}  (first admin: python -m bot console create-admin NAME)\n"
-          "Press Ctrl-C to stop.", flush=True)
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+          "Press Ctrl-C to stop.", file=out, flush=True)
+
+
+def _serve(stack: Stack, latch: StopLatch, out: TextIO) -> int:
+    code = 0
     try:
-        while all(svc.process and svc.process.poll() is None for svc in stack.services):
-            time.sleep(1)
-        print("A service stopped unexpectedly; shutting down.", file=sys.stderr)
-    except KeyboardInterrupt:
-        print("\nStopping ...", flush=True)
+        while not latch.wait(1.0):
+            ended = stack.stopped()
+            if ended:
+                names = ", ".join(f"{s.name}{stack._log_hint(s)}" for s in ended)
+                print(f"A service stopped unexpectedly: {names}; shutting down.", file=sys.stderr, flush=True)
+                code = 1
+                break
+        print("\nStopping ...", file=out, flush=True)
     finally:
+        latch.set()  # from here on every stop signal is ignored
         stack.stop()
-        print("Stopped.", flush=True)
+        print("Stopped.", file=out, flush=True)
+    return code
