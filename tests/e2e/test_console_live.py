@@ -10,9 +10,12 @@ import sys
 from collections.abc import Callable
 
 import httpx
+import pytest
 
 from bot.config import ROOT
 from bot.launcher import Stack
+
+pytestmark = pytest.mark.e2e
 
 PASSWORD = "live-console-wachtwoord"
 

@@ -24,6 +24,8 @@ from playwright.sync_api import expect, sync_playwright
 from bot.config import ROOT
 from bot.launcher import Stack
 
+pytestmark = pytest.mark.e2e
+
 PASSWORD = "hulpverlener-wachtwoord-lang"
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 _HANDOFF_LINK = re.compile(r'href="/inbox/(\d+)"')
@@ -177,7 +179,7 @@ def test_live_relay_with_a_counsellor(stack: Stack, counsellor: Counsellor) -> N
     assert person.say("Een leerling komt steeds met blauwe plekken op school.") == [
         {"recipient_id": person.sender, "custom": {"handoff": {"state": "handed_off"}}}]
     from_person = [m for m in counsellor.messages(handoff_id) if m["from"] == "user"]
-    assert from_person[0]["text"].endswith("[TELEFOON]") or "0612345678" not in from_person[0]["text"]
+    assert from_person[0]["text"] == "Is er al iemand? Bel me niet op [TELEFOON]"  # redacted, not dropped
     assert from_person[-1]["text"] == "Een leerling komt steeds met blauwe plekken op school."
     # Nothing of the live chat went to Rasa.
     assert all("blauwe plekken" not in (e.get("text") or "") for e in rasa_tracker(stack, person.sender)["events"])
