@@ -25,3 +25,4 @@ soak: setup
 
 lint:
 	@.venv/app/bin/ruff check .
+	@.venv/app/bin/lint-imports --no-cache --no-logo

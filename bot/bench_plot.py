@@ -8,7 +8,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
 
-from bot.bench import Result  # noqa: E402
+from bot.load import Result  # noqa: E402
 
 
 def plot(results: list[Result], path: Path) -> Path:

@@ -216,6 +216,10 @@ class Stack:
     def _log_hint(self, service: Service) -> str:
         return f" (see {self.log_dir / (service.name + '.log')})" if self.log_dir else ""
 
+    def pids(self) -> dict[str, int]:
+        """Process id of each started service, by service name."""
+        return {s.name: s.process.pid for s in self.services if s.process}
+
     def stopped(self) -> list[Service]:
         """Services whose process has ended."""
         return [s for s in self.services if s.process is None or s.process.poll() is not None]

@@ -19,7 +19,7 @@ from typing import Optional
 import httpx
 
 from bot import report_files
-from bot.bench import MESSAGES, TURNS_PER_CONVERSATION, Sender, paced, percentile, service_pids
+from bot.load import MESSAGES, TURNS_PER_CONVERSATION, Sender, paced, percentile
 from bot.messages import fallback, messages
 from bot.procmem import children_by_parent, process_tree, tree_rss_mb
 from bot.soak_trend import GROWTH, TOO_FEW, Trend, trend, warm_up_s
@@ -298,6 +298,6 @@ def soak(web_url: str, plan: SoakPlan, pids: dict[str, int], report: Path, start
     print("Starting the bot ...", flush=True)
     stack.start()
     try:
-        return _soak_and_report(settings.web_url, plan, {**service_pids(stack), **pids}, report)
+        return _soak_and_report(settings.web_url, plan, {**stack.pids(), **pids}, report)
     finally:
         stack.stop()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import matplotlib
 
@@ -10,10 +10,14 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
 from matplotlib.axes import Axes  # noqa: E402
 
-from bot.soak_trend import warm_up_s  # noqa: E402
+from bot.soak_trend import Trend, warm_up_s  # noqa: E402
 
-if TYPE_CHECKING:
-    from bot.soak import SoakOutcome
+
+class SoakOutcome(Protocol):
+    """What the plot reads of bot.soak.SoakOutcome (declared here, so the plot does not import the soak)."""
+    samples: list[Any]
+    trends: dict[str, Trend]
+    plan: Any
 
 
 def _rss(axis: Axes, outcome: SoakOutcome, name: str) -> None:

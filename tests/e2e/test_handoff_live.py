@@ -23,6 +23,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from bot.config import ROOT
 from bot.launcher import Stack
+from tests.support.postgres import free_port
 
 pytestmark = pytest.mark.e2e
 
@@ -113,7 +114,7 @@ def gateway_with_hours(stack: Stack) -> Iterator[Callable[[str], str]]:
     started: list[subprocess.Popen[bytes]] = []
 
     def start(hours: str) -> str:
-        port = stack.settings.web_port + 1 + len(started)
+        port = free_port()  # not web_port + 1: that may be the console's or another stack's port
         env = {**os.environ, "PYTHONPATH": str(ROOT), "WEGWIJS_RASA_URL": stack.settings.rasa_url,
                "WEGWIJS_VT_CHAT_HOURS": hours}
         process = subprocess.Popen([sys.executable, "-m", "uvicorn", "bot.gateway:app", "--host", stack.settings.host,
