@@ -42,13 +42,14 @@ class FakeRasa:
     events: list[tuple[str, str]] = field(default_factory=list)
     intents: dict[str, tuple[str, float]] = field(default_factory=dict)
     handoff_reason: str = "request"
+    language: str = "nl"  # the language Rasa reports with a handoff request
 
     async def relay(self, sender: str, message: str, metadata: dict[str, Any] | None) -> list[dict[str, Any]]:
         self.relayed.append(message)
         replies: list[dict[str, Any]] = [{"recipient_id": sender, "text": f"bot: {message}"}]
         if "mens" in message or "person" in message:
             replies.append({"recipient_id": sender,
-                            "custom": {"handoff": {"reason": self.handoff_reason, "language": "nl"}}})
+                            "custom": {"handoff": {"reason": self.handoff_reason, "language": self.language}}})
         return replies
 
     async def tracker(self, sender: str) -> dict[str, Any]:
