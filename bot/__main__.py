@@ -81,6 +81,19 @@ def _with_stack(start: bool, work: Callable[[], int]) -> int:
         stack.stop()
 
 
+def start_for_shell(language: str) -> Callable[[], None] | None:
+    """The shell found no local bot: start it (the shell stops it on exit); None when that failed."""
+    from bot.channels.texts import text
+    from bot.launcher import Stack
+    stack = Stack(log_dir=ROOT / "var" / "logs")
+    try:
+        stack.start()
+    except (SystemExit, RuntimeError, TimeoutError, OSError) as problem:
+        print(text("shell", "start_failed", language, reason=problem), file=sys.stderr)
+        return None
+    return stack.stop
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run":
@@ -92,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         return _soak(args)
     if args.command == "shell":
         from bot.channels.shell import run_shell
-        return run_shell(args.url, args.lang)
+        return run_shell(args.url, args.lang, start_bot=None if args.url else lambda: start_for_shell(args.lang))
     if args.command == "telegram":
         from bot.channels.telegram.run import main as telegram_main
         return telegram_main()
