@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Optional, TextIO
 from urllib.parse import urlsplit
 
@@ -90,24 +91,50 @@ def spawn_group(command: list[str], **popen: object) -> subprocess.Popen[bytes]:
 
 
 def end_groups(processes: Iterable[Optional[subprocess.Popen[bytes]]], grace_s: float = 10.0) -> None:
-    """SIGTERM to every still running process group at once, SIGKILL to those still there after grace_s."""
-    running = [p for p in processes if p is not None and p.poll() is None]
-    for process in running:
-        _signal_group(process, signal.SIGTERM)
+    """SIGTERM to every still running process group at once; SIGKILL to whatever of a group (leader, workers)
+    still runs after grace_s. Returns when no member of any group runs any more."""
+    groups = [p.pid for p in processes if p is not None and p.poll() is None]
+    waitable = [p for p in processes if p is not None and p.pid in groups]
+    for group in groups:
+        _signal_group(group, signal.SIGTERM)
     deadline = time.monotonic() + grace_s
-    for process in running:
+    for process in waitable:
         try:
             process.wait(timeout=max(0.0, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
-            _signal_group(process, signal.SIGKILL)
-            process.wait()
-    for process in running:  # a group may outlive its leader (workers of a server): end those members too
-        _signal_group(process, signal.SIGKILL)
+            pass
+    if not _wait_groups_empty(groups, deadline):
+        for group in groups:
+            _signal_group(group, signal.SIGKILL)
+        _wait_groups_empty(groups, time.monotonic() + 5.0)
+    for process in waitable:
+        process.wait()
 
 
-def _signal_group(process: subprocess.Popen[bytes], number: int) -> None:
+def group_members(group: int) -> list[int]:
+    """Running (not zombie) processes of a process group, from /proc."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[2] == str(group) and fields[0] not in ("Z", "X"):
+            members.append(int(stat.parent.name))
+    return members
+
+
+def _wait_groups_empty(groups: list[int], deadline: float) -> bool:
+    while any(group_members(group) for group in groups):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _signal_group(group: int, number: int) -> None:
     try:
-        os.killpg(process.pid, number)
+        os.killpg(group, number)
     except (ProcessLookupError, PermissionError):
         pass
 

@@ -1,25 +1,21 @@
-"""Loads the gateway's own texts from bot/messages.yml."""
+"""The gateway's own texts (bot/messages.yml), read through the one text loader (bot/texts.py)."""
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bot.texts import Texts
 
-MESSAGES_FILE = Path(__file__).with_name("messages.yml")
+MESSAGES = Texts(Path(__file__).with_name("messages.yml"))
 
 
-@lru_cache(maxsize=1)
 def messages() -> dict[str, Any]:
-    with open(MESSAGES_FILE, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return MESSAGES.data()
 
 
 def fallback(language: str = "nl") -> str:
-    texts = messages()["fallback"]
-    return texts.get(language, texts["nl"])
+    return MESSAGES.get("fallback", language)
 
 
 def error(key: str, **values: Any) -> str:
-    return messages()["errors"][key].format(**values)
+    return MESSAGES.get(f"errors.{key}", **values)

@@ -2,22 +2,18 @@
 same responses the SafetyNetPolicy uses, so there is one wording."""
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot.texts import load
 from nlu.safety_net import detect
 
 DOMAIN_FILE = Path(__file__).resolve().parent.parent.parent / "domain.yml"
 _RESPONSES = {"acute": "utter_safety_acute", "suicide": "utter_safety_suicide"}
 
 
-@lru_cache(maxsize=1)
 def _responses() -> dict[str, Any]:
-    with open(DOMAIN_FILE, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)["responses"]
+    return load(DOMAIN_FILE)["responses"]
 
 
 def _variant(name: str, language: str) -> str:

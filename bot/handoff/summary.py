@@ -14,19 +14,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.handoff.texts import language
+from bot.texts import load
 
 SUMMARY_FILE = Path(__file__).with_name("summary.yml")
 ENTRIES_DIR = Path(__file__).resolve().parent.parent.parent / "knowledge" / "entries"
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=1)
 def config() -> dict[str, Any]:
-    with open(SUMMARY_FILE, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load(SUMMARY_FILE)
 
 
 @lru_cache(maxsize=1)

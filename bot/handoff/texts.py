@@ -1,36 +1,25 @@
-"""Loads the handoff texts (texts.yml) and reads the person's short answers."""
+"""The handoff texts (texts.yml, read through the one text loader, bot/texts.py) and the person's short
+answers."""
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bot.texts import LANGUAGES, Texts, language  # noqa: F401  (re-exported for the handoff modules)
 
-TEXTS_FILE = Path(__file__).with_name("texts.yml")
-LANGUAGES = ("nl", "en")
+TEXTS = Texts(Path(__file__).with_name("texts.yml"))
 _NOT_WORD = re.compile(r"[^\w/ ]+")
 
 
-@lru_cache(maxsize=1)
 def texts() -> dict[str, Any]:
-    with open(TEXTS_FILE, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
-def language(code: str | None) -> str:
-    return code if code in LANGUAGES else "nl"
+    return TEXTS.data()
 
 
 def text(path: str, lang: str | None, **values: Any) -> str:
     """The text at a dotted path ("queue.waiting") in the conversation's language, placeholders filled."""
-    node: Any = texts()
-    for key in path.split("."):
-        node = node[key]
-    chosen = node.get(language(lang), node["nl"])
-    return chosen.format(**values) if values else chosen
+    return TEXTS.get(path, lang, **values)
 
 
 def buttons(kind: str, lang: str | None) -> list[dict[str, str]]:
