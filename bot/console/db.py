@@ -1,7 +1,8 @@
 """Database access for the console: engines, sessions and Alembic migrations."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from alembic import command
@@ -14,6 +15,18 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "console_alembic_version"  # own name: the database is shared with Rasa's tracker store
 SQLITE_BUSY_TIMEOUT_S = 15
+
+
+def database_url(env: Mapping[str, str] | None = None) -> str:
+    """Where the console's and the handoff's tables live: WEGWIJS_CONSOLE_DB_URL, else the tracker database."""
+    from bot.config import load_settings
+    from bot.privacy.db import tracker_url
+
+    env = dict(os.environ) if env is None else env
+    tracker = tracker_url(load_settings(), env).render_as_string(hide_password=False)
+    url = env.get("WEGWIJS_CONSOLE_DB_URL") or tracker
+    make_url(url)  # fails early with SQLAlchemy's message on a malformed URL
+    return url
 
 
 def make_engine(url: str) -> Engine:

@@ -4,9 +4,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from sqlalchemy.engine import make_url
-
 from bot.config import load_settings
+from bot.console.db import database_url
 from bot.privacy.db import tracker_url
 
 DEFAULT_SESSION_MINUTES = 30
@@ -35,10 +34,8 @@ def _minutes(raw: str | None) -> int:
 def load_console_settings(env: dict[str, str] | None = None) -> ConsoleSettings:
     env = dict(os.environ) if env is None else env
     tracker = tracker_url(load_settings(), env).render_as_string(hide_password=False)
-    db_url = env.get("WEGWIJS_CONSOLE_DB_URL") or tracker
-    make_url(db_url)  # fails early with SQLAlchemy's message on a malformed URL
     return ConsoleSettings(
-        db_url=db_url,
+        db_url=database_url(env),
         tracker_url=tracker,
         session_minutes=_minutes(env.get("WEGWIJS_CONSOLE_SESSION_MINUTES")),
         secure_cookie=env.get("WEGWIJS_CONSOLE_SECURE_COOKIE", "") in ("1", "true", "yes"),

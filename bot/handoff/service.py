@@ -43,14 +43,13 @@ def flow_settings() -> FlowSettings:
 
 def make_flow(client: httpx.AsyncClient, rasa: RasaPool, relay: Relay) -> HandoffFlow:
     """The flow on the console database (the tracker database unless WEGWIJS_CONSOLE_DB_URL says otherwise)."""
-    from bot.console.db import make_engine
-    from bot.console.settings import load_console_settings
+    from bot.console.db import database_url, make_engine
     from bot.handoff.privacy import conversation_id, redact
 
     # Fail here (handoff off, chat on) rather than mid-conversation when bot.privacy is missing or misconfigured.
     redact("")
     conversation_id("start-up check")
-    engine = make_engine(load_console_settings().db_url)
+    engine = make_engine(database_url())
     return HandoffFlow(HandoffStore(engine), RasaApi(client, rasa), relay, conversation_id, redact,
                        load_hours(), utc_now, flow_settings())
 
