@@ -7,20 +7,21 @@ server, default http://127.0.0.1:5005). They must share one tracker store and on
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import httpx
+
+from bot.config import setting
 
 DEFAULT_URL = "http://127.0.0.1:5005"
 T = TypeVar("T")
 
 
 def urls_from_env() -> list[str]:
-    listed = [url.strip().rstrip("/") for url in os.environ.get("WEGWIJS_RASA_URLS", "").split(",")]
+    listed = [url.strip().rstrip("/") for url in (setting("WEGWIJS_RASA_URLS") or "").split(",")]
     listed = [url for url in listed if url]
-    return listed or [os.environ.get("WEGWIJS_RASA_URL", DEFAULT_URL).rstrip("/")]
+    return listed or [(setting("WEGWIJS_RASA_URL") or DEFAULT_URL).rstrip("/")]
 
 
 class RasaPool:
