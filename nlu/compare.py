@@ -46,7 +46,8 @@ class Scores:
 
 
 def var_dir() -> Path:
-    return Path(os.environ.get("WEGWIJS_VAR_DIR", ROOT / "var"))
+    from bot.config import load_settings
+    return load_settings().var_dir
 
 
 def cache_key(args: argparse.Namespace) -> str:
