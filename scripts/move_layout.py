@@ -65,6 +65,7 @@ MOVES: dict[str, str] = {
     "bot.privacy.tracker_store": "nlu.tracker_store",
     "bot.privacy.lock_store": "nlu.lock_store",
     "bot.privacy.rasa_main": "nlu.rasa_main",
+    "bot.privacy.memory_store": "nlu.memory_store",
 }
 # Directories (not modules) that move with the module that reads them.
 DATA_MOVES: dict[str, str] = {
@@ -164,22 +165,22 @@ def planned_moves() -> list[tuple[Path, Path]]:
     return sorted(moves, key=lambda move: -len(move[0].relative_to(ROOT).parts))  # deepest first
 
 
-def climbs_to_root(path: Path) -> int:
-    """How many `.parent` steps lead from the file to the repository root (bot/x.py: 2)."""
-    return len(path.relative_to(ROOT).parts)
-
-
 ROOT_CLIMB = re.compile(r"Path\(__file__\)\.resolve\(\)((?:\.parent)+|\.parents\[(\d+)\])")
 
 
-def fix_root_paths(text: str, old_climbs: int, new_climbs: int) -> str:
-    """`Path(__file__).resolve().parent.parent` and the like: where they climbed to the repository root,
-    climb the new number of levels."""
+def fix_climbs(text: str, old: Path, new: Path) -> str:
+    """`Path(__file__).resolve().parent.parent` and the like in a moved file: a climb to the repository root
+    climbs the new number of levels; a climb to another directory (not the file's own) is rewritten as the
+    root plus that directory, so it still points where it did."""
+    old_rel, new_climbs = old.relative_to(ROOT), len(new.relative_to(ROOT).parts)
+
     def replace(match: re.Match[str]) -> str:
         levels = int(match.group(2)) + 1 if match.group(2) else match.group(1).count(".parent")
-        if levels != old_climbs:
-            return match.group(0)
-        return f"Path(__file__).resolve().parents[{new_climbs - 1}]"
+        if levels == 1 or levels > len(old_rel.parts):
+            return match.group(0)  # the file's own directory (its data moved along), or unknown
+        target = old_rel.parents[levels - 1]
+        root = f"Path(__file__).resolve().parents[{new_climbs - 1}]"
+        return root + "".join(f' / "{part}"' for part in target.parts)
     return ROOT_CLIMB.sub(replace, text)
 
 
@@ -252,22 +253,23 @@ def main() -> int:
         print(f"git mv {source.relative_to(ROOT)} {target.relative_to(ROOT)}")
     if args.dry_run:
         return 0
-    climbs = {target: (climbs_to_root(source), climbs_to_root(target)) for source, target in moves}
     for package, doc in NEW_PACKAGES.items():
         init = ROOT / package / "__init__.py"
         init.parent.mkdir(parents=True, exist_ok=True)
         if not init.exists():
             init.write_text(f'"""{doc}"""\n', encoding="utf-8")
             git("add", str(init))
-    for source, target in moves:
+    moved: list[tuple[Path, Path]] = []  # (where a .py file was, where it is now)
+    for source, target in moves:  # deepest first; each directory's files listed just before it moves
+        files = [(source, target)] if source.suffix == ".py" else \
+            [(f, target / f.relative_to(source)) for f in sorted(source.rglob("*.py"))]
         target.parent.mkdir(parents=True, exist_ok=True)
         git("mv", str(source), str(target))
-    for target, (old, new) in climbs.items():
-        for path in ([target] if target.suffix == ".py" else sorted(target.rglob("*.py"))):
-            inner = len(path.relative_to(target).parts) - 1 if target.suffix != ".py" else 0
-            if old != new:
-                fixed = fix_root_paths(path.read_text(encoding="utf-8"), old + inner, new + inner)
-                path.write_text(fixed, encoding="utf-8")
+        moved.extend(files)
+    for old_file, new_file in moved:
+        if old_file.parent != new_file.parent:
+            text = new_file.read_text(encoding="utf-8")
+            new_file.write_text(fix_climbs(text, old_file, new_file), encoding="utf-8")
     changed = 0
     for path in tracked_text_files():
         try:

@@ -16,6 +16,7 @@ from tests.support.postgres import PostgresServer, PostgresUnavailable, start_po
 STACK_DIRS = {"e2e", "resilience"}  # every test here boots the real servers
 
 
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark every test that boots the stack as e2e (`-m "not e2e"` runs the rest), wherever it lives."""
     for item in items:
