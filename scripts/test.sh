@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The test command (`make test`, called by .ci/run): lint and import contracts; pytest (unit and end-to-end tests
-# and the dev evaluation, on one start of the bot); beside it, in the Rasa venv, data validation, the NLU
-# comparison and the conversation stories. Ends with the time each step took.
+# The test command (`make test`, called by .ci/run): set-up, lint and import contracts; pytest (unit and
+# end-to-end tests and the dev evaluation, on one start of the bot); beside set-up and pytest, in the Rasa venv,
+# data validation, the NLU comparison and the conversation stories. Ends with the time each step took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -27,11 +27,7 @@ source scripts/steps.sh
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 if [ ! -f "$WEGWIJS_EVAL_CASES" ]; then echo "evaluation cases not found at $WEGWIJS_EVAL_CASES" >&2; exit 1; fi
 
-step "lint (ruff) and import contracts (lint-imports)"
-timed ruff "$APP/ruff" check --no-cache .
-timed import-contracts "$APP/lint-imports" --no-cache --no-logo
-
-rasa_checks() {  # needs the Rasa venv and the model, no servers: runs while pytest does
+rasa_checks() {  # needs only the Rasa venv (the stories also the model): runs beside set-up and pytest
   local compare_dir=$ROOT/var/nlu-compare status=0
   echo "== Rasa data validation"
   timed rasa-data-validate "$RASA/rasa" data validate --data nlu --config config.yml --domain domain.yml \
@@ -44,20 +40,29 @@ rasa_checks() {  # needs the Rasa venv and the model, no servers: runs while pyt
   timed nlu-compare "$RASA/python" -m nlu.compare || return $?
   cp -n "$compare_dir/"*.json "$CACHE/nlu-compare/" 2>/dev/null || true
   echo "== conversation stories (rasa test core, tests/stories)"
+  while [ ! -f "$TEST_DIR/.setup-done" ]; do sleep 2; done  # the model comes from set-up
   timed rasa-test-core "$RASA/rasa" test core --stories tests/stories --model models/wegwijs.tar.gz \
     --fail-on-prediction-errors --out "$TEST_DIR/stories" > "$TEST_DIR/stories.log" 2>&1 || status=$?
   tail -n 20 "$TEST_DIR/stories.log"
   return "$status"
 }
 
+step "set-up: the venvs, then the Rasa checks start beside the rest of set-up and the tests"
+timed setup-venvs bash scripts/setup.sh --venvs
 set -m  # the background job gets a process group of its own, so stopping it stops its Rasa processes too
 start_beside rasa-checks "$TEST_DIR/rasa-checks.log" rasa_checks
 rasa_pid=$BESIDE_PID
 set +m
 trap 'kill -- "-$rasa_pid" 2>/dev/null || true' EXIT
 trap 'exit 130' INT TERM HUP
+timed setup bash scripts/setup.sh
+touch "$TEST_DIR/.setup-done"
 
-step "unit and end-to-end tests with the dev evaluation (pytest); Rasa checks run beside it"
+step "lint (ruff) and import contracts (lint-imports)"
+timed ruff "$APP/ruff" check --no-cache .
+timed import-contracts "$APP/lint-imports" --no-cache --no-logo
+
+step "unit and end-to-end tests with the dev evaluation (pytest); the Rasa checks go on beside it"
 pytest_status=0
 timed pytest "$APP/pytest" -q || pytest_status=$?
 
