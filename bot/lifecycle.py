@@ -93,12 +93,15 @@ def spawn_group(command: list[str], **popen: object) -> subprocess.Popen[bytes]:
 def end_groups(processes: Iterable[Optional[subprocess.Popen[bytes]]], grace_s: float = 10.0) -> None:
     """SIGTERM to every still running process group at once; SIGKILL to whatever of a group (leader, workers)
     still runs after grace_s. Returns when no member of any group runs any more."""
-    groups = [p.pid for p in processes if p is not None and p.poll() is None]
-    waitable = [p for p in processes if p is not None and p.pid in groups]
+    waitable = [p for p in processes if p is not None]
+    # every group that still has a member, also when its leader already ended (a crashed server's workers)
+    groups = [p.pid for p in waitable if p.poll() is None or group_members(p.pid)]
     for group in groups:
         _signal_group(group, signal.SIGTERM)
     deadline = time.monotonic() + grace_s
     for process in waitable:
+        if process.pid not in groups:
+            continue
         try:
             process.wait(timeout=max(0.0, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:

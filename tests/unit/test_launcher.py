@@ -64,6 +64,16 @@ def test_start_lists_every_service_and_stop_ends_them_and_their_workers(stack, t
     stack.stop()  # a second stop does nothing and raises nothing
 
 
+def test_stop_ends_the_workers_of_a_service_whose_main_process_died(stack, tmp_path):
+    stack.start()
+    leader, worker = (int(pid) for pid in (tmp_path / "fake0.worker").read_text().split())
+    os.kill(leader, signal.SIGKILL)
+    stack.services[0].process.wait()
+    assert alive(worker)  # orphaned, still in the service's process group
+    stack.stop()
+    assert not alive(worker)
+
+
 def test_refuses_to_start_when_a_port_is_taken(tmp_path):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
