@@ -193,10 +193,14 @@ def path_rules() -> list[tuple[re.Pattern[str], str]]:
     pairs: dict[str, str] = {}
     for old, new in MOVES.items():
         pairs[old.replace(".", "/") + ".py"] = new.replace(".", "/") + ".py"
-        pairs[old.replace(".", "/") + "/"] = new.replace(".", "/") + "/"
-    pairs.update(DATA_MOVES)
+        pairs[old.replace(".", "/") + "/"] = new.replace(".", "/") + "/"  # a package's files
+        pairs[old.replace(".", "/")] = new.replace(".", "/")  # a package named on its own ("bot/handoff")
+    for old, new in DATA_MOVES.items():
+        pairs[old] = new
+        pairs[old + "/"] = new + "/"
     ordered = sorted(pairs.items(), key=lambda item: -len(item[0]))
-    return [(re.compile(rf"(?<![\w/.]){re.escape(old)}(?![\w])"), new) for old, new in ordered]
+    return [(re.compile(rf"(?<![\w/.]){re.escape(old)}" + ("" if old.endswith("/") else r"(?![\w/])")), new)
+            for old, new in ordered]
 
 
 FROM_IMPORT = re.compile(r"^(\s*)from (bot|nlu|knowledge|tests(?:\.\w+)*|bot(?:\.\w+)+) import \(?([\w, \n]+?)\)?$",
