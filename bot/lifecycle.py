@@ -8,7 +8,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -22,10 +21,11 @@ PR_SET_PDEATHSIG = 1
 class StopLatch:
     """Remembers the first stop signal and ignores every later one, so a stop that is already running is never
     interrupted (a process group's SIGTERM reaches the launcher twice under make: from the kernel and from
-    make itself). The handler only sets a flag: nothing is raised in the middle of a spawn or a stop."""
+    make itself). The handler only sets a flag: nothing is raised in the middle of a spawn or a stop, and no
+    lock is taken (a handler that takes a lock the interrupted code holds would wait forever)."""
 
     def __init__(self) -> None:
-        self._event = threading.Event()
+        self._set = False
         self.signal_name: Optional[str] = None
 
     def install(self) -> None:
@@ -35,16 +35,20 @@ class StopLatch:
     def _handle(self, signum: int, frame: object) -> None:
         if self.signal_name is None:
             self.signal_name = signal.Signals(signum).name
-        self._event.set()
+        self._set = True
 
     def set(self) -> None:
-        self._event.set()
+        self._set = True
 
     def is_set(self) -> bool:
-        return self._event.is_set()
+        return self._set
 
     def wait(self, seconds: float) -> bool:
-        return self._event.wait(seconds)
+        """Sleep up to `seconds`, in short steps so a signal is seen within 0.1 s; True once set."""
+        deadline = time.monotonic() + seconds
+        while not self._set and time.monotonic() < deadline:
+            time.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
+        return self._set
 
 
 def taken_ports(urls: Iterable[tuple[str, str]]) -> list[str]:

@@ -125,8 +125,8 @@ def read_until(process: subprocess.Popen[str], marker: str) -> str:
     raise AssertionError(f"the launcher ended before {marker!r}: {seen}{process.stderr.read()}")
 
 
-@pytest.mark.parametrize("signals", [[signal.SIGTERM], [signal.SIGTERM, signal.SIGTERM, signal.SIGINT,
-                                                         signal.SIGHUP, signal.SIGTERM]])
+@pytest.mark.parametrize("signals", [[signal.SIGTERM],
+                                     [signal.SIGTERM, signal.SIGTERM, signal.SIGINT, signal.SIGHUP] * 10])
 def test_signals_to_the_group_of_make_run_stop_every_child_once(tmp_path, signals):
     ports = [free_port(), free_port()]
     process = launch_under_make(tmp_path, ports)
