@@ -229,13 +229,30 @@ def split_from_imports(text: str) -> str:
     return FROM_IMPORT.sub(replace, text)
 
 
+SEGMENTS = re.compile(r'"[\w.-]+"(?:\s*/\s*"[\w.-]+")+')
+
+
+def fix_segments(text: str) -> str:
+    """Paths built from parts, `ROOT / "bot" / "web" / "index.html"`: rewritten like the slash form."""
+    def replace(match: re.Match[str]) -> str:
+        parts = re.findall(r'"([\w.-]+)"', match.group(0))
+        joined = "/".join(parts)
+        moved = rewrite_paths(joined)
+        return match.group(0) if moved == joined else " / ".join(f'"{part}"' for part in moved.split("/"))
+    return SEGMENTS.sub(replace, text)
+
+
+def rewrite_paths(text: str) -> str:
+    for pattern, new in path_rules():
+        text = pattern.sub(new, text)
+    return text
+
+
 def rewrite(text: str) -> str:
     text = split_from_imports(text)
     for pattern, new in dotted_rules():
         text = pattern.sub(new, text)
-    for pattern, new in path_rules():
-        text = pattern.sub(new, text)
-    return text
+    return fix_segments(rewrite_paths(text))
 
 
 def tracked_text_files() -> list[Path]:
