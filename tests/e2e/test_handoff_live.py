@@ -117,8 +117,9 @@ def gateway_with_hours(stack: Stack) -> Iterator[Callable[[str], str]]:
         port = free_port()  # not web_port + 1: that may be the console's or another stack's port
         env = {**os.environ, "PYTHONPATH": str(ROOT), "WEGWIJS_RASA_URL": stack.settings.rasa_url,
                "WEGWIJS_VT_CHAT_HOURS": hours}
-        process = subprocess.Popen([sys.executable, "-m", "uvicorn", "bot.gateway:app", "--host", stack.settings.host,
-                                    "--port", str(port), "--log-level", "warning"], cwd=ROOT, env=env)
+        process = subprocess.Popen([sys.executable, "-m", "uvicorn", "bot.gateway:app",
+                                    "--host", stack.settings.host, "--port", str(port), "--log-level", "warning"],
+                                   cwd=ROOT, env=env)
         started.append(process)
         url = f"http://{stack.settings.host}:{port}"
         for _ in range(120):
