@@ -59,6 +59,7 @@ MOVES: dict[str, str] = {
     "nlu.compare": "bot.measure.nlu_compare",
     "tests.privacy.evaluate": "bot.measure.privacy_eval",
     "tests.safety.evaluate": "bot.measure.safety_eval",
+    "tests.safety.generalisation": "bot.measure.safety_generalisation",
     "knowledge.evaluate": "knowledge.retrieval_eval",
     # the code Rasa loads, in one place (nlu/), importing nothing of the app but bot/privacy
     "bot.tracker_buffer": "nlu.tracker_buffer",
@@ -134,6 +135,8 @@ POST_FIXES: dict[str, list[tuple[str, str]]] = {
                                      'HERE = Path(__file__).resolve().parents[2] / "tests" / "privacy"\n')],
     "bot/measure/safety_eval.py": [("HERE = Path(__file__).resolve().parent\n",
                                     'HERE = Path(__file__).resolve().parents[2] / "tests" / "safety"\n')],
+    "bot/measure/safety_generalisation.py": [("HERE = Path(__file__).resolve().parent\n",
+                                              'HERE = Path(__file__).resolve().parents[2] / "tests" / "safety"\n')],
 }
 
 
