@@ -168,7 +168,7 @@ def planned_moves() -> list[tuple[Path, Path]]:
     return sorted(moves, key=lambda move: -len(move[0].relative_to(ROOT).parts))  # deepest first
 
 
-ROOT_CLIMB = re.compile(r"Path\(__file__\)\.resolve\(\)((?:\.parent)+|\.parents\[(\d+)\])")
+ROOT_CLIMB = re.compile(r"Path\(__file__\)\.resolve\(\)(\.parents\[(\d+)\]|(?:\.parent(?!s))+)")
 
 
 def fix_climbs(text: str, old: Path, new: Path) -> str:
