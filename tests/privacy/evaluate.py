@@ -2,18 +2,23 @@
 
     python -m tests.privacy.evaluate [--holdout] [-v] [--report PATH]
 
-Sets: pii_cases.yml (tuning), pii_holdout.yml (written before the redactor, not tuned on) and
+Sets: pii_cases.yml (tuning), pii_holdout.yml (written before the redactor, not tuned on),
 pii_unlisted_names.yml and pii_unlisted_holdout.yml (names outside the word lists; the second was
-written before the rare-word rule and has capitalised non-names too).
+written before the rare-word rule and has capitalised non-names too), and the chat-style sets of issue 13
+(how people type: lower case, typos, hidden characters, other digits): pii_chat.yml (tuning) and
+pii_chat_holdout.yml (held out, the README's figures).
 
 A labelled span counts as found when the redactor's spans cover all of its characters (of any type; a
 wrong type is listed separately). A false positive is a redacted span that touches no labelled span.
-Prints recall per type, the false positives and the misses; writes the figures as JSON when asked.
+Over-redaction is the share of ordinary words (every word outside a labelled span) that a redacted span
+touches, overall and on the sentences tagged with a `lang` other than Dutch.
+Prints recall per type, over-redaction, the false positives and the misses; writes JSON when asked.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -30,7 +35,9 @@ from bot.privacy.redact import KINDS, Span, find_pii  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SETS = {"main": HERE / "pii_cases.yml", "holdout": HERE / "pii_holdout.yml",
-        "unlisted": HERE / "pii_unlisted_names.yml", "unlisted-holdout": HERE / "pii_unlisted_holdout.yml"}
+        "unlisted": HERE / "pii_unlisted_names.yml", "unlisted-holdout": HERE / "pii_unlisted_holdout.yml",
+        "chat": HERE / "pii_chat.yml", "chat-holdout": HERE / "pii_chat_holdout.yml"}
+WORD = re.compile(r"\w+")
 STRUCTURED = ("TELEFOON", "EMAIL", "POSTCODE", "BSN", "IBAN", "GEBOORTEDATUM")
 
 
@@ -43,13 +50,21 @@ class Figures:
     misses: list[dict[str, str]] = field(default_factory=list)
     wrong_type: list[dict[str, str]] = field(default_factory=list)
     false_positives: list[dict[str, str]] = field(default_factory=list)
+    ordinary: Counter[str] = field(default_factory=Counter)  # ordinary words: "all", "foreign"
+    over: Counter[str] = field(default_factory=Counter)  # ... of which a redacted span touches
 
     def recall(self, kind: str) -> float:
         return self.found[kind] / self.totals[kind] if self.totals[kind] else 1.0
 
+    def over_redaction(self, scope: str = "all") -> float:
+        return self.over[scope] / self.ordinary[scope] if self.ordinary[scope] else 0.0
+
     def summary(self) -> dict[str, Any]:
         return {"set": self.name, "messages": self.messages,
                 "recall": {k: round(self.recall(k), 4) for k in KINDS if self.totals[k]},
+                "over_redaction": round(self.over_redaction(), 4),
+                "over_redaction_foreign": round(self.over_redaction("foreign"), 4),
+                "ordinary_words": dict(self.ordinary),
                 "labelled": dict(self.totals), "false_positives": len(self.false_positives),
                 "false_positive_spans": self.false_positives, "misses": self.misses,
                 "wrong_type": self.wrong_type}
@@ -82,11 +97,24 @@ def _covered(label: Span, predicted: list[Span], text: str) -> bool:
                for i, ch in zip(range(label.start, label.end), text[label.start:label.end], strict=True))
 
 
+def _count_ordinary(figures: Figures, case: dict[str, Any], labels: list[Span], predicted: list[Span]) -> None:
+    scopes = ("all", "foreign") if case.get("lang", "nl") != "nl" else ("all",)
+    for match in WORD.finditer(case["text"]):
+        word = Span(match.start(), match.end(), "WORD")
+        if any(word.overlaps(label) for label in labels):
+            continue
+        hit = any(word.overlaps(p) for p in predicted)
+        for scope in scopes:
+            figures.ordinary[scope] += 1
+            figures.over[scope] += hit
+
+
 def score(name: str, cases: list[dict[str, Any]]) -> Figures:
     figures = Figures(name, messages=len(cases))
     for case in cases:
         text, labels = case["text"], labelled_spans(case)
         predicted = find_pii(text)
+        _count_ordinary(figures, case, labels, predicted)
         for label in labels:
             figures.totals[label.kind] += 1
             piece = {"text": text, "pii": text[label.start:label.end], "type": label.kind}
@@ -107,7 +135,9 @@ def report(figures: Figures, verbose: bool) -> None:
     for kind in KINDS:
         if figures.totals[kind]:
             print(f"  {kind:<14} recall {figures.recall(kind):.3f}  ({figures.found[kind]}/{figures.totals[kind]})")
-    print(f"  false positives: {len(figures.false_positives)} spans")
+    print(f"  false positives: {len(figures.false_positives)} spans; over-redaction "
+          f"{figures.over_redaction():.3f} of {figures.ordinary['all']} ordinary words, "
+          f"{figures.over_redaction('foreign'):.3f} of {figures.ordinary['foreign']} in non-Dutch sentences")
     lines = [("miss", m["type"], m["pii"], m["text"]) for m in figures.misses]
     lines += [("false positive", f["type"], f["span"], f["text"]) for f in figures.false_positives]
     if verbose:
