@@ -50,7 +50,7 @@ install_app() {
 }
 
 # System packages: PostgreSQL and Redis for the production topology and its tests, Chromium for browser tests.
-APT_PACKAGES="postgresql redis-server chromium"
+APT_PACKAGES="postgresql redis-server chromium hunspell-nl wamerican"  # the last two: word lists for scripts/build_privacy_lists.py
 install_apt() {
   local missing=() pkg
   for pkg in $APT_PACKAGES; do
