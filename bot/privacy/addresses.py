@@ -87,8 +87,13 @@ class AddressFinder:
         if capitalised or token.lower not in lists.dutch:
             return True
         suffix = next(s for s in self.lex.street_suffixes_any_case if token.lower.endswith(s))
-        stem = token.lower[:-len(suffix)]  # "beatrix|laan": named after a person, not "school|plein"
-        return token.lower in lists.streets and (stem in lists.given_names or stem in lists.surnames)
+        stem = token.lower[:-len(suffix)]
+        if token.lower not in lists.streets:
+            return False
+        # "op de beatrixlaan" (named after a person) or a "laan"-like suffix that rarely ends a common noun;
+        # "straat", "weg", "plein", "dijk" do ("zijstraat", "snelweg", "schoolplein"): those need a capital.
+        return (stem in lists.given_names and stem not in lists.dutch) or suffix in self.lex.proper_street_suffixes
+
 
     def spans(self) -> Iterator[Span]:
         for index, token in enumerate(self.tokens):
