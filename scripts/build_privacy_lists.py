@@ -9,7 +9,7 @@ The outputs are committed; the redactor only reads them, so set-up never runs th
 
     given_names   deduce's first names and pii.yml's given names
     surnames      deduce's surnames (also the part after "van der" in "van der Linden")
-    streets       deduce's street names
+    streets       deduce's street names of one word ("beatrixlaan")
     places        deduce's residences, municipalities, provinces and regions (never a person)
     dutch         ordinary Dutch and English words: wordfreq (nl, en) without the given names, plus every
                   lower-case entry of OpenTaal and of wamerican (which keep proper nouns capitalised):
@@ -84,9 +84,9 @@ def _single_words(entries: set[str]) -> set[str]:
 
 
 def _write(name: str, words: set[str], note: str) -> None:
-    body = "\n".join(sorted(words))
-    with gzip.open(OUT / f"{name}.txt.gz", "wt", encoding="utf-8", compresslevel=9) as handle:
-        handle.write(f"# {note}\n{body}\n")
+    body = f"# {note}\n" + "\n".join(sorted(words)) + "\n"
+    with open(OUT / f"{name}.txt.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as handle:
+        handle.write(body.encode("utf-8"))  # mtime 0: the same lists give the same bytes
     print(f"{name}: {len(words)} words")
 
 
@@ -95,7 +95,7 @@ def main(wheels: Path) -> None:
     given = _single_words(_deduce_list(deduce, "names/lst_first_name")) | _pii_given_names()
     surnames = _deduce_list(deduce, "names/lst_surname") | _deduce_list(deduce, "names/lst_interfix_surname")
     surnames = _single_words({s.split()[-1] for s in surnames})
-    streets = _deduce_list(deduce, "locations/lst_street")
+    streets = _single_words(_deduce_list(deduce, "locations/lst_street"))  # the redactor looks up one word
     places: set[str] = set()
     for kind in ("lst_residence", "lst_municipality", "lst_province", "lst_region"):
         places |= _deduce_list(deduce, f"locations/lst_placename/{kind}")
