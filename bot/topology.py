@@ -48,6 +48,9 @@ def topology_problem(settings: Settings, env: Mapping[str, str] | None = None) -
     env = os.environ if env is None else env
     if settings.instances <= 1:
         return None
+    if env.get("WEGWIJS_STORE", "").strip().lower() == "none":
+        return ("WEGWIJS_STORE=none keeps conversations in one Rasa server's memory: run one instance "
+                "(several instances share conversations through the database, which this mode does not use).")
     if settings.tracker_dialect == "sqlite":
         return (f"{settings.instances} Rasa instances need a shared tracker store: set "
                 "WEGWIJS_TRACKER_DIALECT=postgresql and WEGWIJS_TRACKER_DB, _HOST, _PORT, _USER, _PASSWORD.")

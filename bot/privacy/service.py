@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.messages import messages
 from bot.privacy.db import make_engine, tracker_url
 from bot.privacy.retention import erase, purge_counts
+from bot.request_limits import RATE_LIMITED, SIDE, address_limited, json_problem, sender_limited
 from bot.validation import sender_problem
 
 logger = logging.getLogger("wegwijs.privacy")
@@ -103,11 +104,17 @@ async def _small_body(request: Request) -> bytes:
             "schema": {"type": "object", "required": ["erased"], "properties": {"erased": {"type": "integer"}}}}}},
         400: {"description": "Not JSON, too large, or a missing or invalid sender.", "content": {"application/json": {
             "schema": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}}}},
+        415: {"description": "Content-Type is not application/json.", "content": {"application/json": {
+            "schema": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}}}},
+        429: RATE_LIMITED,
         503: {"description": "The tracker database could not be reached.", "content": {"application/json": {
             "schema": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}}}},
     },
 )
 async def erase_endpoint(request: Request) -> JSONResponse:
+    refused = address_limited(request) or json_problem(request)
+    if refused:
+        return refused
     try:
         payload = json.loads(await _small_body(request))
     except (ValueError, RecursionError):
@@ -116,6 +123,9 @@ async def erase_endpoint(request: Request) -> JSONResponse:
     problem = sender_problem(sender)
     if problem:
         return JSONResponse({"error": problem}, status_code=400)
+    limited = sender_limited(request, sender, SIDE)
+    if limited:
+        return limited
     try:
         rows = await erase_sender(request.app, sender)
     except SQLAlchemyError as failure:

@@ -1,0 +1,30 @@
+"""What the bot keeps at rest: WEGWIJS_STORE=redacted (default: redacted conversations, kept
+WEGWIJS_RETENTION_DAYS days) or none (no conversation text at rest anywhere, only counts per day)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bot.config import ROOT
+
+STORE_ENV = "WEGWIJS_STORE"
+REDACTED, NONE = "redacted", "none"
+MODES = (REDACTED, NONE)
+STORE_NONE_ENDPOINTS = ROOT / "deploy" / "store-none" / "endpoints.yml"
+
+
+def store_mode() -> str:
+    mode = os.environ.get(STORE_ENV, "").strip().lower() or REDACTED
+    if mode not in MODES:
+        raise SystemExit(f"{STORE_ENV} must be one of {', '.join(MODES)}, got {mode!r}")
+    return mode
+
+
+def stores_text() -> bool:
+    """False in store-nothing mode: no conversation text may be written (tracker, handoff, logs)."""
+    return store_mode() != NONE
+
+
+def store_endpoints(chosen: Path) -> Path:
+    """The endpoints file Rasa runs with: the chosen one, or the in-memory one when nothing is stored."""
+    return chosen if stores_text() else STORE_NONE_ENDPOINTS
