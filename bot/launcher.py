@@ -24,7 +24,7 @@ MODEL = ROOT / "models" / "wegwijs.tar.gz"
 STARTUP_TIMEOUT_S = 240.0
 # endpoints.yml names these for PostgreSQL; Rasa refuses an unset variable, so they default to "".
 TRACKER_CONNECTION_VARS = ("WEGWIJS_TRACKER_HOST", "WEGWIJS_TRACKER_PORT", "WEGWIJS_TRACKER_USER",
-                           "WEGWIJS_TRACKER_PASSWORD")
+                           "WEGWIJS_TRACKER_PASSWORD", "WEGWIJS_TRACKER_SSLMODE", "WEGWIJS_TRACKER_SSLROOTCERT")
 
 
 @dataclass
@@ -159,6 +159,11 @@ class Stack:
         env = {**self._env, **service.env}
         service.process = subprocess.Popen(service.command, cwd=ROOT, env=env, stdout=out,
                                            stderr=subprocess.STDOUT if out else None, start_new_session=True)
+
+    def rasa_auth(self) -> dict[str, str]:
+        """Query parameters for calls to this stack's Rasa HTTP API (tests, tools): its token."""
+        token = (self._env or {}).get(TOKEN_ENV) or self.extra_env.get(TOKEN_ENV) or ensure_token(self.settings.var_dir)
+        return {"token": token}
 
     def service(self, name: str) -> Service:
         for service in self.services:

@@ -17,7 +17,7 @@ SINGLE_ENDPOINTS = ROOT / "endpoints.yml"
 PRODUCTION_ENDPOINTS = ROOT / "deploy" / "production" / "endpoints.yml"
 # Rasa refuses an unset variable in endpoints.yml, so these default to a value.
 REDIS_DEFAULTS = {"WEGWIJS_REDIS_HOST": "", "WEGWIJS_REDIS_PORT": "6379", "WEGWIJS_REDIS_DB": "1",
-                  "WEGWIJS_REDIS_PASSWORD": ""}
+                  "WEGWIJS_REDIS_PASSWORD": "", "WEGWIJS_REDIS_SSL": "false", "WEGWIJS_REDIS_CA": ""}
 
 
 @dataclass(frozen=True)

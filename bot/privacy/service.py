@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.messages import messages
-from bot.privacy.db import make_engine, tracker_url
+from bot.privacy.db import console_url, make_engine, tracker_url
 from bot.privacy.retention import erase, purge_counts
 from bot.request_limits import RATE_LIMITED, SIDE, address_limited, json_problem, sender_limited
 from bot.validation import sender_problem
@@ -59,8 +59,18 @@ def engine_of(app: FastAPI) -> Engine:
     return engine
 
 
+def other_engines(app: FastAPI) -> list[Engine]:
+    """The console's database when it is separate from the tracker database."""
+    engines = getattr(app.state, "privacy_other_engines", None)
+    if engines is None:
+        url = console_url()
+        engines = app.state.privacy_other_engines = [make_engine(url)] if url else []
+    return engines
+
+
 async def erase_sender(app: FastAPI, sender: str) -> int:
-    return await asyncio.to_thread(erase, engine_of(app), sender)
+    """Erase the raw sender id's conversation from every database (the tracker's and the console's)."""
+    return await asyncio.to_thread(erase, engine_of(app), sender, None, other_engines(app))
 
 
 def erase_command_language(message: str) -> Optional[str]:
@@ -138,7 +148,7 @@ async def purge_forever(app: FastAPI, days: float, interval_s: float) -> None:
     """Purge now and then every `interval_s` seconds; a failing run is logged and retried next time."""
     while True:
         try:
-            result = await asyncio.to_thread(purge_counts, engine_of(app), days)
+            result = await asyncio.to_thread(purge_counts, engine_of(app), days, None, other_engines(app))
             if result.conversations:
                 logger.info("retention: purged %d conversations (%d rows) older than %g days",
                             result.conversations, result.rows, days)
@@ -162,5 +172,6 @@ async def uninstall(app: FastAPI) -> None:
         with contextlib.suppress(asyncio.CancelledError):
             await task
     engine = getattr(app.state, "privacy_engine", None)
-    if engine is not None:
-        engine.dispose()
+    for one in [engine, *(getattr(app.state, "privacy_other_engines", None) or [])]:
+        if one is not None:
+            one.dispose()

@@ -43,7 +43,8 @@ def test_questions_in_other_languages_land_on_the_right_intent(multilingual_hits
 
 
 def _slots(stack, sender: str) -> dict:
-    return httpx.get(f"{stack.settings.rasa_url}/conversations/{sender}/tracker", timeout=30).json()["slots"]
+    return httpx.get(f"{stack.settings.rasa_url}/conversations/{sender}/tracker", params=stack.rasa_auth(),
+                     timeout=30).json()["slots"]
 
 
 def test_retrieved_lists_the_knowledge_entries_of_the_reply(stack):

@@ -35,7 +35,7 @@ class Topology:
 
     @property
     def rasa_urls(self) -> list[str]:
-        return [f"http://{self.stack.settings.host}:{self.stack.settings.rasa_port + i}" for i in range(2)]
+        return [f"http://{self.stack.settings.internal_host}:{self.stack.settings.rasa_port + i}" for i in range(2)]
 
     @property
     def web_url(self) -> str:
@@ -79,8 +79,8 @@ def joined(replies: list[str]) -> str:
     return "\n".join(replies).lower()
 
 
-def tracker_events(url: str, sender: str) -> list[dict[str, Any]]:
-    response = httpx.get(f"{url}/conversations/{sender}/tracker", timeout=30)
+def tracker_events(url: str, sender: str, auth: dict[str, str]) -> list[dict[str, Any]]:
+    response = httpx.get(f"{url}/conversations/{sender}/tracker", params=auth, timeout=30)
     response.raise_for_status()
     return response.json()["events"]
 
@@ -128,7 +128,7 @@ def test_concurrent_messages_of_one_sender_are_handled_one_at_a_time_in_order(to
         assert f"vraag {number} van 5" in joined(reply), (number, replies)
     assert "(opnieuw) melden" in joined(replies[5])
     # One at a time: in the stored conversation every message is answered before the next one comes in.
-    events = tracker_events(topology.rasa_urls[0], sender)
+    events = tracker_events(topology.rasa_urls[0], sender, topology.stack.rasa_auth())
     users = [i for i, event in enumerate(events) if event["event"] == "user"]
     assert [events[i]["text"] for i in users] == messages
     for here, following in zip(users, users[1:] + [len(events)], strict=True):
@@ -171,7 +171,7 @@ def test_with_one_rasa_server_down_the_gateway_uses_the_other(topology):
 
 
 def _stored_user_texts(topology: Topology, sender: str) -> list[str]:
-    events = tracker_events(topology.rasa_urls[0], sender)
+    events = tracker_events(topology.rasa_urls[0], sender, topology.stack.rasa_auth())
     return [event["text"] for event in events if event["event"] == "user"]
 
 
