@@ -63,9 +63,16 @@ async def contained_run(self: ActionExecutor, action_call: dict[str, Any], *args
         return ActionExecutorRunResult(events=[], responses=[{"text": fallback(_language(action_call))}])
 
 
-def main() -> None:
+def install() -> None:
+    """Applied on import: Sanic's worker process imports this module again (as __mp_main__), not main()."""
     logredact.install()
     ActionExecutor.run = contained_run  # type: ignore[method-assign]
+
+
+install()
+
+
+def main() -> None:
     sdk_cli.main()
 
 
