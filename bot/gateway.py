@@ -5,6 +5,7 @@ Rasa's REST channel: POST /webhooks/rest/webhook {"sender", "message"} -> [{"tex
 """
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -13,11 +14,11 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from bot.handoff import service as handoff
-from bot.messages import error, fallback
+from bot.messages import error, fallback, storage_notice
 from bot.page_headers import PageHeaders
 from bot.privacy import logredact
 from bot.privacy import service as privacy
@@ -106,8 +107,11 @@ async def _close_client() -> None:
 
 
 @app.get("/", include_in_schema=False)
-async def index() -> FileResponse:
-    return FileResponse(WEB_DIR / "index.html", headers={"Cache-Control": "no-store"})
+async def index() -> HTMLResponse:
+    """The chat page, saying what this installation keeps (WEGWIJS_STORE, WEGWIJS_RETENTION_DAYS)."""
+    page = (WEB_DIR / "index.html").read_text(encoding="utf-8")
+    return HTMLResponse(page.replace("<!--storage-->", html.escape(storage_notice("nl"))),
+                        headers={"Cache-Control": "no-store"})
 
 
 @app.get("/health")
