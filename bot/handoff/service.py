@@ -23,6 +23,7 @@ from bot.handoff.queue import HandoffStore
 from bot.handoff.rasa import RasaApi
 from bot.rasa_pool import RasaPool
 from bot.request_limits import RATE_LIMITED, SIDE, address_limited, sender_limited
+from bot.storage import stores_text
 from bot.validation import sender_problem
 
 logger = logging.getLogger("wegwijs.handoff")
@@ -57,7 +58,11 @@ def make_flow(client: httpx.AsyncClient, rasa: RasaPool, relay: Relay) -> Handof
 
 
 def install(app: FastAPI, client: httpx.AsyncClient, rasa: RasaPool, relay: Relay) -> None:
-    """Called from the gateway's start-up: keep a flow on app.state (None when it cannot be built)."""
+    """Called from the gateway's start-up: keep a flow on app.state (None when it cannot be built, and with
+    WEGWIJS_STORE=none, which writes no transcript anywhere: people are referred to Veilig Thuis instead)."""
+    if not stores_text():
+        app.state.handoff = None
+        return
     try:
         app.state.handoff = make_flow(client, rasa, relay)
     except (ImportError, OSError, SQLAlchemyError, SystemExit) as problem:

@@ -11,6 +11,7 @@ Runs inside Rasa (Python 3.10): standard library only, plus the redactor.
 from __future__ import annotations
 
 import logging
+import os
 import traceback
 import warnings
 from collections.abc import Callable, Mapping
@@ -19,6 +20,9 @@ from typing import Any
 from bot.privacy.redact import redact
 
 PLACEHOLDER = "[WEGGELATEN]"
+# structlog fields that hold what a person wrote; with WEGWIJS_STORE=none they are left out altogether.
+TEXT_FIELDS = frozenset({"text", "user_text", "user_message", "message", "response_text", "parse_data_text",
+                         "tracker_latest_message", "json_message", "token_text"})
 _installed = False
 
 
@@ -60,8 +64,11 @@ def scrub_record(record: logging.LogRecord) -> logging.LogRecord:
 
 
 def structlog_processor(_logger: Any, _name: str, event_dict: dict[str, Any]) -> dict[str, Any]:
-    """A structlog processor: every field redacted (Rasa logs `text=` of a failed or cancelled turn)."""
-    return {key: scrub_value(value) for key, value in event_dict.items()}
+    """A structlog processor: every field redacted (Rasa logs `text=` of a failed or cancelled turn); with
+    WEGWIJS_STORE=none fields with the person's text are dropped altogether."""
+    drop = os.environ.get("WEGWIJS_STORE", "").strip().lower() == "none"
+    return {key: PLACEHOLDER if drop and key in TEXT_FIELDS else scrub_value(value)
+            for key, value in event_dict.items()}
 
 
 def _wrap_factory(factory: Callable[..., logging.LogRecord]) -> Callable[..., logging.LogRecord]:

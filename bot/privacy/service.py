@@ -13,7 +13,9 @@ import json
 import logging
 import os
 from typing import Any, Optional
+from urllib.parse import quote
 
+import httpx
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
@@ -22,7 +24,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.messages import messages
 from bot.privacy.db import console_url, make_engine, tracker_url
 from bot.privacy.retention import erase, purge_counts
+from bot.rasa_auth import auth_params
 from bot.request_limits import RATE_LIMITED, SIDE, address_limited, json_problem, sender_limited
+from bot.storage import stores_text
 from bot.validation import sender_problem
 
 logger = logging.getLogger("wegwijs.privacy")
@@ -69,8 +73,25 @@ def other_engines(app: FastAPI) -> list[Engine]:
 
 
 async def erase_sender(app: FastAPI, sender: str) -> int:
-    """Erase the raw sender id's conversation from every database (the tracker's and the console's)."""
+    """Erase the raw sender id's conversation from every database (the tracker's and the console's), and
+    with WEGWIJS_STORE=none from Rasa's memory, where it is kept while it lasts."""
+    if not stores_text():
+        await forget_in_rasa(app, sender)
     return await asyncio.to_thread(erase, engine_of(app), sender, None, other_engines(app))
+
+
+async def forget_in_rasa(app: FastAPI, sender: str) -> None:
+    """Replace the conversation's events in Rasa by none (its in-memory store then holds no text of it)."""
+    client, rasa = app.state.client, app.state.rasa
+    path = f"/conversations/{quote(sender, safe='')}/tracker/events"
+
+    async def put(base_url: str) -> httpx.Response:
+        return await client.put(base_url + path, json=[], params=auth_params())
+
+    try:
+        (await rasa.call(put)).raise_for_status()
+    except httpx.HTTPError as problem:
+        raise SQLAlchemyError(f"Rasa did not forget the conversation: {type(problem).__name__}") from None
 
 
 def erase_command_language(message: str) -> Optional[str]:
