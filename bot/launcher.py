@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Optional
@@ -66,7 +67,7 @@ def _sender_key(settings: Settings) -> str:
     return os.environ.get(KEY_ENV, "").strip() or ensure_key_file(settings.var_dir / KEY_FILE_NAME)
 
 
-def rasa_services(settings: Settings, pair: Pair) -> list[Service]:
+def rasa_services(settings: Settings, pair: Pair, env: Optional[Mapping[str, str]] = None) -> list[Service]:
     """One action server and the Rasa server that calls it, both on the internal (loopback) address, both
     with redacting logs; Rasa's HTTP API requires the token (read from the environment at start)."""
     python, host = sys.executable, settings.internal_host
@@ -80,7 +81,7 @@ def rasa_services(settings: Settings, pair: Pair) -> list[Service]:
             f"rasa{pair.suffix}",
             [str(RASA_PYTHON), "-m", "bot.privacy.rasa_main", "run", "--enable-api", "-i", host,
              "-p", str(pair.rasa_port), "-m", str(MODEL),
-             "--endpoints", str(store_endpoints(endpoints_file(settings))),
+             "--endpoints", str(store_endpoints(endpoints_file(settings, env), env)),
              "--credentials", "credentials.yml"],
             f"{_rasa_url(settings, pair)}/version",  # /status needs the token; the server answers once loaded
             env={"WEGWIJS_ACTION_URL": f"http://{host}:{pair.action_port}/webhook"},
@@ -88,10 +89,11 @@ def rasa_services(settings: Settings, pair: Pair) -> list[Service]:
     ]
 
 
-def services(settings: Settings) -> list[Service]:
+def services(settings: Settings, env: Optional[Mapping[str, str]] = None) -> list[Service]:
+    """Every service; `env` (default: this process's environment) decides the endpoints file."""
     python = sys.executable
     return [
-        *[service for pair in pairs(settings) for service in rasa_services(settings, pair)],
+        *[service for pair in pairs(settings) for service in rasa_services(settings, pair, env)],
         Service(
             "gateway",  # relays to every Rasa server in turn (WEGWIJS_RASA_URLS)
             [python, "-m", "uvicorn", "bot.gateway:app", "--host", settings.host,
@@ -124,7 +126,7 @@ class Stack:
         self.settings = settings or load_settings()
         self.log_dir = log_dir
         self.extra_env = env or {}
-        self.services = services(self.settings)
+        self.services = services(self.settings, {**os.environ, **self.extra_env})
         self._env: Optional[dict[str, str]] = None  # built at the first spawn, reused for every other
         self._logs: list[IO[bytes]] = []
 
