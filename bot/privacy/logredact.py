@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import traceback
 import warnings
 from collections.abc import Callable, Mapping
@@ -67,8 +68,22 @@ def structlog_processor(_logger: Any, _name: str, event_dict: dict[str, Any]) ->
     """A structlog processor: every field redacted (Rasa logs `text=` of a failed or cancelled turn); with
     WEGWIJS_STORE=none fields with the person's text are dropped altogether."""
     drop = os.environ.get("WEGWIJS_STORE", "").strip().lower() == "none"
-    return {key: PLACEHOLDER if drop and key in TEXT_FIELDS else scrub_value(value)
-            for key, value in event_dict.items()}
+    exc_info = event_dict.pop("exc_info", None)
+    scrubbed = {key: PLACEHOLDER if drop and key in TEXT_FIELDS else scrub_value(value)
+                for key, value in event_dict.items()}
+    if exc_info:  # formatted here without frame locals (structlog's dict_tracebacks would list them)
+        scrubbed["exception"] = _exception_text(exc_info)
+    return scrubbed
+
+
+def _exception_text(exc_info: Any) -> str:
+    if isinstance(exc_info, BaseException):
+        exc_info = (type(exc_info), exc_info, exc_info.__traceback__)
+    elif not isinstance(exc_info, tuple):
+        exc_info = sys.exc_info()
+    if exc_info[0] is None:
+        return ""
+    return scrub_text("".join(traceback.format_exception(*exc_info)).rstrip("\n"))
 
 
 def _wrap_factory(factory: Callable[..., logging.LogRecord]) -> Callable[..., logging.LogRecord]:

@@ -77,3 +77,16 @@ def test_the_console_shows_only_counts(memory_run, monkeypatch):
         assert '<td id="n-conversations">2</td>' in page.text
     with Database(url).engine.connect() as connection:
         assert connection.execute(text("SELECT COUNT(*) FROM usage_counts")).scalar() >= 4
+
+
+def test_structlog_exceptions_are_rendered_without_frame_locals():
+    def fail(sender_id: str) -> None:
+        raise RuntimeError("lock error")
+
+    sender = "-".join(["raw", "sender", "1234"])  # in a local variable only, not in the source line
+    try:
+        fail(sender)
+    except RuntimeError:
+        line = structlog_processor(None, "error", {"event": "rest.message.received.failure", "exc_info": True})
+    assert "exc_info" not in line and "RuntimeError: lock error" in line["exception"]
+    assert sender not in json.dumps(line)
