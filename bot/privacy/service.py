@@ -196,3 +196,4 @@ async def uninstall(app: FastAPI) -> None:
     for one in [engine, *(getattr(app.state, "privacy_other_engines", None) or [])]:
         if one is not None:
             one.dispose()
+    app.state.privacy_engine = app.state.privacy_other_engines = None  # the next start reads the settings again
