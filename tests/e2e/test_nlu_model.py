@@ -28,7 +28,7 @@ def _top_intent(parsed: dict) -> str:
 @pytest.fixture(scope="module")
 def multilingual_hits(stack) -> dict[str, list[bool]]:
     hits: dict[str, list[bool]] = {}
-    with httpx.Client(base_url=stack.settings.rasa_url, timeout=30) as client:
+    with httpx.Client(base_url=stack.settings.rasa_url, timeout=30, params=stack.rasa_auth()) as client:
         for case in _cases():
             parsed = client.post("/model/parse", json={"text": case["text"]}).json()
             hits.setdefault(case["lang"], []).append(_top_intent(parsed) == case["intent"])
