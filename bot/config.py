@@ -20,7 +20,7 @@ def _int(name: str, default: int) -> int:
 
 @dataclass(frozen=True)
 class Settings:
-    host: str
+    host: str  # the public gateway's address (WEGWIJS_HOST)
     web_port: int
     rasa_port: int
     action_port: int
@@ -29,14 +29,15 @@ class Settings:
     tracker_db: str
     tracker_dialect: str
     instances: int = 1  # Rasa + action server pairs; more than one needs PostgreSQL and Redis
+    internal_host: str = "127.0.0.1"  # Rasa, the action servers and the console (WEGWIJS_INTERNAL_HOST)
 
     @property
     def rasa_url(self) -> str:
-        return f"http://{self.host}:{self.rasa_port}"
+        return f"http://{self.internal_host}:{self.rasa_port}"
 
     @property
     def action_url(self) -> str:
-        return f"http://{self.host}:{self.action_port}/webhook"
+        return f"http://{self.internal_host}:{self.action_port}/webhook"
 
     @property
     def web_url(self) -> str:
@@ -44,7 +45,7 @@ class Settings:
 
     @property
     def console_url(self) -> str:
-        return f"http://{self.host}:{self.console_port}"
+        return f"http://{self.internal_host}:{self.console_port}"
 
 
 def load_settings() -> Settings:
@@ -59,4 +60,5 @@ def load_settings() -> Settings:
         tracker_db=os.environ.get("WEGWIJS_TRACKER_DB", str(var_dir / "tracker.db")),
         tracker_dialect=os.environ.get("WEGWIJS_TRACKER_DIALECT", "sqlite"),
         instances=max(1, _int("WEGWIJS_INSTANCES", 1)),
+        internal_host=os.environ.get("WEGWIJS_INTERNAL_HOST", "127.0.0.1"),
     )

@@ -1,6 +1,7 @@
 """Loads the gateway's own texts from bot/messages.yml."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,3 +24,15 @@ def fallback(language: str = "nl") -> str:
 
 def error(key: str, **values: Any) -> str:
     return messages()["errors"][key].format(**values)
+
+
+def storage_notice(language: str = "nl") -> str:
+    """What is kept and for how long (WEGWIJS_STORE, WEGWIJS_RETENTION_DAYS), and how to erase it."""
+    stores_nothing = os.environ.get("WEGWIJS_STORE", "").strip().lower() == "none"
+    texts = messages()["storage"]["none" if stores_nothing else "redacted"]
+    days = os.environ.get("WEGWIJS_RETENTION_DAYS", "").strip() or "30"
+    try:
+        days = f"{float(days):g}"
+    except ValueError:
+        days = "30"
+    return texts.get(language, texts["nl"]).format(days=days)

@@ -74,6 +74,13 @@ make_venv rasa 3.10 install_rasa "$(hash_files requirements/rasa.txt requirement
 make_venv app 3.11 install_app "$(hash_files requirements/app.txt)"
 "$VENVS/rasa/bin/rasa" telemetry disable >/dev/null 2>&1 || true
 
+log "secrets: the sender-id key and Rasa's API token (var/, mode 0600, outside git)"
+"$VENVS/app/bin/python" -c "from bot.config import load_settings
+from bot.launcher import _sender_key
+from bot.rasa_auth import ensure_token
+settings = load_settings(); settings.var_dir.mkdir(parents=True, exist_ok=True)
+_sender_key(settings); ensure_token(settings.var_dir)"
+
 log "knowledge index"
 "$VENVS/app/bin/python" -m knowledge build
 

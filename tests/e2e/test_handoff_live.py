@@ -133,7 +133,8 @@ def gateway_with_hours(stack: Stack) -> Iterator[Callable[[str], str]]:
 
 
 def rasa_tracker(stack: Stack, sender: str) -> dict[str, Any]:
-    response = httpx.get(f"{stack.settings.rasa_url}/conversations/{quote(sender, safe='')}/tracker", timeout=30)
+    response = httpx.get(f"{stack.settings.rasa_url}/conversations/{quote(sender, safe='')}/tracker",
+                         params=stack.rasa_auth(), timeout=30)
     response.raise_for_status()
     return response.json()
 
