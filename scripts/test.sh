@@ -18,6 +18,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "lint (ruff)"
 "$APP/ruff" check --no-cache .
 
+step "plain language: B1 figures of the citizen and child texts (knowledge/plain_language.yml)"
+"$APP/python" -m knowledge plain
+
 step "unit and end-to-end tests (pytest)"
 "$APP/pytest" -q
 

@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from knowledge.services import load_table
+
 TEXTS_FILE = Path(__file__).with_name("texts.yml")
 LANGUAGES = ("nl", "en")
 _NOT_WORD = re.compile(r"[^\w/ ]+")
@@ -29,7 +31,8 @@ def text(path: str, lang: str | None, **values: Any) -> str:
     node: Any = texts()
     for key in path.split("."):
         node = node[key]
-    chosen = node.get(language(lang), node["nl"])
+    lang = language(lang)
+    chosen = load_table().render(node.get(lang, node["nl"]), lang)  # numbers and hours from the table
     return chosen.format(**values) if values else chosen
 
 
