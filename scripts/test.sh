@@ -21,6 +21,9 @@ step "lint (ruff)"
 step "unit and end-to-end tests (pytest)"
 "$APP/pytest" -q
 
+step "safety net: recall on the held-out danger set, false alarms on ordinary text (fails below target)"
+"$APP/python" -m tests.safety.generalisation --report "$TEST_DIR/safety_generalisation.json"
+
 step "Rasa data validation"
 .venv/rasa/bin/rasa data validate --data nlu --config config.yml --domain domain.yml 2>&1 | tail -n 5
 
