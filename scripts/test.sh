@@ -24,6 +24,9 @@ step "plain language: B1 figures of the citizen and child texts (knowledge/plain
 step "unit and end-to-end tests (pytest)"
 "$APP/pytest" -q
 
+step "safety net: recall on the held-out danger set, false alarms on ordinary text (fails below target)"
+"$APP/python" -m tests.safety.generalisation --report "$TEST_DIR/safety_generalisation.json"
+
 step "Rasa data validation"
 .venv/rasa/bin/rasa data validate --data nlu --config config.yml --domain domain.yml 2>&1 | tail -n 5
 
