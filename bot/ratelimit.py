@@ -65,3 +65,16 @@ def _float_env(name: str, default: float) -> float:
 def limiter_from_env() -> RateLimiter:
     """WEGWIJS_RATE_PER_MIN (20; 0 = off) and WEGWIJS_RATE_BURST (10)."""
     return RateLimiter(_float_env("WEGWIJS_RATE_PER_MIN", 20.0), int(_float_env("WEGWIJS_RATE_BURST", 10.0)))
+
+
+def address_limiter_from_env() -> RateLimiter:
+    """Every request from one client address: WEGWIJS_RATE_PER_IP_PER_MIN (120; 0 = off) and
+    WEGWIJS_RATE_PER_IP_BURST (60). Behind a reverse proxy the address is the one the proxy forwards
+    (uvicorn trusts X-Forwarded-For from FORWARDED_ALLOW_IPS, default 127.0.0.1)."""
+    return RateLimiter(_float_env("WEGWIJS_RATE_PER_IP_PER_MIN", 120.0),
+                       int(_float_env("WEGWIJS_RATE_PER_IP_BURST", 60.0)))
+
+
+def side_limiter_from_env() -> RateLimiter:
+    """Outbox polls and erase requests per sender: WEGWIJS_RATE_SIDE_PER_MIN (60; 0 = off), burst 30."""
+    return RateLimiter(_float_env("WEGWIJS_RATE_SIDE_PER_MIN", 60.0), 30)

@@ -17,7 +17,7 @@ SINGLE_ENDPOINTS = ROOT / "endpoints.yml"
 PRODUCTION_ENDPOINTS = ROOT / "deploy" / "production" / "endpoints.yml"
 # Rasa refuses an unset variable in endpoints.yml, so these default to a value.
 REDIS_DEFAULTS = {"WEGWIJS_REDIS_HOST": "", "WEGWIJS_REDIS_PORT": "6379", "WEGWIJS_REDIS_DB": "1",
-                  "WEGWIJS_REDIS_PASSWORD": ""}
+                  "WEGWIJS_REDIS_PASSWORD": "", "WEGWIJS_REDIS_SSL": "false", "WEGWIJS_REDIS_CA": ""}
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,9 @@ def topology_problem(settings: Settings, env: Mapping[str, str] | None = None) -
     env = os.environ if env is None else env
     if settings.instances <= 1:
         return None
+    if env.get("WEGWIJS_STORE", "").strip().lower() == "none":
+        return ("WEGWIJS_STORE=none keeps conversations in one Rasa server's memory: run one instance "
+                "(several instances share conversations through the database, which this mode does not use).")
     if settings.tracker_dialect == "sqlite":
         return (f"{settings.instances} Rasa instances need a shared tracker store: set "
                 "WEGWIJS_TRACKER_DIALECT=postgresql and WEGWIJS_TRACKER_DB, _HOST, _PORT, _USER, _PASSWORD.")

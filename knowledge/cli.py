@@ -1,4 +1,4 @@
-"""Command line: python -m knowledge {build,ingest,eval,search,validate}."""
+"""Command line: python -m knowledge {build,ingest,eval,search,validate,plain}."""
 
 from __future__ import annotations
 
@@ -141,6 +141,19 @@ def _eval_problems(settings: Settings, ids: set[str]) -> list[str]:
     return [f"questions.yml: unknown entry id '{i}'" for i in unknown]
 
 
+def cmd_plain(args: argparse.Namespace) -> int:
+    from knowledge.curated import load_entries
+    from knowledge.plain import failures, figures, format_figures
+
+    result = figures(load_entries(load_settings().entries_dir), lang="nl")
+    print("plain language (nl bodies; thresholds in knowledge/plain_language.yml)")
+    print(format_figures(result))
+    problems = failures(result)
+    for problem in problems:
+        print(f"FAIL {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m knowledge", description="Wegwijs knowledge index")
     sub = top.add_subparsers(dest="command", required=True)
@@ -175,6 +188,9 @@ def parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check the knowledge files (and eval ids)")
     validate.add_argument("paths", nargs="*", metavar="FILE", help="default: knowledge/entries/*.yml")
     validate.set_defaults(func=cmd_validate)
+
+    plain = sub.add_parser("plain", help="plain-language figures per audience; exit 1 above the thresholds")
+    plain.set_defaults(func=cmd_plain)
     return top
 
 

@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from knowledge.services import load_table
+
 AUDIENCES = ("citizen", "professional", "child", "all")
 LANGUAGES = ("nl", "en")
 REQUIRED = ("id", "title", "audience", "languages", "body", "source", "source_title", "checked", "verified")
@@ -122,12 +124,18 @@ def _check_entry(file: str, raw: Any, report: Report) -> Entry | None:
         report.warnings.append(f"{label}: unknown field(s) ignored: {', '.join(map(str, unknown))}")
     if problems:
         return None
+    try:
+        title = {k: _render(v, k) for k, v in raw["title"].items()}
+        body = {k: _render(v, k) for k, v in raw["body"].items()}
+    except KeyError as exc:
+        report.errors.append(f"{label}: {exc.args[0]}")
+        return None
     return Entry(
         id=raw["id"],
-        title={k: v.strip() for k, v in raw["title"].items()},
+        title=title,
         audience=raw["audience"],
         languages=tuple(raw["languages"]),
-        body={k: v.strip() for k, v in raw["body"].items()},
+        body=body,
         source=raw["source"].strip(),
         source_title=raw["source_title"].strip(),
         checked=_as_date(raw["checked"]) or dt.date.min,
@@ -135,6 +143,11 @@ def _check_entry(file: str, raw: Any, report: Report) -> Entry | None:
         tags=tuple(str(t) for t in raw.get("tags") or ()),
         file=file,
     )
+
+
+def _render(text: str, lang: str) -> str:
+    """Numbers and hours come from the services table (knowledge/services.yml)."""
+    return load_table().render(text.strip(), lang)
 
 
 def _problems(raw: dict[str, Any]) -> list[str]:

@@ -14,7 +14,8 @@ from knowledge.ingest import seed_files, store_files
 
 # Modules whose code changes what the index contains or how it is calibrated.
 BUILD_MODULES = ("structure.py", "splitter.py", "textnorm.py", "readers.py", "ingest.py", "docs.py",
-                 "lexical.py", "index.py", "gate.py", "calibration.py", "curated.py")
+                 "lexical.py", "index.py", "gate.py", "calibration.py", "curated.py",
+                 "services.py", "services.yml", "hours.py")
 
 
 def _package_version(name: str) -> str:

@@ -18,7 +18,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from nlu.language import detect_language
-from nlu.safety_net import detect
+from nlu.safety_combined import detect_both
 
 SUPPORTED_REPLY_LANGUAGES = {"nl", "en"}
 
@@ -69,10 +69,10 @@ class _StatelessExtractor(GraphComponent, EntityExtractorMixin):
     DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
 )
 class SafetyNetExtractor(_StatelessExtractor):
-    """Flags acute danger and suicidal thoughts on every message."""
+    """Flags acute danger and suicidal thoughts on every message (lexicon OR semantic bank)."""
 
     def extract(self, text: str) -> list[dict[str, Any]]:
-        signal = detect(text)
+        signal = detect_both(text)
         found = []
         if signal.acute:
             found.append(_entity("safety", "acute", text, "SafetyNetExtractor"))

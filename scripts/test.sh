@@ -66,13 +66,19 @@ step "unit and end-to-end tests with the dev evaluation (pytest); the Rasa check
 pytest_status=0
 timed pytest "$APP/pytest" -q || pytest_status=$?
 
+step "figures with targets: plain language (B1), the safety net on held-out danger, PII redaction"
+figures_status=0
+timed plain-language "$APP/python" -m knowledge plain || figures_status=$?
+timed safety-generalisation "$APP/python" -m tests.safety.generalisation --report "$TEST_DIR/safety_generalisation.json" || figures_status=$?
+timed redaction-figures "$APP/python" -m tests.privacy.evaluate --holdout --figures --speed --report "$TEST_DIR/redaction.json" || figures_status=$?
+
 step "Rasa data validation, NLU comparison, conversation stories"
 rasa_status=0
 wait "$rasa_pid" || rasa_status=$?
 trap - EXIT
 cat "$TEST_DIR/rasa-checks.log"
 summary
-if [ "$pytest_status" -ne 0 ] || [ "$rasa_status" -ne 0 ]; then
-  echo "FAILED: pytest exit $pytest_status, Rasa checks exit $rasa_status" >&2
+if [ "$pytest_status" -ne 0 ] || [ "$rasa_status" -ne 0 ] || [ "$figures_status" -ne 0 ]; then
+  echo "FAILED: pytest exit $pytest_status, Rasa checks exit $rasa_status, figures exit $figures_status" >&2
   exit 1
 fi

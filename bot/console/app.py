@@ -18,6 +18,7 @@ from bot.console.csrf import CsrfError
 from bot.console.settings import ConsoleSettings, load_console_settings
 from bot.console.state import ConsoleState
 from bot.console.web import STATIC, render
+from bot.privacy import logredact
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": ("default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; "
@@ -30,6 +31,7 @@ SECURITY_HEADERS = {
 
 
 def create_app(settings: ConsoleSettings | None = None) -> FastAPI:
+    logredact.install()  # no personal data in this process's logs
     settings = settings or load_console_settings()
 
     @asynccontextmanager

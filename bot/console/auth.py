@@ -42,7 +42,8 @@ DB = Annotated[Session, Depends(get_db)]
 
 def current_session(request: Request, db: DB) -> ActiveSession:
     token = request.cookies.get(COOKIE, "")
-    session = resume_session(db, token, console_state(request).settings.session_minutes)
+    settings = console_state(request).settings
+    session = resume_session(db, token, settings.session_minutes, max_hours=settings.session_max_hours)
     if session is None:
         raise LoginRequired()
     request.state.console_session = session
@@ -70,10 +71,15 @@ Counsellor = Annotated[ActiveSession, Depends(require_role(*COUNSEL))]
 Admin = Annotated[ActiveSession, Depends(require_role(*ADMIN))]
 
 
+def secure_cookies(request: Request) -> bool:
+    """Secure cookies when configured and whenever the request came over HTTPS (directly, or through a
+    proxy whose X-Forwarded-Proto uvicorn trusts)."""
+    return console_state(request).settings.secure_cookie or request.url.scheme == "https"
+
+
 def set_session_cookie(response: Response, token: str, request: Request) -> None:
-    settings = console_state(request).settings
     # No max-age: the cookie ends with the browser; the server ends the session after idle minutes.
-    response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=settings.secure_cookie, path="/")
+    response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=secure_cookies(request), path="/")
 
 
 def clear_session_cookie(response: Response) -> None:

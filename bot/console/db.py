@@ -52,6 +52,7 @@ def _make_parent_dir(url: str) -> None:
 def _sqlite_pragmas(connection: object, _record: object) -> None:
     cursor = connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten, not just unlinked
     cursor.close()
 
 

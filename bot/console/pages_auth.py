@@ -1,6 +1,7 @@
 """Log-in and log-out."""
 from __future__ import annotations
 
+import math
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -13,6 +14,7 @@ from bot.console.auth import (
     CurrentSession,
     clear_session_cookie,
     console_state,
+    secure_cookies,
     set_session_cookie,
 )
 from bot.console.csrf import check_login_token, csrf_protect, new_token, set_login_cookie
@@ -33,18 +35,23 @@ def root(session: CurrentSession) -> RedirectResponse:
     return RedirectResponse(home_for(session.user.role), status_code=303)
 
 
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
 def _login_page(request: Request, error: str = "", next_path: str = "", status_code: int = 200) -> HTMLResponse:
     token = new_token()
     page = render(request, "login.html", None, status_code=status_code, error=error, next_path=next_path,
                   login_token=token)
-    set_login_cookie(page, token, console_state(request).settings.secure_cookie)
+    set_login_cookie(page, token, secure_cookies(request))
     return page
 
 
 @router.get("/login", response_class=HTMLResponse)
 def login_form(request: Request, db: DB, next: str = "") -> Response:
     settings = console_state(request).settings
-    session = resume_session(db, request.cookies.get(COOKIE, ""), settings.session_minutes)
+    session = resume_session(db, request.cookies.get(COOKIE, ""), settings.session_minutes,
+                             max_hours=settings.session_max_hours)
     if session:
         return RedirectResponse(_safe_next(next) or home_for(session.user.role), status_code=303)
     return _login_page(request, next_path=_safe_next(next))
@@ -53,12 +60,17 @@ def login_form(request: Request, db: DB, next: str = "") -> Response:
 @router.post("/login", dependencies=[Depends(check_login_token)])
 def login(request: Request, db: DB, username: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "",
           next: Annotated[str, Form()] = "") -> Response:
-    user = authenticate(db, username[:64], password[:256])
+    throttle, address, username = console_state(request).throttle, _address(request), username[:64]
+    wait_s = throttle.wait_s(address, username)
+    if wait_s > 0:
+        return _login_page(request, f"Te veel mislukte pogingen vanaf dit adres. Probeer het over "
+                                    f"{math.ceil(wait_s)} seconden opnieuw.", _safe_next(next), status_code=429)
+    user = authenticate(db, username, password[:256])
     if user is None:
-        known = find_user(db, username[:64])
-        audit.record(db, known, "login_failed")
-        return _login_page(request, "Onbekende gebruikersnaam of wachtwoord, of het account is tijdelijk "
-                                    "geblokkeerd.", _safe_next(next), status_code=401)
+        throttle.failed(address, username)
+        audit.record(db, find_user(db, username), "login_failed")
+        return _login_page(request, "Onbekende gebruikersnaam of wachtwoord.", _safe_next(next), status_code=401)
+    throttle.succeeded(address, username)
     token = start_session(db, user, console_state(request).settings.session_minutes)
     audit.record(db, user, "login")
     response = RedirectResponse(_safe_next(next) or home_for(user.role), status_code=303)

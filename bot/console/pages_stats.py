@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from bot.console import charts
 from bot.console.auth import Reviewer, console_state
+from bot.console.counts import usage_counts
 from bot.console.queries import TIMEZONE, Filters
 from bot.console.stats import Stats, compute, date_range
 from bot.console.web import render
+from bot.storage import stores_text
 
 router = APIRouter()
 DEFAULT_DAYS = 30
@@ -28,8 +31,23 @@ def _stats(request: Request) -> tuple[Stats, dict[str, str]]:
     return stats, {"date_from": days[0].isoformat(), "date_to": days[-1].isoformat()}
 
 
+def _counts_page(request: Request, session: Reviewer) -> HTMLResponse:
+    """WEGWIJS_STORE=none: no conversations to read, only counts per pathway and intent."""
+    filters = Filters.from_params(request.query_params)
+    date_to = filters.date_to or dt.datetime.now(TIMEZONE).date()
+    days = date_range(filters.date_from or date_to - dt.timedelta(days=DEFAULT_DAYS - 1), date_to)
+    counts = usage_counts(console_state(request).tracker.engine, days[0], days[-1])
+    params = {"date_from": days[0].isoformat(), "date_to": days[-1].isoformat()}
+    return render(request, "counts.html", session, params=params,
+                  conversations=sum(counts.get("conversation", {}).values()),
+                  pathways=counts.get("pathway", Counter()).most_common(),
+                  intents=counts.get("intent", Counter()).most_common(TOP_INTENTS))
+
+
 @router.get("/stats", response_class=HTMLResponse)
 def stats_page(request: Request, session: Reviewer) -> HTMLResponse:
+    if not stores_text():
+        return _counts_page(request, session)
     stats, params = _stats(request)
     query = "&".join(f"{k}={v}" for k, v in params.items())
     return render(request, "stats.html", session, stats=stats, params=params, query=query,

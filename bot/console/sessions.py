@@ -1,4 +1,5 @@
-"""Server-side login sessions with a sliding expiry; the browser only holds a random token."""
+"""Server-side login sessions with a sliding expiry and an absolute lifetime; the browser only holds a
+random token."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,6 +14,7 @@ from bot.console.models import LoginSession, User, as_utc, utcnow
 
 # Extending the expiry on every request would write on every page view; once a minute is enough.
 REFRESH_AFTER = dt.timedelta(minutes=1)
+DEFAULT_MAX_HOURS = 12  # however active, a session ends this long after log-in
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,10 @@ def start_session(db: Session, user: User, minutes: int, now: dt.datetime | None
     return token
 
 
-def resume_session(db: Session, token: str, minutes: int, now: dt.datetime | None = None) -> ActiveSession | None:
-    """The session behind a cookie token if it has not expired and its user is active; extends it."""
+def resume_session(db: Session, token: str, minutes: int, now: dt.datetime | None = None,
+                   max_hours: float = DEFAULT_MAX_HOURS) -> ActiveSession | None:
+    """The session behind a cookie token if it has not expired (idle `minutes`, or `max_hours` after
+    log-in) and its user is active; extends the idle expiry."""
     if not token:
         return None
     now = now or utcnow()
@@ -46,7 +50,8 @@ def resume_session(db: Session, token: str, minutes: int, now: dt.datetime | Non
     if row is None:
         return None
     user = db.get(User, row.user_id)
-    if as_utc(row.expires_at) <= now or user is None or not user.active:
+    too_old = as_utc(row.created_at) + dt.timedelta(hours=max_hours) <= now
+    if as_utc(row.expires_at) <= now or too_old or user is None or not user.active:
         db.delete(row)
         db.commit()
         return None

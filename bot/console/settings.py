@@ -9,6 +9,7 @@ from bot.console.db import database_url
 from bot.privacy.db import tracker_url
 
 DEFAULT_SESSION_MINUTES = 30
+DEFAULT_SESSION_MAX_HOURS = 12
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,8 @@ class ConsoleSettings:
     db_url: str
     tracker_url: str
     session_minutes: int = DEFAULT_SESSION_MINUTES
-    secure_cookie: bool = False
+    secure_cookie: bool = False  # also Secure whenever the request came over HTTPS
+    session_max_hours: float = DEFAULT_SESSION_MAX_HOURS
 
 
 def _minutes(raw: str | None) -> int:
@@ -31,6 +33,16 @@ def _minutes(raw: str | None) -> int:
     return value
 
 
+def _hours(raw: str | None) -> float:
+    try:
+        value = float(raw) if raw else DEFAULT_SESSION_MAX_HOURS
+    except ValueError as error:
+        raise SystemExit(f"WEGWIJS_CONSOLE_SESSION_MAX_HOURS must be a number, got {raw!r}") from error
+    if value <= 0:
+        raise SystemExit("WEGWIJS_CONSOLE_SESSION_MAX_HOURS must be more than 0")
+    return value
+
+
 def load_console_settings(env: dict[str, str] | None = None) -> ConsoleSettings:
     env = dict(os.environ) if env is None else env
     tracker = tracker_url(load_settings(), env).render_as_string(hide_password=False)
@@ -39,4 +51,5 @@ def load_console_settings(env: dict[str, str] | None = None) -> ConsoleSettings:
         tracker_url=tracker,
         session_minutes=_minutes(env.get("WEGWIJS_CONSOLE_SESSION_MINUTES")),
         secure_cookie=env.get("WEGWIJS_CONSOLE_SECURE_COOKIE", "") in ("1", "true", "yes"),
+        session_max_hours=_hours(env.get("WEGWIJS_CONSOLE_SESSION_MAX_HOURS")),
     )

@@ -1,12 +1,13 @@
 """What the console app holds while it runs (app.state.console)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.console.db import Database
 from bot.console.queries import ConversationStore, handoff_conversation_ids
 from bot.console.settings import ConsoleSettings
 from bot.console.signals import Signals, load_signals
+from bot.console.throttle import LoginThrottle
 from bot.console.tracker import TrackerReader
 
 
@@ -17,6 +18,7 @@ class ConsoleState:
     tracker: TrackerReader
     store: ConversationStore
     signals: Signals
+    throttle: LoginThrottle = field(default_factory=LoginThrottle)
 
     @classmethod
     def open(cls, settings: ConsoleSettings) -> ConsoleState:

@@ -1,4 +1,5 @@
-"""Console accounts: create, authenticate (with a lock-out after repeated failures), change."""
+"""Console accounts: create, authenticate, change. Repeated wrong passwords slow down the address that
+sends them (bot/console/throttle.py); an account is never locked for everyone."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,8 +12,6 @@ from bot.console.models import ROLES, User, as_utc, utcnow
 from bot.console.passwords import dummy_hash, hash_password, needs_rehash, password_problem, verify_password
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
-MAX_FAILED_LOGINS = 5
-LOCKOUT = dt.timedelta(minutes=15)
 
 
 class UserError(ValueError):
@@ -46,7 +45,8 @@ def create_user(db: Session, username: str, password: str, role: str) -> User:
 
 
 def authenticate(db: Session, username: str, password: str, now: dt.datetime | None = None) -> User | None:
-    """The active user with this password, or None. Locked accounts fail even with the right password."""
+    """The active user with this password, or None. An account with `locked_until` in the future (set by
+    an older version or by hand) fails even with the right password."""
     now = now or utcnow()
     user = find_user(db, username)
     if user is None or not user.active:
@@ -56,9 +56,7 @@ def authenticate(db: Session, username: str, password: str, now: dt.datetime | N
         verify_password(dummy_hash(), password)
         return None
     if not verify_password(user.password_hash, password):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until, user.failed_logins = now + LOCKOUT, 0
+        user.failed_logins += 1  # shown to admins; the back-off is per address (bot/console/throttle.py)
         db.commit()
         return None
     if needs_rehash(user.password_hash):

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import httpx
 
+from bot.rasa_auth import auth_params
 from bot.rasa_pool import RasaPool
 
 logger = logging.getLogger("wegwijs.handoff")
@@ -18,10 +19,11 @@ class RasaApi:
         self.rasa = rasa
 
     async def _get(self, path: str) -> httpx.Response:
-        return await self.rasa.call(lambda base_url: self.client.get(base_url + path))
+        return await self.rasa.call(lambda base_url: self.client.get(base_url + path, params=auth_params()))
 
     async def _post(self, path: str, body: dict[str, Any]) -> httpx.Response:
-        return await self.rasa.call(lambda base_url: self.client.post(base_url + path, json=body))
+        return await self.rasa.call(lambda base_url: self.client.post(base_url + path, json=body,
+                                                                    params=auth_params()))
 
     @staticmethod
     def _conversation(sender: str) -> str:

@@ -1,4 +1,5 @@
-"""What the person gets when no Wegwijs counsellor can take over: the Veilig Thuis chat, open or not."""
+"""What the person gets when no Wegwijs counsellor can take over: the Veilig Thuis chat's usual hours
+and the phone line that is always there. Never "the chat is open now": it is not always staffed."""
 from __future__ import annotations
 
 import datetime as dt
@@ -20,14 +21,15 @@ def next_opening_label(hours: OpeningHours, now: dt.datetime, lang: str) -> str:
 
 def veilig_thuis_chat(hours: OpeningHours, now: dt.datetime, lang: str | None, summary: str | None,
                       intro: str = "unavailable") -> list[str]:
-    """The link, whether the chat is open now, 0800-2000 when it is closed, and the summary to paste."""
+    """No counsellor; whether the chat is usually open at this hour, 0800-2000 always; the summary to paste."""
     lang = language(lang)
     label = hours_label(hours, lang)
-    messages = [text(f"veilig_thuis.{intro}", lang, url=hours.url)]
+    messages = [text(f"veilig_thuis.{intro}", lang)]
     if hours.is_open(now):
-        messages.append(text("veilig_thuis.open", lang, hours=label))
+        messages.append(text("veilig_thuis.usually_open", lang, hours=label, url=hours.url))
     else:
-        messages.append(text("veilig_thuis.closed", lang, hours=label, next=next_opening_label(hours, now, lang)))
+        messages.append(text("veilig_thuis.usually_closed", lang, hours=label, url=hours.url,
+                             next=next_opening_label(hours, now, lang)))
     if summary:
         messages.append(text("veilig_thuis.paste", lang) + "\n\n" + summary)
     return messages

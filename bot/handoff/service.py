@@ -22,6 +22,8 @@ from bot.handoff.hours import load_hours, utc_now
 from bot.handoff.queue import HandoffStore
 from bot.handoff.rasa import RasaApi
 from bot.rasa_pool import RasaPool
+from bot.request_limits import RATE_LIMITED, SIDE, address_limited, sender_limited
+from bot.storage import stores_text
 from bot.validation import sender_problem
 
 logger = logging.getLogger("wegwijs.handoff")
@@ -55,7 +57,11 @@ def make_flow(client: httpx.AsyncClient, rasa: RasaPool, relay: Relay) -> Handof
 
 
 def install(app: FastAPI, client: httpx.AsyncClient, rasa: RasaPool, relay: Relay) -> None:
-    """Called from the gateway's start-up: keep a flow on app.state (None when it cannot be built)."""
+    """Called from the gateway's start-up: keep a flow on app.state (None when it cannot be built, and with
+    WEGWIJS_STORE=none, which writes no transcript anywhere: people are referred to Veilig Thuis instead)."""
+    if not stores_text():
+        app.state.handoff = None
+        return
     try:
         app.state.handoff = make_flow(client, rasa, relay)
     except (ImportError, OSError, SQLAlchemyError, SystemExit) as problem:
@@ -84,12 +90,19 @@ async def turn(app: FastAPI, relay: Relay, sender: str, message: str,
                           "from": {"type": "string", "enum": ["counsellor", "bot"]}}}}}}}}},
     400: {"description": "A blank or invalid sender.", "content": {"application/json": {"schema": {
         "type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}}}},
+    429: RATE_LIMITED,
 })
 async def outbox(request: Request, sender: str = Query(...), after: int = Query(0, ge=0, le=MAX_ID),
                  wait: float = Query(0.0, ge=0.0, le=60.0)) -> JSONResponse:
+    refused = address_limited(request)
+    if refused:
+        return refused
     problem = sender_problem(sender)
     if problem:
         return JSONResponse({"error": problem}, status_code=400)
+    limited = sender_limited(request, sender, SIDE)
+    if limited:
+        return limited
     flow: HandoffFlow | None = getattr(request.app.state, "handoff", None)
     if flow is None:
         return JSONResponse({"state": "normal", "messages": []})

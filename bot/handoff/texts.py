@@ -7,7 +7,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from bot.texts import LANGUAGES, Texts, language  # noqa: F401  (re-exported for the handoff modules)
+from bot.texts import LANGUAGES, Texts, language, pick  # noqa: F401  (re-exported for the handoff modules)
+from knowledge.services import load_table
 
 TEXTS = Texts(Path(__file__).with_name("texts.yml"))
 _NOT_WORD = re.compile(r"[^\w/ ]+")
@@ -19,7 +20,9 @@ def texts() -> dict[str, Any]:
 
 def text(path: str, lang: str | None, **values: Any) -> str:
     """The text at a dotted path ("queue.waiting") in the conversation's language, placeholders filled."""
-    return TEXTS.get(path, lang, **values)
+    lang = language(lang)
+    chosen = load_table().render(pick(TEXTS.node(path), lang), lang)  # numbers and hours from the table
+    return chosen.format(**values) if values else chosen
 
 
 def buttons(kind: str, lang: str | None) -> list[dict[str, str]]:

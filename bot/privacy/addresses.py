@@ -9,11 +9,13 @@ from typing import Optional
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.spans import Span
 from bot.privacy.tokens import Token, gap
+from bot.privacy.wordlists import word_lists
 
 HOUSE_NUMBER = re.compile(
-    r"\s+([0-9]{1,5})((?:\s?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
+    r"\s+(?:(?:op\s+)?(?:nummer|nr\.?|no\.?|number)\s*)?([0-9]{1,5})((?:\s?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
     r"|\s(?:bis|hs|huis|boven|beneden|zw|rd|ii|iii)(?![\w]))?)(?![0-9])")
 MAX_STREET_TOKENS = 5
+ARTICLES = frozenset({"de", "het", "'t"})
 
 
 def _english(lex: Lexicon) -> re.Pattern[str]:
@@ -71,11 +73,35 @@ class AddressFinder:
             return None  # "Amsterdam 2019" is a year, not a house number
         return match.end()
 
+    def _named_street(self, index: int, strength: str) -> bool:
+        """A street without a house number, after "de"/"het": "op de Dorpsweg", "aan het Rembrandtplein",
+        "op de beatrixlaan". A street word that is also a common noun ("schoolplein", "snelweg") counts only
+        when capitalised inside a sentence."""
+        start = self._street_start(index)
+        if start == 0 or self.tokens[start - 1].lower not in ARTICLES or not self._adjacent(start - 1, start):
+            return False
+        token, lists = self.tokens[index], word_lists()
+        capitalised = self.tokens[start].cap and not self.tokens[start].sentence_start
+        if strength == "capitalised":
+            return capitalised and token.lower in lists.streets
+        if capitalised or token.lower not in lists.dutch:
+            return True
+        suffix = next(s for s in self.lex.street_suffixes_any_case if token.lower.endswith(s))
+        stem = token.lower[:-len(suffix)]
+        if token.lower not in lists.streets:
+            return False
+        # "op de beatrixlaan" (named after a person) or a "laan"-like suffix that rarely ends a common noun;
+        # "straat", "weg", "plein", "dijk" do ("zijstraat", "snelweg", "schoolplein"): those need a capital.
+        return (stem in lists.given_names and stem not in lists.dutch) or suffix in self.lex.proper_street_suffixes
+
+
     def spans(self) -> Iterator[Span]:
         for index, token in enumerate(self.tokens):
             strength = self._street_word(token)
             if strength:
                 end = self._number(index, strength)
+                if end is None and self._named_street(index, strength):
+                    end = token.end
                 if end is not None:
                     yield Span(self.tokens[self._street_start(index)].start, end, "ADRES")
             elif token.cap and token.lower in self.lex.street_heads:

@@ -20,25 +20,29 @@ def add_privacy_parsers(commands: Any) -> None:
 
 
 def run_privacy_command(args: argparse.Namespace) -> int:
-    from bot.privacy.db import make_engine, tracker_url
+    from bot.privacy.db import console_url, make_engine, tracker_url
     from bot.privacy.retention import erase, purge_counts
     from bot.privacy.service import retention_days
 
     url = tracker_url()
     where = url.render_as_string(hide_password=True)
     engine = make_engine(url)
+    other = console_url()
+    also = [make_engine(other)] if other else []
     try:
         if args.command == "purge":
             days = retention_days() if args.days is None else args.days
             if days < 0:
                 raise SystemExit("--days must not be negative")
-            result = purge_counts(engine, days)
+            result = purge_counts(engine, days, also=also)
             print(f"Purged {result.conversations} conversation(s) older than {days:g} days "
                   f"({result.rows} rows) from {where}.")
         else:
-            print(f"Erased {erase(engine, args.sender)} row(s) of that conversation from {where}.")
+            print(f"Erased {erase(engine, args.sender, also=also)} row(s) of that conversation from {where}"
+                  f"{' and the console database' if also else ''}.")
     except SQLAlchemyError as problem:
         raise SystemExit(f"Cannot reach the tracker database {where}: {type(problem).__name__}") from None
     finally:
-        engine.dispose()
+        for one in (engine, *also):
+            one.dispose()
     return 0

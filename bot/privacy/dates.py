@@ -5,11 +5,14 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from bot.privacy.lexicon import Lexicon
+from bot.privacy.lexicon import Lexicon, cue_pattern
 from bot.privacy.spans import Span
 
 NUMERIC = re.compile(r"(?<![\w./\-])([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![\w]|[./\-][0-9])")
 ISO = re.compile(r"(?<![\w./\-])([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![\w]|[./\-][0-9])")
+# Eight digits that make a real date: 14031987 (day month year) or 20120515 (year month day).
+EIGHT = re.compile(r"(?<![\w.\-/])([0-9]{8})(?![\w]|[.\-/][0-9])")
+SPACED = re.compile(r"\s*:?\s*(?:op|on|is)?\s*([0-9]{1,2}) ([0-9]{1,2}) ([0-9]{4})(?![\w])")
 ORDINAL = r"(?:e|ste|de|st|nd|rd|th)?"
 YEAR = r"(?:['’]?[0-9]{2}|[0-9]{4})"
 
@@ -40,6 +43,17 @@ def numeric_dates(text: str) -> Iterator[Span]:
             yield Span(match.start(), match.end(), "GEBOORTEDATUM")
 
 
+def _real(year: int, month: int, day: int) -> bool:
+    return 1900 <= year <= 2035 and 1 <= month <= 12 and 1 <= day <= 31
+
+
+def eight_digit_dates(text: str) -> Iterator[Span]:
+    for match in EIGHT.finditer(text):
+        d = match.group(1)
+        if _real(int(d[4:]), int(d[2:4]), int(d[:2])) or _real(int(d[:4]), int(d[4:6]), int(d[6:])):
+            yield Span(match.start(), match.end(), "GEBOORTEDATUM")
+
+
 def text_dates(text: str, lex: Lexicon) -> Iterator[Span]:
     day_first, month_first, _ = _text_patterns(tuple(lex.months))
     for match in day_first.finditer(text):
@@ -55,15 +69,17 @@ def cued_birthdays(text: str, lex: Lexicon) -> Iterator[Span]:
     _, _, month = _text_patterns(tuple(lex.months))
     after_cue = re.compile(rf"\.?\s*:?\s*(?:op|on|the|is)?\s*([0-9]{{1,2}}){ORDINAL}\.?\s+(?:of\s+)?{month}(?![\w])",
                            re.IGNORECASE)
-    lowered = text.lower()
-    for cue in lex.birth_cues:
-        for cue_match in re.finditer(rf"(?<![\w]){re.escape(cue)}(?![\w])", lowered):
-            found = after_cue.match(text, cue_match.end())
-            if found and 1 <= int(found.group(1)) <= 31:
-                yield Span(found.start(1), found.end(), "GEBOORTEDATUM")
+    for cue_match in cue_pattern(lex.birth_cues).finditer(text.lower()):
+        found = after_cue.match(text, cue_match.end())
+        if found and 1 <= int(found.group(1)) <= 31:
+            yield Span(found.start(1), found.end(), "GEBOORTEDATUM")
+        spaced = SPACED.match(text, cue_match.end())  # "dob 1 4 2013"
+        if spaced and _real(int(spaced.group(3)), int(spaced.group(2)), int(spaced.group(1))):
+            yield Span(spaced.start(1), spaced.end(), "GEBOORTEDATUM")
 
 
 def dates(text: str, lex: Lexicon) -> Iterator[Span]:
     yield from numeric_dates(text)
+    yield from eight_digit_dates(text)
     yield from text_dates(text, lex)
     yield from cued_birthdays(text, lex)

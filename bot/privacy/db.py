@@ -11,10 +11,12 @@ from sqlalchemy.engine import URL
 from bot.config import Settings, load_settings
 
 SQLITE_BUSY_TIMEOUT_S = 15
+# TLS to PostgreSQL (libpq parameters), the same variables the tracker store reads through endpoints.yml.
+TLS_VARS = {"sslmode": "WEGWIJS_TRACKER_SSLMODE", "sslrootcert": "WEGWIJS_TRACKER_SSLROOTCERT"}
 
 
 def tracker_url(settings: Optional[Settings] = None, env: Optional[Mapping[str, str]] = None) -> URL:
-    """WEGWIJS_TRACKER_DIALECT/_DB, and for PostgreSQL _HOST, _PORT, _USER, _PASSWORD."""
+    """WEGWIJS_TRACKER_DIALECT/_DB, and for PostgreSQL _HOST, _PORT, _USER, _PASSWORD, _SSLMODE, _SSLROOTCERT."""
     settings = settings or load_settings()
     env = os.environ if env is None else env
     if settings.tracker_dialect == "sqlite":
@@ -22,10 +24,11 @@ def tracker_url(settings: Optional[Settings] = None, env: Optional[Mapping[str, 
     dialect = "postgresql+psycopg" if settings.tracker_dialect in ("postgresql", "postgres") \
         else settings.tracker_dialect
     port = env.get("WEGWIJS_TRACKER_PORT", "")
+    tls = {name: env.get(variable, "").strip() for name, variable in TLS_VARS.items()}
     return URL.create(dialect, username=env.get("WEGWIJS_TRACKER_USER") or None,
                       password=env.get("WEGWIJS_TRACKER_PASSWORD") or None,
                       host=env.get("WEGWIJS_TRACKER_HOST") or None, port=int(port) if port else None,
-                      database=settings.tracker_db)
+                      database=settings.tracker_db, query={name: value for name, value in tls.items() if value})
 
 
 def make_engine(url: URL | str) -> Engine:
@@ -43,3 +46,12 @@ def _sqlite_secure_delete(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+def console_url(env: Optional[Mapping[str, str]] = None) -> Optional[str]:
+    """The console's database when it is not the tracker database (WEGWIJS_CONSOLE_DB_URL), else None:
+    erase and purge clean it too (handoff transcripts, summaries, annotations)."""
+    env = os.environ if env is None else env
+    chosen = (env.get("WEGWIJS_CONSOLE_DB_URL") or "").strip()
+    tracker = tracker_url(env=env).render_as_string(hide_password=False)
+    return chosen if chosen and chosen != tracker else None

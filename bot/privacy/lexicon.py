@@ -24,6 +24,25 @@ def _phrases(values: Any) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
+_FIRST_WORDS: dict[int, tuple[tuple[tuple[str, ...], ...], frozenset[str]]] = {}
+
+
+def first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The words cue phrases start with: a token that is none of them starts no phrase (a fast test).
+    Keyed by identity: the lexicon's phrase tuples live as long as the process."""
+    cached = _FIRST_WORDS.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        cached = (phrases, frozenset(phrase[0].rstrip(":") for phrase in phrases if phrase))
+        _FIRST_WORDS[id(phrases)] = cached
+    return cached[1]
+
+
+@lru_cache(maxsize=64)
+def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of cue words, matched in lower-cased text, longest first."""
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w])")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     helplines: frozenset[str]
@@ -44,6 +63,7 @@ class Lexicon:
     street_particles: frozenset[str]
     street_suffixes_any_case: tuple[str, ...]
     street_suffixes_capitalised: tuple[str, ...]
+    proper_street_suffixes: frozenset[str]
     not_streets: frozenset[str]
     street_heads: frozenset[str]
     english_street_types: frozenset[str]
@@ -54,6 +74,21 @@ class Lexicon:
     common_words: frozenset[str]
     vocabulary: frozenset[str]
     subject_verbs: frozenset[str]
+    email_at_words: tuple[str, ...]
+    email_dot_words: tuple[str, ...]
+    email_endings: frozenset[str]
+    iban_cues: tuple[str, ...]
+    plate_cues: tuple[str, ...]
+    social_domains: tuple[str, ...]
+    handle_cues: tuple[tuple[str, ...], ...]
+    handle_stops: frozenset[str]
+    institution_heads: frozenset[str]
+    institution_tails: frozenset[str]
+    institution_suffixes: tuple[str, ...]
+    institution_cues: tuple[tuple[str, ...], ...]
+    number_words: dict[str, int]
+    ordinal_words: dict[str, int]
+    glued_cues: frozenset[str]
 
 
 def _common_words(name: str) -> frozenset[str]:
@@ -69,6 +104,14 @@ def _vocabulary(patterns: Any) -> frozenset[str]:
             if path.resolve() != PII_FILE.resolve():
                 words.update(w.lower() for w in WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
     return frozenset(words)
+
+
+def _longest_first(values: Any) -> tuple[str, ...]:
+    return tuple(sorted(_words(values), key=len, reverse=True))
+
+
+def _numbers(groups: dict[Any, Any]) -> dict[str, int]:
+    return {str(word).lower(): int(number) for number, words in groups.items() for word in words}
 
 
 def _load(data: dict[str, Any]) -> Lexicon:
@@ -97,6 +140,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         street_particles=_words(data["street_particles"]),
         street_suffixes_any_case=tuple(sorted(_words(suffixes["any_case"]), key=len, reverse=True)),
         street_suffixes_capitalised=tuple(sorted(_words(suffixes["capitalised"]), key=len, reverse=True)),
+        proper_street_suffixes=_words(data["proper_street_suffixes"]),
         not_streets=_words(data["not_streets"]),
         street_heads=_words(data["street_heads"]),
         english_street_types=_words(data["english_street_types"]),
@@ -107,6 +151,21 @@ def _load(data: dict[str, Any]) -> Lexicon:
         common_words=_common_words(data["common_words_file"]),
         vocabulary=_vocabulary(data.get("vocabulary_files")),
         subject_verbs=_words(data["subject_verbs"]),
+        email_at_words=_longest_first(data["email_at_words"]),
+        email_dot_words=_longest_first(data["email_dot_words"]),
+        email_endings=_words(data["email_endings"]),
+        iban_cues=_longest_first(data["iban_cues"]),
+        plate_cues=_longest_first(data["plate_cues"]),
+        social_domains=_longest_first(data["social_domains"]),
+        handle_cues=_phrases(data["handle_cues"]),
+        handle_stops=_words(data["handle_stops"]),
+        institution_heads=_words(data["institution_heads"]),
+        institution_tails=_words(data["institution_tails"]),
+        institution_suffixes=_longest_first(data["institution_suffixes"]),
+        institution_cues=_phrases(data["institution_cues"]),
+        number_words=_numbers(data["number_words"]),
+        ordinal_words=_numbers(data["ordinal_words"]),
+        glued_cues=_words(data["glued_cues"]),
     )
 
 

@@ -1,14 +1,16 @@
-"""Person names: given names from the word lists, and any word after a cue ("ik heet", "mijn buurman",
-"meneer"), each extended with a following surname ("Jan de Vries")."""
+"""Person names: given names from the word lists, any word after a cue ("ik heet", "mijn buurman",
+"meneer"), and, in any case, any word that is neither an ordinary word (bot/privacy/wordlists.py) nor one
+the bot uses; each extended with a following surname ("Jan de Vries", "kevin bakker")."""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from typing import Optional
 
-from bot.privacy.lexicon import Lexicon
+from bot.privacy.lexicon import Lexicon, first_words
 from bot.privacy.spans import Span
 from bot.privacy.tokens import Token, gap
+from bot.privacy.wordlists import WordLists, word_lists
 
 SPACE = re.compile(r"\s+")
 CUE_GAP = re.compile(r"\s*:\s*|\s+")
@@ -17,11 +19,84 @@ TITLE_GAP = re.compile(r"\.?\s+")
 SURNAME_GAP = re.compile(r" |-")
 WORD_PARTS = re.compile(r"['’\-]")
 MAX_SURNAME_TOKENS = 4
+MIN_UNKNOWN_LENGTH = 3
+SHORT_NAME = 3
+DUTCH_SHARE = 0.5  # the vocabulary check runs on messages with at least this share of Dutch/English words
+
+
+def _one_edit(word: str, target: str) -> bool:
+    """One letter dropped, added or changed."""
+    if abs(len(word) - len(target)) > 1 or word == target:
+        return False
+    if len(word) == len(target):
+        return sum(a != b for a, b in zip(word, target, strict=True)) == 1
+    short, long = sorted((word, target), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _near(word: str, targets: frozenset[str]) -> bool:
+    """`word` is one edit from a word in `targets`: "vriendn", "stiefvadr"."""
+    return len(word) >= 4 and any(_one_edit(word, t) for t in targets if t[:1] == word[:1])
 
 
 class NameFinder:
     def __init__(self, text: str, tokens: list[Token], lex: Lexicon) -> None:
         self.text, self.tokens, self.lex = text, tokens, lex
+        self.lists: WordLists = word_lists()
+        words = [t.lower for t in tokens if len(t.lower) > 1]
+        dutch = sum(w in self.lists.dutch or w in lex.vocabulary for w in words)
+        self.dutch_message = not words or dutch / len(words) >= DUTCH_SHARE
+        english = sum(w in self.lists.frequent_en for w in words)
+        self.english = english > sum(w in self.lists.frequent_nl for w in words)
+
+    def _frequent(self, token: Token) -> bool:
+        """A very frequent word of the message's language ("wil", "is"; "will", "can" in English)."""
+        return token.lower in self.lists.frequent_nl or (self.english and token.lower in self.lists.frequent_en)
+
+    def _function_word(self, token: Token) -> bool:
+        lex = self.lex
+        return (self._frequent(token) or self._blocked(token) or token.lower in lex.subject_verbs
+                or token.lower in lex.possessives)
+
+    def _is_given(self, word: str) -> bool:
+        return word in self.lex.given_names or word in self.lists.given_names
+
+    def _ambiguous(self, word: str) -> bool:
+        """A given name that is also an ordinary word ("roos", "mark", "storm")."""
+        return word in self.lex.lowercase_words or self.lists.ordinary(word)
+
+    def _relation_typo(self, token: Token) -> bool:
+        return not self.lists.ordinary(token.lower) and _near(token.lower, self.lex.relations)
+
+    def _unknown(self, token: Token) -> bool:
+        """In no word list and not a word the bot uses: a possible name, in any case."""
+        lex, lists, word = self.lex, self.lists, token.lower
+        if len(word) < MIN_UNKNOWN_LENGTH or not self.dutch_message or self._blocked(token):
+            return False
+        parts = [p for p in WORD_PARTS.split(word) if len(p) > 1 and p not in lex.name_particles]
+        return bool(parts) and all(
+            not lists.ordinary(p) and p not in lex.vocabulary and p not in lex.common_words and p not in lists.places
+            and p not in lex.glued_cues and not self._compound(p, relaxed=True) for p in parts) \
+            and not self._relation_typo(token)
+
+    def _named(self, token: Token, alone: bool = True) -> bool:
+        """A listed given name that is no ordinary word, or an unknown word: a name wherever it stands."""
+        if self._blocked(token) or token.lower in self.lex.not_alone or token.lower in self.lists.places:
+            return False
+        word = token.lower
+        if alone and len(word) <= SHORT_NAME and not token.cap:
+            return False  # "ty", "hai" in lower case are chat words; "bo" needs a cue or a capital
+        if self._is_given(word):
+            return not self._ambiguous(word)
+        # A capitalised unknown word opening a sentence is as often a brand or a foreign word: it needs
+        # a verb after it ("Tesfay zegt", see _rare_subject).
+        return not (alone and token.cap and token.sentence_start) and self._unknown(token)
+
+    def _after_relation_word(self, token: Token) -> bool:
+        """After "mijn vriendin", "juf de": any given name ("roos"), or any word that is not frequent."""
+        if self._function_word(token) or token.lower in self.lists.places:
+            return False
+        return self._is_given(token.lower) or self._named(token) or token.cap
 
     def _adjacent(self, left: int, right: int, pattern: re.Pattern[str] = SPACE) -> bool:
         if right >= len(self.tokens):
@@ -30,6 +105,8 @@ class NameFinder:
 
     def _phrase_at(self, index: int, phrases: tuple[tuple[str, ...], ...]) -> Optional[int]:
         """Index of the last token of a cue phrase starting at `index`."""
+        if self.tokens[index].lower not in first_words(phrases):
+            return None
         for phrase in phrases:
             words = [w.rstrip(":") for w in phrase]
             end = index + len(words) - 1
@@ -52,6 +129,8 @@ class NameFinder:
     def _given(self, token: Token) -> bool:
         """A given name that may stand alone here."""
         lex = self.lex
+        if self._named(token):
+            return True
         if token.lower not in lex.given_names or token.lower in lex.not_alone:
             return False
         if token.lower in lex.lowercase_words:
@@ -60,19 +139,41 @@ class NameFinder:
 
     def _listed(self, token: Token) -> bool:
         """A given name after a cue: any case, unless it is also an ordinary lower-case word."""
+        if self._named(token, alone=False):
+            return True
         return token.lower in self.lex.given_names and (token.cap or token.lower not in self.lex.lowercase_words)
 
     def _rare(self, token: Token) -> bool:
         """A capitalised word that is no common word, no word the bot uses and in no list: likely a name."""
-        if not token.cap or self._blocked(token):
+        if not token.cap or self._blocked(token) or token.lower in self.lists.places:
             return False
         lex = self.lex
         parts = [p for p in WORD_PARTS.split(token.lower) if len(p) > 1 and p not in lex.name_particles]
         return bool(parts) and all(p not in lex.common_words and p not in lex.vocabulary and p not in lex.non_names
                                    and not self._compound(p) for p in parts)
 
-    def _compound(self, word: str) -> bool:
-        """A Dutch compound of two known words ("jeugd|fonds", "rechts|bijstand"), not a name."""
+    def _known(self, word: str) -> bool:
+        return word in self.lex.common_words or word in self.lists.dutch or word in self.lex.vocabulary
+
+    def _compound(self, word: str, depth: int = 0, relaxed: bool = False) -> bool:
+        """A Dutch compound of two known words ("jeugd|fonds", "rechts|bijstand"), not a name. Relaxed (for
+        lower-case words): any ordinary Dutch words, linking "s"/"en", three parts ("kinder|fysio|therapeut");
+        strict (for capitalised words, where names like "Dijk|stra" would also split): common words only."""
+        if not relaxed:
+            return self._strict_compound(word)
+        for cut in range(3, len(word) - 3):
+            left, right = word[:cut], word[cut:]
+            if len(right) < 4 and len(left) < 5:
+                continue
+            # linking s/e/en: "veiligheid-s-huis", "heropvoeding-s-school"
+            linked = len(left) > 4 and (left[-1] in "se" and self._known(left[:-1])
+                                        or left.endswith("en") and self._known(left[:-2]))
+            if (self._known(left) and len(left) >= 4) or linked:
+                if self._known(right) or (depth == 0 and self._compound(right, 1, relaxed=True)):
+                    return True
+        return False
+
+    def _strict_compound(self, word: str) -> bool:
         known = self.lex.common_words
         for cut in range(4, len(word) - 2):
             left, right = word[:cut], word[cut:]
@@ -87,7 +188,10 @@ class NameFinder:
         """"Tesfay zegt ...", "Hylke Dijkstra is ...": a rare word at the start of a sentence, followed by a
         verb or by a capitalised surname."""
         nxt = index + 1
-        if not (self._rare(self.tokens[index]) and self._adjacent(index, nxt)):
+        token = self.tokens[index]
+        rare = self._rare(token) or (self._is_given(token.lower) and token.lower not in self.lex.sentence_starters
+                                     and not self._function_word(token))
+        if not (rare and self._adjacent(index, nxt)):
             return False
         return self.tokens[nxt].lower in self.lex.subject_verbs or self._capitalised_name(self.tokens[nxt])
 
@@ -115,8 +219,9 @@ class NameFinder:
             return None
         token = self.tokens[candidate]
         if self._adjacent(index, candidate):
-            return candidate if self._capitalised_name(token) or self._listed(token) else None
-        if self._adjacent(index, candidate, COMMA) and self._capitalised_name(token):
+            ok = self._capitalised_name(token) or self._listed(token) or self._after_relation_word(token)
+            return candidate if ok else None
+        if self._adjacent(index, candidate, COMMA) and (self._capitalised_name(token) or self._named(token)):
             return candidate  # "de vader van mijn vriendin, Ruud, ..."
         return None
 
@@ -134,7 +239,9 @@ class NameFinder:
             return None
         token = self.tokens[last]
         if self._capitalised_name(token) or self._listed(token):
-            return first, last
+            return first, last  # "meneer De Wit"
+        if not self._function_word(token) and (token.lower in self.lists.surnames or self._unknown(token)):
+            return first, last  # "mevr bosman", "juf de vries"
         return None
 
     # --- surnames -------------------------------------------------------------------------------------
@@ -149,12 +256,23 @@ class NameFinder:
             while probe < len(self.tokens) and self.tokens[probe].lower in self.lex.name_particles \
                     and self._adjacent(probe, probe + 1):
                 probe += 1
-            if probe >= len(self.tokens) or not self._capitalised_name(self.tokens[probe]) \
-                    or self.tokens[probe].sentence_start:
+            if probe >= len(self.tokens) or self.tokens[probe].sentence_start \
+                    or not self._surname(nxt, probe, self.tokens[index]):
                 break
             taken += probe - end
             end = probe
         return end
+
+    def _surname(self, first: int, last: int, given: Token) -> bool:
+        """Token `last` (after particles from `first`) is a surname: capitalised, unknown, or listed
+        ("de jong"; "kevin bakker" only when the given name is in lower case too, not "Burak leest")."""
+        token = self.tokens[last]
+        if self._capitalised_name(token) or (self._unknown(token) and not self._function_word(token)):
+            return True
+        listed = token.lower in self.lists.surnames and not self._blocked(token)
+        if last > first:
+            return listed
+        return listed and not given.cap and not self._function_word(token)
 
     # --- all ------------------------------------------------------------------------------------------
     def _starts(self) -> Iterator[tuple[int, int]]:
@@ -167,8 +285,13 @@ class NameFinder:
                 found = self._after_cue(end, strength) if end is not None else None
                 if found is not None:
                     yield found, found
+            if token.lower in lex.glued_cues:  # "ikheet tamara"
+                found = self._after_cue(index, "strong")
+                if found is not None:
+                    yield found, found
             # A capitalised relation word inside a sentence is part of a proper noun ("Child Protection Board").
-            if token.lower in lex.relations and (not token.cap or token.sentence_start):
+            relation = token.lower in lex.relations or self._relation_typo(token)
+            if relation and (not token.cap or token.sentence_start):
                 found = self._after_relation(index)
                 if found is not None:
                     yield found, found

@@ -7,20 +7,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from bot.privacy.lexicon import Lexicon
+from bot.privacy.lexicon import Lexicon, cue_pattern
 from bot.privacy.spans import Span
 
 EMAIL = re.compile(r"(?<![\w.%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-IBAN = re.compile(r"(?<![\w])[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![\w])")
+IBAN = re.compile(r"(?<![\w])[A-Za-z]{2}[0-9]{2}(?:[ \-]?[A-Za-z0-9]{4}){2,7}(?:[ \-]?[A-Za-z0-9]{1,3})?(?![\w])")
 NL_IBAN = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{10}")
 # A run of digit groups joined by one separator; "(0)" and brackets around an area code allowed.
 NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?[0-9](?:[0-9]|\(0\)|[()]|(?:\s?[-./]\s?|\s)(?=[(0-9]))*")
 DIGITS = re.compile(r"[0-9]+")
 BSN = re.compile(r"(?<![\w.+\-])[0-9]{3}([ .\-]?)[0-9]{3}\1[0-9]{3}(?![\w]|[.\-][0-9])")
+# Nine digits in any grouping ("1215.47.280"): a BSN when the 11-check holds.
+BSN_ANY = re.compile(r"(?<![\w.+\-])[0-9](?:[ .\-]?[0-9]){8}(?![\w]|[.\-][0-9])")
 # After a BSN cue: up to four words ("van het kind is"), then the number.
 CUED_NUMBER = re.compile(r"[\s:.#-]*(?:[^\W\d_]+[\s:.]+){0,4}?([0-9](?:[0-9]|[ .\-](?=[0-9])){6,11})(?![0-9])")
-POSTCODE = re.compile(r"(?<![\w\-/.])([1-9][0-9]{3})( ?)([A-Za-z]{2})(?![\w])")
+POSTCODE = re.compile(r"(?<![\w\-/.])([1-9][0-9]{3})( ?- ?| ?)([A-Za-z]{2})(?![\w])")
 PLATE_SHAPES = ("LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D", "D-LLL-DD",
                 "LL-DDD-L", "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D")
 
@@ -37,11 +40,46 @@ UNDASHED = tuple(s for s in PLATE_SHAPES if s != "DD-DD-LL")
 PLATES = (_plate_regex("-", "[A-Za-z]"), _plate_regex("", "[A-Z]", UNDASHED), _plate_regex(" ", "[A-Z]", UNDASHED))
 
 
-def emails(text: str) -> Iterator[Span]:
+@lru_cache(maxsize=4)
+def _spelled_email(at_words: tuple[str, ...], dot_words: tuple[str, ...]) -> re.Pattern[str]:
+    """"sanne at gmail punt com", "m.jansen(at)ziggo(dot)nl", "jdevries @ ziggo.nl"."""
+    def either(words: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w) for w in words)
+    at = rf"(?:\s*(?:\(at\)|\[at\]|@)\s*|\s+(?:{either(at_words)})\s+)"
+    dot = rf"(?:\.|\s*(?:\((?:dot|punt)\)|\[(?:dot|punt)\])\s*|\s+(?:{either(dot_words)})\s+)"
+    local = rf"[\w%+\-]+(?:{dot}[\w%+\-]+)*"
+    return re.compile(rf"(?<![\w.%+\-])({local}){at}([\w\-]+(?:{dot}[\w\-]+)+)(?![\w])", re.IGNORECASE)
+
+
+def emails(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in EMAIL.finditer(text):
         top_level = match.group().rsplit(".", 1)[-1]
         if len(top_level) >= 2 and top_level.isalpha():
             yield Span(match.start(), match.end(), "EMAIL")
+    for match in _spelled_email(lex.email_at_words, lex.email_dot_words).finditer(text):
+        if not _spelled_enough(match.group(), lex):
+            continue  # "chat at veiligthuis.nl" is a website, "sanne at gmail punt com" an address
+        domain = re.split(r"[\s.()\[\]]+", match.group(2).lower())
+        ending = next((i for i in range(len(domain) - 1, 0, -1) if domain[i] in lex.email_endings), None)
+        if ending is not None:
+            cut = match.start(2) + _prefix_length(match.group(2), domain[:ending + 1])
+            yield Span(match.start(), cut, "EMAIL")
+
+
+def _spelled_enough(found: str, lex: Lexicon) -> bool:
+    """The English word "at" alone makes no address: it needs "@", "(at)", "apenstaartje" or a spelled dot."""
+    words = set(re.split(r"\s+", found.lower()))
+    if "@" in found or "(at)" in found.lower() or "[at]" in found.lower() or words & (set(lex.email_at_words) - {"at"}):
+        return True
+    return bool(words & set(lex.email_dot_words)) or "(dot)" in found.lower() or "[dot]" in found.lower()
+
+
+def _prefix_length(text: str, parts: list[str]) -> int:
+    """Length of the start of `text` that holds `parts` (the domain up to its last known ending)."""
+    position = 0
+    for part in parts:
+        position = text.lower().index(part, position) + len(part)
+    return position
 
 
 def iban_valid(compact: str) -> bool:
@@ -51,16 +89,27 @@ def iban_valid(compact: str) -> bool:
     return int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1
 
 
-def ibans(text: str) -> Iterator[Span]:
+def ibans(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in IBAN.finditer(text):
         found = match.group()
         # The pattern may take a following word as a last group: try shorter endings.
-        ends = [k for k in range(len(found), 7, -1) if found[k - 1] != " " and (k == len(found) or found[k] == " ")]
+        ends = [k for k in range(len(found), 7, -1)
+                if found[k - 1] not in " -" and (k == len(found) or found[k] in " -")]
         for end in ends:
-            compact = found[:end].replace(" ", "").upper()
+            compact = re.sub(r"[ \-]", "", found[:end]).upper()
             if iban_valid(compact) or NL_IBAN.fullmatch(compact):
                 yield Span(match.start(), match.start() + end, "IBAN")
                 break
+    yield from _cued(text, lex.iban_cues, CUED_NUMBER, 7, 10, "IBAN")
+
+
+def _cued(text: str, cues: tuple[str, ...], pattern: re.Pattern[str], least: int, most: int,
+          kind: str) -> Iterator[Span]:
+    """A number of `least` to `most` digits (group 1 of `pattern`) right after one of `cues`."""
+    for cue_match in cue_pattern(cues).finditer(text.lower()):
+        number = pattern.match(text, cue_match.end())
+        if number and least <= len(re.sub(r"[^0-9]", "", number.group(1))) <= most:
+            yield Span(number.start(1), number.end(1), kind)
 
 
 def _groups(run: str) -> list[tuple[int, int]]:
@@ -155,15 +204,11 @@ def bsn_valid(digits: str) -> bool:
 
 
 def bsns(text: str, lex: Lexicon) -> Iterator[Span]:
-    for match in BSN.finditer(text):
-        if bsn_valid(re.sub(r"[^0-9]", "", match.group())):
-            yield Span(match.start(), match.end(), "BSN")
-    lowered = text.lower()
-    for cue in lex.bsn_cues:
-        for cue_match in re.finditer(rf"(?<![\w]){re.escape(cue)}(?![\w])", lowered):
-            number = CUED_NUMBER.match(text, cue_match.end())
-            if number and 8 <= len(re.sub(r"[^0-9]", "", number.group(1))) <= 9:
-                yield Span(number.start(1), number.end(1), "BSN")
+    for pattern in (BSN, BSN_ANY):
+        for match in pattern.finditer(text):
+            if bsn_valid(re.sub(r"[^0-9]", "", match.group())):
+                yield Span(match.start(), match.end(), "BSN")
+    yield from _cued(text, lex.bsn_cues, CUED_NUMBER, 8, 9, "BSN")
 
 
 def postcodes(text: str, lex: Lexicon) -> Iterator[Span]:
@@ -173,10 +218,19 @@ def postcodes(text: str, lex: Lexicon) -> Iterator[Span]:
             yield Span(match.start(), match.end(), "POSTCODE")
 
 
-def plates(text: str) -> Iterator[Span]:
+# After a plate cue: any shape, any case, with dashes, spaces or nothing between the groups.
+CUED_PLATE = re.compile(r"[\s:]*(?:(?:is|was|met|with)\s+)?([A-Za-z0-9]{1,3}(?:[\s\-]?[A-Za-z0-9]{1,3}){1,3})(?![\w])")
+
+
+def plates(text: str, lex: Lexicon) -> Iterator[Span]:
     for pattern in PLATES:
         for match in pattern.finditer(text):
             yield Span(match.start(), match.end(), "KENTEKEN")
+    for cue_match in cue_pattern(lex.plate_cues).finditer(text.lower()):
+        found = CUED_PLATE.match(text, cue_match.end())
+        compact = re.sub(r"[\s\-]", "", found.group(1)) if found else ""
+        if found and len(compact) == 6 and not compact.isdigit() and not compact.isalpha():
+            yield Span(found.start(1), found.end(1), "KENTEKEN")
 
 
 def _helpline_end(run: str, groups: list[tuple[int, int]], first: int, lex: Lexicon) -> int | None:

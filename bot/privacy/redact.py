@@ -1,5 +1,6 @@
-"""Find and replace personal data with typed placeholders ([NAAM], [TELEFOON], [EMAIL], [ADRES],
-[POSTCODE], [BSN], [IBAN], [GEBOORTEDATUM], [KENTEKEN]). Helplines are never touched.
+"""Find and replace personal data with typed placeholders ([NAAM], [TELEFOON], [EMAIL], [HANDLE], [ADRES],
+[POSTCODE], [BSN], [IBAN], [GEBOORTEDATUM], [KENTEKEN], [INSTELLING]). Helplines are never touched.
+The text is normalised first (bot/privacy/normalize.py): what redact() returns is the normalised text.
 
     find_pii("Ik heet Sanne, bel 06-12345678")  -> [Span(8, 13, 'NAAM'), Span(19, 30, 'TELEFOON')]
     redact("Ik heet Sanne, bel 06-12345678")    -> "Ik heet [NAAM], bel [TELEFOON]"
@@ -11,28 +12,39 @@ from __future__ import annotations
 from bot.privacy import numbers
 from bot.privacy.addresses import addresses
 from bot.privacy.dates import dates
+from bot.privacy.institutions import institutions
 from bot.privacy.lexicon import lexicon
 from bot.privacy.names import names
+from bot.privacy.normalize import normalize
+from bot.privacy.online import handles
 from bot.privacy.spans import KINDS, Span, merge, placeholders
+from bot.privacy.spoken import spoken_numbers
 from bot.privacy.tokens import tokenize
 
 __all__ = ["KINDS", "Span", "find_pii", "redact"]
 MAX_PASSES = 32  # a pass can uncover more (digits glued to a number); real texts need one or two
 
 
-def find_pii(text: str) -> list[Span]:
-    """Non-overlapping spans of personal data, in text order."""
+def _find(text: str) -> list[Span]:
+    """Spans of personal data in normalised text."""
     if not text:
         return []
     lex = lexicon()
     protected = list(numbers.helpline_spans(text, lex)) + placeholders(text)
     tokens = tokenize(text)
     found: list[Span] = [
-        *numbers.emails(text), *numbers.ibans(text), *numbers.phones(text, lex), *numbers.bsns(text, lex),
-        *numbers.plates(text), *dates(text, lex), *numbers.postcodes(text, lex),
-        *addresses(text, tokens, lex), *names(text, tokens, lex),
+        *numbers.emails(text, lex), *handles(text, tokens, lex), *numbers.ibans(text, lex), *numbers.phones(text, lex),
+        *numbers.bsns(text, lex), *numbers.plates(text, lex), *dates(text, lex), *spoken_numbers(text, tokens, lex),
+        *numbers.postcodes(text, lex), *addresses(text, tokens, lex), *institutions(text, tokens, lex),
+        *names(text, tokens, lex),
     ]
     return merge(found, protected)
+
+
+def find_pii(text: str) -> list[Span]:
+    """Non-overlapping spans of personal data in `text` (positions in the text as given), in text order."""
+    normalised, origin = normalize(text)
+    return [Span(origin[s.start], origin[s.end - 1] + 1, s.kind) for s in _find(normalised)]
 
 
 def _replace(text: str, spans: list[Span]) -> str:
@@ -46,9 +58,11 @@ def _replace(text: str, spans: list[Span]) -> str:
 
 
 def redact(text: str) -> str:
-    """The text with every personal detail replaced by its placeholder; redact(redact(t)) == redact(t)."""
+    """The normalised text with every personal detail replaced by its placeholder;
+    redact(redact(t)) == redact(t)."""
+    text = normalize(text)[0]
     for _ in range(MAX_PASSES):
-        spans = find_pii(text)
+        spans = _find(text)
         if not spans:
             break
         text = _replace(text, spans)

@@ -13,15 +13,20 @@ import json
 import logging
 import os
 from typing import Any, Optional
+from urllib.parse import quote
 
+import httpx
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.messages import messages
-from bot.privacy.db import make_engine, tracker_url
+from bot.privacy.db import console_url, make_engine, tracker_url
 from bot.privacy.retention import erase, purge_counts
+from bot.rasa_auth import auth_params
+from bot.request_limits import RATE_LIMITED, SIDE, address_limited, json_problem, sender_limited
+from bot.storage import stores_text
 from bot.validation import sender_problem
 
 logger = logging.getLogger("wegwijs.privacy")
@@ -58,8 +63,35 @@ def engine_of(app: FastAPI) -> Engine:
     return engine
 
 
+def other_engines(app: FastAPI) -> list[Engine]:
+    """The console's database when it is separate from the tracker database."""
+    engines = getattr(app.state, "privacy_other_engines", None)
+    if engines is None:
+        url = console_url()
+        engines = app.state.privacy_other_engines = [make_engine(url)] if url else []
+    return engines
+
+
 async def erase_sender(app: FastAPI, sender: str) -> int:
-    return await asyncio.to_thread(erase, engine_of(app), sender)
+    """Erase the raw sender id's conversation from every database (the tracker's and the console's), and
+    with WEGWIJS_STORE=none from Rasa's memory, where it is kept while it lasts."""
+    if not stores_text():
+        await forget_in_rasa(app, sender)
+    return await asyncio.to_thread(erase, engine_of(app), sender, None, other_engines(app))
+
+
+async def forget_in_rasa(app: FastAPI, sender: str) -> None:
+    """Replace the conversation's events in Rasa by none (its in-memory store then holds no text of it)."""
+    client, rasa = app.state.client, app.state.rasa
+    path = f"/conversations/{quote(sender, safe='')}/tracker/events"
+
+    async def put(base_url: str) -> httpx.Response:
+        return await client.put(base_url + path, json=[], params=auth_params())
+
+    try:
+        (await rasa.call(put)).raise_for_status()
+    except httpx.HTTPError as problem:
+        raise SQLAlchemyError(f"Rasa did not forget the conversation: {type(problem).__name__}") from None
 
 
 def erase_command_language(message: str) -> Optional[str]:
@@ -103,11 +135,17 @@ async def _small_body(request: Request) -> bytes:
             "schema": {"type": "object", "required": ["erased"], "properties": {"erased": {"type": "integer"}}}}}},
         400: {"description": "Not JSON, too large, or a missing or invalid sender.", "content": {"application/json": {
             "schema": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}}}},
+        415: {"description": "Content-Type is not application/json.", "content": {"application/json": {
+            "schema": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}}}},
+        429: RATE_LIMITED,
         503: {"description": "The tracker database could not be reached.", "content": {"application/json": {
             "schema": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}}}},
     },
 )
 async def erase_endpoint(request: Request) -> JSONResponse:
+    refused = address_limited(request) or json_problem(request)
+    if refused:
+        return refused
     try:
         payload = json.loads(await _small_body(request))
     except (ValueError, RecursionError):
@@ -116,6 +154,9 @@ async def erase_endpoint(request: Request) -> JSONResponse:
     problem = sender_problem(sender)
     if problem:
         return JSONResponse({"error": problem}, status_code=400)
+    limited = sender_limited(request, sender, SIDE)
+    if limited:
+        return limited
     try:
         rows = await erase_sender(request.app, sender)
     except SQLAlchemyError as failure:
@@ -128,7 +169,7 @@ async def purge_forever(app: FastAPI, days: float, interval_s: float) -> None:
     """Purge now and then every `interval_s` seconds; a failing run is logged and retried next time."""
     while True:
         try:
-            result = await asyncio.to_thread(purge_counts, engine_of(app), days)
+            result = await asyncio.to_thread(purge_counts, engine_of(app), days, None, other_engines(app))
             if result.conversations:
                 logger.info("retention: purged %d conversations (%d rows) older than %g days",
                             result.conversations, result.rows, days)
@@ -152,5 +193,7 @@ async def uninstall(app: FastAPI) -> None:
         with contextlib.suppress(asyncio.CancelledError):
             await task
     engine = getattr(app.state, "privacy_engine", None)
-    if engine is not None:
-        engine.dispose()
+    for one in [engine, *(getattr(app.state, "privacy_other_engines", None) or [])]:
+        if one is not None:
+            one.dispose()
+    app.state.privacy_engine = app.state.privacy_other_engines = None  # the next start reads the settings again

@@ -5,7 +5,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-KINDS = ("EMAIL", "IBAN", "TELEFOON", "BSN", "KENTEKEN", "GEBOORTEDATUM", "POSTCODE", "ADRES", "NAAM")
+KINDS = ("EMAIL", "HANDLE", "IBAN", "TELEFOON", "BSN", "KENTEKEN", "GEBOORTEDATUM", "POSTCODE", "ADRES",
+         "INSTELLING", "NAAM")
 PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
 PLACEHOLDER = re.compile(r"\[(?:" + "|".join(KINDS) + r")\]")
 

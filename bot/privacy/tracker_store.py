@@ -13,6 +13,7 @@ RETRY_S seconds after a failure, so a hanging server cannot stall every turn.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import itertools
 import json
 import logging
@@ -36,6 +37,7 @@ from bot.tracker_buffer import DEFAULT_RECENT, Row, TrackerBuffer
 
 logger = logging.getLogger(__name__)
 RETRY_S = 2.0
+ERASED = "erased_conversations"  # tombstones written by bot/privacy/retention.py on erase
 CONNECT_TIMEOUT_S = 5
 # What an unreachable or stopped database raises; other errors are bugs and are not hidden.
 OUTAGE = (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError, sa.exc.DisconnectionError)
@@ -64,11 +66,12 @@ class RedactingTrackerStore(SQLTrackerStore):
                  login_db: Optional[str] = None, query: Optional[dict] = None, **kwargs: Any) -> None:
         self._key = sender_key()
         dialect = _blank_to_none(dialect) or "sqlite"
+        query = {name: value for name, value in (query or {}).items() if _blank_to_none(value) is not None}
         if dialect.startswith("postgres"):
-            query = {"connect_timeout": str(CONNECT_TIMEOUT_S), **(query or {})}
+            query = {"connect_timeout": str(CONNECT_TIMEOUT_S), **query}
         super().__init__(domain, dialect, _blank_to_none(host), _blank_to_none(port), db,
                          _blank_to_none(username), _blank_to_none(password), event_broker,
-                         _blank_to_none(login_db), query, **kwargs)
+                         _blank_to_none(login_db), query or None, **kwargs)
         self._tune_engine()
         self.buffer = TrackerBuffer(_recent_limit())
         self._away_until = 0.0
@@ -177,8 +180,15 @@ class RedactingTrackerStore(SQLTrackerStore):
         return self.SQLEvent(sender_id=key, **row)
 
     def _write_unwritten(self, session: Any, key: str) -> None:
-        """Rows that waited for the database go in first, in the same transaction."""
+        """Rows that waited for the database go in first, in the same transaction; those from before an
+        erase of this conversation (made while this process was cut off) are dropped, never written back."""
         rows = self.buffer.unwritten(key)
+        if not rows:
+            return
+        erased_at = _erased_at(session, key)
+        if erased_at is not None:
+            rows = [row for row in rows if (row.get("timestamp") or 0.0) > erased_at]
+            logger.warning("Conversation %s… was erased meanwhile: its older kept events are dropped", key[:8])
         if rows:
             session.add_all(self._sql_event(key, row) for row in rows)
             session.flush()
@@ -212,8 +222,8 @@ class RedactingTrackerStore(SQLTrackerStore):
         count = 0
         for key in keys:
             with self.session_scope() as session:
-                self._write_unwritten(session, key)
                 count += len(self.buffer.unwritten(key))
+                self._write_unwritten(session, key)
                 session.commit()
             self.buffer.written(key)
         return count
@@ -232,8 +242,19 @@ def _row_of(event: Any) -> Row:
             "action_name": event.action_name, "data": event.data}
 
 
+def _erased_at(session: Any, key: str) -> Optional[float]:
+    """When this conversation was last erased, or None."""
+    if not sa.inspect(session.connection()).has_table(ERASED):
+        return None
+    erased_id = hashlib.sha256(b"erased\0" + key.encode("utf-8")).hexdigest()  # as bot/privacy/retention.py
+    found = session.execute(sa.text(f"SELECT erased_at FROM {ERASED} WHERE erased_id = :key"), {"key": erased_id})
+    value = found.scalar()
+    return None if value is None else float(value)
+
+
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
+    cursor.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten, not just unlinked
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=15000")

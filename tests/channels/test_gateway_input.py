@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from fastapi.testclient import TestClient
 
 from bot import gateway
 from bot.page_headers import PAGE_HEADERS
@@ -111,6 +112,7 @@ def test_rasa_failure_gives_the_safe_fallback(gw):
 
 
 def test_flooding_sender_is_limited_and_others_are_not(gw):
+    gw.client.app.state.address_limiter = None  # this test is about the per-sender limit
     clock = [1000.0]
     gateway.app.state.limiter = RateLimiter(per_minute=20, burst=10, clock=lambda: clock[0])
     codes = [gw.send(f"bericht {i}", sender="flood").status_code for i in range(100)]
@@ -149,3 +151,60 @@ def test_chat_page_has_strict_security_headers(gw):
 
 def test_api_answers_do_not_get_page_headers(gw):
     assert "Content-Security-Policy" not in gw.send("hallo").headers
+
+
+def _from(address: str) -> TestClient:
+    return TestClient(gateway.app, client=(address, 40000))
+
+
+def test_one_address_cycling_sender_ids_is_limited_and_other_addresses_are_not(gw):
+    gw.client.app.state.address_limiter = RateLimiter(per_minute=60, burst=5)
+    flooder = _from("203.0.113.9")
+    codes = [flooder.post(URL, json={"sender": f"fresh-{i}", "message": "hoi"}).status_code for i in range(20)]
+    assert codes[:5] == [200] * 5 and codes.count(429) >= 14
+    assert flooder.get("/conversations/outbox", params={"sender": "fresh-1"}).status_code == 429
+    assert flooder.post("/conversations/erase", json={"sender": "fresh-1"}).status_code == 429
+    other = _from("198.51.100.4").post(URL, json={"sender": "someone-else", "message": "hallo"})
+    assert other.status_code == 200 and other.json()[0]["text"] == "echo: hallo"
+
+
+def test_local_channels_are_exempt_from_the_address_limit(gw):
+    gw.client.app.state.address_limiter = RateLimiter(per_minute=60, burst=2)
+    bridge = _from("127.0.0.1")  # the Telegram bridge speaks for all its users from loopback
+    assert all(bridge.post(URL, json={"sender": f"tg-{i}", "message": "hoi"}).status_code == 200 for i in range(8))
+
+
+def test_outbox_and_erase_have_a_per_sender_limit(gw):
+    gw.client.app.state.side_limiter = RateLimiter(per_minute=60, burst=3)
+    codes = [gw.client.get("/conversations/outbox", params={"sender": "poller"}).status_code for _ in range(6)]
+    assert codes[:3] == [200] * 3 and codes[3:] == [429] * 3
+    assert gw.client.post("/conversations/erase", json={"sender": "poller"}).status_code == 429
+    assert gw.client.get("/conversations/outbox", params={"sender": "another"}).status_code == 200
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", None])
+def test_posts_must_be_json(gw, content_type):
+    headers = {"Content-Type": content_type} if content_type else {}
+    body = json.dumps({"sender": "s", "message": "hallo"})
+    for path in (URL, "/conversations/erase"):
+        response = gw.client.post(path, content=body, headers=headers)
+        assert response.status_code == 415 and "application/json" in response.json()["error"]
+    assert gw.rasa.received == []
+
+
+@pytest.mark.parametrize("message, sent", [
+    ('/inform{"role": "professional", "language": "en"}', 'inform{"role": "professional", "language": "en"}'),
+    ("/greet", "greet"),
+    ("  //stop", "stop"),
+    ("/", "?"),
+    ("mijn vader/stiefvader slaat", "mijn vader/stiefvader slaat"),
+])
+def test_slash_text_reaches_rasa_as_text_never_as_an_intent(gw, message, sent):
+    assert gw.send(message).status_code == 200
+    assert gw.rasa.received[-1]["message"] == sent
+
+
+def test_api_docs_are_off_unless_asked_for(gw):
+    for path in ("/docs", "/redoc", "/openapi.json"):
+        assert gw.client.get(path).status_code == 404
+    assert "/webhooks/rest/webhook" in gateway.app.openapi()["paths"]  # in-process (fuzz tests) still works

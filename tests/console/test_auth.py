@@ -10,7 +10,8 @@ from sqlalchemy import select, update
 from bot.console.auth import COOKIE
 from bot.console.db import Database
 from bot.console.models import AuditEntry, LoginSession, User
-from bot.console.users import MAX_FAILED_LOGINS, create_user
+from bot.console.throttle import FREE_FAILURES
+from bot.console.users import create_user
 from tests.console.conftest import PASSWORD, ConsoleEnv, csrf_token, login
 
 
@@ -21,8 +22,8 @@ def _make_user(console: ConsoleEnv, name: str, role: str = "reviewer") -> None:
     database.dispose()
 
 
-def _try_login(console: ConsoleEnv, username: str, password: str) -> int:
-    client = TestClient(console.app, follow_redirects=False)
+def _try_login(console: ConsoleEnv, username: str, password: str, address: str = "testclient") -> int:
+    client = TestClient(console.app, follow_redirects=False, client=(address, 50000))
     token = csrf_token(client.get("/login").text)
     return client.post("/login", data={"username": username, "password": password, "csrf_token": token}).status_code
 
@@ -61,11 +62,38 @@ def test_wrong_password_is_refused_and_audited(console: ConsoleEnv) -> None:
     assert any(entry.username == "reviewer" for entry in failed)
 
 
-def test_account_locks_after_repeated_failures(console: ConsoleEnv) -> None:
-    _make_user(console, f"lock-{console.backend}")
-    for _ in range(MAX_FAILED_LOGINS):
-        assert _try_login(console, f"lock-{console.backend}", "fout-fout-fout-fout") == 401
-    assert _try_login(console, f"lock-{console.backend}", PASSWORD) == 401
+def test_repeated_failures_slow_down_that_address_only(console: ConsoleEnv) -> None:
+    name = f"lock-{console.backend}"
+    _make_user(console, name)
+    for _ in range(FREE_FAILURES):
+        assert _try_login(console, name, "fout-fout-fout-fout", address="10.0.0.66") == 401
+    assert _try_login(console, name, PASSWORD, address="10.0.0.66") == 429  # even the right password waits
+    assert _try_login(console, name, PASSWORD, address="10.0.0.7") == 303  # the counsellor elsewhere gets in
+
+
+def test_session_ends_after_its_absolute_lifetime(console: ConsoleEnv) -> None:
+    name = f"lifetime-{console.backend}"
+    _make_user(console, name)
+    client = login(console.app, name)
+    assert client.get("/conversations").status_code == 200
+    database = Database(console.url)
+    with database.sessions() as db:
+        user_id = db.scalar(select(User.id).where(User.username == name))
+        long_ago = dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=13)
+        db.execute(update(LoginSession).where(LoginSession.user_id == user_id).values(created_at=long_ago))
+        db.commit()
+    database.dispose()
+    assert client.get("/conversations").status_code == 303  # active all along, still over 12 hours
+
+
+def test_cookies_are_secure_over_https(console: ConsoleEnv) -> None:
+    client = TestClient(console.app, follow_redirects=False, base_url="https://console.example")
+    page = client.get("/login")
+    assert all("secure" in h.lower() for h in page.headers.get_list("set-cookie"))
+    response = client.post("/login", data={"username": "reviewer", "password": PASSWORD,
+                                           "csrf_token": csrf_token(page.text)})
+    cookie = next(h for h in response.headers.get_list("set-cookie") if h.startswith(f"{COOKIE}="))
+    assert "secure" in cookie.lower()
 
 
 def test_session_expires(console: ConsoleEnv) -> None:

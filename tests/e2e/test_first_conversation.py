@@ -80,7 +80,8 @@ def test_gateway_rejects_bad_input_with_a_clear_message(stack):
     assert empty.status_code == 400 and "leeg" in empty.json()["error"]
     long = httpx.post(url, json={"sender": "x", "message": "a" * 2001})
     assert long.status_code == 400 and "te lang" in long.json()["error"]
-    assert httpx.post(url, content=b"not json").status_code == 400
+    assert httpx.post(url, content=b"not json", headers={"Content-Type": "application/json"}).status_code == 400
+    assert httpx.post(url, content=b"not json").status_code == 415  # POSTs must say they are JSON
 
 
 def test_web_page_has_a_chat_box(stack):

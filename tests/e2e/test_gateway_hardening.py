@@ -90,5 +90,6 @@ def test_a_thousand_messages_a_minute_from_one_sender(post, stack):
     limited = post("nog een", sender=flooder)
     assert limited.status_code == 429 and "112" in limited.json()["error"] and int(limited.headers["Retry-After"]) > 0
     assert "0800-2000" in text_of(post("mijn buurman slaat zijn vrouw, wat kan ik doen?"))  # others unaffected
-    tracker = httpx.get(f"{stack.settings.rasa_url}/conversations/{flooder}/tracker", timeout=30).json()
+    tracker = httpx.get(f"{stack.settings.rasa_url}/conversations/{flooder}/tracker", params=stack.rasa_auth(),
+                        timeout=30).json()
     assert sum(e["event"] == "user" for e in tracker["events"]) == passed  # the flood never reached Rasa

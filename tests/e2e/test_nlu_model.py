@@ -28,7 +28,7 @@ def _top_intent(parsed: dict) -> str:
 @pytest.fixture(scope="module")
 def multilingual_hits(stack) -> dict[str, list[bool]]:
     hits: dict[str, list[bool]] = {}
-    with httpx.Client(base_url=stack.settings.rasa_url, timeout=30) as client:
+    with httpx.Client(base_url=stack.settings.rasa_url, timeout=30, params=stack.rasa_auth()) as client:
         for case in _cases():
             parsed = client.post("/model/parse", json={"text": case["text"]}).json()
             hits.setdefault(case["lang"], []).append(_top_intent(parsed) == case["intent"])
@@ -43,7 +43,8 @@ def test_questions_in_other_languages_land_on_the_right_intent(multilingual_hits
 
 
 def _slots(stack, sender: str) -> dict:
-    return httpx.get(f"{stack.settings.rasa_url}/conversations/{sender}/tracker", timeout=30).json()["slots"]
+    return httpx.get(f"{stack.settings.rasa_url}/conversations/{sender}/tracker", params=stack.rasa_auth(),
+                     timeout=30).json()["slots"]
 
 
 def test_retrieved_lists_the_knowledge_entries_of_the_reply(stack):

@@ -34,7 +34,7 @@ def bridge(stack, telegram, tmp_path_factory) -> Iterator[BridgeProcess]:
 
 def user_texts(stack, chat_id: int) -> list[tuple[str, dict]]:
     tracker = httpx.get(f"{stack.settings.rasa_url}/conversations/{sender_id(TOKEN, chat_id)}/tracker",
-                        timeout=30).json()
+                        params=stack.rasa_auth(), timeout=30).json()
     return [(e.get("text"), e.get("metadata") or {}) for e in tracker.get("events", []) if e["event"] == "user"]
 
 

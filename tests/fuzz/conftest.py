@@ -56,6 +56,8 @@ def gateway_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ASGICli
         with TestClient(gateway.app):
             gateway.app.state.client = httpx.AsyncClient(transport=httpx.MockTransport(FakeRasa().handle))
             gateway.app.state.limiter = RateLimiter(per_minute=0, burst=1)
+            gateway.app.state.address_limiter = RateLimiter(per_minute=0, burst=1)
+            gateway.app.state.side_limiter = RateLimiter(per_minute=0, burst=1)
             if gateway.app.state.handoff is not None:
                 gateway.app.state.handoff.settings.max_wait_s = 0.0  # the outbox answers at once
             yield get_client(gateway.app)

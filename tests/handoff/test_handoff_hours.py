@@ -99,11 +99,12 @@ def test_describe_groups_days(default: OpeningHours) -> None:
 
 def test_referral_open_and_closed(default: OpeningHours) -> None:
     opened = veilig_thuis_chat(default, at("2026-11-24T10:00:00+01:00"), "nl", "- Situatie: stalking")
-    assert "veiligthuis.nl" in opened[0]
-    assert "nu open" in opened[1]
+    assert "veiligthuis.nl" in opened[1]
+    assert "meestal open" in opened[1] and "nu open" not in " ".join(opened) and "0800-2000" in opened[1]
+    assert "met een mens chatten" not in " ".join(opened)
     assert opened[-1].endswith("- Situatie: stalking")
     closed = veilig_thuis_chat(default, at("2026-11-28T10:00:00+01:00"), "en", None)
-    assert "closed" in closed[1] and "0800-2000" in closed[1] and "Monday at 09:00" in closed[1]
+    assert "closed now" in closed[1] and "0800-2000" in closed[1] and "Monday at 09:00" in closed[1]
     assert len(closed) == 2  # no summary to paste when the person refused it
 
 

@@ -25,7 +25,15 @@ from sqlalchemy import (
 
 from bot.privacy.db import make_engine
 from bot.privacy.keys import hash_sender
-from bot.privacy.retention import conversation_tables, erase, erase_stored, purge, purge_counts
+from bot.privacy.retention import (
+    ERASED,
+    conversation_tables,
+    erase,
+    erase_stored,
+    purge,
+    purge_counts,
+    tombstone_id,
+)
 from tests.support.postgres import PostgresServer
 
 KEY = b"retention-test-key-0123456789"
@@ -93,10 +101,12 @@ def tables(engine: Engine) -> dict[str, Table]:
 
 
 def dump(engine: Engine) -> str:
-    """Every row of every table as one string."""
+    """Every row of every table as one string, but the erase tombstones (checked on their own)."""
     parts = []
     with engine.connect() as connection:
         for table in inspect(engine).get_table_names():
+            if table == ERASED:
+                continue
             rows = connection.execute(text(f'SELECT * FROM "{table}"'))
             parts += [json.dumps([table, *row], default=str) for row in rows]
     return "\n".join(parts)
@@ -119,10 +129,10 @@ def test_erase_of_an_unknown_sender_deletes_nothing(engine, tables):
     assert dump(engine) == before
 
 
-def test_erase_also_finds_rows_stored_under_the_raw_id_by_an_older_version(engine, tables):
-    with engine.begin() as connection:
-        connection.execute(tables["events"].insert().values(sender_id="legacy-raw", type_name="user", timestamp=NOW))
-    assert erase(engine, "legacy-raw", KEY) == 1
+def test_erase_takes_the_raw_sender_id_only(engine, tables):
+    cid = add_conversation(engine, tables, "web-kept", NOW, "MARKER-KEPT")
+    assert erase(engine, cid, KEY) == 0  # the stored hash, as the console shows it, is not a sender id
+    assert dump(engine).count(cid) == 7
 
 
 def test_erase_by_stored_id(engine, tables):
@@ -179,3 +189,14 @@ def test_sqlite_overwrites_what_it_deletes(tmp_path):
     engine.dispose()
     raw = path.read_bytes()
     assert cid.encode() not in raw and b"MARKER-GONE" not in raw
+
+
+def test_an_erase_leaves_a_tombstone_without_the_id_that_the_purge_removes(engine, tables):
+    cid = add_conversation(engine, tables, "web-gone", NOW, "MARKER-GONE")
+    erase(engine, "web-gone", KEY, now=NOW)
+    with engine.connect() as connection:
+        stones = [tuple(row) for row in connection.execute(text(f"SELECT * FROM {ERASED}"))]
+    assert stones == [(tombstone_id(cid), NOW)] and cid not in json.dumps(stones)
+    purge(engine, 30, now=NOW + 31 * DAY)
+    with engine.connect() as connection:
+        assert connection.execute(text(f"SELECT COUNT(*) FROM {ERASED}")).scalar() == 0

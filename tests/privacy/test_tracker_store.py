@@ -28,7 +28,8 @@ def _run_check(env: dict[str, str], sender: str) -> dict[str, Any]:
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false",
                 "WEGWIJS_SENDER_KEY": KEY, "WEGWIJS_ACTION_URL": "http://127.0.0.1:9/webhook",
                 "WEGWIJS_TRACKER_HOST": "", "WEGWIJS_TRACKER_PORT": "", "WEGWIJS_TRACKER_USER": "",
-                "WEGWIJS_TRACKER_PASSWORD": "", **env}
+                "WEGWIJS_TRACKER_PASSWORD": "", "WEGWIJS_TRACKER_SSLMODE": "", "WEGWIJS_TRACKER_SSLROOTCERT": "",
+                **env}
     result = subprocess.run([str(RASA_PYTHON), str(CHECK), sender], env=full_env, capture_output=True, text=True,
                             timeout=300, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-3000:]

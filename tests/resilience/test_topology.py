@@ -1,6 +1,7 @@
 """The production topology on loopback: PostgreSQL tracker store, Redis lock store, two Rasa servers with an
 action server each, one gateway taking them in turn (deploy/production/endpoints.yml, bot/topology.py).
-Then faults: an action server down, a Rasa server down and restarted, the database away for a while.
+Then faults: an action server down, a Rasa server down and restarted, the database away for a while, Redis
+down (no personal data nor raw sender id in any log then either).
 
 The afwegingskader walk-through is the probe for context: question N+1 only comes when the server that
 takes the turn knows the answers given on the other one."""
@@ -20,7 +21,7 @@ import pytest
 from bot.config import load_settings
 from bot.launcher import Stack
 from tests.support.postgres import PostgresServer
-from tests.support.redis import RedisUnavailable, start_redis
+from tests.support.redis import RedisServer, RedisUnavailable, start_redis
 
 pytestmark = pytest.mark.e2e
 START = "loop het afwegingskader met me door"
@@ -32,10 +33,11 @@ class Topology:
     stack: Stack
     postgres: PostgresServer
     database: str
+    redis: RedisServer
 
     @property
     def rasa_urls(self) -> list[str]:
-        return [f"http://{self.stack.settings.host}:{self.stack.settings.rasa_port + i}" for i in range(2)]
+        return [f"http://{self.stack.settings.internal_host}:{self.stack.settings.rasa_port + i}" for i in range(2)]
 
     @property
     def web_url(self) -> str:
@@ -63,10 +65,11 @@ def topology(postgres_server: PostgresServer, tmp_path_factory: pytest.TempPathF
     stack = Stack(settings, log_dir=var_dir / "logs", env=env)
     stack.start()
     try:
-        yield Topology(stack, postgres_server, database)
+        topology = Topology(stack, postgres_server, database, redis)
+        yield topology
     finally:
         stack.stop()
-        redis.stop()
+        topology.redis.stop()
 
 
 def say(url: str, sender: str, message: str) -> list[str]:
@@ -79,8 +82,8 @@ def joined(replies: list[str]) -> str:
     return "\n".join(replies).lower()
 
 
-def tracker_events(url: str, sender: str) -> list[dict[str, Any]]:
-    response = httpx.get(f"{url}/conversations/{sender}/tracker", timeout=30)
+def tracker_events(url: str, sender: str, auth: dict[str, str]) -> list[dict[str, Any]]:
+    response = httpx.get(f"{url}/conversations/{sender}/tracker", params=auth, timeout=30)
     response.raise_for_status()
     return response.json()["events"]
 
@@ -128,7 +131,7 @@ def test_concurrent_messages_of_one_sender_are_handled_one_at_a_time_in_order(to
         assert f"vraag {number} van 5" in joined(reply), (number, replies)
     assert "(opnieuw) melden" in joined(replies[5])
     # One at a time: in the stored conversation every message is answered before the next one comes in.
-    events = tracker_events(topology.rasa_urls[0], sender)
+    events = tracker_events(topology.rasa_urls[0], sender, topology.stack.rasa_auth())
     users = [i for i, event in enumerate(events) if event["event"] == "user"]
     assert [events[i]["text"] for i in users] == messages
     for here, following in zip(users, users[1:] + [len(events)], strict=True):
@@ -171,7 +174,7 @@ def test_with_one_rasa_server_down_the_gateway_uses_the_other(topology):
 
 
 def _stored_user_texts(topology: Topology, sender: str) -> list[str]:
-    events = tracker_events(topology.rasa_urls[0], sender)
+    events = tracker_events(topology.rasa_urls[0], sender, topology.stack.rasa_auth())
     return [event["text"] for event in events if event["event"] == "user"]
 
 
@@ -222,3 +225,25 @@ def _wait_until_stored(topology: Topology, sender: str, timeout_s: float = 20.0)
         if _stored_user_texts(topology, sender):
             return
         time.sleep(0.5)
+
+
+def test_redis_down_leaks_no_personal_data_nor_the_sender_id(topology):
+    """Rasa cannot take the conversation's lock: it logs the failure (with the lock key, a keyed hash) and
+    the gateway answers its safe fallback. Runs last: it stops the stack to read complete logs."""
+    sender = f"lek-{uuid.uuid4()}"
+    message = "mijn stiefvader Gerrit Brouwer slaat me, bel 06-98765432"
+    assert say(topology.web_url, sender, "hallo")  # the conversation exists before Redis goes
+    topology.redis.stop()
+    try:
+        replies = joined(say(topology.web_url, sender, message))
+        assert "112" in replies and "0800-2000" in replies
+    finally:
+        topology.redis = start_redis(port=topology.redis.port)
+    topology.stack.stop()
+    assert topology.stack.log_dir is not None
+    logs = sorted(topology.stack.log_dir.glob("*.log"))
+    assert len(logs) >= 5 and "lock" in " ".join(p.read_text(errors="replace") for p in logs).lower()
+    for path in logs:
+        content = path.read_text(errors="replace")
+        for value in ("Brouwer", "06-98765432", "98765432", sender):
+            assert value not in content, f"{value!r} in {path.name}"

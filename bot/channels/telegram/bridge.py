@@ -21,6 +21,7 @@ from bot.channels.telegram.history import ChatHistory
 from bot.channels.telegram.relay import OutboxRelay
 from bot.channels.telegram.retry import call_with_retry
 from bot.channels.texts import language_of, text
+from bot.messages import storage_notice
 
 logger = logging.getLogger("wegwijs.telegram")
 DELETE_BATCH = 100  # deleteMessages takes at most 100 ids
@@ -79,7 +80,7 @@ class Bridge:
     async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id, language = self._incoming(update)
         self.stopped.discard(chat_id)
-        await self.send(chat_id, text("telegram", "start", language))
+        await self.send(chat_id, text("telegram", "start", language, storage=storage_notice(language)))
 
     async def on_help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id, language = self._incoming(update)

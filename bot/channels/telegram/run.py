@@ -21,6 +21,7 @@ from bot.channels.telegram.bridge import Bridge, build_application
 from bot.channels.telegram.config import TelegramConfig, config_from_env
 from bot.channels.telegram.retry import backoff_s
 from bot.channels.telegram.webhook import ALLOWED_UPDATES, serve_webhook
+from bot.privacy import logredact
 
 logger = logging.getLogger("wegwijs.telegram")
 TOKEN_REJECTED = "Telegram rejected the bot token in WEGWIJS_TELEGRAM_TOKEN; check it with @BotFather."
@@ -90,6 +91,7 @@ def main() -> int:
     os.environ.setdefault("PTB_TIMEDELTA", "1")  # durations as timedelta, PTB's future default (no warnings)
     config = config_from_env()
     log_safety.configure(config.secrets())
+    logredact.install()  # and no personal data in any log line of the bridge
     try:
         asyncio.run(_main(config))
     except InvalidToken:

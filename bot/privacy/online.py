@@ -1,0 +1,67 @@
+"""Social media: "@naam" handles, links to a profile ("instagram.com/naam"), and the name after a cue
+("haar insta is lotte.xo", "snap: sweetgirl2011", "zijn snapchat naam is bad boy ryan")."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from bot.privacy.lexicon import Lexicon, first_words
+from bot.privacy.spans import Span
+from bot.privacy.tokens import Token
+
+AT_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
+HANDLE_WORD = re.compile(r"[^\W_][\w.\-]*[\w](?:#[0-9]{4})?")
+CUE_TAIL = re.compile(r"\s*(?::|is|=|-)?\s*(?:(?:is|naam|name|account)\s+)*:?\s*")
+MAX_HANDLE_WORDS = 3
+
+
+@lru_cache(maxsize=4)
+def _profile_link(domains: tuple[str, ...]) -> re.Pattern[str]:
+    hosts = "|".join(re.escape(d) for d in domains)
+    return re.compile(rf"(?<![\w.])(?:https?://)?(?:www\.)?(?:{hosts})/[^\s,;!?)\]]+", re.IGNORECASE)
+
+
+def _cue_end(tokens: list[Token], index: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    if tokens[index].lower not in first_words(phrases):
+        return None
+    for phrase in phrases:
+        end = index + len(phrase)
+        if tuple(t.lower for t in tokens[index:end]) == phrase:
+            return end - 1
+    return None
+
+
+def _after_cue(text: str, tokens: list[Token], end: int, lex: Lexicon) -> Span | None:
+    tail = CUE_TAIL.match(text, tokens[end].end)
+    start = tail.end() if tail else tokens[end].end
+    if start == tokens[end].end:
+        return None  # "telegram.org": the cue must be followed by a space or ":"
+    first = HANDLE_WORD.match(text, start)
+    if first is None or first.group().lower() in lex.handle_stops or first.group().lower() in lex.not_names_after_cue:
+        return None
+    word = first.group()
+    if not text[tokens[end].end:first.start()].strip():
+        return None if word.isalpha() else Span(first.start(), first.end(), "HANDLE")  # needs ":" or "is"
+    if any(not ch.isalpha() for ch in word):
+        return Span(first.start(), first.end(), "HANDLE")  # "lotte.xo", "sweetgirl2011", "darkwolf#4471"
+    words = [first]
+    while len(words) < MAX_HANDLE_WORDS:
+        nxt = re.compile(r" ([^\W\d_]+)(?![\w])").match(text, words[-1].end())
+        if nxt is None or nxt.group(1).lower() in lex.handle_stops:
+            break
+        words.append(nxt)
+    return Span(first.start(), words[-1].end(), "HANDLE")
+
+
+def handles(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
+    for match in AT_HANDLE.finditer(text):
+        yield Span(match.start(), match.end(), "HANDLE")
+    for match in _profile_link(lex.social_domains).finditer(text):
+        yield Span(match.start(), match.end(), "HANDLE")
+    for index in range(len(tokens)):
+        end = _cue_end(tokens, index, lex.handle_cues)
+        if end is not None:
+            found = _after_cue(text, tokens, end, lex)
+            if found is not None:
+                yield found

@@ -1,0 +1,112 @@
+"""Numbers written in words: a telephone number ("nul zes een twee ... acht", "nul zes twaalf
+vierendertig ...") and a date ("twaalf maart tweeduizend tien", "the fifth of june 2009")."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Optional
+
+from bot.privacy.lexicon import Lexicon
+from bot.privacy.spans import Span
+from bot.privacy.tokens import Token, gap
+
+GLUES = ("en", "ën", "and", "-")
+MIN_PHONE_DIGITS = 8
+RUN_GAPS = frozenset({" ", ", ", "-", " - "})
+YEAR_GLUE = frozenset({"en", "and"})
+
+
+def number_value(word: str, lex: Lexicon) -> Optional[int]:
+    """0-99 from "zes", "twaalf", "vierendertig", "eighty-nine", "twenty nine" is two words."""
+    if word in lex.number_words:
+        return lex.number_words[word]
+    for glue in GLUES:
+        at = word.find(glue, 1)
+        while at > 0:
+            first = lex.number_words.get(word[:at])
+            second = lex.number_words.get(word[at + len(glue):])
+            if first is not None and second is not None:
+                if 1 <= first <= 9 and second % 10 == 0 and second >= 20:
+                    return first + second  # "vier-en-dertig"
+                if first % 10 == 0 and first >= 20 and 1 <= second <= 9:
+                    return first + second  # "eighty-nine"
+            at = word.find(glue, at + 1)
+    return None
+
+
+class Spoken:
+    def __init__(self, text: str, tokens: list[Token], lex: Lexicon) -> None:
+        self.text, self.tokens, self.lex = text, tokens, lex
+        self.values = [number_value(t.lower, lex) if t.text.isalpha() or "-" in t.text else None for t in tokens]
+
+    def _joined(self, left: int, gaps: frozenset[str] = frozenset({" "})) -> bool:
+        return left + 1 < len(self.tokens) and gap(self.text, self.tokens[left], self.tokens[left + 1]) in gaps
+
+    def phones(self) -> Iterator[Span]:
+        index = 0
+        while index < len(self.tokens):
+            end, digits = index, ""
+            while end < len(self.tokens) and self.values[end] is not None:
+                digits += str(self.values[end])
+                if not self._joined(end, RUN_GAPS) or self.values[end + 1] is None:
+                    break
+                end += 1
+            if len(digits) >= MIN_PHONE_DIGITS:
+                yield Span(self.tokens[index].start, self.tokens[end].end, "TELEFOON")
+                index = end + 1
+            else:
+                index += 1
+
+    def _day(self, index: int) -> Optional[int]:
+        token = self.tokens[index]
+        value = self.lex.ordinal_words.get(token.lower, self.values[index])
+        if value is None and token.lower.endswith(("ste", "th")):  # "eenentwintigste", "twenty-first" is 2
+            value = number_value(token.lower.removesuffix("ste").removesuffix("th"), self.lex)
+        return value if value is not None and 1 <= value <= 31 else None
+
+    def _year_end(self, index: int) -> Optional[int]:
+        """Last token of a year from token `index`: "2009", "tweeduizend (en) tien", "negentien negenentachtig"."""
+        if index >= len(self.tokens):
+            return None
+        lower = self.tokens[index].lower
+        if lower in ("tweeduizend", "two") or lower.startswith("tweeduizend"):
+            end = index
+            if lower == "two":
+                if not (self._joined(index) and self.tokens[index + 1].lower == "thousand"):
+                    return None
+                end = index + 1
+            if self._joined(end) and self.tokens[end + 1].lower in YEAR_GLUE:
+                end += 1
+            if self._joined(end) and self.values[end + 1] is not None:
+                end += 1
+            return end
+        value = self.values[index]
+        if value in (19, 20) and self._joined(index) and self.values[index + 1] is not None:
+            return index + 1
+        return None
+
+    def dates(self) -> Iterator[Span]:
+        months = self.lex.months
+        for index in range(len(self.tokens)):
+            if self._day(index) is None:
+                continue
+            probe = index
+            if self._joined(probe) and self.tokens[probe + 1].lower in ("of", "van"):
+                probe += 1
+            if not (self._joined(probe) and self.tokens[probe + 1].lower in months):
+                continue
+            month = probe + 1
+            year = self._year_end(month + 1) if self._joined(month) else None
+            end = self.tokens[year].end if year is not None else self._digit_year(month)
+            if end is not None:
+                yield Span(self.tokens[index].start, end, "GEBOORTEDATUM")
+
+    def _digit_year(self, month: int) -> Optional[int]:
+        found = re.compile(r",? ([0-9]{4}|['’][0-9]{2})(?![\w])").match(self.text, self.tokens[month].end)
+        return found.end() if found else None
+
+
+def spoken_numbers(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
+    spoken = Spoken(text, tokens, lex)
+    yield from spoken.phones()
+    yield from spoken.dates()

