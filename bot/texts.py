@@ -1,5 +1,5 @@
 """The one loader for user-facing texts. Texts live in YAML files beside the code that sends them
-(bot/messages.yml, bot/channels/texts.yml, bot/handoff/texts.yml and summary.yml,
+(bot/chat/messages.yml, bot/channels/texts.yml, bot/chat/handoff/texts.yml and summary.yml,
 the responses in domain.yml); each file is read once. A text is a string, or a mapping of language to
 string: Dutch is used when there is no version in the asked language, and {placeholders} are filled in
 when values are given."""

@@ -88,9 +88,9 @@ if [ "${1:-}" = "--venvs" ]; then  # scripts/test.sh starts the NLU comparison a
 fi
 
 log "secrets: the sender-id key and Rasa's API token (var/, mode 0600, outside git)"
-"$VENVS/app/bin/python" -c "from bot.config import load_settings
-from bot.launcher import _sender_key
-from bot.rasa_auth import ensure_token
+"$VENVS/app/bin/python" -c "from bot.settings import load_settings
+from bot.operate.launcher import _sender_key
+from bot.chat.rasa_auth import ensure_token
 settings = load_settings(); settings.var_dir.mkdir(parents=True, exist_ok=True)
 _sender_key(settings); ensure_token(settings.var_dir)"
 

@@ -37,7 +37,7 @@ rasa_checks() {  # needs only the Rasa venv (the stories also the model): runs b
   echo "== NLU: held-out intent F1 of the e5 pipeline next to the baseline (cached per content hash)"
   mkdir -p "$compare_dir" "$CACHE/nlu-compare"
   cp -n "$CACHE/nlu-compare/"*.json "$compare_dir/" 2>/dev/null || true
-  timed nlu-compare "$RASA/python" -m nlu.compare || return $?
+  timed nlu-compare "$RASA/python" -m bot.measure.nlu_compare || return $?
   cp -n "$compare_dir/"*.json "$CACHE/nlu-compare/" 2>/dev/null || true
   echo "== conversation stories (rasa test core, tests/stories)"
   while [ ! -f "$TEST_DIR/.setup-done" ]; do sleep 2; done  # the model comes from set-up
@@ -69,8 +69,8 @@ timed pytest "$APP/pytest" -q || pytest_status=$?
 step "figures with targets: plain language (B1), the safety net on held-out danger, PII redaction"
 figures_status=0
 timed plain-language "$APP/python" -m knowledge plain || figures_status=$?
-timed safety-generalisation "$APP/python" -m tests.safety.generalisation --report "$TEST_DIR/safety_generalisation.json" || figures_status=$?
-timed redaction-figures "$APP/python" -m tests.privacy.evaluate --holdout --figures --speed --report "$TEST_DIR/redaction.json" || figures_status=$?
+timed safety-generalisation "$APP/python" -m bot.measure.safety_generalisation --report "$TEST_DIR/safety_generalisation.json" || figures_status=$?
+timed redaction-figures "$APP/python" -m bot.measure.privacy_eval --holdout --figures --speed --report "$TEST_DIR/redaction.json" || figures_status=$?
 
 step "Rasa data validation, NLU comparison, conversation stories"
 rasa_status=0

@@ -13,7 +13,7 @@ from typing import Optional, TextIO
 
 from bot.channels.gateway_client import BotReply, GatewayClient
 from bot.channels.texts import text
-from bot.config import load_settings
+from bot.settings import load_settings
 
 PROMPT = {"nl": "jij> ", "en": "you> "}
 BOT_PREFIX = "wegwijs> "

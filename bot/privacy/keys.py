@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from bot.config import load_settings, setting
+from bot.settings import load_settings, setting
 
 KEY_ENV = "WEGWIJS_SENDER_KEY"
 KEY_FILE_NAME = "sender.key"

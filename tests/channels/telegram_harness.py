@@ -15,7 +15,7 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI, Request
 
-from bot.config import ROOT
+from bot.settings import ROOT
 from tests.channels.fake_telegram import FakeTelegram, free_port
 
 TOKEN = "7654321:AAF-fake-test-token-Zq9xW2"  # made up; must never show up in a log

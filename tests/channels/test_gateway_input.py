@@ -6,9 +6,9 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from bot import gateway
-from bot.page_headers import PAGE_HEADERS
-from bot.ratelimit import RateLimiter
+from bot.chat import gateway
+from bot.chat.page_headers import PAGE_HEADERS
+from bot.chat.ratelimit import RateLimiter
 
 URL = "/webhooks/rest/webhook"
 

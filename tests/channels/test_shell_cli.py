@@ -7,7 +7,7 @@ import sys
 
 from bot.channels import shell
 from bot.channels.gateway_client import BotReply, Choice
-from bot.config import ROOT
+from bot.settings import ROOT
 
 
 class FakeClient:
@@ -83,7 +83,7 @@ def test_a_failed_start_ends_the_shell(monkeypatch):
 
 def test_the_command_line_reports_why_the_bot_did_not_start(monkeypatch, capsys):
     import bot.__main__ as cli
-    import bot.launcher
+    import bot.operate.launcher
 
     class BrokenStack:
         def __init__(self, log_dir: object = None) -> None:
@@ -92,6 +92,6 @@ def test_the_command_line_reports_why_the_bot_did_not_start(monkeypatch, capsys)
         def start(self) -> None:
             raise SystemExit("No trained model")
 
-    monkeypatch.setattr(bot.launcher, "Stack", BrokenStack)
+    monkeypatch.setattr(bot.operate.launcher, "Stack", BrokenStack)
     assert cli.start_for_shell("nl") is None
     assert "Starten van de bot lukte niet: No trained model" in capsys.readouterr().err

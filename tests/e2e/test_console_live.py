@@ -12,8 +12,8 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from bot.config import ROOT
-from bot.launcher import Stack
+from bot.operate.launcher import Stack
+from bot.settings import ROOT
 
 pytestmark = pytest.mark.e2e
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ROOT
-from bot.evaluate import evaluate
+from bot.measure.dev_eval import evaluate
+from bot.settings import ROOT
 
 pytestmark = pytest.mark.e2e
 

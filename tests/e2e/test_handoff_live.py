@@ -21,8 +21,8 @@ import httpx
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from bot.config import ROOT
-from bot.launcher import Stack
+from bot.operate.launcher import Stack
+from bot.settings import ROOT
 from tests.support.postgres import free_port
 
 pytestmark = pytest.mark.e2e
@@ -92,9 +92,9 @@ class Counsellor:
 
 @pytest.fixture(scope="module")
 def counsellor(stack: Stack) -> Iterator[Counsellor]:
-    from bot.console.db import Database
     from bot.console.settings import load_console_settings
     from bot.console.users import create_user
+    from bot.store.db import Database
 
     username = f"hulp{uuid.uuid4().hex[:6]}"
     database = Database(load_console_settings().db_url)
@@ -117,7 +117,7 @@ def gateway_with_hours(stack: Stack) -> Iterator[Callable[[str], str]]:
         port = free_port()  # not web_port + 1: that may be the console's or another stack's port
         env = {**os.environ, "PYTHONPATH": str(ROOT), "WEGWIJS_RASA_URL": stack.settings.rasa_url,
                "WEGWIJS_VT_CHAT_HOURS": hours}
-        process = subprocess.Popen([sys.executable, "-m", "uvicorn", "bot.gateway:app",
+        process = subprocess.Popen([sys.executable, "-m", "uvicorn", "bot.chat.gateway:app",
                                     "--host", stack.settings.host, "--port", str(port), "--log-level", "warning"],
                                    cwd=ROOT, env=env)
         started.append(process)

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from bot.config import ROOT
+from bot.settings import ROOT
 from tests.support.tracker_db import stored_events_with
 
 pytestmark = pytest.mark.e2e

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.launcher import Stack
-from bot.soak import SoakPlan, soak
+from bot.measure.soak import SoakPlan, soak
+from bot.operate.launcher import Stack
 
 pytestmark = pytest.mark.e2e
 

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from bot.console.db import make_engine, migrate
-from bot.handoff.flow import FlowSettings, HandoffFlow
-from bot.handoff.hours import load_hours
-from bot.handoff.queue import HandoffStore
+from bot.chat.handoff.flow import FlowSettings, HandoffFlow
+from bot.chat.handoff.hours import load_hours
+from bot.chat.handoff.queue import HandoffStore
+from bot.store.db import make_engine, migrate
 
 # A Tuesday, 10:00 in Amsterdam: the Veilig Thuis chat is open.
 TUESDAY_MORNING = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.timezone.utc)

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from bot.handoff.flow import HandoffFlow
-from bot.handoff.models import ACTIVE, CLOSED, CONSENT, EDITING, REVIEW, WAITING
-from bot.handoff.queue import HandoffStore
+from bot.chat.handoff.flow import HandoffFlow
+from bot.chat.handoff.queue import HandoffStore
+from bot.store.handoff_models import ACTIVE, CLOSED, CONSENT, EDITING, REVIEW, WAITING
 from tests.handoff.conftest import FakeRasa
 from tests.handoff.test_handoff_flow import CONVERSATION, SENDER, TRACKER, texts
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.measure.safety_eval import SETS, evaluate, load_cases
 from nlu.language import detect_language
 from nlu.safety_net import SafetySignal, detect, fold, load_lexicon, normalise, variants
-from tests.safety.evaluate import SETS, evaluate, load_cases
 
 MAX_FALSE_ALARM_RATE = 0.02
 # main and holdout must be complete; the probe rounds keep a few hard, documented misses.

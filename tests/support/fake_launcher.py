@@ -7,8 +7,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bot.config import load_settings
-from bot.launcher import Service, Stack, run_stack
+from bot.operate.launcher import Service, Stack, run_stack
+from bot.settings import load_settings
 
 
 def fake_services(directory: Path, ports: list[int], *extra: str) -> list[Service]:

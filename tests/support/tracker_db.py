@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from bot.launcher import Stack
+from bot.operate.launcher import Stack
 
 
 def stored_events_with(stack: Stack, needle: str) -> int:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ROOT, load_settings
-from bot.launcher import Service, Stack
-from bot.lifecycle import StartupReport, taken_ports
+from bot.operate.launcher import Service, Stack
+from bot.operate.lifecycle import StartupReport, taken_ports
+from bot.settings import ROOT, load_settings
 from tests.support.fake_launcher import fake_services
 from tests.support.postgres import free_port
 

@@ -1,4 +1,4 @@
-"""The measurement tools without a bot: load generation (bot/load.py), bench's and soak's bookkeeping, memory
+"""The measurement tools without a bot: load generation (bot/measure/load.py), bench's and soak's bookkeeping, memory
 readings from /proc, and the report files with their plots. No timing is asserted, only counts and shapes."""
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot import report_files
-from bot.bench import overhead_ratio
-from bot.bench_plot import plot as bench_plot
-from bot.load import TURNS_PER_CONVERSATION, Result, Sender, closed_loop, paced, percentile, summarise
-from bot.procmem import children_by_parent, process_tree, status_mb, tree_rss_mb
-from bot.soak import (
+from bot.measure import report_files
+from bot.measure.bench import overhead_ratio
+from bot.measure.bench_plot import plot as bench_plot
+from bot.measure.load import TURNS_PER_CONVERSATION, Result, Sender, closed_loop, paced, percentile, summarise
+from bot.measure.procmem import children_by_parent, process_tree, status_mb, tree_rss_mb
+from bot.measure.soak import (
     FOLLOW_UPS,
     Recorder,
     Sample,
@@ -30,7 +30,7 @@ from bot.soak import (
     reply_problem,
     trends,
 )
-from bot.soak_plot import plot as soak_plot
+from bot.measure.soak_plot import plot as soak_plot
 
 
 def test_percentiles_pick_from_the_sorted_values():

@@ -1,4 +1,4 @@
-"""The one settings module (bot/config.py): every WEGWIJS_* variable the code uses is declared there with its
+"""The one settings module (bot/settings.py): every WEGWIJS_* variable the code uses is declared there with its
 default and meaning, each is parsed there with a clear message on a bad value, and the README's configuration
 table is the one generated from it."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from bot.config import README_BEGIN, README_END, ROOT, VARIABLES, load_settings, markdown_table, setting
+from bot.settings import README_BEGIN, README_END, ROOT, VARIABLES, load_settings, markdown_table, setting
 
 NAME = re.compile(r"\bWEGWIJS_[A-Z0-9_]*[A-Z0-9]\b")
 CODE_DIRS = ("bot", "nlu", "actions", "knowledge", "scripts", "deploy", "tests")
@@ -29,7 +29,7 @@ def names_in_code() -> set[str]:
 def test_every_variable_the_code_uses_is_declared():
     prefixes = {name for name in names_in_code() if any(v.startswith(name + "_") for v in VARIABLES)}
     undeclared = sorted(names_in_code() - VARIABLES.keys() - prefixes)
-    assert not undeclared, f"declare these in bot/config.py SECTIONS: {undeclared}"
+    assert not undeclared, f"declare these in bot/settings.py SECTIONS: {undeclared}"
 
 
 def test_every_declared_variable_is_used():
@@ -39,7 +39,7 @@ def test_every_declared_variable_is_used():
 def test_the_readme_table_is_generated_from_the_settings():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split(README_BEGIN, 1)[1].split(README_END, 1)[0]
-    assert block == markdown_table(), "run: python -m bot.config --readme"
+    assert block == markdown_table(), "run: python -m bot.settings --readme"
 
 
 def test_values_are_typed_and_default_when_unset():

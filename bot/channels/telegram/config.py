@@ -7,7 +7,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 
-from bot.config import SettingError, load_settings, setting
+from bot.settings import SettingError, load_settings, setting
 
 TOKEN_ENV = "WEGWIJS_TELEGRAM_TOKEN"
 DEFAULT_API_URL = "https://api.telegram.org/bot"
