@@ -21,8 +21,9 @@ PASSWORD = "live-console-wachtwoord"
 
 
 def _marker() -> str:
-    """A lowercase nonsense word: unique, and nothing a redactor would take for personal data."""
-    return "zq" + "".join(random.choices(string.ascii_lowercase, k=10))
+    """A unique code: nothing a redactor would take for personal data (an unknown lowercase word may be a name
+    to it; letters and seven digits are neither a name nor a phone number)."""
+    return "zq" + "".join(random.choices(string.digits, k=7))
 
 
 def _console_client(stack: Stack) -> httpx.Client:
