@@ -11,7 +11,7 @@ setup:
 run: setup
 	@$(APP) -m bot run
 
-test: setup
+test:  # scripts/test.sh runs set-up itself: the NLU comparison starts once the venvs exist
 	@bash scripts/test.sh
 
 eval: setup
@@ -25,3 +25,4 @@ soak: setup
 
 lint:
 	@.venv/app/bin/ruff check .
+	@.venv/app/bin/lint-imports --no-cache --no-logo

@@ -45,7 +45,7 @@ class Reply:
     responses: list[str] = field(default_factory=list)
     entry_ids: list[str] = field(default_factory=list)
     misunderstood: int = 0
-    handoff: Optional[str] = None  # why a human is offered (bot/handoff asks consent), or None
+    handoff: Optional[str] = None  # why a human is offered (bot/chat/handoff asks consent), or None
 
 
 def cite(hit: Hit, language: str) -> str:

@@ -35,7 +35,7 @@ class ActionReply(Action):
         for text in reply.texts:
             dispatcher.utter_message(text=fill_live(text, ctx.language, now))  # "{now.reachable}": the clock
         if reply.handoff:
-            # Reaches the gateway as {"custom": {"handoff": ...}}; bot/handoff asks the person's consent.
+            # Reaches the gateway as {"custom": {"handoff": ...}}; bot/chat/handoff asks the person's consent.
             dispatcher.utter_message(json_message={"handoff": {"reason": reply.handoff, "language": ctx.language}})
         return [
             SlotSet("role", ctx.role),

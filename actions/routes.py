@@ -26,7 +26,7 @@ class Route:
     counts_as_misunderstood: bool = False
     next_step: bool = False
     search_hits: int = 1
-    handoff: Optional[str] = None  # "request" | "risk": also offer a human (bot/handoff)
+    handoff: Optional[str] = None  # "request" | "risk": also offer a human (bot/chat/handoff)
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bot.config import ROOT, load_settings
 from bot.console.cli import add_console_parser, run_console_command
-from bot.privacy.cli import COMMANDS as PRIVACY_COMMANDS
-from bot.privacy.cli import add_privacy_parsers, run_privacy_command
+from bot.operate.privacy_cli import COMMANDS as PRIVACY_COMMANDS
+from bot.operate.privacy_cli import add_privacy_parsers, run_privacy_command
+from bot.settings import ROOT, load_settings
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,7 +71,7 @@ def _with_stack(start: bool, work: Callable[[], int]) -> int:
     """Run `work` against the live bot, starting it first when asked."""
     if not start:
         return work()
-    from bot.launcher import Stack
+    from bot.operate.launcher import Stack
     stack = Stack(log_dir=ROOT / "var" / "logs")
     print("Starting the bot ...", flush=True)
     stack.start()
@@ -81,19 +81,31 @@ def _with_stack(start: bool, work: Callable[[], int]) -> int:
         stack.stop()
 
 
+def start_for_shell(language: str) -> Callable[[], None] | None:
+    """The shell found no local bot: start it (the shell stops it on exit); None when that failed."""
+    from bot.channels.texts import text
+    from bot.operate.launcher import Stack
+    stack = Stack(log_dir=ROOT / "var" / "logs")
+    try:
+        stack.start()
+    except (SystemExit, RuntimeError, TimeoutError, OSError) as problem:
+        print(text("shell", "start_failed", language, reason=problem), file=sys.stderr)
+        return None
+    return stack.stop
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run":
-        from bot.launcher import run_forever
-        run_forever(args.instances)
-        return 0
+        from bot.operate.launcher import run_forever
+        return run_forever(args.instances)
     if args.command == "bench":
         return _bench(args)
     if args.command == "soak":
         return _soak(args)
     if args.command == "shell":
         from bot.channels.shell import run_shell
-        return run_shell(args.url, args.lang)
+        return run_shell(args.url, args.lang, start_bot=None if args.url else lambda: start_for_shell(args.lang))
     if args.command == "telegram":
         from bot.channels.telegram.run import main as telegram_main
         return telegram_main()
@@ -106,14 +118,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace) -> int:
     if args.command == "eval":
-        from bot.evaluate import evaluate, parse_category_thresholds
+        from bot.measure.dev_eval import evaluate, parse_category_thresholds
         return evaluate(args.url, args.cases, args.report, args.min_overall,
                         parse_category_thresholds(args.min_category), args.verbose)
     raise SystemExit(f"unknown command {args.command}")
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from bot.bench import BenchPlan, bench
+    from bot.measure.bench import BenchPlan, bench
     try:
         levels = tuple(int(level) for level in args.levels.split(","))
     except ValueError:
@@ -123,7 +135,7 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _soak(args: argparse.Namespace) -> int:
-    from bot.soak import SoakPlan, parse_pids, soak
+    from bot.measure.soak import SoakPlan, parse_pids, soak
     try:
         plan = SoakPlan(seconds=args.minutes * 60, senders=args.senders, sample_s=args.sample_seconds,
                         think_s=args.think)

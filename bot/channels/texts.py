@@ -1,25 +1,17 @@
-"""Loads the channel texts from bot/channels/texts.yml."""
+"""The channel texts (bot/channels/texts.yml), read through the one text loader (bot/texts.py)."""
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bot.texts import Texts
 
-TEXTS_FILE = Path(__file__).with_name("texts.yml")
-
-
-@lru_cache(maxsize=1)
-def _texts() -> dict[str, Any]:
-    with open(TEXTS_FILE, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+TEXTS = Texts(Path(__file__).with_name("texts.yml"))
 
 
 def text(channel: str, key: str, language: str = "nl", **values: Any) -> str:
     """The text in `language` (Dutch when there is no translation), with {placeholders} filled in."""
-    versions = _texts()[channel][key]
-    return versions.get(language, versions["nl"]).format(**values)
+    return TEXTS.get(f"{channel}.{key}", language, **values)
 
 
 def language_of(code: str | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.console.models import AuditEntry, User
+from bot.store.console_models import AuditEntry, User
 
 DETAIL_MAX = 255
 

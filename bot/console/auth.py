@@ -12,9 +12,9 @@ from typing import Annotated
 from fastapi import Depends, Request, Response
 from sqlalchemy.orm import Session
 
-from bot.console.db import get_db
 from bot.console.sessions import ActiveSession, resume_session
 from bot.console.state import ConsoleState
+from bot.store.db import get_db
 
 COOKIE = "wegwijs_console"
 

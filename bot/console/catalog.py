@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.config import ROOT
+from bot.settings import ROOT
 
 logger = logging.getLogger("wegwijs.console")
 DOMAIN = ROOT / "domain.yml"

@@ -6,7 +6,7 @@ import getpass
 import sys
 from typing import Any
 
-ROLES = ("reviewer", "counsellor", "admin")  # as bot.console.models.ROLES; kept here so --help stays light
+ROLES = ("reviewer", "counsellor", "admin")  # as bot.store.console_models.ROLES; kept here so --help stays light
 
 
 def add_console_parser(commands: Any) -> None:
@@ -35,9 +35,9 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def run_console_command(args: argparse.Namespace) -> int:
-    from bot.console.db import Database
     from bot.console.settings import load_console_settings
     from bot.console.users import UserError, create_user
+    from bot.store.db import Database
 
     database = Database(load_console_settings().db_url)
     try:

@@ -1,5 +1,5 @@
 """Counts without text (WEGWIJS_STORE=none): per kind (conversation, intent, pathway) and name, summed over
-a date range, from the `usage_counts` table that bot/privacy/memory_store.py writes inside Rasa."""
+a date range, from the `usage_counts` table that nlu/memory_store.py writes inside Rasa."""
 from __future__ import annotations
 
 import datetime as dt

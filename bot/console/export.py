@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.config import ROOT
 from bot.console.conversations import fold
+from bot.settings import ROOT
 
 NLU_DIR = ROOT / "nlu"
 # "[NAAM](x)", "[NAAM]{...}" or "[NAAM][...]" would read as an entity annotation in Rasa's YAML format.

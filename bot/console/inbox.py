@@ -12,16 +12,16 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
+from bot.chat.handoff.flow import PRE_QUEUE
+from bot.chat.handoff.queue import HandoffStore
+from bot.chat.handoff.texts import text
 from bot.console import audit
 from bot.console.auth import DB, Counsellor, console_state
 from bot.console.csrf import csrf_protect
-from bot.console.models import MAX_ID
 from bot.console.sessions import ActiveSession
 from bot.console.web import RowId, render
-from bot.handoff.flow import PRE_QUEUE
-from bot.handoff.models import ACTIVE, CLOSED, LIVE_STATES, Handoff
-from bot.handoff.queue import HandoffStore
-from bot.handoff.texts import text
+from bot.store.console_models import MAX_ID
+from bot.store.handoff_models import ACTIVE, CLOSED, LIVE_STATES, Handoff
 
 router = APIRouter()
 RECENT_CONVERSATIONS = dt.timedelta(minutes=30)  # conversations a counsellor may offer a chat to
@@ -41,7 +41,7 @@ def _store(request: Request) -> HandoffStore:
 
 
 def _redact(message: str) -> str:
-    from bot.handoff.privacy import redact
+    from bot.chat.handoff.privacy import redact
     return redact(message)
 
 

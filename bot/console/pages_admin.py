@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 from bot.console import audit
 from bot.console.auth import DB, Admin
 from bot.console.csrf import csrf_protect
-from bot.console.models import ROLES, User
 from bot.console.sessions import ActiveSession, end_user_sessions
 from bot.console.users import UserError, all_users, create_user, set_active, set_password, set_role
 from bot.console.web import RowId, render
+from bot.store.console_models import ROLES, User
 
 router = APIRouter()
 

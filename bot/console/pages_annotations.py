@@ -12,8 +12,8 @@ from bot.console import audit
 from bot.console.auth import DB, Reviewer
 from bot.console.csrf import csrf_protect
 from bot.console.export import build_export, existing_examples
-from bot.console.models import Annotation, User
 from bot.console.web import RowId, render
+from bot.store.console_models import Annotation, User
 
 router = APIRouter()
 

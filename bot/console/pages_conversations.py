@@ -13,9 +13,9 @@ from bot.console.auth import DB, Reviewer, console_state
 from bot.console.catalog import domain_intents, entry_titles
 from bot.console.conversations import build_turns, user_intent
 from bot.console.csrf import csrf_protect
-from bot.console.models import Annotation, utcnow
 from bot.console.queries import Filters
 from bot.console.web import render
+from bot.store.console_models import Annotation, utcnow
 
 router = APIRouter()
 PAGE_SIZE = 50

@@ -13,7 +13,7 @@ from bot.console.counts import usage_counts
 from bot.console.queries import TIMEZONE, Filters
 from bot.console.stats import Stats, compute, date_range
 from bot.console.web import render
-from bot.storage import stores_text
+from bot.store.mode import stores_text
 
 router = APIRouter()
 DEFAULT_DAYS = 30

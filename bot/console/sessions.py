@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from bot.console.models import LoginSession, User, as_utc, utcnow
+from bot.store.console_models import LoginSession, User, as_utc, utcnow
 
 # Extending the expiry on every request would write on every page view; once a minute is enough.
 REFRESH_AFTER = dt.timedelta(minutes=1)

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.console.db import Database
 from bot.console.queries import ConversationStore, handoff_conversation_ids
 from bot.console.settings import ConsoleSettings
 from bot.console.signals import Signals, load_signals
 from bot.console.throttle import LoginThrottle
 from bot.console.tracker import TrackerReader
+from bot.store.db import Database
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Column, Engine, Float, Integer, MetaData, String, Table, Text, func, inspect, select
 
-from bot.console.db import make_engine
+from bot.store.db import make_engine
 
 EVENT_TYPES = ("user", "bot", "slot", "action")  # the kinds the console reads; the rest is bookkeeping
 

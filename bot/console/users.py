@@ -8,8 +8,8 @@ import re
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.console.models import ROLES, User, as_utc, utcnow
 from bot.console.passwords import dummy_hash, hash_password, needs_rehash, password_problem, verify_password
+from bot.store.console_models import ROLES, User, as_utc, utcnow
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 

@@ -12,9 +12,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from bot.console.auth import ADMIN, COUNSEL, REVIEW
-from bot.console.models import MAX_ID
 from bot.console.queries import TIMEZONE
 from bot.console.sessions import ActiveSession
+from bot.store.console_models import MAX_ID
 
 TEMPLATES = Path(__file__).with_name("templates")
 STATIC = Path(__file__).with_name("static")

@@ -8,7 +8,7 @@ from typing import Any, Optional
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 
-from bot.config import Settings, load_settings
+from bot.settings import Settings, load_settings, setting
 
 SQLITE_BUSY_TIMEOUT_S = 15
 # TLS to PostgreSQL (libpq parameters), the same variables the tracker store reads through endpoints.yml.
@@ -23,11 +23,11 @@ def tracker_url(settings: Optional[Settings] = None, env: Optional[Mapping[str, 
         return URL.create("sqlite", database=settings.tracker_db)
     dialect = "postgresql+psycopg" if settings.tracker_dialect in ("postgresql", "postgres") \
         else settings.tracker_dialect
-    port = env.get("WEGWIJS_TRACKER_PORT", "")
-    tls = {name: env.get(variable, "").strip() for name, variable in TLS_VARS.items()}
-    return URL.create(dialect, username=env.get("WEGWIJS_TRACKER_USER") or None,
-                      password=env.get("WEGWIJS_TRACKER_PASSWORD") or None,
-                      host=env.get("WEGWIJS_TRACKER_HOST") or None, port=int(port) if port else None,
+    port = setting("WEGWIJS_TRACKER_PORT", env)
+    tls = {name: setting(variable, env) for name, variable in TLS_VARS.items()}
+    return URL.create(dialect, username=setting("WEGWIJS_TRACKER_USER", env),
+                      password=setting("WEGWIJS_TRACKER_PASSWORD", env),
+                      host=setting("WEGWIJS_TRACKER_HOST", env), port=int(port) if port else None,
                       database=settings.tracker_db, query={name: value for name, value in tls.items() if value})
 
 
@@ -52,6 +52,6 @@ def console_url(env: Optional[Mapping[str, str]] = None) -> Optional[str]:
     """The console's database when it is not the tracker database (WEGWIJS_CONSOLE_DB_URL), else None:
     erase and purge clean it too (handoff transcripts, summaries, annotations)."""
     env = os.environ if env is None else env
-    chosen = (env.get("WEGWIJS_CONSOLE_DB_URL") or "").strip()
+    chosen = setting("WEGWIJS_CONSOLE_DB_URL", env) or ""
     tracker = tracker_url(env=env).render_as_string(hide_password=False)
     return chosen if chosen and chosen != tracker else None

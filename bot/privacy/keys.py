@@ -13,14 +13,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from bot.settings import load_settings, setting
+
 KEY_ENV = "WEGWIJS_SENDER_KEY"
 KEY_FILE_NAME = "sender.key"
 MIN_KEY_CHARS = 16
 
 
 def default_key_file() -> Path:
-    var_dir = os.environ.get("WEGWIJS_VAR_DIR") or str(Path(__file__).resolve().parents[2] / "var")
-    return Path(var_dir) / KEY_FILE_NAME
+    return load_settings().var_dir / KEY_FILE_NAME
 
 
 def _check(key: str, origin: str) -> bytes:
@@ -50,7 +51,7 @@ def _key_from_file(path: str) -> bytes:
 
 def sender_key(key_file: Optional[Path] = None) -> bytes:
     """The hashing key: WEGWIJS_SENDER_KEY when set, else the key file (created when missing)."""
-    from_env = os.environ.get(KEY_ENV, "")
+    from_env = setting(KEY_ENV) or ""
     if from_env.strip():
         return _check(from_env, KEY_ENV)
     return _key_from_file(str(key_file or default_key_file()))

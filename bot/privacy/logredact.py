@@ -11,7 +11,6 @@ Runs inside Rasa (Python 3.10): standard library only, plus the redactor.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import traceback
 import warnings
@@ -19,6 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from bot.privacy.redact import redact
+from bot.settings import setting
 
 PLACEHOLDER = "[WEGGELATEN]"
 # structlog fields that hold what a person wrote; with WEGWIJS_STORE=none they are left out altogether.
@@ -67,7 +67,7 @@ def scrub_record(record: logging.LogRecord) -> logging.LogRecord:
 def structlog_processor(_logger: Any, _name: str, event_dict: dict[str, Any]) -> dict[str, Any]:
     """A structlog processor: every field redacted (Rasa logs `text=` of a failed or cancelled turn); with
     WEGWIJS_STORE=none fields with the person's text are dropped altogether."""
-    drop = os.environ.get("WEGWIJS_STORE", "").strip().lower() == "none"
+    drop = setting("WEGWIJS_STORE") == "none"
     exc_info = event_dict.pop("exc_info", None)
     scrubbed = {key: PLACEHOLDER if drop and key in TEXT_FIELDS else scrub_value(value)
                 for key, value in event_dict.items()}

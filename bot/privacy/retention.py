@@ -7,7 +7,7 @@ separate console database both databases are cleaned (`also`).
 
 An erase leaves a tombstone (a hash of the keyed hash, and the time: table `erased_conversations`): a Rasa server that
 was cut off from the database drops the rows it kept for that conversation from before the erase instead of
-writing them back (bot/privacy/tracker_store.py). Tombstones go with the retention purge.
+writing them back (nlu/tracker_store.py). Tombstones go with the retention purge.
 On SQLite the write-ahead log is checkpointed and truncated afterwards, so no erased row stays in it.
 """
 from __future__ import annotations
@@ -77,7 +77,7 @@ def checkpoint(engine: Engine) -> None:
 
 def tombstone_id(conversation_id: str) -> str:
     """What a tombstone stores: not the conversation id itself, which leaves the database with the erase.
-    bot/privacy/tracker_store.py derives it the same way."""
+    nlu/tracker_store.py derives it the same way."""
     return hashlib.sha256(b"erased\0" + conversation_id.encode("utf-8")).hexdigest()
 
 

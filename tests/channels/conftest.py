@@ -10,8 +10,8 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from bot import gateway
-from bot.ratelimit import RateLimiter
+from bot.chat import gateway
+from bot.chat.ratelimit import RateLimiter
 
 
 @dataclass

@@ -15,7 +15,7 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI, Request
 
-from bot.config import ROOT
+from bot.settings import ROOT
 from tests.channels.fake_telegram import FakeTelegram, free_port
 
 TOKEN = "7654321:AAF-fake-test-token-Zq9xW2"  # made up; must never show up in a log
@@ -31,6 +31,7 @@ class FakeGateway:
     received: list[dict[str, Any]] = field(default_factory=list)
     erased: list[str] = field(default_factory=list)
     outbox: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    polls: list[str] = field(default_factory=list)  # the sender of every outbox request, in order
     server: uvicorn.Server | None = None
 
     @property
@@ -66,6 +67,7 @@ class FakeGateway:
 
         @app.get("/conversations/outbox")
         async def outbox(sender: str, after: int = 0, wait: float = 1.0) -> dict[str, Any]:
+            self.polls.append(sender)
             deadline = time.monotonic() + min(wait, 2.0)
             while True:
                 messages = [m for m in self.outbox.get(sender, []) if m["id"] > after]

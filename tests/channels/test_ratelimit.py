@@ -1,4 +1,4 @@
-from bot.ratelimit import RateLimiter, limiter_from_env
+from bot.chat.ratelimit import RateLimiter, limiter_from_env
 
 
 class Clock:

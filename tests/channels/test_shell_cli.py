@@ -7,7 +7,7 @@ import sys
 
 from bot.channels import shell
 from bot.channels.gateway_client import BotReply, Choice
-from bot.config import ROOT
+from bot.settings import ROOT
 
 
 class FakeClient:
@@ -60,29 +60,31 @@ def test_buttons_are_numbered_and_a_number_sends_the_payload():
     assert [text for _, text in client.sent] == ["help me", "nee", "2"]  # a number only means a button once
 
 
-def test_starts_the_stack_when_the_local_bot_is_not_running(monkeypatch):
+def test_starts_the_bot_when_the_local_one_is_not_running_and_stops_it_on_exit(monkeypatch):
     events: list[str] = []
 
-    class FakeStack:
-        def __init__(self, log_dir: object = None) -> None:
-            events.append("created")
-
-        def start(self) -> None:
-            events.append("started")
-
-        def stop(self) -> None:
-            events.append("stopped")
+    def start_bot():
+        events.append("started")
+        return lambda: events.append("stopped")
 
     client = FakeClient(reachable=False)
     monkeypatch.setattr(shell, "GatewayClient", lambda url, channel: client)
-    monkeypatch.setattr(shell, "Stack", FakeStack)
     out = io.StringIO()
-    assert shell.run_shell(None, "nl", io.StringIO("hallo\n"), out) == 0  # type: ignore[arg-type]
-    assert events == ["created", "started", "stopped"] and client.closed
+    assert shell.run_shell(None, "nl", io.StringIO("hallo\n"), out, start_bot=start_bot) == 0  # type: ignore[arg-type]
+    assert events == ["started", "stopped"] and client.closed
+    assert client.sent and client.sent[0][1] == "hallo"  # the conversation went on with the started bot
     assert "ik start hem" in out.getvalue() and "Tot ziens" in out.getvalue()
 
 
-def test_a_failed_start_is_reported(monkeypatch, capsys):
+def test_a_failed_start_ends_the_shell(monkeypatch):
+    monkeypatch.setattr(shell, "GatewayClient", lambda url, channel: FakeClient(reachable=False))
+    assert shell.run_shell(None, "nl", io.StringIO("hallo\n"), io.StringIO(), start_bot=lambda: None) == 2  # type: ignore[arg-type]
+
+
+def test_the_command_line_reports_why_the_bot_did_not_start(monkeypatch, capsys):
+    import bot.__main__ as cli
+    import bot.operate.launcher
+
     class BrokenStack:
         def __init__(self, log_dir: object = None) -> None:
             pass
@@ -90,7 +92,6 @@ def test_a_failed_start_is_reported(monkeypatch, capsys):
         def start(self) -> None:
             raise SystemExit("No trained model")
 
-    monkeypatch.setattr(shell, "GatewayClient", lambda url, channel: FakeClient(reachable=False))
-    monkeypatch.setattr(shell, "Stack", BrokenStack)
-    assert shell.run_shell(None, "nl", io.StringIO(""), io.StringIO()) == 2  # type: ignore[arg-type]
+    monkeypatch.setattr(bot.operate.launcher, "Stack", BrokenStack)
+    assert cli.start_for_shell("nl") is None
     assert "Starten van de bot lukte niet: No trained model" in capsys.readouterr().err

@@ -7,8 +7,8 @@ from types import SimpleNamespace
 from bot.channels.gateway_client import BotReply
 from bot.channels.telegram.bridge import Bridge
 from bot.channels.telegram.config import TelegramConfig
-from bot.config import load_settings
-from bot.launcher import services
+from bot.operate.launcher import services
+from bot.settings import load_settings
 
 
 class FakeBot:

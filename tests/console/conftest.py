@@ -14,9 +14,9 @@ from sqlalchemy import Engine, create_engine
 
 from bot.console.app import create_app
 from bot.console.catalog import entry_titles
-from bot.console.db import Database
 from bot.console.settings import ConsoleSettings
 from bot.console.users import create_user
+from bot.store.db import Database
 from tests.console.seed import Conversation, standard_conversations, write
 
 BACKENDS = ("sqlite", "postgresql")

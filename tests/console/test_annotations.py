@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 from sqlalchemy import select
 
-from bot.config import ROOT
-from bot.console.db import Database
-from bot.console.models import Annotation
+from bot.settings import ROOT
+from bot.store.console_models import Annotation
+from bot.store.db import Database
 from tests.console.conftest import ConsoleEnv, csrf_token
 
 RASA_PYTHON = ROOT / ".venv" / "rasa" / "bin" / "python"

@@ -8,10 +8,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
 from bot.console.auth import COOKIE
-from bot.console.db import Database
-from bot.console.models import AuditEntry, LoginSession, User
 from bot.console.throttle import FREE_FAILURES
 from bot.console.users import create_user
+from bot.store.console_models import AuditEntry, LoginSession, User
+from bot.store.db import Database
 from tests.console.conftest import PASSWORD, ConsoleEnv, csrf_token, login
 
 

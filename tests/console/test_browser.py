@@ -17,9 +17,9 @@ from sqlalchemy import create_engine
 
 from bot.console.app import create_app
 from bot.console.catalog import entry_titles
-from bot.console.db import Database
 from bot.console.settings import ConsoleSettings
 from bot.console.users import create_user
+from bot.store.db import Database
 from tests.console.conftest import PASSWORD, fresh_database
 from tests.console.seed import Conversation, standard_conversations, write
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, select
 
-from bot.config import ROOT
-from bot.console.models import User
 from bot.console.passwords import verify_password
+from bot.settings import ROOT
+from bot.store.console_models import User
 
 
 def _run(args: list[str], db_url: str, stdin: str) -> subprocess.CompletedProcess[str]:

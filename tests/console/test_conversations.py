@@ -12,11 +12,11 @@ from sqlalchemy import create_engine, select
 
 from bot.console.app import create_app
 from bot.console.catalog import entry_titles
-from bot.console.db import Database
-from bot.console.models import AuditEntry
 from bot.console.queries import TIMEZONE
 from bot.console.settings import ConsoleSettings
 from bot.console.users import create_user
+from bot.store.console_models import AuditEntry
+from bot.store.db import Database
 from tests.console.conftest import PASSWORD, ConsoleEnv, csrf_token, login
 from tests.console.seed import DAY, Conversation, write
 

@@ -6,8 +6,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from bot.console.db import VERSION_TABLE, Database, alembic_config
-from bot.console.models import Base
+from bot.store.console_models import Base
+from bot.store.db import VERSION_TABLE, Database, alembic_config
 
 CONSOLE_TABLES = {"console_users", "console_sessions", "console_audit_log", "console_annotations"}
 

@@ -12,13 +12,13 @@ from sqlalchemy import create_engine, delete, inspect
 
 from bot.console.app import create_app
 from bot.console.conversations import fold, summarise
-from bot.console.db import Database
 from bot.console.export import build_export, clean_example, existing_examples
 from bot.console.queries import ConversationStore, Filters
 from bot.console.settings import ConsoleSettings
 from bot.console.signals import load_signals
 from bot.console.tracker import Event, TrackerReader, events
 from bot.console.users import create_user
+from bot.store.db import Database
 from tests.console.conftest import PASSWORD, login
 from tests.console.seed import Conversation, write
 

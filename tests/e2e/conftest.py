@@ -9,8 +9,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.config import load_settings
-from bot.launcher import Stack
+from bot.operate.launcher import Stack
+from bot.settings import load_settings
 
 
 @pytest.fixture(scope="session")

@@ -10,16 +10,20 @@ import sys
 from collections.abc import Callable
 
 import httpx
+import pytest
 
-from bot.config import ROOT
-from bot.launcher import Stack
+from bot.operate.launcher import Stack
+from bot.settings import ROOT
+
+pytestmark = pytest.mark.e2e
 
 PASSWORD = "live-console-wachtwoord"
 
 
 def _marker() -> str:
-    """A lowercase nonsense word: unique, and nothing a redactor would take for personal data."""
-    return "zq" + "".join(random.choices(string.ascii_lowercase, k=10))
+    """A unique code: nothing a redactor would take for personal data (an unknown lowercase word may be a name
+    to it; letters and seven digits are neither a name nor a phone number)."""
+    return "zq" + "".join(random.choices(string.digits, k=7))
 
 
 def _console_client(stack: Stack) -> httpx.Client:

@@ -13,8 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.config import load_settings
-from bot.launcher import Stack
+from bot.operate.launcher import Stack
+from bot.settings import load_settings
 
 pytestmark = pytest.mark.e2e
 PORT_OFFSET = 400  # next to the ports of the session stack of tests/e2e and the topology of tests/resilience

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from sqlalchemy import inspect, text
 
-from bot.launcher import Stack, _sender_key
+from bot.operate.launcher import Stack, _sender_key
 from bot.privacy.db import make_engine, tracker_url
 from bot.privacy.keys import hash_sender
 

@@ -1,7 +1,6 @@
 """`python -m bot shell` as a user runs it: a subprocess fed through stdin, against the real stack."""
 from __future__ import annotations
 
-import re
 import signal
 import subprocess
 import sys
@@ -10,7 +9,8 @@ import time
 
 import pytest
 
-from bot.config import ROOT
+from bot.settings import ROOT
+from tests.support.tracker_db import stored_events_with
 
 pytestmark = pytest.mark.e2e
 
@@ -20,25 +20,55 @@ def shell(url: str, *args: str) -> subprocess.Popen[str]:
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
+def replies_per_prompt(out: str) -> list[list[str]]:
+    """The bot's lines after each prompt, in order: [0] is the intro, [1] the answers to the first input..."""
+    return [[line for line in part.splitlines() if line.startswith("wegwijs> ")] for part in out.split("jij> ")]
+
+
 def test_a_conversation_then_ctrl_d(stack):
     process = shell(stack.settings.web_url)
     out, err = process.communicate("hallo\n\nmijn buurman slaat zijn vrouw\n", timeout=120)
     assert process.returncode == 0, err
     assert "chatbot" in out and "112" in out.splitlines()[0]
-    replies = [line for line in out.splitlines() if "wegwijs> " in line]
-    assert len(replies) >= 2
-    assert "0800-2000" in out.split("mijn buurman", 1)[-1] or "0800-2000" in replies[-1]
+    turns = replies_per_prompt(out)
+    assert turns[1] and turns[2] == []  # "hallo" answered, the blank line skipped
+    assert "0800-2000" in "\n".join(turns[3])  # the bystander gets Veilig Thuis
     assert out.rstrip().endswith("Advies: Veilig Thuis 0800-2000.")  # goodbye
 
 
-def test_wis_starts_a_new_conversation_and_stop_quits(stack):
+class Typist:
+    """Types into a running shell and reads its output up to the next prompt."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.process, self.seen = process, ""
+        self.prompt()
+
+    def prompt(self) -> str:
+        part = ""
+        while not part.endswith("jij> "):
+            char = self.process.stdout.read(1)
+            assert char, f"the shell ended: {self.seen}{part}"
+            part += char
+        self.seen += part
+        return part
+
+    def type(self, line: str) -> str:
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+        return self.prompt()
+
+
+def test_wis_erases_the_stored_conversation_and_starts_a_new_one(stack):
     process = shell(stack.settings.web_url)
-    out, _ = process.communicate("hallo\n/wis\n/stop\nnog een bericht\n", timeout=120)
+    typist = Typist(process)
+    assert "wegwijs> " in typist.type("mijn buurvrouw heet kwispelstaart en wordt geslagen")
+    assert stored_events_with(stack, "kwispelstaart") > 0  # stored (redaction keeps a lowercase word)
+    notice = typist.type("/wis")
+    assert "Gewist" in notice
+    assert stored_events_with(stack, "kwispelstaart") == 0
+    out, _ = process.communicate("/stop\nnog een bericht\n", timeout=60)
     assert process.returncode == 0
-    assert "Gewist" in out or "Wissen lukte niet" in out  # honest either way
-    assert out.count("wegwijs> ") >= 1  # "hallo" was answered
-    after_erase = re.split("Gewist|Wissen lukte niet", out, maxsplit=1)[1]
-    assert "wegwijs> " not in after_erase and "Tot ziens" in after_erase
+    assert "wegwijs> " not in out and "Tot ziens" in out  # /stop quits: the next line is never sent
 
 
 def test_english_shell_texts(stack):

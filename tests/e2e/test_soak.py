@@ -6,15 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.bench import service_pids
-from bot.launcher import Stack
-from bot.soak import SoakPlan, soak
+from bot.measure.soak import SoakPlan, soak
+from bot.operate.launcher import Stack
 
 pytestmark = pytest.mark.e2e
 
 
 def test_short_soak_has_no_errors_and_samples_every_service(stack: Stack, tmp_path: Path):
-    pids = service_pids(stack)
+    pids = stack.pids()
     report = tmp_path / "soak.json"
     plan = SoakPlan(seconds=20, senders=4, sample_s=5, think_s=1.0)
 

@@ -11,8 +11,8 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.config import load_settings
-from bot.launcher import Stack
+from bot.operate.launcher import Stack
+from bot.settings import load_settings
 
 pytestmark = pytest.mark.e2e
 PORT_OFFSET = 500

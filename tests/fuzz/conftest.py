@@ -12,18 +12,18 @@ from fastapi.testclient import TestClient
 from schemathesis.python.asgi import ASGIClient, get_client
 from sqlalchemy import create_engine
 
-from bot import gateway
+from bot.chat import gateway
+from bot.chat.handoff.queue import HandoffStore
+from bot.chat.ratelimit import RateLimiter
 from bot.console import passwords, users
 from bot.console.app import create_app
 from bot.console.auth import COOKIE
 from bot.console.catalog import entry_titles
 from bot.console.csrf import LOGIN_COOKIE
-from bot.console.db import Database, make_engine, migrate
 from bot.console.sessions import resume_session, start_session
 from bot.console.settings import ConsoleSettings
-from bot.handoff.models import WAITING
-from bot.handoff.queue import HandoffStore
-from bot.ratelimit import RateLimiter
+from bot.store.db import Database, make_engine, migrate
+from bot.store.handoff_models import WAITING
 from tests.channels.conftest import FakeRasa
 from tests.console.seed import conversation_id, standard_conversations, write
 

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis import Case, GenerationMode
 from schemathesis.python.asgi import ASGIClient
 
-from bot import gateway
+from bot.chat import gateway
 
 BASE_URL = "http://testserver"
 schema = schemathesis.openapi.from_dict(gateway.app.openapi())

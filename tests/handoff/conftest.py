@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from bot.console.db import make_engine, migrate
-from bot.handoff.flow import FlowSettings, HandoffFlow
-from bot.handoff.hours import load_hours
-from bot.handoff.queue import HandoffStore
+from bot.chat.handoff.flow import FlowSettings, HandoffFlow
+from bot.chat.handoff.hours import load_hours
+from bot.chat.handoff.queue import HandoffStore
+from bot.store.db import make_engine, migrate
 
 # A Tuesday, 10:00 in Amsterdam: the Veilig Thuis chat is open.
 TUESDAY_MORNING = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.timezone.utc)
@@ -42,13 +42,14 @@ class FakeRasa:
     events: list[tuple[str, str]] = field(default_factory=list)
     intents: dict[str, tuple[str, float]] = field(default_factory=dict)
     handoff_reason: str = "request"
+    language: str = "nl"  # the language Rasa reports with a handoff request
 
     async def relay(self, sender: str, message: str, metadata: dict[str, Any] | None) -> list[dict[str, Any]]:
         self.relayed.append(message)
         replies: list[dict[str, Any]] = [{"recipient_id": sender, "text": f"bot: {message}"}]
         if "mens" in message or "person" in message:
             replies.append({"recipient_id": sender,
-                            "custom": {"handoff": {"reason": self.handoff_reason, "language": "nl"}}})
+                            "custom": {"handoff": {"reason": self.handoff_reason, "language": self.language}}})
         return replies
 
     async def tracker(self, sender: str) -> dict[str, Any]:

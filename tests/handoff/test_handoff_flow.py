@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import text as sql
 from sqlalchemy.exc import OperationalError
 
-from bot.handoff.flow import HandoffFlow
-from bot.handoff.models import ACTIVE, CLOSED, REVIEW, WAITING
-from bot.handoff.queue import HandoffStore
+from bot.chat.handoff.flow import HandoffFlow
+from bot.chat.handoff.queue import HandoffStore
+from bot.store.handoff_models import ACTIVE, CLOSED, REVIEW, WAITING
 from tests.handoff.conftest import SATURDAY, Clock, FakeRasa
 
 pytestmark = pytest.mark.asyncio

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from bot.handoff.hours import OpeningHours, load_hours, opening_hours, parse_week
-from bot.handoff.referral import veilig_thuis_chat
+from bot.chat.handoff.hours import OpeningHours, load_hours, opening_hours, parse_week
+from bot.chat.handoff.referral import veilig_thuis_chat
 
 UTC = dt.timezone.utc
 

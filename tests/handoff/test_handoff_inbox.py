@@ -11,12 +11,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine
 
+from bot.chat.handoff.queue import HandoffStore
 from bot.console.app import create_app
-from bot.console.db import Database
 from bot.console.settings import ConsoleSettings
 from bot.console.users import create_user
-from bot.handoff.models import ACTIVE, CLOSED, ENDED, WAITING
-from bot.handoff.queue import HandoffStore
+from bot.store.db import Database
+from bot.store.handoff_models import ACTIVE, CLOSED, ENDED, WAITING
 from tests.console.seed import Conversation, write
 
 PASSWORD = "een-heel-lang-wachtwoord"

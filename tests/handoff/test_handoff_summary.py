@@ -6,8 +6,8 @@ from typing import Any
 from actions.compose import compose
 from actions.context import TurnContext
 from actions.routes import load_routes
-from bot.handoff.summary import build_summary, read_facts
-from bot.handoff.summary import compose as compose_summary
+from bot.chat.handoff.summary import build_summary, read_facts
+from bot.chat.handoff.summary import compose as compose_summary
 
 PRIVATE = ("Fatima", "de Vries", "0612345678", "fatima@example.nl", "Kerkstraat 12", "1234 AB")
 
@@ -68,7 +68,7 @@ def test_meta_topics_are_left_out() -> None:
 
 
 def test_real_redactor_when_available() -> None:
-    from bot.handoff.privacy import redact
+    from bot.chat.handoff.privacy import redact
     edited = "Mijn buurvrouw Fatima, 06-12345678, fatima@example.nl, wordt geslagen"
     cleaned = redact(edited)
     for private in ("06-12345678", "fatima@example.nl"):

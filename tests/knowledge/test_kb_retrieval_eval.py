@@ -9,8 +9,8 @@ import pytest
 
 from knowledge.config import Settings
 from knowledge.evalset import eval_files, load_eval_set
-from knowledge.evaluate import evaluate, format_report, write_report
 from knowledge.index import KnowledgeIndex
+from knowledge.retrieval_eval import evaluate, format_report, write_report
 
 MIN_HYBRID_RECALL_AT_3 = 0.95
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from kbtest import REAL_ENTRIES
 
-from bot.privacy.service import DEFAULT_RETENTION_DAYS
+from bot.chat.erase import DEFAULT_RETENTION_DAYS
 from knowledge.config import REPO_ROOT
 from knowledge.curated import load_entries
 from knowledge.hours import parse_week
@@ -19,8 +19,8 @@ from knowledge.reachable import reachable_now
 from knowledge.services import ServiceTable, digits, load_table
 
 FACTS = REPO_ROOT.parent / "shared" / "reference" / "domain-facts.md"
-HANDOFF_TEXTS = REPO_ROOT / "bot" / "handoff" / "texts.yml"
-SUMMARY_TEXTS = REPO_ROOT / "bot" / "handoff" / "summary.yml"
+HANDOFF_TEXTS = REPO_ROOT / "bot" / "chat" / "handoff" / "texts.yml"
+SUMMARY_TEXTS = REPO_ROOT / "bot" / "chat" / "handoff" / "summary.yml"
 DOMAIN = REPO_ROOT / "domain.yml"
 MOMENTS = ["2026-12-05T22:30:00+01:00", "2026-12-08T10:00:00+01:00", "2026-12-08T08:00:00+01:00",
            "2026-07-01T20:59:00+02:00", "2026-03-29T02:30:00+00:00"]

@@ -14,13 +14,13 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, MetaData, event
 
-from bot import gateway
-from bot.console.db import make_engine as console_engine
-from bot.console.db import migrate
-from bot.handoff.models import Handoff, HandoffMessage
+from bot.chat import gateway
 from bot.privacy.db import make_engine
 from bot.privacy.keys import hash_sender
 from bot.privacy.retention import erase, purge_counts
+from bot.store.db import make_engine as console_engine
+from bot.store.db import migrate
+from bot.store.handoff_models import Handoff, HandoffMessage
 from tests.privacy.test_retention import DAY, KEY, NOW, add_conversation, dump, schema
 
 ROOT = Path(__file__).resolve().parents[2]

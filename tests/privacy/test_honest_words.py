@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from bot import gateway
+from bot.chat import gateway
 
 ROOT = Path(__file__).resolve().parents[2]
-TEXT_FILES = [ROOT / "bot" / "web" / "index.html", ROOT / "bot" / "web" / "erase.js", ROOT / "bot" / "messages.yml",
-              ROOT / "bot" / "handoff" / "texts.yml", ROOT / "bot" / "handoff" / "summary.yml",
+TEXT_FILES = [ROOT / "bot" / "chat" / "web" / "index.html", ROOT / "bot" / "chat" / "web" / "erase.js",
+              ROOT / "bot" / "chat" / "messages.yml",
+              ROOT / "bot" / "chat" / "handoff" / "texts.yml", ROOT / "bot" / "chat" / "handoff" / "summary.yml",
               ROOT / "bot" / "channels" / "texts.yml"]
 PROMISES = re.compile(r"zonder namen|without names|geen namen (worden )?(op)?geslagen|no names are stored|"
                       r"nummers en adressen, en|volledig anoniem|fully anonymous", re.IGNORECASE)

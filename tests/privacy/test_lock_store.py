@@ -1,4 +1,4 @@
-"""Redis lock keys are keyed hashes of the sender id (bot/privacy/lock_store.py), in Rasa's venv with a real
+"""Redis lock keys are keyed hashes of the sender id (nlu/lock_store.py), in Rasa's venv with a real
 Redis: while a conversation is locked, no Redis key holds the raw id."""
 from __future__ import annotations
 
@@ -18,11 +18,11 @@ KEY = "lock-test-key-" + "y" * 16
 PROBE = """
 import asyncio, json, sys
 from rasa.utils.endpoints import EndpointConfig
-from bot.privacy.lock_store import HashingRedisLockStore
+from nlu.lock_store import HashingRedisLockStore
 
 async def main():
     config = EndpointConfig(url="127.0.0.1", port=sys.argv[1], db="0", password="", use_ssl="false",
-                            ssl_ca_certs="", key_prefix="wegwijs", type="bot.privacy.lock_store.HashingRedisLockStore")
+                            ssl_ca_certs="", key_prefix="wegwijs", type="nlu.lock_store.HashingRedisLockStore")
     store = HashingRedisLockStore(endpoint_config=config)
     async with store.lock(sys.argv[2]):
         keys = [key.decode() for key in store.red.keys("*")]

@@ -5,10 +5,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.measure.privacy_eval import SETS, STRUCTURED, Figures, load_cases, score
 from bot.privacy.lexicon import lexicon
 from bot.privacy.numbers import bsn_valid, iban_valid
 from bot.privacy.redact import find_pii, redact
-from tests.privacy.evaluate import SETS, STRUCTURED, Figures, load_cases, score
 
 HELPLINES = ["112", "113", "0800-2000", "0800 2000", "08002000", "0800-0432", "0800-0113", "0800-0188",
              "0900-8844", "0900-0101", "0800-5151", "088-4404242", "033-448 11 86", "+31 247 247 247"]

@@ -8,9 +8,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.measure.privacy_eval import ROOT, SETS, Figures, load_cases, score
 from bot.privacy.normalize import normalize
 from bot.privacy.redact import KINDS, find_pii, redact
-from tests.privacy.evaluate import ROOT, SETS, Figures, load_cases, score
 
 GOAL = 0.95
 MAX_OVER_REDACTION = 0.02
@@ -131,7 +131,7 @@ def _strings(value):
 
 def test_the_bots_own_texts_lose_nothing_but_full_dates():
     """What the bot says is stored redacted too: none of its words may look like a name or an address."""
-    paths = ["domain.yml", "bot/messages.yml", *sorted(glob.glob(str(ROOT / "knowledge/entries/*.yml")))]
+    paths = ["domain.yml", "bot/chat/messages.yml", *sorted(glob.glob(str(ROOT / "knowledge/entries/*.yml")))]
     found = []
     for path in paths:
         with open(ROOT / path, encoding="utf-8") as handle:

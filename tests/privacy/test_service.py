@@ -14,7 +14,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import MetaData, func, select
 
-from bot.privacy import keys, service
+from bot.chat import erase as service
+from bot.privacy import keys
 from bot.privacy.db import make_engine
 from tests.privacy.test_retention import DAY, schema
 

@@ -64,8 +64,8 @@ def test_the_console_shows_only_counts(memory_run, monkeypatch):
     url = f"sqlite:///{path}"
     app = create_app(ConsoleSettings(db_url=url, tracker_url=url))
     with TestClient(app):
-        from bot.console.db import Database
         from bot.console.users import create_user
+        from bot.store.db import Database
 
         database = Database(url)
         with database.sessions() as db:

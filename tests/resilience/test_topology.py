@@ -1,5 +1,5 @@
 """The production topology on loopback: PostgreSQL tracker store, Redis lock store, two Rasa servers with an
-action server each, one gateway taking them in turn (deploy/production/endpoints.yml, bot/topology.py).
+action server each, one gateway taking them in turn (deploy/production/endpoints.yml, bot/operate/topology.py).
 Then faults: an action server down, a Rasa server down and restarted, the database away for a while, Redis
 down (no personal data nor raw sender id in any log then either).
 
@@ -18,8 +18,8 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.config import load_settings
-from bot.launcher import Stack
+from bot.operate.launcher import Stack
+from bot.settings import load_settings
 from tests.support.postgres import PostgresServer
 from tests.support.redis import RedisServer, RedisUnavailable, start_redis
 

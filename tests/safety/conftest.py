@@ -1,4 +1,4 @@
-"""Make the repository root importable (nlu/, tests/safety/evaluate.py) however pytest is started."""
+"""Make the repository root importable (nlu/, bot/measure/safety_eval.py) however pytest is started."""
 from __future__ import annotations
 
 import sys

@@ -1,4 +1,4 @@
-from bot.evaluate import CaseResult, alternative_matches, check_turn, pass_rates, unmet_thresholds
+from bot.measure.dev_eval import CaseResult, alternative_matches, check_turn, pass_rates, unmet_thresholds
 
 
 def test_phone_numbers_match_on_digits_only():

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ROOT, load_settings
-from bot.launcher import _base_env, services
-from bot.rasa_auth import TOKEN_ENV
-from bot.storage import STORE_NONE_ENDPOINTS
-from bot.topology import topology_problem
+from bot.chat.rasa_auth import TOKEN_ENV
+from bot.operate.launcher import _base_env, services
+from bot.operate.topology import topology_problem
+from bot.settings import ROOT, load_settings
+from bot.store.mode import STORE_NONE_ENDPOINTS
 
 RASA_PYTHON = ROOT / ".venv" / "rasa" / "bin" / "python"
 
@@ -46,13 +46,13 @@ def test_rasa_gets_a_token_from_the_environment_not_the_command_line(public):
     assert len(token) >= 32 and (public.var_dir / "rasa.token").stat().st_mode & 0o077 == 0
     assert _base_env(public)[TOKEN_ENV] == token  # kept across starts
     rasa = _command(public, "rasa")
-    assert rasa[1:3] == ["-m", "bot.privacy.rasa_main"] and "--enable-api" in rasa and token not in rasa
-    assert _command(public, "actions")[1:3] == ["-m", "bot.action_server"]
+    assert rasa[1:3] == ["-m", "nlu.rasa_main"] and "--enable-api" in rasa and token not in rasa
+    assert _command(public, "actions")[1:3] == ["-m", "bot.operate.action_server"]
 
 
 def test_the_rasa_wrapper_adds_the_token_inside_the_process():
     probe = ("import os, sys; os.environ['WEGWIJS_RASA_TOKEN'] = 'secret-token'; "
-             "from bot.privacy.rasa_main import _with_token; "
+             "from nlu.rasa_main import _with_token; "
              "print(_with_token(['rasa', 'run', '--enable-api', '-p', '1']))")
     out = subprocess.run([str(RASA_PYTHON), "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120,
                          env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout

@@ -6,7 +6,7 @@ import asyncio
 import httpx
 import pytest
 
-from bot.rasa_pool import RasaPool, urls_from_env
+from bot.chat.rasa_pool import RasaPool, urls_from_env
 
 URLS = ["http://rasa-a:5005", "http://rasa-b:5005", "http://rasa-c:5005"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 import textwrap
 
-from bot.config import ROOT
+from bot.settings import ROOT
 
 RASA_PYTHON = ROOT / ".venv" / "rasa" / "bin" / "python"
 

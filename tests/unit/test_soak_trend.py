@@ -1,9 +1,9 @@
-"""The soak's memory verdict (bot/soak_trend.py) on made-up RSS series, 10 minutes sampled every 10 s."""
+"""The soak's memory verdict (bot/measure/soak_trend.py) on made-up RSS series, 10 minutes sampled every 10 s."""
 from __future__ import annotations
 
 import random
 
-from bot.soak_trend import FLAT, GROWTH, TOO_FEW, after_warm_up, trend, warm_up_s
+from bot.measure.soak_trend import FLAT, GROWTH, TOO_FEW, after_warm_up, trend, warm_up_s
 
 RUN_S = 600.0
 TIMES = [10.0 * k for k in range(61)]  # 0, 10, ..., 600 s

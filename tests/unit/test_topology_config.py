@@ -1,11 +1,11 @@
-"""Several Rasa instances only with a shared tracker store and lock store (bot/topology.py)."""
+"""Several Rasa instances only with a shared tracker store and lock store (bot/operate/topology.py)."""
 from __future__ import annotations
 
 import dataclasses
 
-from bot.config import load_settings
-from bot.launcher import services
-from bot.topology import PRODUCTION_ENDPOINTS, SINGLE_ENDPOINTS, endpoints_file, topology_problem
+from bot.operate.launcher import services
+from bot.operate.topology import PRODUCTION_ENDPOINTS, SINGLE_ENDPOINTS, endpoints_file, topology_problem
+from bot.settings import load_settings
 
 
 def settings(**changes):

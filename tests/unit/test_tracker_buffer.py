@@ -1,7 +1,7 @@
-"""What the tracker store keeps in memory while its database is away (bot/tracker_buffer.py)."""
+"""What the tracker store keeps in memory while its database is away (nlu/tracker_buffer.py)."""
 from __future__ import annotations
 
-from bot.tracker_buffer import TrackerBuffer
+from nlu.tracker_buffer import TrackerBuffer
 
 
 def rows(*names: str) -> list[dict]:

@@ -1,4 +1,4 @@
-from bot.validation import MAX_MESSAGE_CHARS, message_problem, sender_problem
+from bot.chat.validation import MAX_MESSAGE_CHARS, message_problem, sender_problem
 
 
 def test_normal_message_passes():

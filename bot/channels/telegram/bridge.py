@@ -21,7 +21,7 @@ from bot.channels.telegram.history import ChatHistory
 from bot.channels.telegram.relay import OutboxRelay
 from bot.channels.telegram.retry import call_with_retry
 from bot.channels.texts import language_of, text
-from bot.messages import storage_notice
+from bot.chat.messages import storage_notice
 
 logger = logging.getLogger("wegwijs.telegram")
 DELETE_BATCH = 100  # deleteMessages takes at most 100 ids

@@ -7,7 +7,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 
-from bot.config import load_settings
+from bot.settings import SettingError, load_settings, setting
 
 TOKEN_ENV = "WEGWIJS_TELEGRAM_TOKEN"
 DEFAULT_API_URL = "https://api.telegram.org/bot"
@@ -36,30 +36,30 @@ class ConfigError(SystemExit):
 
 def config_from_env(env: dict[str, str] | None = None) -> TelegramConfig:
     env = dict(os.environ if env is None else env)
-    token = env.get(TOKEN_ENV, "").strip()
+    token = (setting(TOKEN_ENV, env) or "").strip()
     if not token:
         raise ConfigError(f"{TOKEN_ENV} is not set: create a bot with @BotFather and put its token in {TOKEN_ENV}.")
-    mode = env.get("WEGWIJS_TELEGRAM_MODE", "polling").strip() or "polling"
+    mode = setting("WEGWIJS_TELEGRAM_MODE", env)
     if mode not in ("polling", "webhook"):
         raise ConfigError(f"WEGWIJS_TELEGRAM_MODE must be 'polling' or 'webhook', got {mode!r}")
-    webhook_url = env.get("WEGWIJS_TELEGRAM_WEBHOOK_URL", "").strip()
+    webhook_url = setting("WEGWIJS_TELEGRAM_WEBHOOK_URL", env) or ""
     if mode == "webhook" and not webhook_url.startswith("https://"):
         raise ConfigError("Webhook mode needs WEGWIJS_TELEGRAM_WEBHOOK_URL, the public https:// URL of this bridge.")
-    settings = load_settings()
-    port = env.get("WEGWIJS_TELEGRAM_WEBHOOK_PORT", "8443")
-    if not port.isdigit():
-        raise ConfigError(f"WEGWIJS_TELEGRAM_WEBHOOK_PORT must be a port number, got {port!r}")
-    extra = {"webhook_secret": env["WEGWIJS_TELEGRAM_WEBHOOK_SECRET"]} if env.get("WEGWIJS_TELEGRAM_WEBHOOK_SECRET") \
-        else {}
+    settings = load_settings(env)
+    try:
+        port = setting("WEGWIJS_TELEGRAM_WEBHOOK_PORT", env)
+    except SettingError as problem:
+        raise ConfigError(str(problem)) from None
+    secret = setting("WEGWIJS_TELEGRAM_WEBHOOK_SECRET", env)
     return TelegramConfig(
         token=token,
-        gateway_url=env.get("WEGWIJS_GATEWAY_URL", settings.web_url),
-        api_url=env.get("WEGWIJS_TELEGRAM_API_URL", DEFAULT_API_URL),
+        gateway_url=setting("WEGWIJS_GATEWAY_URL", env) or settings.web_url,
+        api_url=setting("WEGWIJS_TELEGRAM_API_URL", env) or DEFAULT_API_URL,
         mode=mode,
         webhook_url=webhook_url,
         listen_host=settings.host,
-        listen_port=int(port),
-        **extra,
+        listen_port=port,
+        **({"webhook_secret": secret} if secret else {}),
     )
 
 

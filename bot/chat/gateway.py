@@ -1,0 +1,206 @@
+"""The web gateway: serves the chat page and relays messages to Rasa's REST channel.
+
+Every channel passes through here on its way to Rasa. It speaks the same contract as
+Rasa's REST channel: POST /webhooks/rest/webhook {"sender", "message"} -> [{"text", ...}].
+"""
+from __future__ import annotations
+
+import html
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import httpx
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from bot.chat import erase as privacy
+from bot.chat.handoff import service as handoff
+from bot.chat.messages import error, fallback, storage_notice
+from bot.chat.page_headers import PageHeaders
+from bot.chat.rasa_pool import RasaPool, urls_from_env
+from bot.chat.ratelimit import address_limiter_from_env, limiter_from_env, side_limiter_from_env
+from bot.chat.request_limits import RATE_LIMITED, address_limited, exempt_addresses, json_problem, sender_limited
+from bot.chat.validation import (
+    MAX_MESSAGE_CHARS,
+    MAX_SENDER_CHARS,
+    channel_metadata,
+    message_problem,
+    sender_problem,
+)
+from bot.privacy import logredact
+from bot.settings import setting
+
+logredact.install()  # before anything logs: no personal data in this process's logs
+WEB_DIR = Path(__file__).with_name("web")
+RASA_TIMEOUT_S = setting("WEGWIJS_RASA_TIMEOUT_S")
+# Rasa reads a message that starts with "/" as an intent with entities ("/inform{...}"): user text never is.
+COMMAND_PREFIX = "/"
+MAX_BODY_BYTES = 64 * 1024  # a 2,000-character message JSON-escaped stays far below this
+logger = logging.getLogger("wegwijs.gateway")
+
+# The webhook reads the raw body itself (size limit before parsing), so FastAPI cannot derive these.
+_ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
+_WEBHOOK_BODY = {
+    "type": "object",
+    "required": ["sender", "message"],
+    "properties": {
+        "sender": {"type": "string", "minLength": 1, "maxLength": MAX_SENDER_CHARS,
+                   "description": "Conversation id chosen by the channel; no control characters."},
+        "message": {"type": "string", "minLength": 1, "maxLength": MAX_MESSAGE_CHARS,
+                    "description": "Plain text, not blank, no control characters except newlines and tabs."},
+        "metadata": {"type": ["object", "null"], "properties": {
+            "channel": {"type": ["string", "null"], "pattern": "^[a-z][a-z0-9_-]{0,31}$"}}},
+    },
+}
+_REPLY = {"type": "object", "properties": {
+    "recipient_id": {"type": "string"}, "text": {"type": "string"},
+    "buttons": {"type": "array", "items": {"type": "object"}}, "custom": {"type": "object"}}}
+
+
+def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+_WEBHOOK_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: _json("The bot's replies (the safe fallback text when Rasa cannot answer).",
+               {"type": "array", "items": _REPLY}),
+    400: _json("Not JSON, or a missing, blank or invalid sender, message or metadata.", _ERROR),
+    413: _json(f"Body larger than {MAX_BODY_BYTES} bytes.", _ERROR),
+    415: _json("Content-Type is not application/json.", _ERROR),
+    429: RATE_LIMITED,
+}
+
+
+def _api_docs() -> dict[str, Any]:
+    """/docs and /openapi.json only when WEGWIJS_API_DOCS=1 (app.openapi() always works in-process)."""
+    if setting("WEGWIJS_API_DOCS"):
+        return {}
+    return {"docs_url": None, "redoc_url": None, "openapi_url": None}
+
+
+app = FastAPI(title="Wegwijs gateway", version="0.1.0", **_api_docs())
+app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+app.state.limiter = limiter_from_env()
+app.add_middleware(PageHeaders)
+app.include_router(handoff.router)  # GET /conversations/outbox: counsellor messages during a handoff
+app.include_router(privacy.router)  # POST /conversations/erase: erase one conversation
+
+
+@app.on_event("startup")
+async def _open_client() -> None:
+    app.state.client = httpx.AsyncClient(timeout=RASA_TIMEOUT_S)
+    app.state.address_limiter = address_limiter_from_env()
+    app.state.side_limiter = side_limiter_from_env()
+    app.state.rate_exempt = exempt_addresses()
+    app.state.rasa = RasaPool(urls_from_env())
+    handoff.install(app, app.state.client, app.state.rasa, _relay)
+    privacy.install(app)  # scheduled retention purge
+
+
+@app.on_event("shutdown")
+async def _close_client() -> None:
+    await app.state.client.aclose()
+    await privacy.uninstall(app)
+
+
+@app.get("/", include_in_schema=False)
+async def index() -> HTMLResponse:
+    """The chat page, saying what this installation keeps (WEGWIJS_STORE, WEGWIJS_RETENTION_DAYS)."""
+    page = (WEB_DIR / "index.html").read_text(encoding="utf-8")
+    return HTMLResponse(page.replace("<!--storage-->", html.escape(storage_notice("nl"))),
+                        headers={"Cache-Control": "no-store"})
+
+
+@app.get("/health")
+async def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+def _bad_request(reason: str) -> JSONResponse:
+    return JSONResponse({"error": reason}, status_code=400)
+
+
+def _safe_fallback(sender: str) -> list[dict[str, Any]]:
+    return [{"recipient_id": sender, "text": fallback()}]
+
+
+async def relay(client: httpx.AsyncClient, rasa: RasaPool, sender: str, message: str,
+                metadata: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Send one message to Rasa (the next server in turn); on any failure answer with the safe fallback."""
+    body: dict[str, Any] = {"sender": sender, "message": message}
+    if metadata:
+        body["metadata"] = metadata  # Rasa's RestInput stores it on the user event
+
+    async def post(base_url: str) -> httpx.Response:
+        return await client.post(f"{base_url}/webhooks/rest/webhook", json=body)
+
+    try:
+        response = await rasa.call(post)
+        response.raise_for_status()
+        replies = response.json()
+    except (httpx.HTTPError, ValueError) as problem:
+        logger.error("Rasa did not answer: %s", type(problem).__name__)
+        return _safe_fallback(sender)
+    return replies if isinstance(replies, list) and replies else _safe_fallback(sender)
+
+
+async def _relay(sender: str, message: str, metadata: dict[str, Any] | None) -> list[dict[str, Any]]:
+    return await relay(app.state.client, app.state.rasa, sender, message, metadata)
+
+
+async def _read_body(request: Request, limit: int) -> bytes | None:
+    """The request body, or None when it is larger than `limit` (stops reading there)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > limit:
+            return None
+    return bytes(body)
+
+
+def as_text(message: str) -> str:
+    """The message as plain text for Rasa: leading slashes dropped, so it is never parsed as an intent
+    ("/inform{...}" cannot set intents or slots). The bot's own buttons send plain words, never "/intent"."""
+    stripped = message.lstrip()
+    if not stripped.startswith(COMMAND_PREFIX):
+        return message
+    return stripped.lstrip(COMMAND_PREFIX).strip() or "?"
+
+
+@app.post("/webhooks/rest/webhook", responses=_WEBHOOK_RESPONSES,
+          openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": _WEBHOOK_BODY}}}})
+async def webhook(request: Request) -> JSONResponse:
+    refused = address_limited(request) or json_problem(request)
+    if refused:
+        return refused
+    body = await _read_body(request, MAX_BODY_BYTES)
+    if body is None:
+        return JSONResponse({"error": error("body_too_large", limit=MAX_MESSAGE_CHARS)}, status_code=413)
+    try:
+        payload = json.loads(body)
+    except (ValueError, RecursionError):  # invalid UTF-8 is a ValueError; deep nesting a RecursionError
+        return _bad_request("Body must be JSON: {\"sender\": ..., \"message\": ...}")
+    if not isinstance(payload, dict):
+        return _bad_request("Body must be a JSON object with 'sender' and 'message'.")
+    problem = sender_problem(payload.get("sender"))
+    if problem:
+        return _bad_request(problem)
+    # Counted before the message is checked: a flood of bad messages is still a flood.
+    limited = sender_limited(request, payload["sender"])
+    if limited:
+        return limited
+    metadata, problem = channel_metadata(payload.get("metadata"))
+    problem = message_problem(payload.get("message")) or problem
+    if problem:
+        return _bad_request(problem)
+    erase_language = privacy.erase_command_language(payload["message"])
+    if erase_language:  # "/wis": erased here, never sent to Rasa
+        return JSONResponse(await privacy.erase_reply(app, payload["sender"], erase_language))
+    replies = await handoff.turn(app, _relay, payload["sender"], as_text(payload["message"]), metadata)
+    return JSONResponse(replies)

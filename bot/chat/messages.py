@@ -1,0 +1,29 @@
+"""The gateway's own texts (bot/chat/messages.yml), read through the one text loader (bot/texts.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bot.settings import setting
+from bot.texts import Texts
+
+MESSAGES = Texts(Path(__file__).with_name("messages.yml"))
+
+
+def messages() -> dict[str, Any]:
+    return MESSAGES.data()
+
+
+def fallback(language: str = "nl") -> str:
+    return MESSAGES.get("fallback", language)
+
+
+def error(key: str, **values: Any) -> str:
+    return MESSAGES.get(f"errors.{key}", **values)
+
+
+def storage_notice(language: str = "nl") -> str:
+    """What is kept and for how long (WEGWIJS_STORE, WEGWIJS_RETENTION_DAYS), and how to erase it."""
+    stores_nothing = setting("WEGWIJS_STORE") == "none"
+    days = setting("WEGWIJS_RETENTION_DAYS")
+    return MESSAGES.get(f"storage.{'none' if stores_nothing else 'redacted'}", language, days=f"{days:g}")

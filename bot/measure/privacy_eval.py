@@ -1,0 +1,188 @@
+"""Evaluate the PII redactor on the labelled sets.
+
+    python -m bot.measure.privacy_eval [--holdout] [-v] [--figures] [--speed] [--report PATH]
+
+Sets: pii_cases.yml (tuning), pii_holdout.yml (written before the redactor, not tuned on),
+pii_unlisted_names.yml and pii_unlisted_holdout.yml (names outside the word lists; the second was
+written before the rare-word rule and has capitalised non-names too), and the chat-style sets of issue 13
+(how people type: lower case, typos, hidden characters, other digits): pii_chat.yml (tuning) and
+pii_chat_holdout.yml (held out, the README's figures).
+
+A labelled span counts as found when the redactor's spans cover all of its characters (of any type; a
+wrong type is listed separately). A false positive is a redacted span that touches no labelled span.
+Over-redaction is the share of ordinary words (every word outside a labelled span) that a redacted span
+touches, overall and on the sentences tagged with a `lang` other than Dutch.
+Prints recall per type, over-redaction, the false positives and the misses; writes JSON when asked.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bot.privacy.redact import KINDS, Span, find_pii, redact  # noqa: E402
+
+HERE = Path(__file__).resolve().parents[2] / "tests" / "privacy"
+SETS = {"main": HERE / "pii_cases.yml", "holdout": HERE / "pii_holdout.yml",
+        "unlisted": HERE / "pii_unlisted_names.yml", "unlisted-holdout": HERE / "pii_unlisted_holdout.yml",
+        "chat": HERE / "pii_chat.yml", "chat-holdout": HERE / "pii_chat_holdout.yml"}
+WORD = re.compile(r"\w+")
+STRUCTURED = ("TELEFOON", "EMAIL", "POSTCODE", "BSN", "IBAN", "GEBOORTEDATUM")
+
+
+@dataclass
+class Figures:
+    name: str
+    messages: int = 0
+    totals: Counter[str] = field(default_factory=Counter)
+    found: Counter[str] = field(default_factory=Counter)
+    misses: list[dict[str, str]] = field(default_factory=list)
+    wrong_type: list[dict[str, str]] = field(default_factory=list)
+    false_positives: list[dict[str, str]] = field(default_factory=list)
+    ordinary: Counter[str] = field(default_factory=Counter)  # ordinary words: "all", "foreign"
+    over: Counter[str] = field(default_factory=Counter)  # ... of which a redacted span touches
+
+    def recall(self, kind: str) -> float:
+        return self.found[kind] / self.totals[kind] if self.totals[kind] else 1.0
+
+    def over_redaction(self, scope: str = "all") -> float:
+        return self.over[scope] / self.ordinary[scope] if self.ordinary[scope] else 0.0
+
+    def summary(self) -> dict[str, Any]:
+        return {"set": self.name, "messages": self.messages,
+                "recall": {k: round(self.recall(k), 4) for k in KINDS if self.totals[k]},
+                "over_redaction": round(self.over_redaction(), 4),
+                "over_redaction_foreign": round(self.over_redaction("foreign"), 4),
+                "ordinary_words": dict(self.ordinary),
+                "labelled": dict(self.totals), "false_positives": len(self.false_positives),
+                "false_positive_spans": self.false_positives, "misses": self.misses,
+                "wrong_type": self.wrong_type}
+
+
+def load_cases(path: Path) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as handle:
+        cases = yaml.safe_load(handle)
+    for case in cases:
+        for kind, values in (case.get("pii") or {}).items():
+            if kind not in KINDS:
+                raise ValueError(f"{path}: unknown type {kind!r} in {case['text']!r}")
+            for value in values:
+                if str(value) not in case["text"]:
+                    raise ValueError(f"{path}: {value!r} is not in {case['text']!r}")
+    return cases
+
+
+def labelled_spans(case: dict[str, Any]) -> list[Span]:
+    spans = []
+    for kind, values in (case.get("pii") or {}).items():
+        for value in values:
+            start = case["text"].index(str(value))
+            spans.append(Span(start, start + len(str(value)), kind))
+    return spans
+
+
+def _covered(label: Span, predicted: list[Span], text: str) -> bool:
+    return all(ch.isspace() or any(p.start <= i < p.end for p in predicted)
+               for i, ch in zip(range(label.start, label.end), text[label.start:label.end], strict=True))
+
+
+def _count_ordinary(figures: Figures, case: dict[str, Any], labels: list[Span], predicted: list[Span]) -> None:
+    scopes = ("all", "foreign") if case.get("lang", "nl") != "nl" else ("all",)
+    for match in WORD.finditer(case["text"]):
+        word = Span(match.start(), match.end(), "WORD")
+        if any(word.overlaps(label) for label in labels):
+            continue
+        hit = any(word.overlaps(p) for p in predicted)
+        for scope in scopes:
+            figures.ordinary[scope] += 1
+            figures.over[scope] += hit
+
+
+def score(name: str, cases: list[dict[str, Any]]) -> Figures:
+    figures = Figures(name, messages=len(cases))
+    for case in cases:
+        text, labels = case["text"], labelled_spans(case)
+        predicted = find_pii(text)
+        _count_ordinary(figures, case, labels, predicted)
+        for label in labels:
+            figures.totals[label.kind] += 1
+            piece = {"text": text, "pii": text[label.start:label.end], "type": label.kind}
+            if not _covered(label, predicted, text):
+                figures.misses.append(piece)
+                continue
+            figures.found[label.kind] += 1
+            if not any(p.kind == label.kind and p.overlaps(label) for p in predicted):
+                figures.wrong_type.append(piece)
+        for span in predicted:
+            if not any(span.overlaps(label) for label in labels):
+                figures.false_positives.append({"text": text, "span": text[span.start:span.end], "type": span.kind})
+    return figures
+
+
+def speed(cases: list[dict[str, Any]], rounds: int = 3) -> tuple[float, float]:
+    """(seconds of the first call, which loads the word lists; milliseconds per sentence after it)."""
+    start = time.perf_counter()
+    redact("ik heet Sanne")
+    loaded = time.perf_counter()
+    for _ in range(rounds):
+        for case in cases:
+            redact(case["text"])
+    return loaded - start, (time.perf_counter() - loaded) / (rounds * len(cases)) * 1000
+
+
+def report(figures: Figures, verbose: bool, figures_only: bool = False) -> None:
+    print(f"\n== {figures.name}: {figures.messages} messages")
+    for kind in KINDS:
+        if figures.totals[kind]:
+            print(f"  {kind:<14} recall {figures.recall(kind):.3f}  ({figures.found[kind]}/{figures.totals[kind]})")
+    print(f"  false positives: {len(figures.false_positives)} spans; over-redaction "
+          f"{figures.over_redaction():.3f} of {figures.ordinary['all']} ordinary words, "
+          f"{figures.over_redaction('foreign'):.3f} of {figures.ordinary['foreign']} in non-Dutch sentences")
+    if figures_only:
+        return
+    lines = [("miss", m["type"], m["pii"], m["text"]) for m in figures.misses]
+    lines += [("false positive", f["type"], f["span"], f["text"]) for f in figures.false_positives]
+    if verbose:
+        lines += [("wrong type", w["type"], w["pii"], w["text"]) for w in figures.wrong_type]
+    for what, kind, piece, text in lines:
+        print(f"    {what:<15} {kind:<13} {piece!r:<28} in {text!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--holdout", action="store_true",
+                        help="also score the held-out set and the names that are not in the word lists")
+    parser.add_argument("-v", "--verbose", action="store_true", help="also list spans found with another type")
+    parser.add_argument("--figures", action="store_true", help="only the figures, no list of misses")
+    parser.add_argument("--speed", action="store_true", help="also time the redactor on the scored sentences")
+    parser.add_argument("--report", type=Path, help="write the figures as JSON here")
+    args = parser.parse_args(argv)
+    names = list(SETS) if args.holdout else ["main", "chat"]
+    cases = {name: load_cases(SETS[name]) for name in names}
+    timing = speed([c for group in cases.values() for c in group]) if args.speed else None
+    results = [score(name, cases[name]) for name in names]
+    for figures in results:
+        report(figures, args.verbose, args.figures)
+    if timing:
+        print(f"\nspeed: first call {timing[0]:.2f} s (loads the word lists), then {timing[1]:.2f} ms per sentence "
+              f"({sum(len(c) for c in cases.values())} sentences)")
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(json.dumps([f.summary() for f in results], indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

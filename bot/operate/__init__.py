@@ -1,0 +1,1 @@
+"""Running the service: the launcher, its clean start and stop, the topology of instances."""
