@@ -77,7 +77,7 @@ make_venv app 3.11 install_app "$(hash_files requirements/app.txt)"
 log "knowledge index"
 "$VENVS/app/bin/python" -m knowledge build
 
-model_hash=$(hash_files config.yml domain.yml nlu/nlu.yml nlu/rules.yml nlu/stories.yml nlu/lookups/*.yml \
+model_hash=$(hash_files config.yml domain.yml nlu/nlu.yml nlu/rules.yml nlu/stories.yml nlu/red_flags.yml nlu/lookups/*.yml \
   nlu/e5_featurizer.py)
 if [ -f models/wegwijs.tar.gz ] && stamp_ok models/.hash "$model_hash"; then
   log "Rasa model is up to date"
