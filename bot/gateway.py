@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from bot.feedback import service as feedback
 from bot.handoff import service as handoff
 from bot.messages import error, fallback
 from bot.page_headers import PageHeaders
@@ -73,6 +74,7 @@ app.state.limiter = limiter_from_env()
 app.add_middleware(PageHeaders)
 app.include_router(handoff.router)  # GET /conversations/outbox: counsellor messages during a handoff
 app.include_router(privacy.router)  # POST /conversations/erase: erase one conversation
+app.include_router(feedback.router)  # POST /feedback: thumbs up or down on one answer
 
 
 @app.on_event("startup")
@@ -151,6 +153,9 @@ def _rate_limited(sender: str) -> JSONResponse | None:
     seconds = max(1, math.ceil(wait_s))
     return JSONResponse({"error": error("rate_limited", seconds=seconds)}, status_code=429,
                         headers={"Retry-After": str(seconds)})
+
+
+app.state.rate_limited = _rate_limited  # the feedback endpoint counts against the same limit
 
 
 @app.post("/webhooks/rest/webhook", responses=_WEBHOOK_RESPONSES,
