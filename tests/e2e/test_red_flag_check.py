@@ -2,6 +2,7 @@
 every outcome, skip, back, stop, English, and the safety net inside the check."""
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -32,6 +33,20 @@ def raw_chat(stack: Stack) -> Callable[[str], list[dict[str, Any]]]:
     return send
 
 
+def paced(chat: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
+    """The check has eleven turns, one more than the gateway's burst of ten: answer like a reader would
+    when the limit says so (wait Retry-After, then send again)."""
+    def send(message: str) -> list[str]:
+        try:
+            return chat(message)
+        except httpx.HTTPStatusError as problem:
+            if problem.response.status_code != 429:
+                raise
+            time.sleep(float(problem.response.headers["Retry-After"]))
+            return chat(message)
+    return send
+
+
 def test_control_and_threats_get_the_offer_with_a_button_that_starts_the_check(stack):
     send = raw_chat(stack)
     replies = send("mijn vriend kijkt elke avond in mijn telefoon en dreigt dat hij me iets aandoet")
@@ -46,6 +61,7 @@ def test_control_and_threats_get_the_offer_with_a_button_that_starts_the_check(s
 
 
 def test_typed_start_several_red_flags_lead_to_veilig_thuis_with_the_why_and_the_safety_plan(chat):
+    chat = paced(chat)
     assert "nergens apart bewaard" in joined(chat("start de check"))
     assert "wurgen" in joined(chat("nee"))
     assert "doden" in joined(chat("ja, één keer"))
@@ -85,6 +101,7 @@ def test_acute_danger_inside_the_check_gets_112_first_and_ends_the_questions(cha
 
 
 def test_no_red_flags_still_gives_a_route_and_never_says_safe(chat):
+    chat = paced(chat)
     chat(START)
     for _ in range(9):
         chat("nee")
