@@ -64,7 +64,7 @@
     const label = document.createElement("label");
     const id = "fb-" + Math.random().toString(36).slice(2);
     label.htmlFor = id;
-    label.textContent = "Wat was er mis? (mag leeg blijven; namen en nummers halen we eruit)";
+    label.textContent = "Wat was er mis? (mag leeg blijven; schrijf liever geen namen of nummers)";
     const field = document.createElement("textarea");
     field.id = id;
     field.rows = 2;
@@ -103,11 +103,11 @@
     box.setAttribute("role", "group");
     box.setAttribute("aria-label", "Beoordeel dit antwoord");
     row.appendChild(box);
-    const up = rateButton("Dit antwoord hielp", "👍", function () {
+    const up = rateButton("Dit antwoord hielp", "Hielp", function () {
       post(reply, "up", null).then(function (problem) { note(box, problem || "Bedankt!"); })
         .catch(function () { note(box, "Je beoordeling kon nu niet worden bewaard."); });
     });
-    const down = rateButton("Dit antwoord hielp niet", "👎", function () { commentForm(box, reply); });
+    const down = rateButton("Dit antwoord hielp niet", "Hielp niet", function () { commentForm(box, reply); });
     box.append(up, down);
     item.after(row);
   }
