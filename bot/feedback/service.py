@@ -47,7 +47,7 @@ def problem_of(payload: Any) -> Optional[str]:
     problem = sender_problem(payload.get("sender"))
     if problem:
         return problem
-    if payload.get("rating") not in RATINGS:
+    if not isinstance(payload.get("rating"), str) or payload["rating"] not in RATINGS:
         return error("feedback_rating")
     reply = payload.get("reply")
     if message_problem(reply) or len(reply) > MAX_REPLY_CHARS:
