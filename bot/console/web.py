@@ -32,6 +32,7 @@ class NavItem:
 NAV = (
     NavItem("/conversations", "Gesprekken", REVIEW),
     NavItem("/annotations", "Annotaties", REVIEW),
+    NavItem("/feedback", "Feedback", REVIEW),
     NavItem("/stats", "Statistiek", REVIEW),
     NavItem("/inbox", "Inbox", COUNSEL),  # served by bot/console/inbox.py (handoff) when present
     NavItem("/users", "Gebruikers", ADMIN),
