@@ -11,10 +11,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, select
 
-from bot import gateway
+from bot.chat import gateway
+from bot.chat.ratelimit import RateLimiter
 from bot.privacy.keys import conversation_id
 from bot.privacy.retention import purge
-from bot.ratelimit import RateLimiter
 from bot.store.db import make_engine, migrate
 from bot.store.feedback_models import DOWN, UP, Feedback
 from bot.store.feedback_store import FeedbackStore

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.launcher import Stack
+from bot.operate.launcher import Stack
 
 pytestmark = pytest.mark.e2e
 

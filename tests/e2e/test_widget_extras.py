@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from bot.config import ROOT
 from bot.console.settings import load_console_settings
+from bot.settings import ROOT
 from bot.store.db import make_engine
 from bot.store.feedback_store import FeedbackStore
 from tests.e2e.test_web_widget import BOT_REPLY_TIMEOUT_MS, _chat, _guard, browser, page, traffic  # noqa: F401
 
 pytestmark = pytest.mark.e2e
 SERIOUS = ("serious", "critical")
-SCREENSHOTS = os.environ.get("WEGWIJS_SCREENSHOTS") == "1"  # set to refresh the PNGs under docs/
+SCREENSHOTS = os.environ.get("REFRESH_SCREENSHOTS") == "1"  # set to refresh the PNGs under docs/
 
 
 def _worst_answers() -> list:
