@@ -28,10 +28,10 @@ from bot.measure.soak_trend import GROWTH, TOO_FEW, Trend, trend, warm_up_s
 # the earlier ones (a script never crosses into a sender's next conversation).
 GREETINGS = ("hallo", "hoi, wie ben jij?", "goedemorgen", "hello, can you help me?", "dank je wel", "thanks")
 FOLLOW_UPS = (
-    ("Ik ben huisarts in een gezondheidscentrum.", "Welk afwegingskader hoort bij mijn beroep?",
-     "En waar kan ik terecht voor advies over een lastige casus?"),
-    ("hoi ik ben 12", "mijn moeder slaat me met een riem als ik iets fout doe"),
-    ("Ik wil bij mijn man weg, hij slaat me al jaren.", "Hij kijkt soms in mijn telefoon. Kan hij dit gesprek zien?"),
+    ("Ik werk als fysiotherapeut in een praktijk.", "Welke meldcode-route past bij mijn vak?",
+     "Bij wie kan ik sparren over een moeilijke situatie?"),
+    ("ik ben 13 jaar", "mijn vader gooit dingen naar me als hij boos is"),
+    ("Mijn vriendin controleert al maanden mijn geld.", "Ze leest mijn berichten. Ziet zij wat ik hier typ?"),
     ("I'm a teacher and a pupil told me her stepfather hits her.", "Do I have to report this?"),
     ("mijn zus mag van haar vriend niemand meer zien", "wat kan ik voor haar doen?", "bedankt"),
 )
