@@ -1,6 +1,7 @@
 """Loads knowledge/routes.yml: which knowledge answers which intent."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -31,18 +32,18 @@ class Route:
 
 @dataclass(frozen=True)
 class NextStep:
-    """Which meldcode step comes next, from words that say which step is done."""
+    """Which meldcode step comes next, from patterns (regular expressions, case-insensitive) that say a
+    step is asked for and which step is done."""
 
-    asks: tuple[str, ...] = ()
-    done: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    asks: tuple[re.Pattern[str], ...] = ()
+    done: tuple[tuple[int, tuple[re.Pattern[str], ...]], ...] = ()
     template: str = "meldcode-stap-{value}"
 
     def entry_for(self, text: str) -> Optional[str]:
-        lowered = text.lower()
-        if not any(ask in lowered for ask in self.asks):
+        if not any(ask.search(text) for ask in self.asks):
             return None
-        for step, cues in self.done:
-            if any(cue in lowered for cue in cues):
+        for step, patterns in self.done:
+            if any(pattern.search(text) for pattern in patterns):
                 return self.template.format(value=min(step + 1, 5))
         return None
 
@@ -85,10 +86,14 @@ def _route(intent: str, raw: dict[str, Any]) -> Route:
     )
 
 
+def _patterns(items: Any) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(item, re.IGNORECASE) for item in items or ())
+
+
 def _next_step(raw: dict[str, Any]) -> NextStep:
-    done = sorted(((int(step), tuple(c.lower() for c in cues)) for step, cues in (raw.get("done") or {}).items()),
-                  reverse=True)
-    return NextStep(asks=tuple(a.lower() for a in raw.get("asks") or ()), done=tuple(done),
+    done = sorted(((int(step), _patterns(cues)) for step, cues in (raw.get("done") or {}).items()),
+                  key=lambda item: item[0], reverse=True)
+    return NextStep(asks=_patterns(raw.get("asks")), done=tuple(done),
                     template=raw.get("template", "meldcode-stap-{value}"))
 
 

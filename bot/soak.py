@@ -28,12 +28,12 @@ from bot.soak_trend import GROWTH, TOO_FEW, Trend, trend, warm_up_s
 # the earlier ones (a script never crosses into a sender's next conversation).
 GREETINGS = ("hallo", "hoi, wie ben jij?", "goedemorgen", "hello, can you help me?", "dank je wel", "thanks")
 FOLLOW_UPS = (
-    ("Ik ben huisarts in een gezondheidscentrum.", "Welk afwegingskader hoort bij mijn beroep?",
-     "En waar kan ik terecht voor advies over een lastige casus?"),
-    ("hoi ik ben 12", "mijn moeder slaat me met een riem als ik iets fout doe"),
-    ("Ik wil bij mijn man weg, hij slaat me al jaren.", "Hij kijkt soms in mijn telefoon. Kan hij dit gesprek zien?"),
-    ("I'm a teacher and a pupil told me her stepfather hits her.", "Do I have to report this?"),
-    ("mijn zus mag van haar vriend niemand meer zien", "wat kan ik voor haar doen?", "bedankt"),
+    ("Ik werk als jeugdverpleegkundige.", "Welk afwegingskader hoort bij mijn vak?",
+     "En bij wie kan ik sparren over een gezin waar ik me zorgen over maak?"),
+    ("ik ben 15", "mijn stiefmoeder scheldt me elke dag uit en ik krijg soms geen eten"),
+    ("Ik wil bij mijn partner weg, hij duwt en slaat me.", "Kan hij op mijn telefoon zien dat ik met jou praat?"),
+    ("I teach at a primary school and a pupil often has bruises.", "Do I need to report this?"),
+    ("mijn buurvrouw wordt volgens mij bedreigd door haar vriend", "hoe kan ik haar steunen?", "bedankt"),
 )
 SCRIPTS: tuple[tuple[str, ...], ...] = (*((m,) for m in (*MESSAGES, *GREETINGS)), *FOLLOW_UPS)
 TURN_TIMEOUT_S = 60.0  # the gateway gives up on Rasa after 30 s and answers with its fallback

@@ -24,6 +24,7 @@ class Settings:
     seeds_dir: Path | None = None
     entries_dir: Path = PACKAGE_DIR / "entries"
     eval_dir: Path = PACKAGE_DIR / "eval"
+    calibration_dir: Path = PACKAGE_DIR / "calibration"
     reports_dir: Path = REPO_ROOT / "var" / "reports"
 
     def with_backend(self, backend: str) -> Settings:
@@ -91,5 +92,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         seeds_dir=Path(seeds_raw).expanduser() if seeds_raw else default_seeds_dir(),
         entries_dir=_path(env.get("WEGWIJS_ENTRIES_DIR"), PACKAGE_DIR / "entries"),
         eval_dir=_path(env.get("WEGWIJS_EVAL_DIR"), PACKAGE_DIR / "eval"),
+        calibration_dir=_path(env.get("WEGWIJS_CALIBRATION_DIR"), PACKAGE_DIR / "calibration"),
         reports_dir=_path(env.get("WEGWIJS_REPORTS_DIR"), var / "reports"),
     )

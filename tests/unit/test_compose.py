@@ -1,6 +1,8 @@
 from dataclasses import dataclass, field
 from typing import Optional
 
+import pytest
+
 from actions.compose import compose, render
 from actions.context import TurnContext, age_in_text, infer_role, plausible_step
 from actions.routes import load_routes
@@ -98,19 +100,40 @@ def test_passages_name_document_and_section():
     assert render(hit, "nl").endswith("Bron: Zesde voortgangsrapportage, 4 Aanpak > 4.1 MDA++")
 
 
+@pytest.mark.parametrize(("text", "age"), [
+    ("hoi ik ben 12", 12), ("ben nog maar 11 hoor", 11), ("ik ben 15 jaar oud", 15), ("leeftijd: 9", 9),
+    ("im 14 and scared", 14), ("I am only 13", 13), ("my sister is 10 and I'm 16", 16), ("16yo here", 16),
+    ("13 yaşındayım ve korkuyorum", 13), ("Mam 12 lat i boję się", 12), ("عمري ١٤ سنة", 14),
+    ("ik ben 5 jaar getrouwd", None), ("we zijn 3 weken verder", None), ("I'm 20 minutes away", None),
+    ("ik ben moeder van 3 kinderen", None), ("ik heb 2 kinderen", None), ("stap 4 van de meldcode", None),
+])
+def test_age_in_text(text, age):
+    assert age_in_text(text) == age
+
+
 def test_age_and_role_are_remembered():
-    assert age_in_text("hoi ik ben 12") == 12
-    assert age_in_text("ik ben 5 jaar getrouwd") is None
     assert infer_role("hoi ik ben 12", "greet", None) == "child"
     assert infer_role("wat moet ik doen?", "situation_victim", "child") == "child"
     assert infer_role("welke stap?", "ask_meldcode_step", None) == "professional"
 
 
-def test_next_step_follows_from_what_is_done():
+@pytest.mark.parametrize(("text", "entry"), [
+    ("mijn waarnemingen staan genoteerd in het leerlingdossier, hoe ga ik verder?", "meldcode-stap-2"),
+    ("I documented the injuries, what is the next step?", "meldcode-stap-2"),
+    ("we hebben het besproken met de aandachtsfunctionaris, wat doen we daarna", "meldcode-stap-3"),
+    ("advies gevraagd bij veilig thuis en alles vastgelegd. En nu?", "meldcode-stap-3"),
+    ("ik heb met de vader gesproken over mijn zorgen, welke stap volgt?", "meldcode-stap-4"),
+    ("Het gesprek met de cliënte is geweest. Wat hierna?", "meldcode-stap-4"),
+    ("het afwegingskader is ingevuld, wat moet ik nu", "meldcode-stap-5"),
+])
+def test_next_step_follows_from_what_is_done(text, entry):
+    assert load_routes().next_step.entry_for(text) == entry
+
+
+def test_no_next_step_without_a_question_or_a_done_step():
     steps = load_routes().next_step
-    assert steps.entry_for("ik heb alles opgeschreven, wat is nu de volgende stap?") == "meldcode-stap-2"
-    assert steps.entry_for("Het gesprek met de ouders heb ik gevoerd. Wat is de volgende stap?") == "meldcode-stap-4"
     assert steps.entry_for("wat is stap 2?") is None
+    assert steps.entry_for("ik heb alles genoteerd") is None  # no question about what comes next
 
 
 def test_next_step_question_gets_the_following_step():
