@@ -17,7 +17,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from bot.handoff import service as handoff
-from bot.messages import error, fallback
+from bot.messages import error, fallback, too_long_reply
 from bot.page_headers import PageHeaders
 from bot.privacy import service as privacy
 from bot.rasa_pool import RasaPool, urls_from_env
@@ -25,14 +25,19 @@ from bot.ratelimit import limiter_from_env
 from bot.validation import (
     MAX_MESSAGE_CHARS,
     MAX_SENDER_CHARS,
+    as_words,
     channel_metadata,
     message_problem,
     sender_problem,
+    too_long,
 )
+from nlu.language import detect_language  # pure Python: which language to answer an over-long message in
 
 WEB_DIR = Path(__file__).with_name("web")
 RASA_TIMEOUT_S = 30.0
-MAX_BODY_BYTES = 64 * 1024  # a 2,000-character message JSON-escaped stays far below this
+# A 10,000-character message JSON-escaped (\\uXXXX, emoji as two of them) stays below this; a longer one up
+# to here still gets a kind reply, only larger bodies an HTTP 413.
+MAX_BODY_BYTES = 256 * 1024
 logger = logging.getLogger("wegwijs.gateway")
 
 # The webhook reads the raw body itself (size limit before parsing), so FastAPI cannot derive these.
@@ -43,8 +48,10 @@ _WEBHOOK_BODY = {
     "properties": {
         "sender": {"type": "string", "minLength": 1, "maxLength": MAX_SENDER_CHARS,
                    "description": "Conversation id chosen by the channel; no control characters."},
-        "message": {"type": "string", "minLength": 1, "maxLength": MAX_MESSAGE_CHARS,
-                    "description": "Plain text, not blank, no control characters except newlines and tabs."},
+        "message": {"type": "string", "minLength": 1,
+                    "description": f"Plain text, not blank, no control characters except newlines and tabs. "
+                                   f"Up to {MAX_MESSAGE_CHARS} characters are passed on whole; a longer message "
+                                   f"is answered with a request to send it in parts."},
         "metadata": {"type": ["object", "null"], "properties": {
             "channel": {"type": ["string", "null"], "pattern": "^[a-z][a-z0-9_-]{0,31}$"}}},
     },
@@ -176,8 +183,12 @@ async def webhook(request: Request) -> JSONResponse:
     problem = message_problem(payload.get("message")) or problem
     if problem:
         return _bad_request(problem)
-    erase_language = privacy.erase_command_language(payload["message"])
+    message: str = payload["message"]
+    if too_long(message):  # kindly, as a bot reply: never cut a story short, never an error in the chat
+        language = "en" if detect_language(message[:MAX_MESSAGE_CHARS]) == "en" else "nl"
+        return JSONResponse([{"recipient_id": payload["sender"], "text": too_long_reply(MAX_MESSAGE_CHARS, language)}])
+    erase_language = privacy.erase_command_language(message)
     if erase_language:  # "/wis": erased here, never sent to Rasa
         return JSONResponse(await privacy.erase_reply(app, payload["sender"], erase_language))
-    replies = await handoff.turn(app, _relay, payload["sender"], payload["message"], metadata)
+    replies = await handoff.turn(app, _relay, payload["sender"], as_words(message), metadata)
     return JSONResponse(replies)

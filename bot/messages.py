@@ -23,3 +23,9 @@ def fallback(language: str = "nl") -> str:
 
 def error(key: str, **values: Any) -> str:
     return messages()["errors"][key].format(**values)
+
+
+def too_long_reply(limit: int, language: str = "nl") -> str:
+    texts = messages()["too_long"]
+    grouped = f"{limit:,}".replace(",", "." if language == "nl" else ",")
+    return texts.get(language, texts["nl"]).format(limit=grouped)
