@@ -29,13 +29,15 @@ class ActionReply(Action):
         reply = compose(ctx, load_routes(), load_index())
         for response in reply.responses:
             dispatcher.utter_message(response=response)
-        for text in reply.texts:
-            dispatcher.utter_message(text=text)
+        for number, text in enumerate(reply.texts, 1):
+            last = number == len(reply.texts)
+            # Quick choices go under the last text: buttons on the web, a reply keyboard on Telegram.
+            dispatcher.utter_message(text=text, buttons=reply.buttons if last and reply.buttons else None)
         if reply.handoff:
             # Reaches the gateway as {"custom": {"handoff": ...}}; bot/handoff asks the person's consent.
             dispatcher.utter_message(json_message={"handoff": {"reason": reply.handoff, "language": ctx.language}})
         return [
-            SlotSet("role", ctx.role),
+            SlotSet("role", reply.role),
             SlotSet("misunderstood", float(reply.misunderstood)),
             SlotSet("last_topic", reply.entry_ids[0] if reply.entry_ids else tracker.get_slot("last_topic")),
             SlotSet("retrieved", list(reply.entry_ids)),

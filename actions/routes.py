@@ -12,6 +12,7 @@ import yaml
 ROUTES_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "routes.yml"
 _SEARCH_AUDIENCES = {"citizen", "professional", "any"}
 _HANDOFF_REASONS = {"request", "risk"}
+_UNSURE_KINDS = {"search", "out_of_scope"}
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,7 @@ class Route:
     by_entity: Optional[dict[str, str]] = None
     by_sector: bool = False
     response: Optional[str] = None
-    fallback_response: Optional[str] = None
-    counts_as_misunderstood: bool = False
+    unsure: Optional[str] = None  # "search" | "out_of_scope": answer with the lifeline (actions/compose.py)
     next_step: bool = False
     search_hits: int = 1
     handoff: Optional[str] = None  # "request" | "risk": also offer a human (bot/handoff)
@@ -70,6 +70,8 @@ def _route(intent: str, raw: dict[str, Any]) -> Route:
         raise ValueError(f"{ROUTES_FILE}: route '{intent}' has unknown search audience '{search}'")
     if raw.get("first", "entries") not in {"entries", "search"}:
         raise ValueError(f"{ROUTES_FILE}: route '{intent}' has bad 'first' value")
+    if raw.get("unsure") is not None and raw["unsure"] not in _UNSURE_KINDS:
+        raise ValueError(f"{ROUTES_FILE}: route '{intent}' has unknown unsure kind '{raw['unsure']}'")
     return Route(
         entries=tuple(raw.get("entries") or ()),
         child=tuple(raw.get("child") or ()),
@@ -78,8 +80,7 @@ def _route(intent: str, raw: dict[str, Any]) -> Route:
         by_entity=raw.get("by_entity"),
         by_sector=bool(raw.get("by_sector")),
         response=raw.get("response"),
-        fallback_response=raw.get("fallback_response"),
-        counts_as_misunderstood=bool(raw.get("counts_as_misunderstood")),
+        unsure=raw.get("unsure"),
         next_step=bool(raw.get("next_step")),
         search_hits=int(raw.get("search_hits", 1)),
         handoff=_handoff(intent, raw.get("handoff")),
