@@ -72,3 +72,12 @@ def test_short_messages_are_no_story():
                        role=None, sector=None)
     reply = compose(turn, load_routes(), knowledge())
     assert not reply.texts[0].startswith("Dank je dat je je verhaal")
+
+
+def test_a_flagged_story_the_classifier_did_not_place_still_gets_veilig_thuis():
+    text = "Ik weet niet meer wat ik moet. " * 30 + "Hij zegt dat hij me vannacht iets aandoet."
+    turn = TurnContext(text=text, intent="nlu_fallback", confidence=0.3, language="nl", role=None, sector=None,
+                       safety=frozenset({"acute"}))
+    kb = FakeKnowledge(entries={"veilig-thuis": FakeHit("veilig-thuis", "Veilig Thuis 0800-2000")})
+    reply = compose(turn, load_routes(), kb)
+    assert "veilig-thuis" in reply.entry_ids and reply.handoff is None
