@@ -15,7 +15,7 @@ test:  # scripts/test.sh runs set-up itself: the NLU comparison starts once the 
 	@bash scripts/test.sh
 
 eval: setup
-	@$(APP) -m bot eval ../shared/eval/dev-cases.yml
+	@$(APP) -m bot eval dev=../shared/eval/dev-cases.yml heldout=tests/heldout/conversations.yml
 
 bench: setup
 	@$(APP) -m bot bench --start

@@ -1,66 +1,26 @@
-"""Decides what to answer: route by intent, look up knowledge, cite sources.
+"""Decides what to answer: route by intent, look up knowledge, cite sources; when unsure, the lifeline
+(actions/unsure.py); a long story as a story (actions/story_reply.py).
 
 Pure logic: no Rasa imports, so it can be tested without a server.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Optional, Protocol
+from dataclasses import replace
+from typing import Optional
 
+from actions.answer import Hit, Knowledge, Reply, render, unique
 from actions.context import TurnContext
+from actions.lifeline import Lifeline, load_lifeline
 from actions.routes import Route, Routes
+from actions.story import StorySettings, load_story_settings
+from actions.story_reply import story_reply
+from actions.unsure import hedged, unsure_reply, with_choice
+
+__all__ = ["Reply", "compose", "render"]
 
 MAX_ENTRIES = 2
-MISUNDERSTOOD_BEFORE_HUMAN = 2
-_SOURCE_LABEL = {"nl": "Bron", "en": "Source"}
 SAFETY_FOLLOW_UP = Route(entries=("veilig-thuis",))
 _SEARCH_AUDIENCE = {"citizen": "citizen", "professional": "professional", "any": None}
-
-
-class Hit(Protocol):
-    id: str
-    text: str
-    source: str
-    source_title: str
-    location: Optional[str]
-    audience: str
-    kind: str
-
-
-class SearchResult(Protocol):
-    hits: Sequence[Hit]
-    answered: bool
-
-
-class Knowledge(Protocol):
-    def search(self, text: str, audience: Optional[str] = None, lang: str = "nl", k: int = 5) -> SearchResult: ...
-
-    def entry(self, entry_id: str, lang: str = "nl") -> Optional[Hit]: ...
-
-
-@dataclass
-class Reply:
-    texts: list[str] = field(default_factory=list)
-    responses: list[str] = field(default_factory=list)
-    entry_ids: list[str] = field(default_factory=list)
-    misunderstood: int = 0
-    handoff: Optional[str] = None  # why a human is offered (bot/chat/handoff asks consent), or None
-
-
-def cite(hit: Hit, language: str) -> str:
-    label = _SOURCE_LABEL.get(language, "Bron")
-    if hit.kind == "passage":
-        where = f", {hit.location}" if hit.location else ""
-        return f"{label}: {hit.source_title}{where}"
-    return f"{label}: {hit.source_title} ({hit.source})"
-
-
-def render(hit: Hit, language: str) -> str:
-    """Entry text, with its source named for professional and document answers."""
-    if hit.audience == "professional" or hit.kind == "passage":
-        return f"{hit.text}\n{cite(hit, language)}"
-    return hit.text
 
 
 def _specific_ids(route: Route, ctx: TurnContext, routes: Routes) -> list[str]:
@@ -105,11 +65,7 @@ def _lookup(ids: list[str], ctx: TurnContext, knowledge: Knowledge) -> list[Hit]
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
-    unique: list[Hit] = []
-    for hit in hits:
-        if all(hit.id != seen.id for seen in unique):
-            unique.append(hit)
-    return unique[:MAX_ENTRIES]
+    return unique(hits)[:MAX_ENTRIES]
 
 
 def _collect(route: Route, ctx: TurnContext, routes: Routes, knowledge: Knowledge) -> list[Hit]:
@@ -121,28 +77,34 @@ def _collect(route: Route, ctx: TurnContext, routes: Routes, knowledge: Knowledg
     return _dedupe(found + pathway if route.first == "search" else pathway + found)
 
 
-def _misunderstood_reply(route: Route, ctx: TurnContext) -> Reply:
-    count = ctx.misunderstood + 1
-    if count >= MISUNDERSTOOD_BEFORE_HUMAN:
-        return Reply(responses=["utter_offer_human"], misunderstood=0, handoff="misunderstood")
-    if not any(ch.isalnum() for ch in ctx.text):
-        return Reply(responses=["utter_check_in"], misunderstood=count)
-    response = route.response or route.fallback_response or "utter_not_understood"
-    return Reply(responses=[response], misunderstood=count)
-
-
-def compose(ctx: TurnContext, routes: Routes, knowledge: Knowledge) -> Reply:
+def compose(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Optional[Lifeline] = None,
+            story: Optional[StorySettings] = None) -> Reply:
+    lifeline = lifeline or load_lifeline()
+    story = story or load_story_settings()
+    ctx = with_choice(ctx, lifeline)
     route = routes.for_intent(ctx.intent)
-    if ctx.safety and (route.response or route.counts_as_misunderstood):
+    if len(ctx.text) >= story.min_chars:
+        def pathway_for(question: str) -> list[Hit]:  # the route's own search looks for the question
+            if route.unsure or route.response:
+                return _collect(SAFETY_FOLLOW_UP, ctx, routes, knowledge) if ctx.safety else []
+            return _collect(route, replace(ctx, text=question), routes, knowledge)
+        return story_reply(ctx, knowledge, lifeline, story, pathway_for, None if ctx.safety else route.handoff)
+    if ctx.safety and (route.response or route.unsure):
         # The safety message already went out; add the advice pathway, never "off topic".
         route = SAFETY_FOLLOW_UP
-    if route.response and not route.counts_as_misunderstood:
-        return Reply(responses=[route.response])
-    hits = [] if route.response else _collect(route, ctx, routes, knowledge)
+    if route.response:
+        return Reply(responses=[route.response], role=ctx.role)
+    if route.unsure:
+        return unsure_reply(ctx, knowledge, lifeline, route.unsure)
+    hits = _collect(route, ctx, routes, knowledge)
     if not hits:
-        return _misunderstood_reply(route, ctx)
-    return Reply(
+        return unsure_reply(ctx, knowledge, lifeline, "search")
+    reply = Reply(
         texts=[render(hit, ctx.language) for hit in hits],
         entry_ids=[hit.id for hit in hits],
         handoff=None if ctx.safety else route.handoff,  # acute danger gets 112, not a queue
+        role=ctx.role,
     )
+    if ctx.confidence < lifeline.unsure_below and not ctx.safety:
+        return hedged(reply, ctx, lifeline)
+    return reply

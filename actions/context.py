@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Optional
 
+import yaml
 from rasa_sdk import Tracker
 
 ADULT_AGE = 18
-_NOT_AN_AGE = r"(?!\s*(?:jaar\s+)?(?:getrouwd|samen|bezig|geleden|weken|maanden))"
-_AGE = re.compile(r"\b(?:ik ben|ben|i'?m|i am|age|leeftijd)\s*(\d{1,2})\b" + _NOT_AN_AGE, re.IGNORECASE)
+AGE_FILE = Path(__file__).with_name("age.yml")
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _CHILD_INTENTS = {"situation_child"}
 _PROFESSIONAL_INTENTS = {
     "inform_profession",
@@ -41,9 +44,21 @@ class TurnContext:
         return values[0] if values else None
 
 
+@lru_cache(maxsize=1)
+def _age_patterns() -> tuple[re.Pattern[str], ...]:
+    data = yaml.safe_load(AGE_FILE.read_text(encoding="utf-8"))
+    not_an_age = f"(?!{data['not_followed_by']})"
+    return tuple(re.compile(pattern + not_an_age, re.IGNORECASE) for pattern in data["patterns"])
+
+
 def age_in_text(text: str) -> Optional[int]:
-    match = _AGE.search(text)
-    return int(match.group(1)) if match else None
+    """The age a person gives for themselves ("ik ben 14", "I'm 13", "15 yaşındayım", "mam 12 lat",
+    "عمري 13"), the first one found, or None."""
+    text = text.translate(_ARABIC_DIGITS)
+    found = [match for pattern in _age_patterns() for match in [pattern.search(text)] if match]
+    if not found:
+        return None
+    return int(min(found, key=lambda match: match.start()).group(1))
 
 
 def infer_role(text: str, intent: str, previous: Optional[str]) -> Optional[str]:
@@ -65,7 +80,7 @@ _STEP_VALUES = {"1", "2", "3", "4", "5"}
 
 
 def plausible_step(text: str, entity: dict[str, Any]) -> bool:
-    """A `step` entity counts only next to the word stap/step ("groep 4" is no step)."""
+    """A `step` entity counts only next to the word stap/step ("klas 3" or "3 kinderen" is no step)."""
     if str(entity.get("value")) not in _STEP_VALUES:
         return False
     start, end = int(entity.get("start") or 0), int(entity.get("end") or 0)

@@ -33,15 +33,18 @@ class ActionReply(Action):
         for response in reply.responses:
             dispatcher.utter_message(response=response)
         now = dt.datetime.now(dt.timezone.utc)
-        for text in reply.texts:
-            dispatcher.utter_message(text=fill_live(text, ctx.language, now))  # "{now.reachable}": the clock
+        for number, text in enumerate(reply.texts, 1):
+            last = number == len(reply.texts)
+            # Quick choices go under the last text: buttons on the web, a reply keyboard on Telegram.
+            dispatcher.utter_message(text=fill_live(text, ctx.language, now),  # "{now.reachable}": the clock
+                                     buttons=reply.buttons if last and reply.buttons else None)
         if reply.handoff:
             # Reaches the gateway as {"custom": {"handoff": ...}}; bot/chat/handoff asks the person's consent.
             dispatcher.utter_message(json_message={"handoff": {"reason": reply.handoff, "language": ctx.language}})
         offered = _offer_red_flag_check(dispatcher, ctx, bool(tracker.get_slot(OFFERED_SLOT)))
         return [
             SlotSet(OFFERED_SLOT, offered or bool(tracker.get_slot(OFFERED_SLOT))),
-            SlotSet("role", ctx.role),
+            SlotSet("role", reply.role),
             SlotSet("misunderstood", float(reply.misunderstood)),
             SlotSet("last_topic", reply.entry_ids[0] if reply.entry_ids else tracker.get_slot("last_topic")),
             SlotSet("retrieved", list(reply.entry_ids)),

@@ -1,6 +1,7 @@
 """Loads knowledge/routes.yml: which knowledge answers which intent."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -11,6 +12,7 @@ import yaml
 ROUTES_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "routes.yml"
 _SEARCH_AUDIENCES = {"citizen", "professional", "any"}
 _HANDOFF_REASONS = {"request", "risk"}
+_UNSURE_KINDS = {"search", "out_of_scope"}
 
 
 @dataclass(frozen=True)
@@ -22,8 +24,7 @@ class Route:
     by_entity: Optional[dict[str, str]] = None
     by_sector: bool = False
     response: Optional[str] = None
-    fallback_response: Optional[str] = None
-    counts_as_misunderstood: bool = False
+    unsure: Optional[str] = None  # "search" | "out_of_scope": answer with the lifeline (actions/compose.py)
     next_step: bool = False
     search_hits: int = 1
     handoff: Optional[str] = None  # "request" | "risk": also offer a human (bot/chat/handoff)
@@ -31,18 +32,18 @@ class Route:
 
 @dataclass(frozen=True)
 class NextStep:
-    """Which meldcode step comes next, from words that say which step is done."""
+    """Which meldcode step comes next, from patterns (regular expressions, case-insensitive) that say a
+    step is asked for and which step is done."""
 
-    asks: tuple[str, ...] = ()
-    done: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    asks: tuple[re.Pattern[str], ...] = ()
+    done: tuple[tuple[int, tuple[re.Pattern[str], ...]], ...] = ()
     template: str = "meldcode-stap-{value}"
 
     def entry_for(self, text: str) -> Optional[str]:
-        lowered = text.lower()
-        if not any(ask in lowered for ask in self.asks):
+        if not any(ask.search(text) for ask in self.asks):
             return None
-        for step, cues in self.done:
-            if any(cue in lowered for cue in cues):
+        for step, patterns in self.done:
+            if any(pattern.search(text) for pattern in patterns):
                 return self.template.format(value=min(step + 1, 5))
         return None
 
@@ -69,6 +70,8 @@ def _route(intent: str, raw: dict[str, Any]) -> Route:
         raise ValueError(f"{ROUTES_FILE}: route '{intent}' has unknown search audience '{search}'")
     if raw.get("first", "entries") not in {"entries", "search"}:
         raise ValueError(f"{ROUTES_FILE}: route '{intent}' has bad 'first' value")
+    if raw.get("unsure") is not None and raw["unsure"] not in _UNSURE_KINDS:
+        raise ValueError(f"{ROUTES_FILE}: route '{intent}' has unknown unsure kind '{raw['unsure']}'")
     return Route(
         entries=tuple(raw.get("entries") or ()),
         child=tuple(raw.get("child") or ()),
@@ -77,18 +80,21 @@ def _route(intent: str, raw: dict[str, Any]) -> Route:
         by_entity=raw.get("by_entity"),
         by_sector=bool(raw.get("by_sector")),
         response=raw.get("response"),
-        fallback_response=raw.get("fallback_response"),
-        counts_as_misunderstood=bool(raw.get("counts_as_misunderstood")),
+        unsure=raw.get("unsure"),
         next_step=bool(raw.get("next_step")),
         search_hits=int(raw.get("search_hits", 1)),
         handoff=_handoff(intent, raw.get("handoff")),
     )
 
 
+def _patterns(items: Any) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(item, re.IGNORECASE) for item in items or ())
+
+
 def _next_step(raw: dict[str, Any]) -> NextStep:
-    done = sorted(((int(step), tuple(c.lower() for c in cues)) for step, cues in (raw.get("done") or {}).items()),
-                  reverse=True)
-    return NextStep(asks=tuple(a.lower() for a in raw.get("asks") or ()), done=tuple(done),
+    done = sorted(((int(step), _patterns(cues)) for step, cues in (raw.get("done") or {}).items()),
+                  key=lambda item: item[0], reverse=True)
+    return NextStep(asks=_patterns(raw.get("asks")), done=tuple(done),
                     template=raw.get("template", "meldcode-stap-{value}"))
 
 

@@ -23,7 +23,9 @@ def _parser() -> argparse.ArgumentParser:
                           "more than one needs PostgreSQL and Redis, see the README")
 
     ev = commands.add_parser("eval", help="play evaluation cases against the running bot")
-    ev.add_argument("cases", type=Path, help="YAML file of cases, e.g. ../shared/eval/dev-cases.yml")
+    ev.add_argument("cases", nargs="+", metavar="[NAME=]CASES.yml[@overall=F,CATEGORY=F]",
+                    help="YAML file(s) of cases, e.g. ../shared/eval/dev-cases.yml; several are played against the "
+                         "same bot and shown side by side, each with its own thresholds after '@'")
     ev.add_argument("--url", default=f"{settings.web_url}/webhooks/rest/webhook")
     ev.add_argument("--report", type=Path, default=ROOT / "var" / "reports" / "eval.json")
     ev.add_argument("--min-overall", type=float, default=0.0, help="fail below this overall pass rate (0-1)")
@@ -96,6 +98,10 @@ def start_for_shell(language: str) -> Callable[[], None] | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "eval":  # check every case file before starting the bot for them
+        from bot.measure.dev_eval import load_cases, parse_case_set
+        for spec in args.cases:
+            load_cases(parse_case_set(spec).path)
     if args.command == "run":
         from bot.operate.launcher import run_forever
         return run_forever(args.instances)
@@ -118,9 +124,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace) -> int:
     if args.command == "eval":
-        from bot.measure.dev_eval import evaluate, parse_category_thresholds
-        return evaluate(args.url, args.cases, args.report, args.min_overall,
-                        parse_category_thresholds(args.min_category), args.verbose)
+        from bot.measure.dev_eval import evaluate_sets, parse_case_set, parse_category_thresholds
+        return evaluate_sets(args.url, [parse_case_set(spec) for spec in args.cases], args.report,
+                             args.min_overall, parse_category_thresholds(args.min_category), args.verbose)
     raise SystemExit(f"unknown command {args.command}")
 
 

@@ -179,6 +179,7 @@ SECTIONS: dict[str, tuple[Variable, ...]] = {
         _v("DOCS_DIR", "", "the ingested documents' passages", PATH, "`var/documents`"),
         _v("ENTRIES_DIR", "", "curated knowledge entries", PATH, "`knowledge/entries`"),
         _v("EVAL_DIR", "", "retrieval evaluation set", PATH, "`knowledge/eval`"),
+        _v("CALIBRATION_DIR", "", "the no-answer gate's calibration sets", PATH, "`knowledge/calibration`"),
         _v("REPORTS_DIR", "", "evaluation reports", PATH, "`var/reports`"),
     ),
     "Tests and measuring": (
@@ -186,7 +187,9 @@ SECTIONS: dict[str, tuple[Variable, ...]] = {
            PATH, "`~/.cache/wegwijs`"),
         _v("EVAL_CASES", "", "dev evaluation cases `make test` plays", PATH, "`../shared/eval/dev-cases.yml`"),
         _v("EVAL_REPORT", "", "where the dev evaluation writes its report", PATH, "a temporary file"),
-        _v("EVAL_MIN_OVERALL", "0.90", "overall pass rate the dev evaluation must reach", NUMBER, minimum=0),
+        _v("EVAL_MIN_OVERALL", "0.95", "overall pass rate the dev evaluation must reach", NUMBER, minimum=0),
+        _v("HELDOUT_MIN_OVERALL", "0.90", "overall pass rate our held-out conversation set must reach", NUMBER,
+           minimum=0),
         _v("TEST_WEB_PORT", "18000", "`make test`: gateway port of the test stack", PORT),
         _v("TEST_RASA_PORT", "15005", "`make test`: Rasa port of the test stack", PORT),
         _v("TEST_ACTION_PORT", "15055", "`make test`: action server port of the test stack", PORT),

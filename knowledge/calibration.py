@@ -1,4 +1,5 @@
-"""Calibrate the no-answer gate on the eval set: questions.yml (should answer) vs no_answer.yml (should not)."""
+"""Calibrate the no-answer gate on knowledge/calibration/: answerable.yml (should answer) vs off_topic.yml
+(should not). Our own data, apart from the retrieval eval set and every conversation test set."""
 
 from __future__ import annotations
 
@@ -11,16 +12,22 @@ from sklearn.linear_model import LogisticRegression
 
 from knowledge.evalset import NoAnswer, Question
 from knowledge.gate import Gate
+from knowledge.querylang import other_language
 
 if TYPE_CHECKING:
     from knowledge.index import KnowledgeIndex
 
 @dataclass(frozen=True)
 class Signals:
-    """Best dense cosine (passages discounted) and best character n-gram cosine of a query."""
+    """Best dense cosine (passages discounted) and best character n-gram cosine of a query, and whether
+    the query is in another language than nl/en."""
 
     dense: float
     lexical: float
+    other: bool = False
+
+
+OTHER_LANGUAGE_MINIMUM = 5  # questions and off-topic queries each, to fit the other-language threshold
 
 
 def signals(index: KnowledgeIndex, texts: Sequence[str], audiences: Sequence[str | None],
@@ -30,7 +37,7 @@ def signals(index: KnowledgeIndex, texts: Sequence[str], audiences: Sequence[str
     vectors = index.embedder.embed_queries(list(texts)) if vectors is None else vectors
     results = [index.search_vector(t, v, audience=a, lang=lang, k=1)
                for t, v, a, lang in zip(texts, vectors, audiences, langs, strict=True)]
-    return [Signals(r.gate_dense, r.best_lexical) for r in results]
+    return [Signals(r.gate_dense, r.best_lexical, other_language(t)) for r, t in zip(results, texts, strict=True)]
 
 
 def question_signals(index: KnowledgeIndex, questions: Sequence[Question],
@@ -45,8 +52,8 @@ def no_answer_signals(index: KnowledgeIndex, no_answer: Sequence[NoAnswer]) -> l
 
 def rates(gate: Gate, positives: Sequence[Signals], negatives: Sequence[Signals]) -> tuple[float, float]:
     """(miss rate on answerable questions, false-answer rate on off-topic questions)."""
-    miss = sum(not gate.answered(s.dense, s.lexical) for s in positives) / max(len(positives), 1)
-    false = sum(gate.answered(s.dense, s.lexical) for s in negatives) / max(len(negatives), 1)
+    miss = sum(not gate.answered(s.dense, s.lexical, s.other) for s in positives) / max(len(positives), 1)
+    false = sum(gate.answered(s.dense, s.lexical, s.other) for s in negatives) / max(len(negatives), 1)
     return miss, false
 
 
@@ -73,11 +80,25 @@ def _lexical_weight(positives: list[Signals], negatives: list[Signals]) -> float
 
 
 def choose_gate(positives: list[Signals], negatives: list[Signals]) -> Gate:
-    weight = _lexical_weight(positives, negatives)
+    """Weight and threshold fitted on the nl/en queries; a second threshold (same weight) for queries in
+    other languages when there are enough of both kinds, else they share the first."""
+    main_pos = [s for s in positives if not s.other] or positives
+    main_neg = [s for s in negatives if not s.other] or negatives
+    weight = _lexical_weight(main_pos, main_neg)
     gate = Gate(threshold=0.0, lexical_weight=weight, calibrated=True)
+    threshold = _fitted_threshold(gate, main_pos, main_neg)
+    other_pos = [s for s in positives if s.other]
+    other_neg = [s for s in negatives if s.other]
+    other = None
+    if min(len(other_pos), len(other_neg)) >= OTHER_LANGUAGE_MINIMUM and len(main_pos) < len(positives):
+        other = _fitted_threshold(gate, other_pos, other_neg)
+    return Gate(threshold=threshold, lexical_weight=weight, calibrated=True, other_threshold=other)
+
+
+def _fitted_threshold(gate: Gate, positives: list[Signals], negatives: list[Signals]) -> float:
     pos = np.array([gate.score(s.dense, s.lexical) for s in positives])
     neg = np.array([gate.score(s.dense, s.lexical) for s in negatives])
-    return Gate(threshold=round(_best_threshold(pos, neg), 4), lexical_weight=weight, calibrated=True)
+    return round(_best_threshold(pos, neg), 4)
 
 
 def _summary(values: list[float]) -> dict[str, float]:
@@ -97,7 +118,10 @@ def calibrate(index: KnowledgeIndex, questions: Sequence[Question],
     miss, false = rates(gate, positives, negatives)
     report = {
         "rule": gate.describe(), "threshold": gate.threshold, "lexical_weight": gate.lexical_weight,
+        "other_threshold": gate.other_threshold,
         "questions": len(positives), "no_answer": len(negatives),
+        "other_language_questions": sum(s.other for s in positives),
+        "other_language_no_answer": sum(s.other for s in negatives),
         "miss_rate": round(miss, 4), "false_answer_rate": round(false, 4),
         "score_questions": _summary([gate.score(s.dense, s.lexical) for s in positives]),
         "score_no_answer": _summary([gate.score(s.dense, s.lexical) for s in negatives]),
@@ -118,7 +142,8 @@ def cross_validated_rates(positives: list[Signals], negatives: list[Signals], fo
         if not train_pos or not train_neg:
             continue
         gate = choose_gate(train_pos, train_neg)
-        misses += sum(not gate.answered(s.dense, s.lexical)
+        misses += sum(not gate.answered(s.dense, s.lexical, s.other)
                       for s, f in zip(positives, pos_fold, strict=True) if f == fold)
-        falses += sum(gate.answered(s.dense, s.lexical) for s, f in zip(negatives, neg_fold, strict=True) if f == fold)
+        falses += sum(gate.answered(s.dense, s.lexical, s.other)
+                      for s, f in zip(negatives, neg_fold, strict=True) if f == fold)
     return misses / max(len(positives), 1), falses / max(len(negatives), 1)

@@ -25,6 +25,7 @@ class Settings:
     seeds_dir: Path | None = None
     entries_dir: Path = PACKAGE_DIR / "entries"
     eval_dir: Path = PACKAGE_DIR / "eval"
+    calibration_dir: Path = PACKAGE_DIR / "calibration"
     reports_dir: Path = REPO_ROOT / "var" / "reports"
 
     def with_backend(self, backend: str) -> Settings:
@@ -79,5 +80,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         seeds_dir=Path(seeds_raw).expanduser() if seeds_raw else default_seeds_dir(),
         entries_dir=_path(setting("WEGWIJS_ENTRIES_DIR", env), PACKAGE_DIR / "entries"),
         eval_dir=_path(setting("WEGWIJS_EVAL_DIR", env), PACKAGE_DIR / "eval"),
+        calibration_dir=_path(setting("WEGWIJS_CALIBRATION_DIR", env), PACKAGE_DIR / "calibration"),
         reports_dir=_path(setting("WEGWIJS_REPORTS_DIR", env), var / "reports"),
     )

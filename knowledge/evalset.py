@@ -1,4 +1,6 @@
-"""The retrieval eval set: knowledge/eval/questions.yml and knowledge/eval/no_answer.yml."""
+"""The retrieval eval set (knowledge/eval/questions.yml, no_answer.yml) and the gate's calibration set
+(knowledge/calibration/answerable.yml, off_topic.yml): the same formats, kept apart so the eval measures
+the gate on questions it was not fitted to."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ import yaml
 
 QUESTIONS_FILE = "questions.yml"
 NO_ANSWER_FILE = "no_answer.yml"
+ANSWERABLE_FILE = "answerable.yml"
+OFF_TOPIC_FILE = "off_topic.yml"
 AUDIENCES = ("citizen", "professional", "child")
 
 
@@ -50,13 +54,14 @@ def _items(path: Path) -> list[dict[str, Any]]:
     return data
 
 
-def load_questions(path: Path) -> list[Question]:
+def load_questions(path: Path, require_ids: bool = True) -> list[Question]:
+    """Questions with the entry ids that answer them (ids may be left out of calibration questions)."""
     questions = []
     for n, item in enumerate(_items(path), start=1):
         ids = item.get("ids") or ([item["id"]] if item.get("id") else [])
         if isinstance(ids, str):
             ids = [ids]
-        if not ids:
+        if not ids and require_ids:
             raise EvalSetError(f"{path.name}: item {n} ({item['q'][:40]!r}) has no 'ids'")
         audience = item.get("audience")
         if audience is not None and audience not in AUDIENCES:
@@ -80,3 +85,15 @@ def load_eval_set(eval_dir: Path) -> tuple[list[Question], list[NoAnswer]]:
     questions = load_questions(questions_path) if questions_path.is_file() else []
     no_answer = load_no_answer(no_answer_path) if no_answer_path.is_file() else []
     return questions, no_answer
+
+
+def calibration_files(calibration_dir: Path) -> tuple[Path, Path]:
+    return calibration_dir / ANSWERABLE_FILE, calibration_dir / OFF_TOPIC_FILE
+
+
+def load_calibration_set(calibration_dir: Path) -> tuple[list[Question], list[NoAnswer]]:
+    """Questions the index should answer and off-topic ones, for fitting the gate; absent files give []."""
+    answerable_path, off_topic_path = calibration_files(calibration_dir)
+    answerable = load_questions(answerable_path, require_ids=False) if answerable_path.is_file() else []
+    off_topic = load_no_answer(off_topic_path) if off_topic_path.is_file() else []
+    return answerable, off_topic

@@ -7,15 +7,15 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
-from knowledge.config import PACKAGE_DIR, Settings
+from knowledge.config import PACKAGE_DIR, REPO_ROOT, Settings
 from knowledge.curated import entry_files
-from knowledge.evalset import eval_files
+from knowledge.evalset import calibration_files
 from knowledge.ingest import seed_files, store_files
 
 # Modules whose code changes what the index contains or how it is calibrated.
 BUILD_MODULES = ("structure.py", "splitter.py", "textnorm.py", "readers.py", "ingest.py", "docs.py",
                  "lexical.py", "index.py", "gate.py", "calibration.py", "curated.py",
-                 "services.py", "services.yml", "hours.py")
+                 "services.py", "services.yml", "hours.py", "querylang.py")
 
 
 def _package_version(name: str) -> str:
@@ -37,8 +37,8 @@ def input_files(settings: Settings) -> list[tuple[str, Path]]:
         ("entries", entry_files(settings.entries_dir)),
         ("documents", store_files(settings.docs_dir)),
         ("seeds", seed_files(settings.seeds_dir)),
-        ("eval", [p for p in eval_files(settings.eval_dir) if p.is_file()]),
-        ("code", [PACKAGE_DIR / name for name in BUILD_MODULES]),
+        ("calibration", [p for p in calibration_files(settings.calibration_dir) if p.is_file()]),
+        ("code", [*(PACKAGE_DIR / name for name in BUILD_MODULES), REPO_ROOT / "bot" / "privacy" / "language.py"]),
     ]
     return [(group, path) for group, paths in groups for path in paths]
 

@@ -25,6 +25,7 @@ from knowledge.docs import IndexDoc, allowed
 from knowledge.embeddings import Embedder
 from knowledge.gate import Gate
 from knowledge.lexical import LexicalIndex
+from knowledge.querylang import other_language
 from knowledge.ranking import entry_ranking, reciprocal_rank_fusion
 
 FORMAT = 2
@@ -253,7 +254,8 @@ class KnowledgeIndex:
         ranked = self._fuse(lists)
         hits = [self._hit(entry_id, lang, score) for entry_id, score in ranked[:k]]
         gate = self.meta.gate
-        return SearchResult(hits=hits, answered=gate.answered(gate_dense, best_lexical),
+        other = other_language(text)
+        return SearchResult(hits=hits, answered=gate.answered(gate_dense, best_lexical, other),
                             best_score=dense[0][2] if dense else 0.0, best_lexical=best_lexical,
                             gate_dense=gate_dense, confidence=round(gate.score(gate_dense, best_lexical), 6),
                             mode=mode)

@@ -93,7 +93,7 @@ def _calibration(index: KnowledgeIndex, questions: Sequence[Question], no_answer
         "cv_miss_rate": round(cv_miss, 4), "cv_false_answer_rate": round(cv_false, 4),
         "no_answer_queries": len(no_answer),
         "false_answers": [n.q for n, s in zip(no_answer, negatives, strict=True)
-                          if index.meta.gate.answered(s.dense, s.lexical)],
+                          if index.meta.gate.answered(s.dense, s.lexical, s.other)],
         "stored": index.meta.calibration,
     }
 
@@ -165,9 +165,10 @@ def _calibration_lines(cal: dict[str, Any]) -> list[str]:
         return [f"no-answer gate: {rule} ({cal['note']})"]
     return [
         f"no-answer gate: answered when {rule}",
-        f"  in-sample: miss rate {cal['miss_rate']:.3f} on the questions, false-answer rate "
+        "  (fitted on knowledge/calibration/, so these questions are new to it)",
+        f"  on this eval set: miss rate {cal['miss_rate']:.3f} on the questions, false-answer rate "
         f"{cal['false_answer_rate']:.3f} on {cal['no_answer_queries']} off-topic queries",
-        f"  5-fold cross-validated: miss rate {cal['cv_miss_rate']:.3f}, "
+        f"  a gate fitted on this set itself, 5-fold cross-validated: miss rate {cal['cv_miss_rate']:.3f}, "
         f"false-answer rate {cal['cv_false_answer_rate']:.3f}",
     ]
 

@@ -17,7 +17,7 @@ from knowledge.config import Settings, load_settings
 from knowledge.curated import load_entries
 from knowledge.docs import build_docs
 from knowledge.embeddings import Embedder, embedder_key, make_embedder
-from knowledge.evalset import load_eval_set
+from knowledge.evalset import load_calibration_set
 from knowledge.fingerprint import input_hash
 from knowledge.gate import default_gate
 from knowledge.index import KnowledgeIndex
@@ -34,7 +34,8 @@ def index_path(settings: Settings) -> Path:
 
 def build_index(settings: Settings, embedder: Embedder | None = None, progress: bool = False,
                 digest: str | None = None, known: Mapping[str, np.ndarray] | None = None) -> KnowledgeIndex:
-    """Build from the entries, stored passages and seeds; calibrate the gate when the eval set exists.
+    """Build from the entries, stored passages and seeds; calibrate the gate when the calibration set
+    (knowledge/calibration/) exists. The retrieval eval set is never used for fitting.
 
     ``known`` holds vectors of an earlier build (by text) so unchanged texts are not embedded again.
     """
@@ -50,9 +51,9 @@ def build_index(settings: Settings, embedder: Embedder | None = None, progress: 
         index = KnowledgeIndex.build(docs, embedder, default_gate(settings.embeddings),
                                      input_hash=digest or input_hash(settings), progress=advance,
                                      known=known)
-    questions, no_answer = load_eval_set(settings.eval_dir)
-    if questions and no_answer:
-        gate, report = calibrate(index, questions, no_answer)
+    answerable, off_topic = load_calibration_set(settings.calibration_dir)
+    if answerable and off_topic:
+        gate, report = calibrate(index, answerable, off_topic)
         index.with_gate(gate, report)
     index.with_build_seconds(time.perf_counter() - started)
     return index

@@ -17,7 +17,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from nlu.language import detect_language
+from bot.privacy.language import detect_language
 from nlu.safety_combined import detect_both
 
 SUPPORTED_REPLY_LANGUAGES = {"nl", "en"}

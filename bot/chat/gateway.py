@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from bot.chat import erase as privacy
 from bot.chat import feedback
 from bot.chat.handoff import service as handoff
-from bot.chat.messages import error, fallback, storage_notice
+from bot.chat.messages import error, fallback, storage_notice, too_long_reply
 from bot.chat.page_headers import PageHeaders
 from bot.chat.rasa_pool import RasaPool, urls_from_env
 from bot.chat.ratelimit import address_limiter_from_env, limiter_from_env, side_limiter_from_env
@@ -27,19 +27,22 @@ from bot.chat.request_limits import RATE_LIMITED, address_limited, exempt_addres
 from bot.chat.validation import (
     MAX_MESSAGE_CHARS,
     MAX_SENDER_CHARS,
+    as_words,
     channel_metadata,
     message_problem,
     sender_problem,
+    too_long,
 )
 from bot.privacy import logredact
+from bot.privacy.language import detect_language  # pure Python: which language to answer an over-long message in
 from bot.settings import setting
 
 logredact.install()  # before anything logs: no personal data in this process's logs
 WEB_DIR = Path(__file__).with_name("web")
 RASA_TIMEOUT_S = setting("WEGWIJS_RASA_TIMEOUT_S")
-# Rasa reads a message that starts with "/" as an intent with entities ("/inform{...}"): user text never is.
-COMMAND_PREFIX = "/"
-MAX_BODY_BYTES = 64 * 1024  # a 2,000-character message JSON-escaped stays far below this
+# A 10,000-character message JSON-escaped (\\uXXXX, emoji as two of them) stays below this; a longer one up
+# to here still gets a kind reply, only larger bodies an HTTP 413.
+MAX_BODY_BYTES = 256 * 1024
 logger = logging.getLogger("wegwijs.gateway")
 
 # The webhook reads the raw body itself (size limit before parsing), so FastAPI cannot derive these.
@@ -50,8 +53,10 @@ _WEBHOOK_BODY = {
     "properties": {
         "sender": {"type": "string", "minLength": 1, "maxLength": MAX_SENDER_CHARS,
                    "description": "Conversation id chosen by the channel; no control characters."},
-        "message": {"type": "string", "minLength": 1, "maxLength": MAX_MESSAGE_CHARS,
-                    "description": "Plain text, not blank, no control characters except newlines and tabs."},
+        "message": {"type": "string", "minLength": 1,
+                    "description": f"Plain text, not blank, no control characters except newlines and tabs. "
+                                   f"Up to {MAX_MESSAGE_CHARS} characters are passed on whole; a longer message "
+                                   f"is answered with a request to send it in parts."},
         "metadata": {"type": ["object", "null"], "properties": {
             "channel": {"type": ["string", "null"], "pattern": "^[a-z][a-z0-9_-]{0,31}$"}}},
     },
@@ -166,15 +171,6 @@ async def _read_body(request: Request, limit: int) -> bytes | None:
     return bytes(body)
 
 
-def as_text(message: str) -> str:
-    """The message as plain text for Rasa: leading slashes dropped, so it is never parsed as an intent
-    ("/inform{...}" cannot set intents or slots). The bot's own buttons send plain words, never "/intent"."""
-    stripped = message.lstrip()
-    if not stripped.startswith(COMMAND_PREFIX):
-        return message
-    return stripped.lstrip(COMMAND_PREFIX).strip() or "?"
-
-
 @app.post("/webhooks/rest/webhook", responses=_WEBHOOK_RESPONSES,
           openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": _WEBHOOK_BODY}}}})
 async def webhook(request: Request) -> JSONResponse:
@@ -201,8 +197,12 @@ async def webhook(request: Request) -> JSONResponse:
     problem = message_problem(payload.get("message")) or problem
     if problem:
         return _bad_request(problem)
-    erase_language = privacy.erase_command_language(payload["message"])
+    message: str = payload["message"]
+    if too_long(message):  # kindly, as a bot reply: never cut a story short, never an error in the chat
+        language = "en" if detect_language(message[:MAX_MESSAGE_CHARS]) == "en" else "nl"
+        return JSONResponse([{"recipient_id": payload["sender"], "text": too_long_reply(MAX_MESSAGE_CHARS, language)}])
+    erase_language = privacy.erase_command_language(message)
     if erase_language:  # "/wis": erased here, never sent to Rasa
         return JSONResponse(await privacy.erase_reply(app, payload["sender"], erase_language))
-    replies = await handoff.turn(app, _relay, payload["sender"], as_text(payload["message"]), metadata)
+    replies = await handoff.turn(app, _relay, payload["sender"], as_words(message), metadata)
     return JSONResponse(replies)

@@ -27,3 +27,9 @@ def storage_notice(language: str = "nl") -> str:
     stores_nothing = setting("WEGWIJS_STORE") == "none"
     days = setting("WEGWIJS_RETENTION_DAYS")
     return MESSAGES.get(f"storage.{'none' if stores_nothing else 'redacted'}", language, days=f"{days:g}")
+
+
+def too_long_reply(limit: int, language: str = "nl") -> str:
+    """The kind bot reply to a message longer than `limit` characters (never an HTTP error in the chat)."""
+    grouped = f"{limit:,}".replace(",", "." if language == "nl" else ",")
+    return MESSAGES.get("too_long", language, limit=grouped)

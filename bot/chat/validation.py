@@ -7,7 +7,9 @@ from typing import Any, Optional
 
 from bot.chat.messages import error
 
-MAX_MESSAGE_CHARS = 2000
+# People in this situation write long messages: a whole story in one go (Telegram splits it into parts of
+# 4,096 characters, which the bridge joins again). Longer ones get a kind reply, never an HTTP error.
+MAX_MESSAGE_CHARS = 10_000
 MAX_SENDER_CHARS = 128
 _ALLOWED_CONTROL = {"\n", "\r", "\t"}
 _CHANNEL = re.compile(r"[a-z][a-z0-9_-]{0,31}")
@@ -21,14 +23,27 @@ def _has_binary(text: str) -> bool:
 
 
 def message_problem(message: object) -> Optional[str]:
-    """A clear, user-facing reason to reject the message, or None when it is fine."""
+    """A clear, user-facing reason to reject the message, or None when it is fine. Length is not checked
+    here: see `too_long` (a message over the limit is answered, not rejected)."""
     if not isinstance(message, str) or not message.strip():
         return error("empty")
-    if len(message) > MAX_MESSAGE_CHARS:
-        return error("too_long", limit=MAX_MESSAGE_CHARS)
     if _has_binary(message):
         return error("binary")
     return None
+
+
+def too_long(message: str) -> bool:
+    return len(message) > MAX_MESSAGE_CHARS
+
+
+def as_words(message: str) -> str:
+    """The message as plain words for Rasa, which reads a message starting with "/" as an intent command
+    ("/greet", "/situation_child{...}"). People never send those: the slash is dropped. Quick-choice buttons
+    send their own text for the same reason."""
+    stripped = message.lstrip()
+    if not stripped.startswith("/"):
+        return message
+    return stripped.lstrip("/").lstrip() or "?"
 
 
 def sender_problem(sender: object) -> Optional[str]:

@@ -147,10 +147,28 @@ def parse_category_thresholds(items: Optional[list[str]]) -> dict[str, float]:
     return thresholds
 
 
+@dataclass(frozen=True)
+class CaseSet:
+    """One file of cases with its own name and pass thresholds: `[NAME=]FILE[@overall=F,CATEGORY=F,...]`."""
+
+    label: str
+    path: Path
+    minimum: Optional[float] = None  # None: the command's --min-overall
+    per_category: dict[str, float] = field(default_factory=dict)
+
+
+def parse_case_set(spec: str) -> CaseSet:
+    location, _, rules = spec.partition("@")
+    label, _, path = location.rpartition("=") if "=" in location else ("", "", location)
+    thresholds = parse_category_thresholds([rule.strip() for rule in rules.split(",") if rule.strip()])
+    minimum = thresholds.pop("overall", None)
+    return CaseSet(label=label or Path(path).stem, path=Path(path), minimum=minimum, per_category=thresholds)
+
+
 def evaluate(url: str, cases_path: Path, report: Path, minimum: float, per_category: dict[str, float],
-             verbose: bool) -> int:
+             verbose: bool, label: str = "") -> tuple[int, dict[str, dict[str, float]]]:
     cases = load_cases(cases_path)
-    print(f"Playing {len(cases)} cases against {url} ...", flush=True)
+    print(f"Playing {len(cases)} cases{f' ({label})' if label else ''} against {url} ...", flush=True)
     results = asyncio.run(run_all(url, cases))
     rates = pass_rates(results)
     print_table(rates)
@@ -162,5 +180,42 @@ def evaluate(url: str, cases_path: Path, report: Path, minimum: float, per_categ
     print(f"Report written to {report}")
     problems = unmet_thresholds(rates, minimum, per_category)
     for problem in problems:
-        print(f"THRESHOLD NOT MET: {problem}")
-    return 1 if problems else 0
+        print(f"THRESHOLD NOT MET{f' ({label})' if label else ''}: {problem}")
+    return (1 if problems else 0), rates
+
+
+def side_by_side(rates: dict[str, dict[str, dict[str, float]]]) -> str:
+    """Per-category pass rates of several case sets in columns (a category a set lacks shows '-')."""
+    labels = list(rates)
+    categories = sorted({c for table in rates.values() for c in table if c != "overall"}) + ["overall"]
+    width = max(24, *(len(c) for c in categories))
+    lines = [f"{'category':<{width}} " + " ".join(f"{label:>18}" for label in labels)]
+    for category in categories:
+        if category == "overall":
+            lines.append("-" * (width + 19 * len(labels)))
+        cells = []
+        for label in labels:
+            row = rates[label].get(category)
+            cells.append(f"{row['passed']:>4}/{row['total']:<4} {row['rate']:>7.1%}" if row else f"{'-':>18}")
+        lines.append(f"{category:<{width}} " + " ".join(f"{cell:>18}" for cell in cells))
+    return "\n".join(lines)
+
+
+def evaluate_sets(url: str, sets: list[CaseSet], report: Path, minimum: float, per_category: dict[str, float],
+                  verbose: bool) -> int:
+    """Play every case set against the same running bot; print them side by side; non-zero when any set
+    misses its thresholds."""
+    failed = 0
+    all_rates: dict[str, dict[str, dict[str, float]]] = {}
+    for case_set in sets:
+        path = report if len(sets) == 1 else report.with_name(f"{report.stem}-{case_set.label}{report.suffix}")
+        code, rates = evaluate(url, case_set.path, path,
+                               minimum if case_set.minimum is None else case_set.minimum,
+                               {**per_category, **case_set.per_category}, verbose, case_set.label)
+        failed |= code
+        all_rates[case_set.label] = rates
+        print()
+    if len(sets) > 1:
+        print("Pass rates side by side:")
+        print(side_by_side(all_rates))
+    return failed

@@ -19,6 +19,8 @@ from bot.settings import ROOT
 from tests.channels.fake_telegram import FakeTelegram, free_port
 
 TOKEN = "7654321:AAF-fake-test-token-Zq9xW2"  # made up; must never show up in a log
+QUICK_CHOICES = ("ik maak me zorgen om iemand", "het gebeurt bij mij thuis", "ik ben jonger dan 18",
+                 "ik ben professional")
 TELEGRAM_PORTS = (24100, 24149)
 FAKE_GATEWAY_PORTS = (24150, 24199)
 
@@ -58,6 +60,11 @@ class FakeGateway:
                 return [{"recipient_id": sender, "text": "Het gesprek met de hulpverlener is beëindigd."}]
             if message == "(live)":  # during a live handoff: only a state marker, the counsellor answers later
                 return [{"recipient_id": sender, "custom": {"handoff": {"state": "handed_off"}}}]
+            if message == "(onzeker)":  # an unsure answer: the lifeline with its quick choices
+                return [{"recipient_id": sender, "text": "In gevaar? Bel 112. Veilig Thuis 0800-2000.",
+                         "buttons": [{"title": t, "payload": t} for t in QUICK_CHOICES]}]
+            if len(message) > 1000:  # a long story: say how much arrived instead of echoing it all
+                return [{"recipient_id": sender, "text": f"ontvangen: {len(message)} tekens"}]
             return [{"recipient_id": sender, "text": f"echo: {message}"}]
 
         @app.post("/conversations/erase")

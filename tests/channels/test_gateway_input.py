@@ -20,16 +20,49 @@ def test_empty_or_not_text_is_rejected(gw, message):
     assert gw.rasa.received == []
 
 
-def test_two_thousand_characters_pass_and_one_more_is_too_long(gw):
-    assert gw.send("a" * 2000).status_code == 200
-    response = gw.send("a" * 2001)
-    assert response.status_code == 400 and "te lang" in response.json()["error"]
+def story(length: int) -> str:
+    sentence = "Hij controleert mijn telefoon en mijn geld, en de kinderen horen elke avond het geschreeuw. "
+    text = (sentence * (length // len(sentence) + 1))[:length - 27]
+    return text + " Wat kan ik nu het beste doen?"[-27:]
 
 
-def test_a_100_kb_message_is_refused_without_reaching_rasa(gw):
-    response = gw.send("x" * 100_000)
-    assert response.status_code == 413 and "2000" in response.json()["error"]
+def test_ten_thousand_characters_reach_rasa_whole(gw):
+    message = story(10_000)
+    assert len(message) == 10_000
+    response = gw.send(message)
+    assert response.status_code == 200
+    assert gw.rasa.received[-1]["message"] == message  # nothing cut off: the safety net reads all of it
+
+
+def test_one_character_more_gets_a_kind_reply_not_an_error(gw):
+    response = gw.send(story(10_001))
+    assert response.status_code == 200
+    text = response.json()[0]["text"]
+    assert "10.000" in text and "in delen" in text and "112" in text and "0800-2000" in text
     assert gw.rasa.received == []
+
+
+def test_an_over_long_english_message_is_answered_in_english(gw):
+    message = ("He checks my phone every night and the kids hear everything. " * 200)[:12_000]
+    text = gw.send(message).json()[0]["text"]
+    assert "10,000" in text and "in parts" in text and "Call 112" in text
+
+
+def test_a_100_kb_message_gets_the_kind_reply_without_reaching_rasa(gw):
+    response = gw.send("x" * 100_000)
+    assert response.status_code == 200 and "112" in response.json()[0]["text"]
+    assert gw.rasa.received == []
+
+
+@pytest.mark.parametrize(("message", "passed_on"), [
+    ("/greet", "greet"),
+    ("  /situation_child{\"language\": \"nl\"}", 'situation_child{"language": "nl"}'),
+    ("///", "?"),
+    ("hallo /greet", "hallo /greet"),
+])
+def test_a_slash_command_is_passed_on_as_words(gw, message, passed_on):
+    assert gw.send(message).status_code == 200
+    assert gw.rasa.received[-1]["message"] == passed_on
 
 
 def test_a_huge_body_is_not_read_to_the_end(gw):
@@ -59,11 +92,13 @@ def test_invalid_utf8_and_malformed_json_get_a_clear_400(gw, body):
 
 
 def test_emoji_flood_within_the_limit_is_passed_on_unchanged(gw):
-    flood = "😭" * 2000
-    response = gw.send(flood)
+    flood = "😭" * 10_000  # JSON-escaped as surrogate pairs: 120 kB, still within the body limit
+    response = gw.client.post(URL, content=json.dumps({"sender": "emoji", "message": flood}).encode(),
+                              headers={"Content-Type": "application/json"})
     assert response.status_code == 200
     assert gw.rasa.received[-1]["message"] == flood
-    assert gw.send("😭" * 2001).status_code == 400
+    over = gw.send("😭" * 10_001)
+    assert over.status_code == 200 and "10.000" in over.json()[0]["text"]
 
 
 @pytest.mark.parametrize("message", [

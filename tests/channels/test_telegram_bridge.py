@@ -14,6 +14,7 @@ import pytest
 from bot.channels.telegram.config import sender_id
 from tests.channels.fake_telegram import FakeTelegram, free_port
 from tests.channels.telegram_harness import (
+    QUICK_CHOICES,
     TOKEN,
     BridgeProcess,
     FakeGateway,
@@ -157,6 +158,37 @@ def test_reply_buttons_become_a_keyboard_and_send_their_payload(bridge, telegram
     assert gateway.received[-1]["message"] == "ja"
     answer = [c for c in telegram.calls_of("sendMessage") if c.params["chat_id"] == 110][-1]
     assert answer.params["reply_markup"] == {"remove_keyboard": True}
+
+
+def test_quick_choices_become_a_keyboard_and_send_their_own_words(bridge, telegram, gateway):
+    telegram.user_sends(112, "(onzeker)")
+    assert "112" in telegram.wait_for_replies(112, 1)[0]
+    lifeline = [c for c in telegram.calls_of("sendMessage") if c.params["chat_id"] == 112][-1]
+    keyboard = lifeline.params["reply_markup"]["keyboard"]
+    assert [[button["text"] for button in row] for row in keyboard] == [list(QUICK_CHOICES[:2]),
+                                                                        list(QUICK_CHOICES[2:])]
+    telegram.user_sends(112, "ik ben jonger dan 18")  # tapping the button sends its text
+    assert telegram.wait_for_replies(112, 2)[1] == "echo: ik ben jonger dan 18"
+    assert gateway.received[-1]["message"] == "ik ben jonger dan 18"
+
+
+def test_a_long_text_split_by_telegram_reaches_the_gateway_as_one_message(bridge, telegram, gateway):
+    story = " ".join(f"zin {i} van mijn verhaal over thuis." for i in range(300))  # about 10,000 characters
+    cut_1, cut_2 = story.rfind(" ", 0, 4096), story.rfind(" ", 0, 8150)
+    parts = [story[:cut_1], story[cut_1 + 1:cut_2], story[cut_2 + 1:]]  # as the app sends it: cut at spaces
+    assert all(len(p) <= 4096 for p in parts) and len(parts[2]) < 3000
+    before = len(gateway.received)
+    for part in parts:
+        telegram.user_sends(113, part)
+    assert telegram.wait_for_replies(113, 1) == [f"ontvangen: {len(story)} tekens"]
+    assert [r["message"] for r in gateway.received[before:]] == [story]
+
+
+def test_a_single_message_near_the_limit_is_passed_on_after_a_short_wait(bridge, telegram, gateway):
+    text = ("Ik wil mijn verhaal kwijt. " * 160)[:3900]
+    telegram.user_sends(114, text)
+    assert telegram.wait_for_replies(114, 1) == ["ontvangen: 3900 tekens"]
+    assert gateway.received[-1]["message"] == text
 
 
 def test_a_live_handoff_turn_without_text_sends_nothing(bridge, telegram, gateway):

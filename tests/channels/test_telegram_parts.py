@@ -13,7 +13,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from bot.channels import log_safety
 from bot.channels.gateway_client import BotReply, Choice, OutboxMessage, bot_replies, outbox_messages, reply_texts
 from bot.channels.telegram import retry
-from bot.channels.telegram.bridge import chunks
+from bot.channels.telegram.bridge import PartJoiner, chunks
 from bot.channels.telegram.config import WEBHOOK_PATH, ConfigError, config_from_env, sender_id
 from bot.channels.telegram.history import DELETE_WINDOW_S, ChatHistory
 from bot.channels.telegram.relay import OutboxRelay
@@ -244,3 +244,20 @@ def test_webhook_receiver_accepts_only_the_secret():
     assert client.post(WEBHOOK_PATH, json=update, headers={SECRET_HEADER: "s3cret"}).status_code == 200
     assert App.update_queue.qsize() == 1
     assert client.get("/health").status_code == 200
+
+
+def test_parts_of_a_split_text_are_joined_and_short_messages_pass_at_once():
+    joiner = PartJoiner(near_limit=10)
+    assert joiner.add(1, "kort") == "kort"
+    assert joiner.add(1, "0123456789") is None and joiner.add(1, "abcdefghij") is None
+    assert joiner.add(2, "ander") == "ander"  # other chats are not held up
+    assert joiner.add(1, "einde") == "0123456789 abcdefghij einde"
+    assert joiner.take(1) is None
+
+
+def test_a_lone_long_message_is_taken_after_the_wait():
+    joiner = PartJoiner(near_limit=10)
+    assert joiner.add(3, "een lang bericht") is None
+    generation = joiner.generation[3]
+    assert joiner.take(3) == "een lang bericht" and generation == 1
+    assert joiner.add(4, "eerste stuk ") is None and joiner.add(4, "x") == "eerste stuk x"  # no double space

@@ -36,16 +36,20 @@ def test_meldcode_question_gets_the_five_steps(chat):
     assert "bron:" in reply
 
 
+ACUTE_MESSAGE = "bel dan meteen 112"  # the safety net's own words (domain.yml utter_safety_acute)
+
+
 def test_out_of_scope_is_polite_and_restates_what_the_bot_does(chat):
     reply = joined(chat("wat wordt het weer morgen in Utrecht?"))
     assert "huiselijk geweld" in reply
-    assert "112" not in reply
+    assert ACUTE_MESSAGE not in reply  # no alarm, only the lifeline every unsure reply carries
+    assert "in gevaar? bel 112" in reply and "0800-2000" in reply
 
 
 @pytest.mark.parametrize("message", ["banaan fiets paraplu", "sdfkj qwpoe zzxx", "ik ga dood van het lachen"])
 def test_nonsense_does_not_trigger_the_safety_net(chat, message):
     reply = joined(chat(message))
-    assert "112" not in reply and "113" not in reply
+    assert ACUTE_MESSAGE not in reply and "113" not in reply
     assert reply.strip(), "never an empty reply"
 
 
@@ -78,8 +82,8 @@ def test_gateway_rejects_bad_input_with_a_clear_message(stack):
     url = f"{stack.settings.web_url}/webhooks/rest/webhook"
     empty = httpx.post(url, json={"sender": "x", "message": "   "})
     assert empty.status_code == 400 and "leeg" in empty.json()["error"]
-    long = httpx.post(url, json={"sender": "x", "message": "a" * 2001})
-    assert long.status_code == 400 and "te lang" in long.json()["error"]
+    long = httpx.post(url, json={"sender": "x", "message": "a" * 10_001})
+    assert long.status_code == 200 and "10.000" in long.json()[0]["text"]  # a kind reply, not an error
     assert httpx.post(url, content=b"not json", headers={"Content-Type": "application/json"}).status_code == 400
     assert httpx.post(url, content=b"not json").status_code == 415  # POSTs must say they are JSON
 

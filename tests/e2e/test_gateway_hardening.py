@@ -61,7 +61,7 @@ def test_odd_input_gets_a_normal_answer_and_the_bot_keeps_working(post, message)
 
 @pytest.mark.parametrize("message, status, words", [
     ("   \n\t ", 400, "leeg"),
-    ("x" * 100_000, 413, "2000"),
+    ("x" * 300_000, 413, "10.000"),
     ("hallo\x00\x01\x02", 400, "tekens"),
 ])
 def test_bad_input_gets_a_clear_reason(post, message, status, words):

@@ -207,3 +207,43 @@ def test_works_on_a_phone(browser, stack, traffic):
         assert page.locator("#quick-exit").is_visible()
     finally:
         context.close()
+
+
+QUICK_CHOICES = ["ik maak me zorgen om iemand", "het gebeurt bij mij thuis", "ik ben jonger dan 18",
+                 "ik ben professional"]
+
+
+def _bot_texts_after(page: object, before: int) -> str:
+    page.locator("#log li.bot").nth(before).wait_for(timeout=BOT_REPLY_TIMEOUT_MS)
+    return "\n".join(page.locator("#log li.bot").all_inner_texts()[before:])
+
+
+def test_an_unsure_reply_shows_the_lifeline_and_quick_choices_that_send_their_words(page, stack):
+    page.goto(stack.settings.web_url)
+    _chat(page, "zwiebel trompet kwast")
+    replies = "\n".join(page.locator("#log li.bot").all_inner_texts())
+    assert "In gevaar? Bel 112" in replies and "0800-2000" in replies
+    group = page.locator("#log li.choices").last
+    group.wait_for(timeout=BOT_REPLY_TIMEOUT_MS)
+    assert group.get_attribute("role") == "group"
+    assert [b.strip() for b in group.locator("button").all_inner_texts()] == QUICK_CHOICES
+    before = page.locator("#log li.bot").count()
+    group.get_by_role("button", name="ik ben jonger dan 18").click()
+    answer = _bot_texts_after(page, before)
+    assert page.locator("#log li.user").last.inner_text().endswith("ik ben jonger dan 18")  # sent as words
+    assert "0800-0432" in answer  # answered for a child: the Kindertelefoon
+    assert group.locator("button:disabled").count() == len(QUICK_CHOICES)  # a choice is made once
+
+
+def test_a_long_story_is_sent_whole_and_a_too_long_one_gets_a_kind_reply(page, stack):
+    page.goto(stack.settings.web_url)
+    story = ("Hij leest mijn berichten, beheert mijn geld en ik zie mijn vriendinnen bijna niet meer. " * 100)
+    story = story[:9_500] + " Wat kan ik doen?"
+    before = page.locator("#log li.bot").count()
+    page.locator("#message").fill(story)
+    page.locator("#message").press("Enter")
+    answer = _bot_texts_after(page, before)
+    assert page.locator("#log li.user").last.inner_text().endswith("Wat kan ik doen?")  # nothing cut off
+    assert "0800-2000" in answer and "te lang" not in answer
+    reply = _chat(page, "Dit is mijn verhaal. " * 600)  # 12,000 characters
+    assert "10.000" in reply and "112" in reply

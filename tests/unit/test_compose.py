@@ -1,6 +1,8 @@
 from dataclasses import dataclass, field
 from typing import Optional
 
+import pytest
+
 from actions.compose import compose, render
 from actions.context import TurnContext, age_in_text, infer_role, plausible_step
 from actions.routes import load_routes
@@ -74,16 +76,86 @@ def test_remembered_profession_picks_the_sector_entry():
     assert reply.entry_ids == ["sector-artsen"]
 
 
-def test_out_of_scope_twice_offers_a_human():
+def assert_lifeline(reply, language="nl"):
+    """The last text names 112 and Veilig Thuis 0800-2000 and carries the four quick choices."""
+    last = reply.texts[-1]
+    assert "112" in last and "0800-2000" in last and "Veilig Thuis" in last, reply.texts
+    assert (("In gevaar? Bel 112" in last) if language == "nl" else ("In danger? Call 112" in last)), last
+    titles = [button["title"] for button in reply.buttons]
+    expected = {"nl": ["ik maak me zorgen om iemand", "het gebeurt bij mij thuis", "ik ben jonger dan 18",
+                       "ik ben professional"],
+                "en": ["I'm worried about someone", "it happens in my home", "I'm under 18", "I'm a professional"]}
+    assert titles == expected[language]
+    assert all(button["payload"] == button["title"] for button in reply.buttons), "a click sends its own words"
+
+
+def test_out_of_scope_says_so_with_the_lifeline_and_twice_offers_a_human():
     first = compose(ctx("out_of_scope"), load_routes(), KNOWLEDGE)
-    assert first.responses == ["utter_out_of_scope"] and first.misunderstood == 1
+    assert first.responses == [] and "niet mee helpen" in first.texts[0] and first.misunderstood == 1
+    assert_lifeline(first)
     second = compose(ctx("out_of_scope", misunderstood=1), load_routes(), KNOWLEDGE)
-    assert second.responses == ["utter_offer_human"]
+    assert second.responses == ["utter_offer_human"] and second.handoff == "misunderstood"
 
 
 def test_emoji_only_gets_a_gentle_check_in():
     reply = compose(ctx("nlu_fallback", text="😭😭😭"), load_routes(), FakeKnowledge())
-    assert reply.responses == ["utter_check_in"]
+    assert "woorden" in reply.texts[0]
+    assert_lifeline(reply)
+
+
+def test_unclear_message_gets_the_best_passage_with_a_hedge():
+    knowledge = FakeKnowledge(search_hit=FakeHit("kindertelefoon", "Bel de Kindertelefoon 0800-0432"))
+    reply = compose(ctx("nlu_fallback", text="mn pa mept me"), load_routes(), knowledge)
+    assert reply.texts[0].startswith("Ik weet niet zeker of ik je goed begrijp")
+    assert "0800-0432" in reply.texts[0] and reply.entry_ids == ["kindertelefoon"]
+    assert_lifeline(reply)
+    assert knowledge.searches[0][1] == "citizen", "unknown askers get citizens' knowledge first"
+
+
+def test_unclear_message_without_a_fitting_passage_says_what_the_bot_can_do():
+    reply = compose(ctx("nlu_fallback", text="qwerty uiop"), load_routes(), FakeKnowledge())
+    assert "huiselijk geweld" in reply.texts[0] and reply.misunderstood == 1
+    assert_lifeline(reply)
+    second = compose(ctx("nlu_fallback", text="zxcv", misunderstood=1), load_routes(), FakeKnowledge())
+    assert second.responses == ["utter_offer_human"]
+
+
+def test_the_lifeline_speaks_english_to_english_users():
+    reply = compose(ctx("nlu_fallback", text="blorp", language="en"), load_routes(), FakeKnowledge())
+    assert "domestic violence" in reply.texts[0]
+    assert_lifeline(reply, "en")
+
+
+def test_a_route_without_knowledge_falls_back_to_the_lifeline():
+    reply = compose(ctx("ask_programme", text="iets over het programma"), load_routes(), FakeKnowledge())
+    assert_lifeline(reply)
+
+
+def test_an_unsure_classification_is_hedged_and_gets_the_lifeline():
+    turn = TurnContext(text="tekst", intent="situation_bystander", confidence=0.5, language="nl", role=None,
+                       sector=None)
+    reply = compose(turn, load_routes(), KNOWLEDGE)
+    assert reply.texts[0].startswith("Ik weet niet zeker") and "0800-2000" in reply.texts[0]
+    assert reply.entry_ids == ["omstander-advies"]
+    assert_lifeline(reply)
+
+
+def test_a_confident_answer_has_no_hedge_and_no_buttons():
+    reply = compose(ctx("situation_bystander"), load_routes(), KNOWLEDGE)
+    assert not reply.texts[0].startswith("Ik weet niet zeker") and reply.buttons == []
+
+
+@pytest.mark.parametrize(("text", "entry", "role"), [
+    ("ik ben jonger dan 18", "kind-thuis-onveilig", "child"),
+    ("Ik maak me zorgen om iemand", "omstander-advies", None),
+    ("I'm a professional", "meldcode-stappen", "professional"),
+])
+def test_a_quick_choice_is_answered_directly(text, entry, role):
+    knowledge = FakeKnowledge(entries={**KNOWLEDGE.entries,
+                                       "meldcode-stappen": FakeHit("meldcode-stappen", "5 stappen",
+                                                                   audience="professional")})
+    reply = compose(ctx("nlu_fallback", text=text), load_routes(), knowledge)
+    assert reply.entry_ids[0] == entry and reply.role == role and reply.buttons == []
 
 
 def test_flagged_message_is_never_answered_as_off_topic():
@@ -98,19 +170,40 @@ def test_passages_name_document_and_section():
     assert render(hit, "nl").endswith("Bron: Zesde voortgangsrapportage, 4 Aanpak > 4.1 MDA++")
 
 
+@pytest.mark.parametrize(("text", "age"), [
+    ("hoi ik ben 12", 12), ("ben nog maar 11 hoor", 11), ("ik ben 15 jaar oud", 15), ("leeftijd: 9", 9),
+    ("im 14 and scared", 14), ("I am only 13", 13), ("my sister is 10 and I'm 16", 16), ("16yo here", 16),
+    ("13 yaşındayım ve korkuyorum", 13), ("Mam 12 lat i boję się", 12), ("عمري ١٤ سنة", 14),
+    ("ik ben 5 jaar getrouwd", None), ("we zijn 3 weken verder", None), ("I'm 20 minutes away", None),
+    ("ik ben moeder van 3 kinderen", None), ("ik heb 2 kinderen", None), ("stap 4 van de meldcode", None),
+])
+def test_age_in_text(text, age):
+    assert age_in_text(text) == age
+
+
 def test_age_and_role_are_remembered():
-    assert age_in_text("hoi ik ben 12") == 12
-    assert age_in_text("ik ben 5 jaar getrouwd") is None
     assert infer_role("hoi ik ben 12", "greet", None) == "child"
     assert infer_role("wat moet ik doen?", "situation_victim", "child") == "child"
     assert infer_role("welke stap?", "ask_meldcode_step", None) == "professional"
 
 
-def test_next_step_follows_from_what_is_done():
+@pytest.mark.parametrize(("text", "entry"), [
+    ("mijn waarnemingen staan genoteerd in het leerlingdossier, hoe ga ik verder?", "meldcode-stap-2"),
+    ("I documented the injuries, what is the next step?", "meldcode-stap-2"),
+    ("we hebben het besproken met de aandachtsfunctionaris, wat doen we daarna", "meldcode-stap-3"),
+    ("advies gevraagd bij veilig thuis en alles vastgelegd. En nu?", "meldcode-stap-3"),
+    ("ik heb met de vader gesproken over mijn zorgen, welke stap volgt?", "meldcode-stap-4"),
+    ("Het gesprek met de cliënte is geweest. Wat hierna?", "meldcode-stap-4"),
+    ("het afwegingskader is ingevuld, wat moet ik nu", "meldcode-stap-5"),
+])
+def test_next_step_follows_from_what_is_done(text, entry):
+    assert load_routes().next_step.entry_for(text) == entry
+
+
+def test_no_next_step_without_a_question_or_a_done_step():
     steps = load_routes().next_step
-    assert steps.entry_for("ik heb alles opgeschreven, wat is nu de volgende stap?") == "meldcode-stap-2"
-    assert steps.entry_for("Het gesprek met de ouders heb ik gevoerd. Wat is de volgende stap?") == "meldcode-stap-4"
     assert steps.entry_for("wat is stap 2?") is None
+    assert steps.entry_for("ik heb alles genoteerd") is None  # no question about what comes next
 
 
 def test_next_step_question_gets_the_following_step():

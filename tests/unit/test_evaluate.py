@@ -34,3 +34,28 @@ def test_thresholds_per_category():
     assert unmet_thresholds(rates, 0.5, {"acute": 1.0}) == ["acute 50.0% < 100.0%"]
     assert unmet_thresholds(rates, 0.9, {}) == ["overall 66.7% < 90.0%"]
     assert unmet_thresholds(rates, 0.0, {"missing": 1.0}) == ["category 'missing' has no cases"]
+
+
+def test_a_case_set_has_a_name_a_file_and_its_own_thresholds():
+    from pathlib import Path
+
+    from bot.measure.dev_eval import parse_case_set
+
+    dev = parse_case_set("dev=../shared/eval/dev-cases.yml@overall=0.95,acute=1.0,suicide=1")
+    assert (dev.label, dev.path, dev.minimum) == ("dev", Path("../shared/eval/dev-cases.yml"), 0.95)
+    assert dev.per_category == {"acute": 1.0, "suicide": 1.0}
+    plain = parse_case_set("tests/heldout/conversations.yml")
+    assert (plain.label, plain.minimum, plain.per_category) == ("conversations", None, {})
+
+
+def test_side_by_side_shows_every_category_of_every_set():
+    from bot.measure.dev_eval import side_by_side
+
+    ok, bad = check_turn("q", "112", [["112"]], []), check_turn("q", "-", [["112"]], [])
+    dev = pass_rates([CaseResult("a", "acute", [ok]), CaseResult("b", "fgm", [ok])])
+    heldout = pass_rates([CaseResult("c", "acute", [ok]), CaseResult("d", "acute", [bad])])
+    table = side_by_side({"dev": dev, "heldout": heldout})
+    lines = {line.split()[0]: line for line in table.splitlines()[1:] if line and not line.startswith("-")}
+    assert "1/1" in lines["acute"] and "1/2" in lines["acute"] and "50.0%" in lines["acute"]
+    assert lines["fgm"].rstrip().endswith("-")  # the held-out set has no fgm case here
+    assert "2/2" in lines["overall"] and "1/2" in lines["overall"]

@@ -26,6 +26,42 @@ from bot.chat.messages import storage_notice
 logger = logging.getLogger("wegwijs.telegram")
 DELETE_BATCH = 100  # deleteMessages takes at most 100 ids
 NOTICE_LIFETIME_S = 60.0  # the /wis answer removes itself after this
+# Telegram apps split a text longer than 4,096 characters into several messages, sent right after each
+# other. A message this close to the limit may be such a part: the bridge waits briefly for the rest.
+PART_NEAR_LIMIT = MessageLimit.MAX_TEXT_LENGTH - 600
+PART_WAIT_S = 2.5
+BUTTONS_PER_ROW = 2  # quick choices are long: two per row (a yes/no question stays on one row)
+
+
+class PartJoiner:
+    """Joins the parts of a long text that Telegram delivered as separate messages, per chat.
+
+    `add` returns the text to relay: a normal message at once, the parts of a split one together when the
+    last (shorter) part comes in. A chat whose parts stop coming is flushed by `take` after a wait (the
+    caller's timer, checked against `generation` so only the last part's timer acts)."""
+
+    def __init__(self, near_limit: int = PART_NEAR_LIMIT) -> None:
+        self.near_limit = near_limit
+        self._pending: dict[int, str] = {}
+        self.generation: defaultdict[int, int] = defaultdict(int)
+
+    def add(self, chat_id: int, text: str) -> str | None:
+        pending = self._pending.get(chat_id)
+        if pending is None and len(text) < self.near_limit:
+            return text
+        self._pending[chat_id] = text if pending is None else _join(pending, text)
+        self.generation[chat_id] += 1
+        return self.take(chat_id) if len(text) < self.near_limit else None
+
+    def take(self, chat_id: int) -> str | None:
+        return self._pending.pop(chat_id, None)
+
+
+def _join(first: str, second: str) -> str:
+    """Parts are cut at a space or line break that the app may have dropped: keep the words apart."""
+    if first[-1:].isspace() or second[:1].isspace():
+        return first + second
+    return f"{first} {second}"
 
 
 def chunks(message: str, size: int = MessageLimit.MAX_TEXT_LENGTH) -> Iterator[str]:
@@ -53,6 +89,8 @@ class Bridge:
         self.app: Application | None = None
         self._choices: dict[int, dict[str, str]] = {}  # chat -> button title (folded) -> payload
         self._keyboards: set[int] = set()  # chats that still show reply buttons
+        self.parts = PartJoiner()
+        self.part_wait_s = PART_WAIT_S
 
     def sender(self, chat_id: int) -> str:
         return sender_id(self.config.token, chat_id)
@@ -89,10 +127,24 @@ class Bridge:
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id, language = self._incoming(update)
         self.stopped.discard(chat_id)
+        whole = self.parts.add(chat_id, update.effective_message.text)  # no await before: parts stay in order
+        if whole is None:  # part of a long text: wait for the rest
+            self._later(self._flush_parts(chat_id, language, self.parts.generation[chat_id]))
+            return
+        await self._relay_text(chat_id, language, whole)
+
+    async def _flush_parts(self, chat_id: int, language: str, generation: int) -> None:
+        await asyncio.sleep(self.part_wait_s)
+        if self.parts.generation[chat_id] == generation:  # no newer part came in meanwhile
+            whole = self.parts.take(chat_id)
+            if whole:
+                await self._relay_text(chat_id, language, whole)
+
+    async def _relay_text(self, chat_id: int, language: str, text: str) -> None:
         async with self._locks[chat_id]:
             await call_with_retry(lambda: self.bot.send_chat_action(chat_id, ChatAction.TYPING),
                                   "sendChatAction", attempts=1)
-            message = self._chosen(chat_id, update.effective_message.text)
+            message = self._chosen(chat_id, text)
             for reply in await self.gateway.send(self.sender(chat_id), message, language):
                 await self.send(chat_id, reply.text, choices=reply.choices)
         if self.relay:
@@ -155,7 +207,10 @@ class Bridge:
         if choices:
             self._choices[chat_id] = {c.title.casefold(): c.payload for c in choices}
             self._keyboards.add(chat_id)
-            return ReplyKeyboardMarkup([[c.title for c in choices]], resize_keyboard=True, one_time_keyboard=True)
+            titles = [c.title for c in choices]
+            per_row = len(titles) if len(titles) <= BUTTONS_PER_ROW else BUTTONS_PER_ROW
+            rows = [titles[i:i + per_row] for i in range(0, len(titles), per_row)]
+            return ReplyKeyboardMarkup(rows, resize_keyboard=True, one_time_keyboard=True)
         if chat_id in self._keyboards:  # buttons from an earlier reply are no longer the question
             self._keyboards.discard(chat_id)
             return ReplyKeyboardRemove()

@@ -45,9 +45,33 @@
     });
     const data = await response.json();
     if (!response.ok) { show(data.error || OFFLINE, "error"); return; }
-    for (const reply of data) { if (reply.text) show(reply.text, "bot"); }
-    // Other widget scripts (handoff.js: answer buttons, counsellor messages) look at the full replies.
+    for (const reply of data) {
+      if (reply.text) show(reply.text, "bot");
+      if (Array.isArray(reply.buttons) && reply.buttons.length) showChoices(reply.buttons);
+    }
+    // Other widget scripts (handoff.js: counsellor messages) look at the full replies.
     document.dispatchEvent(new CustomEvent("wegwijs:replies", { detail: data }));
+  }
+
+  // Buttons under a reply (the lifeline's quick choices, the handoff's yes/no): a click sends the button's
+  // payload as the person's own message, like typing it. Once one is chosen, the group is done.
+  function showChoices(buttons) {
+    const group = document.createElement("li");
+    group.className = "choices";
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", "Kies een antwoord");
+    for (const choice of buttons) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = choice.title;  // text only, never HTML
+      button.addEventListener("click", function () {
+        for (const other of group.querySelectorAll("button")) other.disabled = true;
+        input.value = choice.payload || choice.title;
+        form.requestSubmit();
+      });
+      group.appendChild(button);
+    }
+    log.appendChild(group);
   }
 
   form.addEventListener("submit", function (event) {

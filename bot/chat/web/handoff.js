@@ -1,12 +1,9 @@
-// Handoff to a human: answer buttons under the bot's questions, and messages from a counsellor (and the
-// bot's notices) fetched from the gateway's outbox. Text is shown with textContent only (via chat.js).
+// Handoff to a human: messages from a counsellor (and the bot's notices) fetched from the gateway's outbox.
+// Answer buttons under the bot's questions are drawn by chat.js. Text is shown with textContent only.
 (function () {
   "use strict";
   const w = window.wegwijs;
   if (!w) return;
-  const log = document.getElementById("log");
-  const form = document.getElementById("chat");
-  const input = document.getElementById("message");
   const AFTER_KEY = "wegwijs-outbox-after";
   const IDLE_MS = 15000;   // normal chat: look now and then (a counsellor may offer a chat)
   const LIVE_WAIT_S = 20;  // waiting or handed off: long-poll
@@ -14,27 +11,6 @@
   let timer = null;
 
   function after() { return Number(sessionStorage.getItem(AFTER_KEY) || 0); }
-
-  function answer(payload, group) {
-    for (const button of group.querySelectorAll("button")) button.disabled = true;
-    input.value = payload;
-    form.requestSubmit();
-  }
-
-  function showChoices(buttons) {
-    const group = document.createElement("li");
-    group.className = "choices";
-    group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "Kies een antwoord");
-    for (const choice of buttons) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.textContent = choice.title;
-      button.addEventListener("click", function () { answer(choice.payload, group); });
-      group.appendChild(button);
-    }
-    log.appendChild(group);
-  }
 
   function setState(state) {
     const wasLive = live;
@@ -44,7 +20,6 @@
 
   document.addEventListener("wegwijs:replies", function (event) {
     for (const reply of event.detail || []) {
-      if (Array.isArray(reply.buttons) && reply.buttons.length) showChoices(reply.buttons);
       const handoff = reply.custom && reply.custom.handoff;
       if (handoff && handoff.state) setState(handoff.state);
     }

@@ -1,4 +1,6 @@
-"""Function-word language detector (pure Python, runs in Rasa 3.10 and the app venv 3.11).
+"""Function-word language detector (pure Python, runs in Rasa 3.10 and the app venv 3.11). It lives in the pure
+privacy package because the code Rasa loads (nlu/), the knowledge and the gateway all need it, and the pure
+package is the one part of the app they may all import.
 
 ``detect_language`` returns an ISO 639-1 code when the message is clearly in one language, and None
 when it is too short or ambiguous ("ok", "hoi", emoji, gibberish). The bot answers only in nl and en;

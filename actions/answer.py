@@ -1,0 +1,65 @@
+"""What a reply is made of: the knowledge it draws on (as protocols, so tests need no index), the reply
+itself, and how a knowledge hit is shown (with its source for professionals and documents)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Optional, Protocol
+
+_SOURCE_LABEL = {"nl": "Bron", "en": "Source"}
+
+
+class Hit(Protocol):
+    id: str
+    text: str
+    source: str
+    source_title: str
+    location: Optional[str]
+    audience: str
+    kind: str
+
+
+class SearchResult(Protocol):
+    hits: Sequence[Hit]
+    answered: bool
+
+
+class Knowledge(Protocol):
+    def search(self, text: str, audience: Optional[str] = None, lang: str = "nl", k: int = 5) -> SearchResult: ...
+
+    def entry(self, entry_id: str, lang: str = "nl") -> Optional[Hit]: ...
+
+
+@dataclass
+class Reply:
+    texts: list[str] = field(default_factory=list)
+    responses: list[str] = field(default_factory=list)
+    entry_ids: list[str] = field(default_factory=list)
+    misunderstood: int = 0
+    handoff: Optional[str] = None  # why a human is offered (bot/chat/handoff asks consent), or None
+    buttons: list[dict[str, str]] = field(default_factory=list)  # quick choices under the last text
+    role: Optional[str] = None  # who is asking after this turn (a quick choice can tell)
+
+
+def cite(hit: Hit, language: str) -> str:
+    label = _SOURCE_LABEL.get(language, "Bron")
+    if hit.kind == "passage":
+        where = f", {hit.location}" if hit.location else ""
+        return f"{label}: {hit.source_title}{where}"
+    return f"{label}: {hit.source_title} ({hit.source})"
+
+
+def render(hit: Hit, language: str) -> str:
+    """Entry text, with its source named for professional and document answers."""
+    if hit.audience == "professional" or hit.kind == "passage":
+        return f"{hit.text}\n{cite(hit, language)}"
+    return hit.text
+
+
+def unique(hits: Sequence[Hit]) -> list[Hit]:
+    """The hits without repeats, in order."""
+    kept: list[Hit] = []
+    for hit in hits:
+        if all(hit.id != seen.id for seen in kept):
+            kept.append(hit)
+    return kept

@@ -1,0 +1,60 @@
+"""Loads knowledge/lifeline.yml: the hedge, the texts for when nothing fits, 112 and Veilig Thuis, and the
+quick choices every unsure reply carries."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+LIFELINE_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "lifeline.yml"
+_TEXTS = ("hedge", "not_understood", "out_of_scope", "check_in", "lifeline")
+
+
+@dataclass(frozen=True)
+class Choice:
+    titles: dict[str, str]  # language -> button text (also the text it sends)
+    intent: str
+    role: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Lifeline:
+    texts: dict[str, dict[str, str]]
+    choices: tuple[Choice, ...]
+    unsure_below: float
+
+    def text(self, kind: str, language: str) -> str:
+        by_language = self.texts[kind]
+        return by_language.get(language) or by_language["nl"]
+
+    def buttons(self, language: str) -> list[dict[str, str]]:
+        """Rasa buttons whose payload is their own text: a click sends words, never an intent command."""
+        titles = [choice.titles.get(language) or choice.titles["nl"] for choice in self.choices]
+        return [{"title": title, "payload": title} for title in titles]
+
+    def chosen(self, text: str) -> Optional[Choice]:
+        """The quick choice this message is (a tapped button, or the same words typed), in any language."""
+        folded = " ".join(text.casefold().split())
+        for choice in self.choices:
+            if any(folded == title.casefold() for title in choice.titles.values()):
+                return choice
+        return None
+
+
+def parse_lifeline(data: dict[str, Any]) -> Lifeline:
+    missing = [kind for kind in _TEXTS if not (data.get(kind) or {}).get("nl")]
+    if missing:
+        raise ValueError(f"{LIFELINE_FILE}: a Dutch text is required for {', '.join(missing)}")
+    choices = tuple(Choice(titles={k: v for k, v in raw.items() if k not in {"intent", "role"}},
+                           intent=raw["intent"], role=raw.get("role")) for raw in data.get("choices") or [])
+    return Lifeline(texts={kind: dict(data[kind]) for kind in _TEXTS}, choices=choices,
+                    unsure_below=float(data.get("unsure_below", 0.0)))
+
+
+@lru_cache(maxsize=1)
+def load_lifeline(path: Path = LIFELINE_FILE) -> Lifeline:
+    with open(path, encoding="utf-8") as handle:
+        return parse_lifeline(yaml.safe_load(handle))

@@ -1,0 +1,59 @@
+"""When the bot is unsure: the best passage with a hedge, else what it can help with, and always the
+lifeline (112, Veilig Thuis) with the quick choices (knowledge/lifeline.yml)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from actions.answer import Hit, Knowledge, Reply, render
+from actions.context import TurnContext
+from actions.lifeline import Lifeline
+
+MISUNDERSTOOD_BEFORE_HUMAN = 2
+
+
+def with_choice(ctx: TurnContext, lifeline: Lifeline) -> TurnContext:
+    """A quick choice (tapped or typed) says what the person means: its intent, and maybe who they are."""
+    choice = lifeline.chosen(ctx.text)
+    if choice is None:
+        return ctx
+    return replace(ctx, intent=choice.intent, confidence=1.0, role=choice.role or ctx.role)
+
+
+def best_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
+    """The best entry or passage for an unclear message, if the index is confident enough of one.
+    Citizens' entries first when we do not know who is asking; policy passages only for professionals."""
+    audiences = {"child": ("child",), "professional": ("professional",)}.get(ctx.role or "", ("citizen", None))
+    for audience in audiences:
+        result = knowledge.search(ctx.text, audience=audience, lang=ctx.language, k=1)
+        if result.answered and result.hits:
+            return result.hits[0]
+    return None
+
+
+def with_lifeline(texts: list[str], ctx: TurnContext, lifeline: Lifeline, **fields: object) -> Reply:
+    return Reply(texts=[*texts, lifeline.text("lifeline", ctx.language)], buttons=lifeline.buttons(ctx.language),
+                 role=ctx.role, **fields)  # type: ignore[arg-type]
+
+
+def unsure_reply(ctx: TurnContext, knowledge: Knowledge, lifeline: Lifeline, kind: str) -> Reply:
+    """No route or no confidence: the best passage with a hedge, else what the bot can help with; always
+    112, Veilig Thuis and the quick choices. Two misunderstandings in a row offer a human instead."""
+    language = ctx.language
+    has_words = any(ch.isalnum() for ch in ctx.text)
+    if has_words and kind == "search":
+        hit = best_passage(ctx, knowledge)
+        if hit is not None:
+            text = f"{lifeline.text('hedge', language)}\n{render(hit, language)}"
+            return with_lifeline([text], ctx, lifeline, entry_ids=[hit.id])
+    count = ctx.misunderstood + 1
+    if count >= MISUNDERSTOOD_BEFORE_HUMAN:
+        return Reply(responses=["utter_offer_human"], misunderstood=0, handoff="misunderstood", role=ctx.role)
+    what = "check_in" if not has_words else "out_of_scope" if kind == "out_of_scope" else "not_understood"
+    return with_lifeline([lifeline.text(what, language)], ctx, lifeline, misunderstood=count)
+
+
+def hedged(reply: Reply, ctx: TurnContext, lifeline: Lifeline) -> Reply:
+    """A routed answer the classifier was not sure of: say so, and add the lifeline and choices."""
+    texts = [f"{lifeline.text('hedge', ctx.language)}\n{reply.texts[0]}", *reply.texts[1:]]
+    return replace(with_lifeline(texts, ctx, lifeline), entry_ids=reply.entry_ids, handoff=reply.handoff)

@@ -1,0 +1,116 @@
+"""Evaluation conversations never leak into what the bot is built from.
+
+The public dev cases (../shared/eval/dev-cases.yml) and our own held-out set (tests/heldout/) are for
+measuring only. A user turn of theirs, or a near copy (the same run of 7 or more words, ignoring case and
+punctuation, as ../shared/tools/dev-leak-check counts it), must not appear in training data, knowledge,
+calibration or retrieval evaluation files, cue lists or rules: nlu/, knowledge/, actions/, bot/,
+config.yml, domain.yml.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_CASES = ROOT.parent / "shared" / "eval" / "dev-cases.yml"
+HELDOUT_CASES = ROOT / "tests" / "heldout" / "conversations.yml"
+DATA = ("nlu", "knowledge", "actions", "bot", "config.yml", "domain.yml")
+RUN = 7
+SUFFIXES = {".yml", ".yaml", ".py", ".json", ".md", ".txt", ".csv", ".js", ".html"}
+SKIP_PARTS = {"tests", ".venv", "var", "models", ".git", "node_modules", "__pycache__"}
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def runs(text: str) -> set[tuple[str, ...]]:
+    found = words(text)
+    return {tuple(found[i:i + RUN]) for i in range(len(found) - RUN + 1)}
+
+
+def case_runs(path: Path) -> dict[tuple[str, ...], str]:
+    """Every 7-word run of every user turn -> the id of its case."""
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    index: dict[tuple[str, ...], str] = {}
+    for case in cases:
+        for turn in case.get("turns", []):
+            for run in runs(str(turn.get("user", ""))):
+                index.setdefault(run, str(case.get("id")))
+    return index
+
+
+def data_files() -> Iterator[Path]:
+    for name in DATA:
+        root = ROOT / name
+        paths = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
+        for path in paths:
+            relative = path.relative_to(ROOT)
+            if (path.is_file() and path.suffix in SUFFIXES and not SKIP_PARTS & set(relative.parts)
+                    and not path.name.lower().startswith("readme")):
+                yield path
+
+
+def _yaml_strings(node: object) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _yaml_strings(key)
+            yield from _yaml_strings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _yaml_strings(item)
+
+
+def texts_of(path: Path) -> Iterator[tuple[str, str]]:
+    """(where, text): every line, and for YAML every string value too (folded texts span lines)."""
+    content = path.read_text(encoding="utf-8", errors="ignore")
+    for number, line in enumerate(content.splitlines(), 1):
+        yield f"{path.relative_to(ROOT)}:{number}", line
+    if path.suffix in {".yml", ".yaml"}:
+        try:
+            parsed = yaml.safe_load(content)
+        except yaml.YAMLError:
+            return
+        for value in _yaml_strings(parsed):
+            for line in value.splitlines():  # a folded text is one line here, a list of examples many
+                if len(line) > 60:
+                    yield f"{path.relative_to(ROOT)} (a YAML text)", line
+
+
+def leaks(index: dict[tuple[str, ...], str]) -> list[str]:
+    found = []
+    for path in data_files():
+        for where, text in texts_of(path):
+            ids = sorted({index[run] for run in runs(text) if run in index})
+            if ids:
+                found.append(f"{where}: wording of {', '.join(ids)}")
+    return sorted(set(found))
+
+
+def test_dev_cases_are_not_in_the_bots_data() -> None:
+    if not DEV_CASES.is_file():
+        pytest.fail(f"The public dev cases are missing at {DEV_CASES}: this check cannot run without them "
+                    "(the worktree should sit next to the shared folder).", pytrace=False)
+    found = leaks(case_runs(DEV_CASES))
+    assert not found, ("Dev-case wording (a run of 7+ words of a user turn) in the bot's data; the dev cases "
+                       "are for measuring only, write your own phrasing:\n" + "\n".join(found))
+
+
+def test_heldout_cases_are_not_in_the_bots_data() -> None:
+    assert HELDOUT_CASES.is_file(), f"held-out conversation set missing: {HELDOUT_CASES}"
+    found = leaks(case_runs(HELDOUT_CASES))
+    assert not found, ("Held-out wording (a run of 7+ words of a user turn) in the bot's data; the held-out "
+                       "set is for measuring only:\n" + "\n".join(found))
+
+
+def test_the_check_finds_a_near_copy(tmp_path: Path) -> None:
+    """The detector itself: a 7-word run with other case and punctuation counts, 6 words do not."""
+    index = {run: "case-1" for run in runs("Mijn buurman schreeuwt elke avond tegen zijn kinderen, wat nu?")}
+    assert {index[r] for r in runs("BUURMAN schreeuwt elke avond, tegen zijn kinderen!") if r in index} == {"case-1"}
+    assert not [r for r in runs("buurman schreeuwt elke avond tegen zijn") if r in index]
