@@ -14,6 +14,7 @@ from actions.routes import Route, Routes
 MAX_ENTRIES = 2
 MISUNDERSTOOD_BEFORE_HUMAN = 2
 _SOURCE_LABEL = {"nl": "Bron", "en": "Source"}
+_CHECKED_LABEL = {"nl": "gecontroleerd op", "en": "checked on"}
 SAFETY_FOLLOW_UP = Route(entries=("veilig-thuis",))
 _SEARCH_AUDIENCE = {"citizen": "citizen", "professional": "professional", "any": None}
 
@@ -53,7 +54,9 @@ def cite(hit: Hit, language: str) -> str:
     if hit.kind == "passage":
         where = f", {hit.location}" if hit.location else ""
         return f"{label}: {hit.source_title}{where}"
-    return f"{label}: {hit.source_title} ({hit.source})"
+    checked = getattr(hit, "checked", "")  # curated entries: the date the entry was checked against its source
+    when = f", {_CHECKED_LABEL.get(language, _CHECKED_LABEL['nl'])} {checked}" if checked else ""
+    return f"{label}: {hit.source_title} ({hit.source}){when}"
 
 
 def render(hit: Hit, language: str) -> str:
@@ -64,7 +67,11 @@ def render(hit: Hit, language: str) -> str:
 
 
 def _specific_ids(route: Route, ctx: TurnContext, routes: Routes) -> list[str]:
-    """Entries picked by an entity or the remembered profession: the exact answer."""
+    """Entries picked by the professional passage rules, an entity or the remembered profession."""
+    if route.picks_passages(ctx.role):
+        picked = routes.passages.select(ctx.text, ctx.sector)
+        if picked:
+            return [picked]
     ids: list[str] = []
     if route.by_entity:
         value = ctx.entity(route.by_entity["entity"])
@@ -72,10 +79,6 @@ def _specific_ids(route: Route, ctx: TurnContext, routes: Routes) -> list[str]:
             ids.append(route.by_entity["template"].format(value=value))
     if route.by_sector and ctx.sector in routes.sectors:
         ids.append(routes.sectors[ctx.sector])
-    if route.next_step and not ids:
-        following = routes.next_step.entry_for(ctx.text)
-        if following:
-            ids.append(following)
     return ids
 
 

@@ -8,6 +8,8 @@ from typing import Any, Optional
 
 import yaml
 
+from actions.professional import Passages, load_passages
+
 ROUTES_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "routes.yml"
 _SEARCH_AUDIENCES = {"citizen", "professional", "any"}
 _HANDOFF_REASONS = {"request", "risk"}
@@ -24,34 +26,22 @@ class Route:
     response: Optional[str] = None
     fallback_response: Optional[str] = None
     counts_as_misunderstood: bool = False
-    next_step: bool = False
+    passages: Optional[str] = None  # "always" | "professional": knowledge/professional.yml picks the passage first
     search_hits: int = 1
     handoff: Optional[str] = None  # "request" | "risk": also offer a human (bot/handoff)
 
-
-@dataclass(frozen=True)
-class NextStep:
-    """Which meldcode step comes next, from words that say which step is done."""
-
-    asks: tuple[str, ...] = ()
-    done: tuple[tuple[int, tuple[str, ...]], ...] = ()
-    template: str = "meldcode-stap-{value}"
-
-    def entry_for(self, text: str) -> Optional[str]:
-        lowered = text.lower()
-        if not any(ask in lowered for ask in self.asks):
-            return None
-        for step, cues in self.done:
-            if any(cue in lowered for cue in cues):
-                return self.template.format(value=min(step + 1, 5))
-        return None
+    def picks_passages(self, role: Optional[str]) -> bool:
+        return self.passages == "always" or (self.passages == "professional" and role == "professional")
 
 
 @dataclass(frozen=True)
 class Routes:
     routes: dict[str, Route]
     sectors: dict[str, str] = field(default_factory=dict)
-    next_step: NextStep = NextStep()
+
+    @property
+    def passages(self) -> Passages:
+        return load_passages(tuple(sorted(self.sectors.items())))
 
     def for_intent(self, intent: str) -> Route:
         return self.routes.get(intent) or self.routes["nlu_fallback"]
@@ -60,6 +50,16 @@ class Routes:
 def _handoff(intent: str, value: Any) -> Optional[str]:
     if value is not None and value not in _HANDOFF_REASONS:
         raise ValueError(f"{ROUTES_FILE}: route '{intent}' has unknown handoff '{value}'")
+    return value
+
+
+def _passages(intent: str, value: Any) -> Optional[str]:
+    if value in (None, False):
+        return None
+    if value is True:
+        return "always"
+    if value != "professional":
+        raise ValueError(f"{ROUTES_FILE}: route '{intent}' has bad 'passages' value {value!r} (true or professional)")
     return value
 
 
@@ -79,17 +79,10 @@ def _route(intent: str, raw: dict[str, Any]) -> Route:
         response=raw.get("response"),
         fallback_response=raw.get("fallback_response"),
         counts_as_misunderstood=bool(raw.get("counts_as_misunderstood")),
-        next_step=bool(raw.get("next_step")),
+        passages=_passages(intent, raw.get("passages")),
         search_hits=int(raw.get("search_hits", 1)),
         handoff=_handoff(intent, raw.get("handoff")),
     )
-
-
-def _next_step(raw: dict[str, Any]) -> NextStep:
-    done = sorted(((int(step), tuple(c.lower() for c in cues)) for step, cues in (raw.get("done") or {}).items()),
-                  reverse=True)
-    return NextStep(asks=tuple(a.lower() for a in raw.get("asks") or ()), done=tuple(done),
-                    template=raw.get("template", "meldcode-stap-{value}"))
 
 
 def parse_routes(data: dict[str, Any]) -> Routes:
@@ -97,7 +90,7 @@ def parse_routes(data: dict[str, Any]) -> Routes:
     if "nlu_fallback" not in routes:
         raise ValueError(f"{ROUTES_FILE}: a route for 'nlu_fallback' is required")
     sectors = dict(data.get("sectors") or {})
-    return Routes(routes=routes, sectors=sectors, next_step=_next_step(data.get("next_step") or {}))
+    return Routes(routes=routes, sectors=sectors)
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,8 @@ export WEGWIJS_WEB_PORT=${WEGWIJS_TEST_WEB_PORT:-18000} WEGWIJS_RASA_PORT=${WEGW
 TEST_DIR=$ROOT/var/test
 rm -rf "$TEST_DIR"; mkdir -p "$TEST_DIR"
 export WEGWIJS_TRACKER_DB=$TEST_DIR/tracker.db
+# tests/e2e/test_professional_answers.py writes its figures here; the step after pytest prints them.
+export WEGWIJS_PROFESSIONAL_REPORT=$TEST_DIR/professional.json
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -20,6 +22,9 @@ step "lint (ruff)"
 
 step "unit and end-to-end tests (pytest)"
 "$APP/pytest" -q
+
+step "professional questions: first answer is the passage that answers them (tests/professional)"
+"$APP/python" -m tests.professional.evaluate --show "$WEGWIJS_PROFESSIONAL_REPORT"
 
 step "Rasa data validation"
 .venv/rasa/bin/rasa data validate --data nlu --config config.yml --domain domain.yml 2>&1 | tail -n 5
