@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Protocol
 
 _SOURCE_LABEL = {"nl": "Bron", "en": "Source"}
+_CHECKED_LABEL = {"nl": "gecontroleerd op", "en": "checked on"}
 
 
 class Hit(Protocol):
@@ -46,7 +47,9 @@ def cite(hit: Hit, language: str) -> str:
     if hit.kind == "passage":
         where = f", {hit.location}" if hit.location else ""
         return f"{label}: {hit.source_title}{where}"
-    return f"{label}: {hit.source_title} ({hit.source})"
+    checked = getattr(hit, "checked", "")  # curated entries: the date the entry was checked against its source
+    when = f", {_CHECKED_LABEL.get(language, _CHECKED_LABEL['nl'])} {checked}" if checked else ""
+    return f"{label}: {hit.source_title} ({hit.source}){when}"
 
 
 def render(hit: Hit, language: str) -> str:

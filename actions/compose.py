@@ -24,7 +24,12 @@ _SEARCH_AUDIENCE = {"citizen": "citizen", "professional": "professional", "any":
 
 
 def _specific_ids(route: Route, ctx: TurnContext, routes: Routes) -> list[str]:
-    """Entries picked by an entity or the remembered profession: the exact answer."""
+    """Entries picked by the professional passage rules, an entity, the remembered profession or the step
+    that follows the one the user says is done."""
+    if route.picks_passages(ctx.role):
+        picked = routes.passages.select(ctx.text, ctx.sector)
+        if picked:
+            return [picked]
     ids: list[str] = []
     if route.by_entity:
         value = ctx.entity(route.by_entity["entity"])
@@ -77,6 +82,11 @@ def _collect(route: Route, ctx: TurnContext, routes: Routes, knowledge: Knowledg
     return _dedupe(found + pathway if route.first == "search" else pathway + found)
 
 
+def _passage_answers(route: Route, ctx: TurnContext, routes: Routes) -> bool:
+    """A professional's question the passage rules answer, even when the classifier could not route it."""
+    return route.picks_passages(ctx.role) and routes.passages.select(ctx.text, ctx.sector) is not None
+
+
 def compose(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Optional[Lifeline] = None,
             story: Optional[StorySettings] = None) -> Reply:
     lifeline = lifeline or load_lifeline()
@@ -94,7 +104,7 @@ def compose(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Op
         route = SAFETY_FOLLOW_UP
     if route.response:
         return Reply(responses=[route.response], role=ctx.role)
-    if route.unsure:
+    if route.unsure and not _passage_answers(route, ctx, routes):
         return unsure_reply(ctx, knowledge, lifeline, route.unsure)
     hits = _collect(route, ctx, routes, knowledge)
     if not hits:

@@ -9,6 +9,8 @@ from typing import Any, Optional
 
 import yaml
 
+from actions.professional import Passages, load_passages
+
 ROUTES_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "routes.yml"
 _SEARCH_AUDIENCES = {"citizen", "professional", "any"}
 _HANDOFF_REASONS = {"request", "risk"}
@@ -26,8 +28,12 @@ class Route:
     response: Optional[str] = None
     unsure: Optional[str] = None  # "search" | "out_of_scope": answer with the lifeline (actions/compose.py)
     next_step: bool = False
+    passages: Optional[str] = None  # "always" | "professional": knowledge/professional.yml picks the passage first
     search_hits: int = 1
     handoff: Optional[str] = None  # "request" | "risk": also offer a human (bot/chat/handoff)
+
+    def picks_passages(self, role: Optional[str]) -> bool:
+        return self.passages == "always" or (self.passages == "professional" and role == "professional")
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,10 @@ class Routes:
     sectors: dict[str, str] = field(default_factory=dict)
     next_step: NextStep = NextStep()
 
+    @property
+    def passages(self) -> Passages:
+        return load_passages(tuple(sorted(self.sectors.items())))
+
     def for_intent(self, intent: str) -> Route:
         return self.routes.get(intent) or self.routes["nlu_fallback"]
 
@@ -61,6 +71,16 @@ class Routes:
 def _handoff(intent: str, value: Any) -> Optional[str]:
     if value is not None and value not in _HANDOFF_REASONS:
         raise ValueError(f"{ROUTES_FILE}: route '{intent}' has unknown handoff '{value}'")
+    return value
+
+
+def _passages(intent: str, value: Any) -> Optional[str]:
+    if value in (None, False):
+        return None
+    if value is True:
+        return "always"
+    if value != "professional":
+        raise ValueError(f"{ROUTES_FILE}: route '{intent}' has bad 'passages' value {value!r} (true or professional)")
     return value
 
 
@@ -82,6 +102,7 @@ def _route(intent: str, raw: dict[str, Any]) -> Route:
         response=raw.get("response"),
         unsure=raw.get("unsure"),
         next_step=bool(raw.get("next_step")),
+        passages=_passages(intent, raw.get("passages")),
         search_hits=int(raw.get("search_hits", 1)),
         handoff=_handoff(intent, raw.get("handoff")),
     )

@@ -33,6 +33,7 @@ class IndexDoc:
     verified: bool
     search_text: str
     facet: str = "full"  # "full" (title + body + tags), "keywords" (title + tags) or "passage"
+    checked: str = ""  # ISO date the curated entry was checked against its source; "" for passages
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -53,6 +54,7 @@ def entry_docs(entry: Entry) -> list[IndexDoc]:
             entry_id=entry.id, lang=lang, kind="curated", title=title, text=entry.body[lang],
             source=entry.source, source_title=entry.source_title, location=None, audience=entry.audience,
             verified=entry.verified, search_text=f"{title}\n{entry.body[lang]}" + (f"\n{tags}" if tags else ""),
+            checked=entry.checked.isoformat(),
         )
         docs.append(base)
         if tags:

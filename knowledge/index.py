@@ -53,6 +53,7 @@ class Hit:
     kind: str
     verified: bool
     score: float
+    checked: str = ""  # ISO date a curated entry was checked against its source ("" for passages)
 
 
 @dataclass(frozen=True)
@@ -283,7 +284,8 @@ class KnowledgeIndex:
         doc = self.docs[row]
         return Hit(id=doc.entry_id, title=doc.title, text=doc.text, source=doc.source,
                    source_title=doc.source_title, location=doc.location, audience=doc.audience,
-                   lang=doc.lang, kind=doc.kind, verified=doc.verified, score=round(float(score), 6))
+                   lang=doc.lang, kind=doc.kind, verified=doc.verified, score=round(float(score), 6),
+                   checked=doc.checked)
 
     def entry(self, id: str, lang: str = "nl") -> Hit | None:
         """Look up one entry (or passage) by id, in ``lang`` when that version exists, else nl."""

@@ -23,6 +23,8 @@ export WEGWIJS_EVAL_REPORT=$TEST_DIR/eval.json
 CACHE=${WEGWIJS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/wegwijs}
 STEP_TIMES=$TEST_DIR/step-times.tsv
 source scripts/steps.sh
+# tests/e2e/test_professional_answers.py writes its figures here; the step after pytest prints them.
+export WEGWIJS_PROFESSIONAL_REPORT=$TEST_DIR/professional.json
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 if [ ! -f "$WEGWIJS_EVAL_CASES" ]; then echo "evaluation cases not found at $WEGWIJS_EVAL_CASES" >&2; exit 1; fi
@@ -66,11 +68,12 @@ step "unit and end-to-end tests with the dev evaluation (pytest); the Rasa check
 pytest_status=0
 timed pytest "$APP/pytest" -q || pytest_status=$?
 
-step "figures with targets: plain language (B1), the safety net on held-out danger, PII redaction"
+step "figures with targets: plain language (B1), the safety net on held-out danger, PII redaction, professional answers"
 figures_status=0
 timed plain-language "$APP/python" -m knowledge plain || figures_status=$?
 timed safety-generalisation "$APP/python" -m bot.measure.safety_generalisation --report "$TEST_DIR/safety_generalisation.json" || figures_status=$?
 timed redaction-figures "$APP/python" -m bot.measure.privacy_eval --holdout --figures --speed --report "$TEST_DIR/redaction.json" || figures_status=$?
+timed professional-figures "$APP/python" -m tests.professional.evaluate --show "$WEGWIJS_PROFESSIONAL_REPORT" || figures_status=$?
 
 step "Rasa data validation, NLU comparison, conversation stories"
 rasa_status=0

@@ -206,6 +206,13 @@ def test_no_next_step_without_a_question_or_a_done_step():
     assert steps.entry_for("ik heb alles genoteerd") is None  # no question about what comes next
 
 
+def test_passage_rules_name_the_step_after_the_one_done():
+    passages = load_routes().passages
+    assert passages.select("ik heb alles opgeschreven, wat is nu de volgende stap?") == "meldcode-stap-2"
+    assert passages.select("Het gesprek met de ouders heb ik gevoerd. Wat is de volgende stap?") == "meldcode-stap-4"
+    assert passages.select("wat is stap 2?") == "meldcode-stap-2"
+
+
 def test_next_step_question_gets_the_following_step():
     turn = ctx("ask_meldcode_step", text="ik heb overlegd met een collega, wat is de volgende stap?")
     knowledge = FakeKnowledge(entries={"meldcode-stap-3": FakeHit("meldcode-stap-3", "Ga in gesprek")})

@@ -1,0 +1,227 @@
+"""Which passage answers a professional's question: rules from knowledge/professional.yml.
+
+Pure logic on the message text and the remembered profession; no Rasa imports. The rules are words,
+tried in order; the first that fits names the entry (a meldcode step, the step after or before one, what
+to record, acute danger, mandatory for whom, the order, a sector's own route). None means: no rule fits,
+the route's own entries and the knowledge search answer.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+RULES_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "professional.yml"
+SECTOR_LOOKUP = Path(__file__).resolve().parent.parent / "nlu" / "lookups" / "sector.yml"
+COMPUTED = ("relation", "sector_rules", "question", "step", "sector")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, punctuation as single spaces, one space before and after: ' wat is stap 2 '."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return f" {_NON_WORD.sub(' ', plain.lower()).strip()} "
+
+
+def _cue(word: Any) -> str:
+    """A cue as it is searched: ' vastleg' (word start) or ' na ' (whole word, written with a trailing space)."""
+    text = str(word)
+    folded = fold(text).rstrip()
+    return folded + " " if text.endswith(" ") else folded
+
+
+def _cues(words: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(_cue(word) for word in words)
+
+
+def _found(text: str, cues: Iterable[str]) -> bool:
+    return any(cue in text for cue in cues)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """An entry and its words: one of `any`, and one word of each group in `all`."""
+
+    entry: str
+    any: tuple[str, ...] = ()
+    all: tuple[tuple[str, ...], ...] = ()
+    or_sector: bool = False
+
+    def fits(self, text: str) -> bool:
+        if self.any and not _found(text, self.any):
+            return False
+        return all(_found(text, group) for group in self.all)
+
+
+@dataclass(frozen=True)
+class Step:
+    entry: str
+    names: tuple[str, ...]
+    done: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """Numbers next to a noun: "stap 3", "stap drie", "step3", "de derde stap", "second question"."""
+
+    words: Mapping[str, int]  # digits and number words
+    ordinals: Mapping[str, int]
+
+    def find(self, text: str, nouns: Iterable[str]) -> list[int]:
+        found: list[int] = []
+        for noun in nouns:
+            for word, number in self.words.items():
+                if f" {noun} {word} " in text or f" {noun}{word} " in text:
+                    found.append(number)
+            found += [number for word, number in self.ordinals.items() if f" {word} {noun}" in text]
+        return found
+
+
+@dataclass(frozen=True)
+class Passages:
+    steps: dict[int, Step]
+    numbers: Numbering
+    next_words: tuple[str, ...]
+    previous_words: tuple[str, ...]
+    question_words: tuple[str, ...]
+    question_context: tuple[str, ...]
+    question_entry: str
+    sector_words: tuple[tuple[str, str], ...]  # (cue, sector value), longest cue first
+    sector_entries: Mapping[str, str]
+    sector_rules: Mapping[str, tuple[Rule, ...]]
+    rules: tuple[Rule | str, ...] = field(default_factory=tuple)
+
+    def select(self, text: str, sector: Optional[str] = None) -> Optional[str]:
+        """The entry that answers `text`, or None. `sector` is the remembered profession (slot)."""
+        folded = fold(text)
+        named = self.sector_in(folded)
+        for rule in self.rules:
+            picked = self._apply(rule, folded, named, named or sector)
+            if picked:
+                return picked
+        return None
+
+    def _apply(self, rule: Rule | str, text: str, named: Optional[str], sector: Optional[str]) -> Optional[str]:
+        if isinstance(rule, Rule):
+            if not rule.fits(text):
+                return None
+            return (self.sector_entries.get(sector or "") if rule.or_sector else None) or rule.entry
+        if rule == "relation":
+            return self.neighbour(text)
+        if rule == "sector_rules":
+            fitting = (r.entry for r in self.sector_rules.get(sector or "", ()) if r.fits(text))
+            return next(fitting, None)
+        if rule == "question":
+            return self.assessment_question(text)
+        if rule == "step":
+            steps = self.named_steps(text, with_done=False)
+            return self.steps[steps[0]].entry if steps else None
+        return self.sector_entries.get(named or "")  # "sector"
+
+    def sector_in(self, text: str) -> Optional[str]:
+        return next((value for cue, value in self.sector_words if cue in text), None)
+
+    def named_steps(self, text: str, with_done: bool) -> list[int]:
+        """Steps the text names by number ("stap 3"), then by name ("collegiale consultatie")."""
+        found = [n for n in self.numbers.find(text, ("stap", "step")) if n in self.steps]
+        for number, step in sorted(self.steps.items()):
+            if _found(text, step.names) or (with_done and _found(text, step.done)):
+                found.append(number)
+        return list(dict.fromkeys(found))
+
+    def neighbour(self, text: str) -> Optional[str]:
+        """"Wat komt na stap 2?" -> step 3; "welke stap gaat vooraf aan het gesprek?" -> step 2."""
+        after, before = _found(text, self.next_words), _found(text, self.previous_words)
+        if after == before:
+            return None
+        steps = self.named_steps(text, with_done=True)
+        if not steps:
+            return None
+        target = max(steps) + 1 if after else min(steps) - 1
+        target = min(max(target, min(self.steps)), max(self.steps))
+        return self.steps[target].entry
+
+    def assessment_question(self, text: str) -> Optional[str]:
+        """"Afwegingsvraag 3", "de tweede vraag van het afwegingskader" -> that question's entry."""
+        if not _found(text, self.question_context):
+            return None
+        numbers = [n for n in self.numbers.find(text, self.question_words) if 1 <= n <= 5]
+        return self.question_entry.format(number=numbers[0]) if numbers else None
+
+
+def _numbering(raw: dict[str, Any]) -> Numbering:
+    words = {str(n): n for n in range(10)}
+    words |= {fold(str(k)).strip(): int(v) for k, v in (raw.get("step_words") or {}).items()}
+    ordinals = {fold(str(k)).strip(): int(v) for k, v in (raw.get("ordinals") or {}).items()}
+    return Numbering(words=words, ordinals=ordinals)
+
+
+def _rule(raw: dict[str, Any]) -> Rule:
+    if "entry" not in raw or not (raw.get("any") or raw.get("all")):
+        raise ValueError(f"{RULES_FILE}: every rule needs an entry and 'any' or 'all' words: {raw}")
+    return Rule(entry=raw["entry"], any=_cues(raw.get("any") or ()),
+                all=tuple(_cues(group) for group in raw.get("all") or ()), or_sector=bool(raw.get("or_sector")))
+
+
+def _rules(items: list[Any]) -> tuple[Rule | str, ...]:
+    rules: list[Rule | str] = []
+    for item in items:
+        if isinstance(item, str):
+            if item not in COMPUTED:
+                raise ValueError(f"{RULES_FILE}: unknown computed rule '{item}' (use {', '.join(COMPUTED)})")
+            rules.append(item)
+        else:
+            rules.append(_rule(item))
+    return tuple(rules)
+
+
+def _lookup_sector_words(path: Path) -> dict[str, list[str]]:
+    """Surface forms of the `sector` synonyms in the NLU lookup file: the same words Rasa maps."""
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    words: dict[str, list[str]] = {}
+    for item in data.get("nlu") or []:
+        if "synonym" in item:
+            forms = [line[2:].strip() for line in str(item.get("examples") or "").splitlines() if line.startswith("- ")]
+            words.setdefault(str(item["synonym"]), []).extend(forms)
+    return words
+
+
+def _sector_words(raw: dict[str, Any], lookup: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
+    pairs = {(_cue(word), value) for value, words in lookup.items() for word in words}
+    pairs |= {(_cue(word), str(value)) for value, words in (raw.get("sector_words") or {}).items() for word in words}
+    return tuple(sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0])))
+
+
+def parse_passages(raw: dict[str, Any], sector_entries: Mapping[str, str],
+                   lookup: Optional[dict[str, list[str]]] = None) -> Passages:
+    steps = {int(n): Step(entry=s["entry"], names=_cues(s.get("names") or ()), done=_cues(s.get("done") or ()))
+             for n, s in (raw.get("steps") or {}).items()}
+    relations = raw.get("relations") or {}
+    questions = raw.get("assessment_questions") or {}
+    return Passages(
+        steps=steps,
+        numbers=_numbering(raw),
+        next_words=_cues(relations.get("next") or ()),
+        previous_words=_cues(relations.get("previous") or ()),
+        question_words=tuple(fold(str(w)).strip() for w in questions.get("words") or ()),
+        question_context=_cues(questions.get("context") or ()),
+        question_entry=str(questions.get("entry") or "afwegingskader-vraag-{number}"),
+        sector_words=_sector_words(raw, _lookup_sector_words(SECTOR_LOOKUP) if lookup is None else lookup),
+        sector_entries=dict(sector_entries),
+        sector_rules={str(k): tuple(_rule(r) for r in v) for k, v in (raw.get("sector_rules") or {}).items()},
+        rules=_rules(raw.get("rules") or []),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_passages(sector_entries: tuple[tuple[str, str], ...], path: Path = RULES_FILE) -> Passages:
+    with open(path, encoding="utf-8") as handle:
+        return parse_passages(yaml.safe_load(handle), dict(sector_entries))

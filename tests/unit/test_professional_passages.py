@@ -1,0 +1,116 @@
+"""The professional passage rules (knowledge/professional.yml through actions/professional.py)."""
+from __future__ import annotations
+
+import pytest
+
+from actions.professional import fold, parse_passages
+from actions.routes import load_routes
+
+
+@pytest.fixture(scope="module")
+def passages():
+    return load_routes().passages
+
+
+def test_fold_lowers_strips_accents_and_pads():
+    assert fold("Cliënt: stap-2?") == " client stap 2 "
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("welke stap volgt op stap 1", "meldcode-stap-2"),
+    ("overleg gehad met onze aandachtsfunctionaris, wat daarna", "meldcode-stap-3"),
+    ("what do I do after step 4?", "meldcode-stap-5"),
+    ("welke stap gaat vooraf aan stap 2", "meldcode-stap-1"),
+    ("what should I have done before talking to the father", "meldcode-stap-2"),
+])
+def test_the_step_after_or_before(passages, text, entry):
+    assert passages.select(text) == entry
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("leg me de derde stap uit", "meldcode-stap-3"),
+    ("step five please", "meldcode-stap-5"),
+    ("wat doe ik in stap0", "meldcode-stap-0-basishouding"),
+    ("hoe werkt collegiale consultatie", "meldcode-stap-2"),
+])
+def test_a_named_step(passages, text, entry):
+    assert passages.select(text) == entry
+
+
+def test_a_class_number_is_no_step(passages):
+    assert passages.select("ik heb een kind in groep 4 met blauwe plekken") is None
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("moet ik mijn observaties noteren", "meldcode-vastleggen"),
+    ("bij direct gevaar, moet ik dan eerst overleggen?", "meldcode-acuut"),
+    ("wat is acute onveiligheid", "acute-onveiligheid"),
+    ("welke volgorde hebben de stappen", "meldcode-volgorde"),
+    ("is het afwegingskader verplicht voor mij", "afwegingskader-verplicht"),
+    ("heb ik een meldplicht", "meldcode-verplicht"),
+    ("wat is de derde afwegingsvraag", "afwegingskader-vraag-3"),
+    ("afwegingskader vraag 5 uitleg", "afwegingskader-vraag-5"),
+])
+def test_topics(passages, text, entry):
+    assert passages.select(text) == entry
+
+
+def test_a_sector_route_uses_the_remembered_profession(passages):
+    assert passages.select("en als het om een invaller gaat?") is None
+    assert passages.select("en als het om een invaller gaat?", "kinderopvang") == "sector-kinderopvang-route-2"
+    assert passages.select("mag ik zonder toestemming melden", "huisarts") == "sector-artsen-beroepsgeheim"
+
+
+def test_the_profession_named_in_the_question(passages):
+    assert passages.select("welke meldcode volgt een logopedist") == "sector-paramedici"
+    assert passages.select("welk afwegingskader hoort bij mij", "justitie") == "sector-justitie"
+    assert passages.select("welk afwegingskader hoort bij mij") == "sector-afwegingskaders"
+
+
+def test_the_overview_question_is_left_to_the_route(passages):
+    assert passages.select("wat zijn de stappen van de meldcode") is None
+
+
+def test_unknown_computed_rule_is_refused():
+    with pytest.raises(ValueError, match="unknown computed rule"):
+        parse_passages({"rules": ["nonsense"]}, {}, lookup={})
+
+
+def test_a_rule_without_words_is_refused():
+    with pytest.raises(ValueError, match="needs an entry"):
+        parse_passages({"rules": [{"entry": "kindcheck"}]}, {}, lookup={})
+
+
+def test_every_entry_the_rules_name_exists(passages):
+    from knowledge.config import load_settings
+    from knowledge.curated import load_entries
+
+    known = {entry.id for entry in load_entries(load_settings().entries_dir)}
+    named = {step.entry for step in passages.steps.values()}
+    named |= {rule.entry for rule in passages.rules if not isinstance(rule, str)}
+    named |= {rule.entry for rules in passages.sector_rules.values() for rule in rules}
+    named |= {passages.question_entry.format(number=n) for n in range(1, 6)}
+    named |= set(passages.sector_entries.values())
+    assert named - known == set()
+
+
+def test_a_situation_told_by_a_professional_gets_the_sector_route():
+    from actions.compose import compose
+    from actions.context import TurnContext
+
+    class Entries:
+        def entry(self, entry_id, lang="nl"):
+            from knowledge.index import Hit
+            return Hit(id=entry_id, title=entry_id, text=entry_id, source="https://example.org", source_title="x",
+                       location=None, audience="professional", lang=lang, kind="curated", verified=True, score=1.0)
+
+        def search(self, text, audience=None, lang="nl", k=5):
+            from knowledge.index import SearchResult
+            return SearchResult(hits=[], answered=False, best_score=0.0)
+
+    def turn(role):
+        return TurnContext(text="ik denk dat een invaller een kind slaat", intent="situation_bystander",
+                           confidence=0.9, language="nl", role=role, sector="kinderopvang")
+
+    assert compose(turn("professional"), load_routes(), Entries()).entry_ids == ["sector-kinderopvang-route-2"]
+    assert compose(turn("citizen"), load_routes(), Entries()).entry_ids == ["omstander-advies"]
