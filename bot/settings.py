@@ -188,6 +188,7 @@ SECTIONS: dict[str, tuple[Variable, ...]] = {
         _v("EVAL_CASES", "", "dev evaluation cases `make test` plays", PATH, "`../shared/eval/dev-cases.yml`"),
         _v("EVAL_REPORT", "", "where the dev evaluation writes its report", PATH, "a temporary file"),
         _v("EVAL_MIN_OVERALL", "0.95", "overall pass rate the dev evaluation must reach", NUMBER, minimum=0),
+        _v("PROFESSIONAL_REPORT", "", "where the professional-answer figures are written", PATH, "a temporary file"),
         _v("HELDOUT_MIN_OVERALL", "0.90", "overall pass rate our held-out conversation set must reach", NUMBER,
            minimum=0),
         _v("TEST_WEB_PORT", "18000", "`make test`: gateway port of the test stack", PORT),

@@ -33,7 +33,7 @@ FOLLOW_UPS = (
     ("ik ben 13 jaar", "mijn vader gooit dingen naar me als hij boos is"),
     ("Mijn vriendin controleert al maanden mijn geld.", "Ze leest mijn berichten. Ziet zij wat ik hier typ?"),
     ("I'm a teacher and a pupil told me her stepfather hits her.", "Do I have to report this?"),
-    ("mijn zus mag van haar vriend niemand meer zien", "wat kan ik voor haar doen?", "bedankt"),
+    ("mijn zus ziet haar vriendinnen niet meer sinds ze met hem samenwoont", "wat kan ik voor haar doen?", "bedankt"),
 )
 SCRIPTS: tuple[tuple[str, ...], ...] = (*((m,) for m in (*MESSAGES, *GREETINGS)), *FOLLOW_UPS)
 TURN_TIMEOUT_S = 60.0  # the gateway gives up on Rasa after 30 s and answers with its fallback

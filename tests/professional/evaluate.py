@@ -25,6 +25,8 @@ from typing import Any
 import httpx
 import yaml
 
+from bot.settings import setting
+
 HERE = Path(__file__).resolve().parent
 SETS = {"questions": HERE / "questions.yml", "holdout": HERE / "holdout.yml"}
 
@@ -32,7 +34,7 @@ SETS = {"questions": HERE / "questions.yml", "holdout": HERE / "holdout.yml"}
 def report_path() -> Path:
     """Where the end-to-end test writes the figures (scripts/test.sh prints them with --show)."""
     default = Path(os.environ.get("WEGWIJS_VAR_DIR", HERE.parents[1] / "var")) / "reports" / "professional.json"
-    return Path(os.environ.get("WEGWIJS_PROFESSIONAL_REPORT", default))
+    return Path(setting("WEGWIJS_PROFESSIONAL_REPORT") or default)
 
 
 def write_report(results: list[dict[str, Any]], path: Path) -> Path:
