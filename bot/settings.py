@@ -112,7 +112,8 @@ SECTIONS: dict[str, tuple[Variable, ...]] = {
         _v("TRACKER_PASSWORD", "", "its password"),
         _v("TRACKER_CACHE", "256", "conversations each Rasa server keeps in memory to go on while the database "
            "is away", WHOLE, minimum=0),
-        _v("REDIS_HOST", "", "Redis lock store, needed with more than one instance"),
+        _v("REDIS_HOST", "", "Redis: Rasa's lock store and the gateway's shared rate limits; needed with more "
+           "than one instance"),
         _v("REDIS_PORT", "6379", "its port", PORT),
         _v("REDIS_DB", "1", "its database number", WHOLE, minimum=0),
         _v("REDIS_PASSWORD", "", "its password"),
