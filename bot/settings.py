@@ -88,6 +88,8 @@ SECTIONS: dict[str, tuple[Variable, ...]] = {
         _v("RASA_TIMEOUT_S", "30", "how long the gateway waits for Rasa before it answers the safe fallback",
            NUMBER, minimum=0),
         _v("API_DOCS", "", "`1`: the gateway serves `/docs` and `/openapi.json`", FLAG, "off"),
+        _v("RASA_KEEPALIVE", "1", "`0`: the gateway opens a new connection to Rasa per turn, so a Kubernetes Service "
+           "spreads turns over every Rasa pair, new ones included", FLAG, "on"),
         _v("WEB_PORT", "8000", "web chat and gateway REST endpoint `/webhooks/rest/webhook`", PORT),
         _v("RASA_PORT", "5005", "Rasa server (REST channel and HTTP API)", PORT),
         _v("ACTION_PORT", "5055", "action server", PORT),

@@ -92,9 +92,19 @@ app.include_router(privacy.router)  # POST /conversations/erase: erase one conve
 app.include_router(feedback.router)  # POST /feedback: thumbs up or down on one answer
 
 
+def rasa_client() -> httpx.AsyncClient:
+    """The client for Rasa. Without keep-alive (WEGWIJS_RASA_KEEPALIVE=0) every turn opens its own
+    connection: a Kubernetes Service balances connections, not requests, so kept-alive connections would
+    stay on the pairs that were there first and never reach the ones the autoscaler adds."""
+    if setting("WEGWIJS_RASA_KEEPALIVE"):
+        return httpx.AsyncClient(timeout=RASA_TIMEOUT_S)  # httpx's default pool
+    no_keepalive = httpx.Limits(max_connections=100, max_keepalive_connections=0)
+    return httpx.AsyncClient(timeout=RASA_TIMEOUT_S, limits=no_keepalive)
+
+
 @app.on_event("startup")
 async def _open_client() -> None:
-    app.state.client = httpx.AsyncClient(timeout=RASA_TIMEOUT_S)
+    app.state.client = rasa_client()
     redis = app.state.redis = redis_from_env()  # None: the buckets live in this process
     app.state.limiter = shared(redis, "message", limiter_from_env())
     app.state.address_limiter = shared(redis, "address", address_limiter_from_env())

@@ -224,6 +224,14 @@ def test_the_autoscaler_owns_the_number_of_rasa_pairs(rendered):
     assert any(m["type"] == "Resource" and m["resource"]["name"] == "cpu" for m in spec["metrics"])
 
 
+def test_the_gateway_reaches_every_rasa_pair_through_the_service(rendered):
+    gateway = pod_spec(_component(rendered, "gateway"))["containers"][0]
+    env = {e["name"]: e.get("value") for e in gateway["env"]}
+    service = _named(rendered, "Service")["rasa"]
+    assert env["WEGWIJS_RASA_URLS"] == f"http://rasa:{service['spec']['ports'][0]['port']}"
+    assert env["WEGWIJS_RASA_KEEPALIVE"] == "0"  # a Service balances connections, not requests
+
+
 def test_wegwijs_settings_in_the_manifests_are_declared_and_valid(rendered):
     values: dict[str, str] = {}
     for config in _named(rendered, "ConfigMap").values():
