@@ -73,8 +73,9 @@ class SharedRateLimiter:
         try:
             waited = await self._script(keys=[self.redis_key(who)], args=[self.local.rate_per_s, self.local.burst])
         except (RedisError, OSError) as problem:
-            logger.error("rate limits kept in this gateway process for %.0f s: Redis %s", PAUSE_AFTER_FAILURE_S,
-                         type(problem).__name__)
+            # Worded so the log redaction keeps it readable ("Redis" alone reads to it as a name).
+            logger.error("the shared rate-limit store did not answer (%s): limits are kept in this gateway "
+                         "process for %.0f s", type(problem).__name__, PAUSE_AFTER_FAILURE_S)
             self._paused_until = self._clock() + PAUSE_AFTER_FAILURE_S
             return self.local.retry_after(who)
         return float(waited)

@@ -3,6 +3,7 @@ limiters with their own clients stand for two gateway processes behind one load 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -73,7 +74,7 @@ def test_keys_hold_a_keyed_hash_that_expires(redis_server):
     assert all(0 < ttl <= 3 for _, ttl in keys)  # burst 2 at 1 a second: full again after 2 s
 
 
-def test_redis_away_limits_in_this_process_without_an_error():
+def test_redis_away_limits_in_this_process_without_an_error(caplog):
     server = start_redis()
     limiter = _replica(server, 20, 2)
     server.stop()
@@ -81,5 +82,7 @@ def test_redis_away_limits_in_this_process_without_an_error():
     async def run() -> list[float]:
         return await _takes(limiter, "sender-offline", 3)
 
-    taken = asyncio.run(run())
+    with caplog.at_level(logging.ERROR, logger="wegwijs.ratelimit"):
+        taken = asyncio.run(run())
     assert taken[:2] == [0.0, 0.0] and taken[2] > 0.0  # the local bucket still refuses the third
+    assert "did not answer (ConnectionError)" in caplog.text and "sender-offline" not in caplog.text
