@@ -5,6 +5,7 @@ Secret and ConfigMap present, the autoscaler on the Rasa pairs."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import importlib.util
 import subprocess
 from collections.abc import Iterator
@@ -14,7 +15,9 @@ import kubernetes_validate
 import pytest
 import yaml
 
-from bot.settings import VARIABLES, setting
+from bot.operate.topology import PRODUCTION_ENDPOINTS, endpoints_file, topology_problem
+from bot.settings import VARIABLES, load_settings, setting
+from bot.store.mode import store_endpoints
 from tests.conftest import ROOT
 from tests.deploy.kustomize import (
     KUBERNETES,
@@ -230,6 +233,24 @@ def test_the_gateway_reaches_every_rasa_pair_through_the_service(rendered):
     service = _named(rendered, "Service")["rasa"]
     assert env["WEGWIJS_RASA_URLS"] == f"http://rasa:{service['spec']['ports'][0]['port']}"
     assert env["WEGWIJS_RASA_KEEPALIVE"] == "0"  # a Service balances connections, not requests
+
+
+def test_the_rasa_pairs_satisfy_the_launchers_rules_for_several_instances(rendered):
+    """The rules `python -m bot run --instances N` enforces (bot/operate/topology.py) hold for the pairs the
+    autoscaler starts, and Rasa runs the endpoints file the launcher would give it."""
+    rasa = next(c for c in pod_spec(_component(rendered, "rasa"))["containers"] if c["name"] == "rasa")
+    env = {}
+    for config in _named(rendered, "ConfigMap").values():
+        env.update(config.get("data", {}))
+    env.update({e["name"]: e["value"] for e in rasa["env"] if "value" in e})
+    env.update({e["name"]: "secret" for e in rasa["env"] if "valueFrom" in e})
+    minimum = next(iter(_named(rendered, "HorizontalPodAutoscaler").values()))["spec"]["minReplicas"]
+    settings = dataclasses.replace(load_settings(env), instances=minimum)
+    assert topology_problem(settings, env) is None
+    command = rasa["command"]
+    chosen = ROOT / command[command.index("--endpoints") + 1]
+    assert chosen == PRODUCTION_ENDPOINTS
+    assert store_endpoints(endpoints_file(settings, env), env) == chosen  # WEGWIJS_STORE agrees with it
 
 
 def test_wegwijs_settings_in_the_manifests_are_declared_and_valid(rendered):
