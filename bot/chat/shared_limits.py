@@ -1,9 +1,9 @@
 """Rate-limit buckets in Redis, shared by every gateway replica (WEGWIJS_REDIS_HOST set).
 
-One Lua script takes a token atomically, on Redis's own clock (Redis 5 or newer), so replicas behind a load balancer count one
-sender (or one client address) together instead of each allowing the full burst. Keys hold the keyed hash of
-the sender id or address (bot/privacy/keys.py), never the raw value, and expire once the bucket would be
-full again. When Redis does not answer, the gateway keeps limiting in its own process (the in-memory
+One Lua script takes a token atomically, on Redis's own clock (Redis 5 or newer), so replicas behind a load
+balancer count one sender (or one client address) together instead of each allowing the full burst. Keys hold
+the keyed hash of the sender id or address (bot/privacy/keys.py), never the raw value, and expire once the
+bucket would be full again. When Redis does not answer, the gateway keeps limiting in its own process (the in-memory
 RateLimiter) for a few seconds before it tries Redis again: the chat goes on, never an HTTP error.
 """
 from __future__ import annotations
