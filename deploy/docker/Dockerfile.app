@@ -7,6 +7,8 @@
 # (install_app, then build_index), with the same pins and commands.
 
 FROM python:3.11-slim AS build
+# Optional: PyTorch's CPU wheel index, so `pip install torch==2.13.0` takes the CPU wheel (pip reads it).
+ARG PIP_EXTRA_INDEX_URL
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1 PYTHONPATH=/app
 WORKDIR /app
 COPY requirements/ requirements/
