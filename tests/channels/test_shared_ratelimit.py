@@ -6,9 +6,12 @@ import asyncio
 import logging
 from collections.abc import Iterator
 
+import httpx
 import pytest
+from fastapi.testclient import TestClient
 from redis.asyncio import Redis
 
+from bot.chat import gateway
 from bot.chat.ratelimit import RateLimiter
 from bot.chat.shared_limits import KEY_PREFIX, SharedRateLimiter
 from tests.support.redis import RedisServer, RedisUnavailable, start_redis
@@ -86,3 +89,29 @@ def test_redis_away_limits_in_this_process_without_an_error(caplog):
         taken = asyncio.run(run())
     assert taken[:2] == [0.0, 0.0] and taken[2] > 0.0  # the local bucket still refuses the third
     assert "did not answer (ConnectionError)" in caplog.text and "sender-offline" not in caplog.text
+
+
+def test_the_gateway_keeps_its_buckets_in_redis_when_it_is_configured(redis_server, monkeypatch, tmp_path):
+    monkeypatch.setenv("WEGWIJS_TRACKER_DIALECT", "sqlite")
+    monkeypatch.setenv("WEGWIJS_TRACKER_DB", str(tmp_path / "tracker.db"))
+    monkeypatch.delenv("WEGWIJS_CONSOLE_DB_URL", raising=False)
+    monkeypatch.setenv("WEGWIJS_PURGE_INTERVAL_S", "0")
+    monkeypatch.setenv("WEGWIJS_SENDER_KEY", KEY.decode())
+    monkeypatch.setenv("WEGWIJS_REDIS_HOST", redis_server.host)
+    monkeypatch.setenv("WEGWIJS_REDIS_PORT", str(redis_server.port))
+    monkeypatch.setenv("WEGWIJS_REDIS_DB", "0")
+    monkeypatch.setenv("WEGWIJS_RATE_PER_MIN", "20")
+    monkeypatch.setenv("WEGWIJS_RATE_BURST", "2")
+
+    def echo(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=[{"recipient_id": "wired", "text": "echo"}])
+
+    with TestClient(gateway.app) as client:
+        gateway.app.state.client = httpx.AsyncClient(transport=httpx.MockTransport(echo))
+        assert isinstance(gateway.app.state.limiter, SharedRateLimiter)
+        codes = [client.post("/webhooks/rest/webhook", json={"sender": "wired", "message": "hallo"}).status_code
+                 for _ in range(3)]
+    # Another gateway process on the same Redis finds this sender's bucket empty too.
+    other_replica = asyncio.run(_replica(redis_server, 20, 2).wait_s("wired"))
+    assert codes == [200, 200, 429]
+    assert other_replica > 0.0
