@@ -116,6 +116,16 @@ def test_every_container_has_probes_and_resources(rendered):
     assert checked >= 7  # gateway, rasa, actions, console + migrate, postgres, redis
 
 
+def test_wegwijs_containers_run_unprivileged_on_a_read_only_root(rendered):
+    for workload, container in _containers(rendered):
+        security = container.get("securityContext", {})
+        where = f"{workload['metadata']['name']}/{container['name']}"
+        assert security.get("allowPrivilegeEscalation") is False and security["capabilities"]["drop"] == ["ALL"], where
+        assert pod_spec(workload)["securityContext"]["runAsNonRoot"] is True, where
+        if container["image"].startswith(("wegwijs/", "registry.example.org/wegwijs/")):
+            assert security.get("readOnlyRootFilesystem") is True, where
+
+
 def test_probes_use_the_services_health_endpoints(rendered):
     def path_of(workload: str, container: str) -> str:
         spec = pod_spec(_named(rendered, "Deployment")[workload])
