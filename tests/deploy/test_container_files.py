@@ -66,6 +66,27 @@ def test_the_app_image_installs_torch_first_then_the_pins_then_builds_the_index(
     assert f".venv/app/bin/python {build}" in runs
 
 
+def _stage_env(name: str) -> list[dict[str, str]]:
+    """The ENV settings of each stage of a Dockerfile, in order."""
+    stages: list[dict[str, str]] = []
+    for command in _instructions(name):
+        if command.cmd == "FROM":
+            stages.append({})
+        elif command.cmd == "ENV":
+            stages[-1].update(zip(command.value[::2], command.value[1::2], strict=True))
+    return stages
+
+
+def test_the_app_image_runs_with_the_index_inputs_it_was_built_from():
+    """The action server compares the index with its inputs at start (knowledge/fingerprint.py) and rebuilds
+    it when they differ: the seeds must be where the build found them, in the image the server runs."""
+    build, runtime = _stage_env("Dockerfile.app")
+    assert build["WEGWIJS_SEEDS_DIR"] == runtime["WEGWIJS_SEEDS_DIR"] == "/app/seeds"
+    copies = [(c.value, c.flags) for c in _instructions("Dockerfile.app") if c.cmd == "COPY"]
+    assert ((".", "/app/seeds/"), ("--from=seeds",)) in copies  # the `seeds` build context
+    assert "WEGWIJS_SEEDS_DIR=" not in _runs("Dockerfile.app")  # no other seeds for the build alone
+
+
 def test_images_start_what_the_manifests_start():
     base = render("base")
     deployments = {r["metadata"]["name"]: pod_spec(r) for r in base if r["kind"] == "Deployment"}
