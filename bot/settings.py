@@ -88,6 +88,8 @@ SECTIONS: dict[str, tuple[Variable, ...]] = {
         _v("RASA_TIMEOUT_S", "30", "how long the gateway waits for Rasa before it answers the safe fallback",
            NUMBER, minimum=0),
         _v("API_DOCS", "", "`1`: the gateway serves `/docs` and `/openapi.json`", FLAG, "off"),
+        _v("RASA_KEEPALIVE", "1", "`0`: the gateway opens a new connection to Rasa per turn, so a Kubernetes Service "
+           "spreads turns over every Rasa pair, new ones included", FLAG, "on"),
         _v("WEB_PORT", "8000", "web chat and gateway REST endpoint `/webhooks/rest/webhook`", PORT),
         _v("RASA_PORT", "5005", "Rasa server (REST channel and HTTP API)", PORT),
         _v("ACTION_PORT", "5055", "action server", PORT),
@@ -112,7 +114,8 @@ SECTIONS: dict[str, tuple[Variable, ...]] = {
         _v("TRACKER_PASSWORD", "", "its password"),
         _v("TRACKER_CACHE", "256", "conversations each Rasa server keeps in memory to go on while the database "
            "is away", WHOLE, minimum=0),
-        _v("REDIS_HOST", "", "Redis lock store, needed with more than one instance"),
+        _v("REDIS_HOST", "", "Redis: Rasa's lock store and the gateway's shared rate limits; needed with more "
+           "than one instance"),
         _v("REDIS_PORT", "6379", "its port", PORT),
         _v("REDIS_DB", "1", "its database number", WHOLE, minimum=0),
         _v("REDIS_PASSWORD", "", "its password"),

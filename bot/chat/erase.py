@@ -132,7 +132,7 @@ async def _small_body(request: Request) -> bytes:
     },
 )
 async def erase_endpoint(request: Request) -> JSONResponse:
-    refused = address_limited(request) or json_problem(request)
+    refused = await address_limited(request) or json_problem(request)
     if refused:
         return refused
     try:
@@ -143,7 +143,7 @@ async def erase_endpoint(request: Request) -> JSONResponse:
     problem = sender_problem(sender)
     if problem:
         return JSONResponse({"error": problem}, status_code=400)
-    limited = sender_limited(request, sender, SIDE)
+    limited = await sender_limited(request, sender, SIDE)
     if limited:
         return limited
     try:

@@ -91,7 +91,7 @@ async def feedback_endpoint(request: Request) -> JSONResponse:
     problem = problem_of(payload)
     if problem:
         return JSONResponse({"error": problem}, status_code=400)
-    limited = sender_limited(request, payload["sender"])
+    limited = await sender_limited(request, payload["sender"])
     if limited is not None:
         return limited
     try:

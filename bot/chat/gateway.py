@@ -24,6 +24,7 @@ from bot.chat.page_headers import PageHeaders
 from bot.chat.rasa_pool import RasaPool, urls_from_env
 from bot.chat.ratelimit import address_limiter_from_env, limiter_from_env, side_limiter_from_env
 from bot.chat.request_limits import RATE_LIMITED, address_limited, exempt_addresses, json_problem, sender_limited
+from bot.chat.shared_limits import redis_from_env, shared
 from bot.chat.validation import (
     MAX_MESSAGE_CHARS,
     MAX_SENDER_CHARS,
@@ -96,11 +97,23 @@ app.include_router(privacy.router)  # POST /conversations/erase: erase one conve
 app.include_router(feedback.router)  # POST /feedback: thumbs up or down on one answer
 
 
+def rasa_client() -> httpx.AsyncClient:
+    """The client for Rasa. Without keep-alive (WEGWIJS_RASA_KEEPALIVE=0) every turn opens its own
+    connection: a Kubernetes Service balances connections, not requests, so kept-alive connections would
+    stay on the pairs that were there first and never reach the ones the autoscaler adds."""
+    if setting("WEGWIJS_RASA_KEEPALIVE"):
+        return httpx.AsyncClient(timeout=RASA_TIMEOUT_S)  # httpx's default pool
+    no_keepalive = httpx.Limits(max_connections=100, max_keepalive_connections=0)
+    return httpx.AsyncClient(timeout=RASA_TIMEOUT_S, limits=no_keepalive)
+
+
 @app.on_event("startup")
 async def _open_client() -> None:
-    app.state.client = httpx.AsyncClient(timeout=RASA_TIMEOUT_S)
-    app.state.address_limiter = address_limiter_from_env()
-    app.state.side_limiter = side_limiter_from_env()
+    app.state.client = rasa_client()
+    redis = app.state.redis = redis_from_env()  # None: the buckets live in this process
+    app.state.limiter = shared(redis, "message", limiter_from_env())
+    app.state.address_limiter = shared(redis, "address", address_limiter_from_env())
+    app.state.side_limiter = shared(redis, "side", side_limiter_from_env())
     app.state.rate_exempt = exempt_addresses()
     app.state.rasa = RasaPool(urls_from_env())
     handoff.install(app, app.state.client, app.state.rasa, _relay)
@@ -110,6 +123,8 @@ async def _open_client() -> None:
 @app.on_event("shutdown")
 async def _close_client() -> None:
     await app.state.client.aclose()
+    if app.state.redis is not None:
+        await app.state.redis.aclose()
     await privacy.uninstall(app)
 
 
@@ -174,7 +189,7 @@ async def _read_body(request: Request, limit: int) -> bytes | None:
 @app.post("/webhooks/rest/webhook", responses=_WEBHOOK_RESPONSES,
           openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": _WEBHOOK_BODY}}}})
 async def webhook(request: Request) -> JSONResponse:
-    refused = address_limited(request) or json_problem(request)
+    refused = await address_limited(request) or json_problem(request)
     if refused:
         return refused
     body = await _read_body(request, MAX_BODY_BYTES)
@@ -190,7 +205,7 @@ async def webhook(request: Request) -> JSONResponse:
     if problem:
         return _bad_request(problem)
     # Counted before the message is checked: a flood of bad messages is still a flood.
-    limited = sender_limited(request, payload["sender"])
+    limited = await sender_limited(request, payload["sender"])
     if limited:
         return limited
     metadata, problem = channel_metadata(payload.get("metadata"))

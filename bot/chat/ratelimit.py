@@ -34,6 +34,10 @@ class RateLimiter:
     def enabled(self) -> bool:
         return self.rate_per_s > 0
 
+    async def wait_s(self, sender: str) -> float:
+        """retry_after for the gateway's request checks (the Redis-backed limiter's interface)."""
+        return self.retry_after(sender)
+
     def allow(self, sender: str) -> bool:
         """Take one token for `sender`; False when the bucket is empty."""
         return self.retry_after(sender) == 0.0

@@ -1,6 +1,6 @@
 """Rate limits of the gateway's public endpoints: per client address (every request) and per sender
 (messages on the webhook; outbox polls and erase requests on their own bucket). The limiters live on
-app.state (the gateway's start-up makes them; tests may replace them)."""
+app.state (the gateway's start-up makes them, in Redis when WEGWIJS_REDIS_HOST is set; tests may replace them)."""
 from __future__ import annotations
 
 import math
@@ -38,20 +38,20 @@ def _answer(wait_s: float) -> Optional[JSONResponse]:
                         headers={"Retry-After": str(seconds)})
 
 
-def address_limited(request: Request) -> Optional[JSONResponse]:
+async def address_limited(request: Request) -> Optional[JSONResponse]:
     """A 429 answer when this client address is over its limit, else None (one token taken)."""
     limiter = getattr(request.app.state, "address_limiter", None)
     address = client_address(request)
     if limiter is None or address in getattr(request.app.state, "rate_exempt", frozenset()):
         return None
-    return _answer(limiter.retry_after(address))
+    return _answer(await limiter.wait_s(address))
 
 
-def sender_limited(request: Request, sender: str, kind: str = MESSAGE) -> Optional[JSONResponse]:
+async def sender_limited(request: Request, sender: str, kind: str = MESSAGE) -> Optional[JSONResponse]:
     """A 429 answer when this sender is over its limit for messages (or outbox and erase), else None."""
     state = request.app.state
     limiter = state.limiter if kind == MESSAGE else getattr(state, "side_limiter", None)
-    return _answer(limiter.retry_after(sender) if limiter is not None else 0.0)
+    return _answer(await limiter.wait_s(sender) if limiter is not None else 0.0)
 
 
 def json_problem(request: Request) -> Optional[JSONResponse]:

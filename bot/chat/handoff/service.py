@@ -86,13 +86,13 @@ async def turn(app: FastAPI, relay: Relay, sender: str, message: str,
 })
 async def outbox(request: Request, sender: str = Query(...), after: int = Query(0, ge=0, le=MAX_ID),
                  wait: float = Query(0.0, ge=0.0, le=60.0)) -> JSONResponse:
-    refused = address_limited(request)
+    refused = await address_limited(request)
     if refused:
         return refused
     problem = sender_problem(sender)
     if problem:
         return JSONResponse({"error": problem}, status_code=400)
-    limited = sender_limited(request, sender, SIDE)
+    limited = await sender_limited(request, sender, SIDE)
     if limited:
         return limited
     flow: HandoffFlow | None = getattr(request.app.state, "handoff", None)
