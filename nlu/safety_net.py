@@ -197,8 +197,38 @@ def score(text: str, lexicon: Lexicon | None = None) -> dict[str, tuple[float, t
     return {level: (totals[level], names[level]) for level in totals}
 
 
+# A long story is also read a few sentences at a time: cues about the past or habits elsewhere in it ("vaak",
+# "vroeger") must not outweigh danger named in one place, often the last sentence.
+LONG_TEXT_CHARS = 300
+WINDOW_SENTENCES = (1, 2)
+_SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
+
+
+def _windows(text: str) -> list[str]:
+    """Every sentence, and every run of two sentences (a cue and its context can sit in neighbours)."""
+    sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
+    return [" ".join(sentences[i:i + size]) for size in WINDOW_SENTENCES for i in range(len(sentences) - size + 1)]
+
+
 def detect(text: str) -> SafetySignal:
-    """Flag one message: acute danger (112), suicidal thoughts (113), or none."""
+    """Flag one message: acute danger (112), suicidal thoughts (113), or none. A long message counts as
+    flagged when the whole of it, or any window of a few sentences, is."""
+    signal = _detect_one(text or "")
+    if len(text or "") <= LONG_TEXT_CHARS:
+        return signal
+    for window in dict.fromkeys(_windows(text)):  # a repeated window is read once
+        signal = _merge(signal, _detect_one(window))
+    return signal
+
+
+def _merge(one: SafetySignal, other: SafetySignal) -> SafetySignal:
+    acute, suicide = one.acute or other.acute, one.suicide or other.suicide
+    level: Level = "acute" if acute else "suicide" if suicide else "none"
+    reasons = one.reasons + tuple(reason for reason in other.reasons if reason not in one.reasons)
+    return SafetySignal(level=level, acute=acute, suicide=suicide, reasons=reasons)
+
+
+def _detect_one(text: str) -> SafetySignal:
     lexicon = _lexicon()
     scores = score(text or "", lexicon)
     fired = {level: names for level, (total, names) in scores.items() if total >= lexicon.threshold - 1e-9}

@@ -55,7 +55,7 @@ def test_a_long_story_is_read_whole_and_answered_with_what_it_shows(stack):
         "We zijn negen jaar getrouwd. Hij leest elke avond mijn berichten op mijn telefoon en wil al mijn "
         "wachtwoorden weten. Mijn salaris gaat naar zijn rekening en ik krijg boodschappengeld waarvoor ik de "
         "kassabon moet laten zien. Mijn vriendinnen zie ik bijna niet meer, want dan wordt hij dagen stil. ")
-    story = story * 20 + "Is dit normaal, en bij wie kan ik terecht zonder dat hij het merkt?"
+    story = story * 30 + "Is dit normaal, en bij wie kan ik terecht zonder dat hij het merkt?"
     assert 8_000 < len(story) <= 10_000
     reply = texts(post(stack, story))
     assert "dwingende controle" in reply.lower()

@@ -25,6 +25,7 @@ from typing import Any
 import httpx
 import yaml
 
+from bot.chat.rasa_auth import auth_params
 from bot.settings import setting
 
 HERE = Path(__file__).resolve().parent
@@ -92,7 +93,7 @@ def ask(client: httpx.Client, web_url: str, rasa_url: str, question: Question) -
     for text in (*question.before, question.q):
         response = client.post(f"{web_url}/webhooks/rest/webhook", json={"sender": sender, "message": text})
         response.raise_for_status()
-    tracker = client.get(f"{rasa_url}/conversations/{sender}/tracker").json()
+    tracker = client.get(f"{rasa_url}/conversations/{sender}/tracker", params=auth_params()).json()
     intent = ((tracker.get("latest_message") or {}).get("intent") or {}).get("name") or ""
     return list(tracker["slots"].get("retrieved") or []), intent
 
@@ -118,8 +119,8 @@ def format_results(results: list[dict[str, Any]], verbose: bool = False) -> str:
 
 @contextmanager
 def _stack() -> Iterator[tuple[str, str]]:
-    from bot.config import load_settings
-    from bot.launcher import Stack
+    from bot.operate.launcher import Stack
+    from bot.settings import load_settings
 
     running = Stack(load_settings())
     running.start()
@@ -153,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         with _stack() as (web_url, rasa_url):
             results = run(sets, web_url, rasa_url)
     else:
-        from bot.config import load_settings
+        from bot.settings import load_settings
 
         settings = load_settings()
         results = run(sets, settings.web_url, settings.rasa_url)

@@ -190,3 +190,14 @@ def test_language_of_labelled_cases(name: str) -> None:
         and detect_language(c["text"] or "") != c["lang"]
     ]
     assert len(wrong) <= 0.03 * len(cases), wrong
+
+
+def test_danger_at_the_end_of_a_long_story_is_flagged_despite_habits_told_before_it():
+    story = ("Ik wil je vertellen hoe het thuis gaat. Mijn man is vaak boos en schreeuwt tegen de kinderen. " * 40
+             + "Nu staat hij met een mes in de gang en zegt dat hij me vanavond vermoordt.")
+    assert detect(story).acute
+
+
+def test_a_long_story_without_danger_stays_unflagged():
+    story = "We hebben vroeger vaak ruzie gehad over geld, maar nu praten we er rustig over met een coach. " * 40
+    assert detect(story).level == "none"
