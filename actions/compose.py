@@ -26,7 +26,7 @@ _SEARCH_AUDIENCE = {"citizen": "citizen", "professional": "professional", "any":
 def _specific_ids(route: Route, ctx: TurnContext, routes: Routes) -> list[str]:
     """Entries picked by the professional passage rules, an entity, the remembered profession or the step
     that follows the one the user says is done."""
-    if route.picks_passages(ctx.role):
+    if _picks_passages(route, ctx, routes):
         picked = routes.passages.select(ctx.text, ctx.sector)
         if picked:
             return [picked]
@@ -84,7 +84,15 @@ def _collect(route: Route, ctx: TurnContext, routes: Routes, knowledge: Knowledg
 
 def _passage_answers(route: Route, ctx: TurnContext, routes: Routes) -> bool:
     """A professional's question the passage rules answer, even when the classifier could not route it."""
-    return route.picks_passages(ctx.role) and routes.passages.select(ctx.text, ctx.sector) is not None
+    return _picks_passages(route, ctx, routes) and routes.passages.select(ctx.text, ctx.sector) is not None
+
+
+def _picks_passages(route: Route, ctx: TurnContext, routes: Routes) -> bool:
+    """The passage rules answer on this route, for this person: a professional, or someone who asks in the
+    words only professionals use, unless they said they are a child."""
+    if ctx.role is None and routes.passages.speaks_as_professional(ctx.text):
+        return route.picks_passages("professional")
+    return route.picks_passages(ctx.role)
 
 
 def compose(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Optional[Lifeline] = None,

@@ -96,6 +96,11 @@ class Passages:
     sector_entries: Mapping[str, str]
     sector_rules: Mapping[str, tuple[Rule, ...]]
     rules: tuple[Rule | str, ...] = field(default_factory=tuple)
+    professional_words: tuple[str, ...] = ()
+
+    def speaks_as_professional(self, text: str) -> bool:
+        """Words only professionals use about their work (meldcode, dossier, afwegingskader, ...)."""
+        return _found(fold(text), self.professional_words)
 
     def select(self, text: str, sector: Optional[str] = None) -> Optional[str]:
         """The entry that answers `text`, or None. `sector` is the remembered profession (slot)."""
@@ -218,6 +223,7 @@ def parse_passages(raw: dict[str, Any], sector_entries: Mapping[str, str],
         sector_entries=dict(sector_entries),
         sector_rules={str(k): tuple(_rule(r) for r in v) for k, v in (raw.get("sector_rules") or {}).items()},
         rules=_rules(raw.get("rules") or []),
+        professional_words=_cues(raw.get("professional_words") or ()),
     )
 
 
