@@ -16,7 +16,7 @@ from knowledge.index import KnowledgeIndex
 from knowledge.retrieval_eval import evaluate, format_report, write_report
 
 MIN_HYBRID_RECALL_AT_3 = 0.95
-MIN_HOLDOUT_RECALL_AT_3 = 0.88  # measured 0.908 before tuning (69 of 76), minus a small margin
+MIN_HOLDOUT_RECALL_AT_3 = 0.90  # measured 0.908 before tuning (69/76), 0.934 after (71/76); minus a small margin
 
 
 def test_eval_set_is_present(real_settings: Settings) -> None:
