@@ -11,6 +11,7 @@ FIXTURE_ENTRIES = FIXTURES / "entries"
 FIXTURE_DOCS = FIXTURES / "docs"
 REAL_ENTRIES = PACKAGE_DIR / "entries"
 REAL_EVAL = PACKAGE_DIR / "eval"
+REAL_HOLDOUT = PACKAGE_DIR / "eval_holdout"  # held-out retrieval questions, never tuned on
 
 
 def make_pdf(path: Path, lines: list[str], title: str | None = None) -> Path:
