@@ -37,7 +37,13 @@ def _plate_regex(separator: str, letters: str, shapes: tuple[str, ...] = PLATE_S
 
 # Without dashes, 99-99-XX is written like a postcode ("1234AB"): that shape needs its dashes.
 UNDASHED = tuple(s for s in PLATE_SHAPES if s != "DD-DD-LL")
-PLATES = (_plate_regex("-", "[A-Za-z]"), _plate_regex("", "[A-Z]", UNDASHED), _plate_regex(" ", "[A-Z]", UNDASHED))
+# Since sidecode 4 the RDW issues no vowels (nor C, Q): lower case without dashes counts only with those letters,
+# so ordinary words ("ik 12 jaar") stay.
+RDW_LETTERS = "[BDFGHJKLMNPRSTVWXYZbdfghjklmnprstvwxyz]"
+# Belgian 1-ABC-234 (dashed, any case) and German "M-AB 1234" (district, letters, digits; capitals only).
+FOREIGN = re.compile(r"(?<![\w\-])(?:[1-9]-[A-Za-z]{3}-[0-9]{3}|[A-ZÄÖÜ]{1,3}-[A-Z]{1,2} [0-9]{1,4}(?!-))(?![\w])")
+PLATES = (_plate_regex("-", "[A-Za-z]"), _plate_regex("", "[A-Z]", UNDASHED), _plate_regex(" ", "[A-Z]", UNDASHED),
+          _plate_regex("", RDW_LETTERS, UNDASHED), _plate_regex(" ", RDW_LETTERS, UNDASHED), FOREIGN)
 
 
 @lru_cache(maxsize=4)
@@ -229,7 +235,7 @@ def plates(text: str, lex: Lexicon) -> Iterator[Span]:
     for cue_match in cue_pattern(lex.plate_cues).finditer(text.lower()):
         found = CUED_PLATE.match(text, cue_match.end())
         compact = re.sub(r"[\s\-]", "", found.group(1)) if found else ""
-        if found and len(compact) == 6 and not compact.isdigit() and not compact.isalpha():
+        if found and len(compact) in (6, 7) and not compact.isdigit() and not compact.isalpha():
             yield Span(found.start(1), found.end(1), "KENTEKEN")
 
 
