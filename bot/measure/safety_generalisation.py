@@ -3,7 +3,7 @@
     python -m bot.measure.safety_generalisation [--report PATH]
 
 Recall per language and class on the held-out danger sets (written before tuning, never used to
-tune) for the lexicon alone, the semantic detector alone and both combined; false-alarm rate on the
+tune) for the lexicon, the kNN bank and the trained head alone and all combined; false-alarm rate on the
 `measure` part of tests/safety/ordinary.yml, and separately on the look-alike ordinary messages
 (label `none`) of heldout_danger_c.yml. Held-out misses are counted, never printed, so nobody
 tunes on them. Prints the issue-12 targets (TARGET_RECALL, MAX_FALSE_ALARMS) beside the figures.
@@ -32,10 +32,11 @@ from nlu.semantic_safety import detect_semantic  # noqa: E402
 HERE = Path(__file__).resolve().parents[2] / "tests" / "safety"
 TARGET_RECALL = 1.0
 MAX_FALSE_ALARMS = 0.005
-# Regression floors: combined recall measured 2026-12-05 (README "Safety net"), rounded down to 0.01.
-RECALL_FLOORS = {"heldout_danger.yml": 0.68, "heldout_danger_b.yml": 0.58, "heldout_danger_c.yml": 0.55}
+# Regression floors: combined recall measured 2026-12-05 with the trained head (README "Safety net"),
+# rounded down to 0.01 minus 0.01.
+RECALL_FLOORS = {"heldout_danger.yml": 0.93, "heldout_danger_b.yml": 0.87, "heldout_danger_c.yml": 0.86}
 LOOKALIKES = "heldout_danger_c.yml"  # its `none` messages: hard ordinary look-alikes, reported apart
-DETECTORS = ("lexicon", "semantic", "combined")
+DETECTORS = ("lexicon", "knn", "head", "combined")
 
 
 def flags(text: str) -> dict[str, tuple[bool, bool]]:
@@ -43,7 +44,8 @@ def flags(text: str) -> dict[str, tuple[bool, bool]]:
     lexical, semantic = detect(text), detect_semantic(text)
     return {
         "lexicon": (lexical.acute, lexical.suicide),
-        "semantic": (semantic.acute, semantic.suicide),
+        "knn": (semantic.knn["acute"], semantic.knn["suicide"]),
+        "head": (semantic.head["acute"], semantic.head["suicide"]),
         "combined": (lexical.acute or semantic.acute, lexical.suicide or semantic.suicide),
     }
 
