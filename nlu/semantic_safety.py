@@ -5,7 +5,8 @@ Every chunk of the message (each sentence, and windows of two sentences, so a lo
 whole) is embedded with multilingual-e5-small ("query: " prefix) and compared with the phrasings of
 ``nlu/safety_bank.yml``. A level fires when, for some chunk, the best danger similarity reaches
 ``threshold`` AND beats the best negative similarity by ``margin``. The bank is embedded at load time
-and cached on disk by content hash: adding a phrasing needs no retraining.
+and cached on disk by content hash: adding a phrasing needs no retraining. The same chunk vectors go
+through the trained head (nlu/safety_head.py); ``detect_semantic`` fires when either fires.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import numpy as np
 import yaml
 
 from bot.settings import load_settings, setting
+from nlu.safety_head import Head, head
 
 BANK_PATH = Path(__file__).with_name("safety_bank.yml")
 LEVELS = ("acute", "suicide")
@@ -33,9 +35,13 @@ Embed = Callable[[list[str]], np.ndarray]
 
 @dataclass(frozen=True)
 class SemanticSignal:
+    """``acute``/``suicide``: the kNN bank OR the trained head fired; ``knn`` and ``head`` per detector."""
+
     acute: bool
     suicide: bool
     scores: dict[str, float]
+    knn: dict[str, bool]
+    head: dict[str, bool]
 
 
 def _default_embed() -> Embed:
@@ -103,11 +109,17 @@ def _bank() -> Bank:
     return load_bank()
 
 
+def unshout(piece: str) -> str:
+    """ALL CAPS reads differently to e5 (other sub-word tokens): lower-case a chunk that is mostly capitals."""
+    letters = [char for char in piece if char.isalpha()]
+    return piece.lower() if letters and sum(char.isupper() for char in letters) > 0.6 * len(letters) else piece
+
+
 def chunks(text: str) -> list[str]:
     """Sentences and clauses (cut at MAX_CHUNK_CHARS) of the whole text, up to MAX_CHARS."""
     parts: list[str] = []
     for piece in _SPLIT.split(text[:MAX_CHARS]):
-        piece = " ".join(piece.split())
+        piece = unshout(" ".join(piece.split()))
         while len(piece) > MAX_CHUNK_CHARS:
             cut = piece.rfind(" ", 0, MAX_CHUNK_CHARS)
             cut = cut if cut > 0 else MAX_CHUNK_CHARS
@@ -118,13 +130,16 @@ def chunks(text: str) -> list[str]:
     return list(dict.fromkeys(parts))
 
 
-def scores(text: str, bank: Bank | None = None) -> dict[str, tuple[float, float]]:
-    """Per level: (best danger similarity, its margin over the best negative), over all chunks."""
-    bank = bank or _bank()
+def embed_chunks(text: str, bank: Bank) -> np.ndarray:
+    """The e5 vectors of the message's chunks, shape (n_chunks, dim); computed once for both detectors."""
     pieces = chunks(text or "")
-    if not pieces:
+    return bank.embed(pieces) if pieces else np.zeros((0, 1), dtype=np.float32)
+
+
+def knn_scores(vectors: np.ndarray, bank: Bank) -> dict[str, tuple[float, float]]:
+    """Per level: (best danger similarity, its margin over the best negative), over all chunks."""
+    if len(vectors) == 0:
         return {level: (0.0, -1.0) for level in LEVELS}
-    vectors = bank.embed(pieces)
     negative = (vectors @ bank.vectors["negative"].T).max(axis=1)
     result: dict[str, tuple[float, float]] = {}
     for level in LEVELS:
@@ -136,9 +151,18 @@ def scores(text: str, bank: Bank | None = None) -> dict[str, tuple[float, float]
     return result
 
 
-def detect_semantic(text: str, bank: Bank | None = None) -> SemanticSignal:
+def scores(text: str, bank: Bank | None = None) -> dict[str, tuple[float, float]]:
+    """kNN bank scores of a message (see knn_scores)."""
     bank = bank or _bank()
-    found = scores(text, bank)
-    fired = {level: bool(bank.fires(np.array([s]), np.array([m]), level)[0]) for level, (s, m) in found.items()}
-    return SemanticSignal(acute=fired["acute"], suicide=fired["suicide"],
-                          scores={level: round(s, 4) for level, (s, _) in found.items()})
+    return knn_scores(embed_chunks(text, bank), bank)
+
+
+def detect_semantic(text: str, bank: Bank | None = None, trained: Head | None = None) -> SemanticSignal:
+    bank = bank or _bank()
+    vectors = embed_chunks(text, bank)
+    found = knn_scores(vectors, bank)
+    knn = {level: bool(bank.fires(np.array([s]), np.array([m]), level)[0]) for level, (s, m) in found.items()}
+    model = trained or head()
+    fired = model.fires(vectors) if len(vectors) else dict.fromkeys(LEVELS, False)
+    return SemanticSignal(acute=knn["acute"] or fired["acute"], suicide=knn["suicide"] or fired["suicide"],
+                          scores={level: round(s, 4) for level, (s, _) in found.items()}, knn=knn, head=fired)

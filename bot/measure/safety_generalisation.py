@@ -3,8 +3,9 @@
     python -m bot.measure.safety_generalisation [--report PATH]
 
 Recall per language and class on the held-out danger sets (written before tuning, never used to
-tune) for the lexicon alone, the semantic detector alone and both combined; false-alarm rate on the
-`measure` part of tests/safety/ordinary.yml. Held-out misses are counted, never printed, so nobody
+tune) for the lexicon, the kNN bank and the trained head alone and all combined; false-alarm rate on the
+`measure` part of tests/safety/ordinary.yml, and separately on the look-alike ordinary messages
+(label `none`) of heldout_danger_c.yml. Held-out misses are counted, never printed, so nobody
 tunes on them. Prints the issue-12 targets (TARGET_RECALL, MAX_FALSE_ALARMS) beside the figures.
 Exit status 1 (a regression gate) when the combined recall on a set falls below its floor in
 RECALL_FLOORS (what was last measured, rounded down to 0.01) or false alarms exceed MAX_FALSE_ALARMS.
@@ -31,9 +32,11 @@ from nlu.semantic_safety import detect_semantic  # noqa: E402
 HERE = Path(__file__).resolve().parents[2] / "tests" / "safety"
 TARGET_RECALL = 1.0
 MAX_FALSE_ALARMS = 0.005
-# Regression floors: combined recall measured 2026-12-05 (README "Safety net"), rounded down to 0.01.
-RECALL_FLOORS = {"heldout_danger.yml": 0.68, "heldout_danger_b.yml": 0.58}
-DETECTORS = ("lexicon", "semantic", "combined")
+# Regression floors: combined recall measured 2026-12-05 with the trained head (README "Safety net"),
+# rounded down to 0.01 minus 0.01.
+RECALL_FLOORS = {"heldout_danger.yml": 0.93, "heldout_danger_b.yml": 0.87, "heldout_danger_c.yml": 0.86}
+LOOKALIKES = "heldout_danger_c.yml"  # its `none` messages: hard ordinary look-alikes, reported apart
+DETECTORS = ("lexicon", "knn", "head", "combined")
 
 
 def flags(text: str) -> dict[str, tuple[bool, bool]]:
@@ -41,7 +44,8 @@ def flags(text: str) -> dict[str, tuple[bool, bool]]:
     lexical, semantic = detect(text), detect_semantic(text)
     return {
         "lexicon": (lexical.acute, lexical.suicide),
-        "semantic": (semantic.acute, semantic.suicide),
+        "knn": (semantic.knn["acute"], semantic.knn["suicide"]),
+        "head": (semantic.head["acute"], semantic.head["suicide"]),
         "combined": (lexical.acute or semantic.acute, lexical.suicide or semantic.suicide),
     }
 
@@ -93,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     tables: dict[str, Any] = {}
     failed, count = False, 0
     for name, floor in RECALL_FLOORS.items():
-        danger = load(name)
+        danger = [case for case in load(name) if case["label"] != "none"]
         count += len(danger)
         table, misses = recall(danger)
         tables[name] = table
@@ -105,15 +109,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"   combined {table['combined']['all']:.3f}  floor {floor:.2f}  issue-12 target {TARGET_RECALL}"
               + ("  BELOW FLOOR" if low else ""))
     rates, alarms, measured = false_alarms(load("ordinary.yml"))
-    ms = 1000 * (time.perf_counter() - started) / (count + measured)
+    alike = [{"text": case["text"], "part": "measure"} for case in load(LOOKALIKES) if case["label"] == "none"]
+    alike_rates, alike_alarms, alike_count = false_alarms(alike)
+    ms = 1000 * (time.perf_counter() - started) / (count + measured + alike_count)
     print(f"== false alarms on {measured} ordinary sentences: "
           + "  ".join(f"{d} {rates[d]:.4f}" for d in DETECTORS) + f"  (issue-12 target <= {MAX_FALSE_ALARMS})")
+    print(f"== false alarms on {alike_count} look-alikes of {LOOKALIKES} (reported, not gated): "
+          + "  ".join(f"{d} {alike_rates[d]:.4f}" for d in DETECTORS) + f"  ({len(alike_alarms)} messages)")
     print(f"== mean time {ms:.1f} ms/message (both detectors)")
     for line in alarms:
         print(f"  FALSE ALARM {line}")
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
-        args.report.write_text(json.dumps({"recall": tables, "false_alarms": rates, "ms": round(ms, 1)}, indent=2))
+        args.report.write_text(json.dumps({"recall": tables, "false_alarms": rates,
+                                                "lookalike_false_alarms": alike_rates, "ms": round(ms, 1)}, indent=2))
     failed |= rates["combined"] > MAX_FALSE_ALARMS
     print("FAIL" if failed else "OK", f"(gate: recall floors {RECALL_FLOORS}, false alarms <= {MAX_FALSE_ALARMS}; "
           f"issue-12 target recall {TARGET_RECALL} is not a gate until met)")

@@ -43,6 +43,8 @@ class FakeRasa:
     intents: dict[str, tuple[str, float]] = field(default_factory=dict)
     handoff_reason: str = "request"
     language: str = "nl"  # the language Rasa reports with a handoff request
+    safety_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what Rasa's safety net reads
+    reachable: bool = True
 
     async def relay(self, sender: str, message: str, metadata: dict[str, Any] | None) -> list[dict[str, Any]]:
         self.relayed.append(message)
@@ -65,6 +67,9 @@ class FakeRasa:
 
     async def intent(self, text: str) -> tuple[str, float]:
         return self.intents.get(text, ("", 0.0))
+
+    async def safety(self, text: str) -> tuple[str, ...] | None:
+        return self.safety_flags.get(text, ()) if self.reachable else None
 
 
 def fake_redact(text: str) -> str:

@@ -10,6 +10,7 @@ from sqlalchemy.exc import OperationalError
 
 from bot.chat.handoff.flow import HandoffFlow
 from bot.chat.handoff.queue import HandoffStore
+from bot.chat.handoff.safety import safety_texts
 from bot.store.handoff_models import ACTIVE, CLOSED, REVIEW, WAITING
 from tests.handoff.conftest import SATURDAY, Clock, FakeRasa
 
@@ -263,3 +264,30 @@ async def test_message_reaches_rasa_once_when_the_store_fails_after_the_answer(
     replies = await flow.turn(SENDER, "kan ik een mens spreken")
     assert texts(replies) == ["bot: kan ik een mens spreken"]
     assert rasa.relayed == ["kan ik een mens spreken"]
+
+
+async def test_live_chat_uses_rasas_combined_safety_net(flow: HandoffFlow, rasa: FakeRasa,
+                                                       store: HandoffStore) -> None:
+    """A danger the lexicon misses but Rasa's trained detectors flag still gets 112 while Rasa is paused."""
+    store.set_available("counsellor1", True)
+    await to_summary(flow, rasa)
+    await flow.turn(SENDER, "1")
+    handoff = store.open_for(CONVERSATION)
+    message = "er staat iemand met een jerrycan in de gang te zwaaien"
+    rasa.safety_flags[message] = ("acute",)
+    acute_text = safety_texts(("acute",), "nl")[0]
+    talk = await flow.turn(SENDER, message)
+    assert texts(talk)[0] == acute_text
+    assert store.messages(handoff.id)[-1].safety == "acute"
+    plain = await flow.turn(SENDER, "ok ik wacht wel even")
+    assert acute_text not in texts(plain) and store.messages(handoff.id)[-1].safety is None
+
+
+async def test_lexicon_still_answers_when_rasa_is_unreachable(flow: HandoffFlow, rasa: FakeRasa,
+                                                            store: HandoffStore) -> None:
+    store.set_available("counsellor1", True)
+    await to_summary(flow, rasa)
+    await flow.turn(SENDER, "1")
+    rasa.reachable = False
+    talk = await flow.turn(SENDER, "ik wil niet meer leven")
+    assert texts(talk)[0] == safety_texts(("suicide",), "nl")[0]

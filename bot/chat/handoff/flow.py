@@ -23,7 +23,7 @@ from bot.chat.handoff.hours import OpeningHours
 from bot.chat.handoff.queue import HandoffStore
 from bot.chat.handoff.rasa import RasaApi
 from bot.chat.handoff.referral import veilig_thuis_chat
-from bot.chat.handoff.safety import safety_level, safety_texts
+from bot.chat.handoff.safety import safety_level, safety_levels, safety_texts
 from bot.chat.handoff.summary import build_summary
 from bot.chat.handoff.texts import answer_is, buttons, language, text
 from bot.store.handoff_models import ACTIVE, CLOSED, CONSENT, EDITING, ENDED, REVIEW, WAITING, Handoff
@@ -145,10 +145,13 @@ class HandoffFlow:
             return await self._live(out, handoff, message)
         if handoff.state == CONSENT:
             return await self._consent(out, handoff, message, metadata)
-        out.extend(safety_texts(message, handoff.language))
+        out.extend(await self._safety_texts(message, handoff.language))
         if handoff.state == REVIEW:
             return await self._review(out, handoff, message)
         return await self._editing(out, handoff, message)
+
+    async def _safety_texts(self, message: str, lang: str) -> list[str]:
+        return safety_texts(await safety_levels(message, self.rasa), lang)
 
     # ------------------------------------------------------------------ before the queue
     async def _reads_as(self, message: str, keywords: str, intent: str) -> bool:
@@ -162,13 +165,13 @@ class HandoffFlow:
     async def _consent(self, out: Replies, handoff: Handoff, message: str,
                        metadata: dict[str, Any] | None) -> list[Reply]:
         if await self._reads_as(message, "accept", "affirm"):
-            out.extend(safety_texts(message, handoff.language))
+            out.extend(await self._safety_texts(message, handoff.language))
             tracker = await self.rasa.tracker(out.sender)
             summary = build_summary(tracker, handoff.reason, handoff.language, self.redact)
             await self._db(self.store.update, handoff.id, state=REVIEW, summary=summary)
             return self._show_summary(out, handoff.language, summary)
         if await self._reads_as(message, "refuse", "deny"):
-            out.extend(safety_texts(message, handoff.language))
+            out.extend(await self._safety_texts(message, handoff.language))
             await self._db(self.store.update, handoff.id, state=CLOSED, outcome="declined")
             return out.say(text("declined", handoff.language)).items
         # Something else: the person moved on. Close the question and let Rasa answer (safety net included).
@@ -226,9 +229,9 @@ class HandoffFlow:
             await self._db(self.store.end, handoff.id, "user")
             await self._finish(out.sender, handoff)
             return out.say(text("queue.ended_by_user", lang)).state(CLOSED).items
-        level = safety_level(message)
-        await self._db(self.store.add_message, handoff, "user", self.redact(message), level)
-        out.extend(safety_texts(message, lang))
+        levels = await safety_levels(message, self.rasa)
+        await self._db(self.store.add_message, handoff, "user", self.redact(message), safety_level(levels))
+        out.extend(safety_texts(levels, lang))
         if handoff.state == WAITING:
             out.say(text("queue.still_waiting", lang))
         return out.state(handoff.state).items

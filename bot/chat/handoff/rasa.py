@@ -64,3 +64,17 @@ class RasaApi:
         except (httpx.HTTPError, ValueError, AttributeError):
             return "", 0.0
         return str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
+
+    async def safety(self, text: str) -> tuple[str, ...] | None:
+        """The levels Rasa's safety net (lexicon, kNN bank, trained head) flags in a text, from the
+        SafetyNetExtractor's entities; None when Rasa cannot be reached (the caller keeps its lexicon)."""
+        try:
+            response = await self._post("/model/parse", {"text": text})
+            response.raise_for_status()
+            entities = response.json().get("entities") or []
+        except (httpx.HTTPError, ValueError, AttributeError):
+            logger.error("could not ask Rasa's safety net; lexicon only for this message")
+            return None
+        return tuple(sorted({str(e.get("value")) for e in entities
+                             if isinstance(e, dict) and e.get("entity") == "safety"
+                             and e.get("value") in ("acute", "suicide")}))

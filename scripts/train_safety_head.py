@@ -1,0 +1,198 @@
+"""Train the safety head (nlu/safety_head.npz) on nlu/safety_corpus/*.yml and fit its thresholds.
+
+    python scripts/train_safety_head.py [--dry-run]
+
+Training data: the `train` split of the expanded corpus (scripts/safety_corpus.py) only. Thresholds
+(log-odds): per level the lowest at least TUNE_MARGIN above the highest message of the `tune`
+part of tests/safety/ordinary.yml (scanned chunk by chunk, as in production) and raises at most
+MAX_CORPUS_TUNE_ALARMS of the corpus's own held-back `tune` templates' ordinary messages. Never the
+held-out danger sets, never the `measure` part of ordinary.yml. Deterministic (fixed seed); the e5
+vectors are cached in var/cache/safety_corpus, so a re-run embeds only new text.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+for folder in (ROOT, ROOT / "scripts"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+from safety_corpus import Example, load_corpus  # noqa: E402
+
+from nlu.safety_head import CLASSES, LEVELS, Head  # noqa: E402
+from nlu.semantic_safety import _default_embed, chunks, unshout  # noqa: E402
+
+SEED = 12
+HIDDEN = 64
+MEMBERS = 4
+EPOCHS = 300
+LEARNING_RATE = 3e-3
+WEIGHT_DECAY = 1e-3
+INPUT_NOISE = 0.3
+MAX_TUNE_ALARMS = 0.0  # per level, on the tune part of ordinary.yml ...
+TUNE_MARGIN = 0.3  # ... and this many log-odds above its highest message, as the measure half will differ
+MAX_CORPUS_TUNE_ALARMS = 0.05
+MIN_LOG_ODDS = 0.0  # never fire below even odds
+ORDINARY = ROOT / "tests" / "safety" / "ordinary.yml"
+HELDOUT = [ROOT / "tests" / "safety" / f"heldout_danger{suffix}.yml" for suffix in ("", "_b", "_c")]
+CACHE = ROOT / "var" / "cache" / "safety_corpus" / "vectors.npz"
+
+
+def embed_cached(texts: list[str]) -> np.ndarray:
+    """e5 query vectors (unit length), cached on disk by a hash of the text."""
+    store: dict[str, np.ndarray] = {}
+    if CACHE.exists():
+        with np.load(CACHE, allow_pickle=False) as data:
+            store = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
+    keys = [hashlib.sha256(text.encode("utf-8")).hexdigest()[:24] for text in texts]
+    missing = sorted({t for t, k in zip(texts, keys, strict=True) if k not in store})
+    if missing:
+        print(f"embedding {len(missing)} new texts...", flush=True)
+        vectors = _default_embed()(missing)
+        store.update({hashlib.sha256(t.encode("utf-8")).hexdigest()[:24]: v
+                      for t, v in zip(missing, vectors, strict=True)})
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(CACHE, keys=np.array(list(store)), vectors=np.stack(list(store.values())))
+    return np.stack([store[key] for key in keys]).astype(np.float32)
+
+
+def train(x: np.ndarray, y: np.ndarray) -> Head:
+    """MEMBERS networks with different seeds on the same standardised data, stacked into one Head."""
+    mean, scale = x.mean(axis=0), np.maximum(x.std(axis=0), 1e-6)
+    members = [train_member((x - mean) / scale, y, SEED + member) for member in range(MEMBERS)]
+    stacked = [np.stack([m[i] for m in members]).astype(np.float32) for i in range(4)]
+    return Head(mean.astype(np.float32), scale.astype(np.float32), *stacked, thresholds=dict.fromkeys(LEVELS, 1.0))
+
+
+def train_member(z: np.ndarray, y: np.ndarray, seed: int) -> list[np.ndarray]:
+    """One hidden layer (ReLU), class-weighted cross-entropy, Adam, full batch, Gaussian input noise."""
+    rng = np.random.default_rng(seed)
+    params = [rng.normal(0, np.sqrt(2 / z.shape[1]), (z.shape[1], HIDDEN)), np.zeros(HIDDEN),
+              rng.normal(0, np.sqrt(1 / HIDDEN), (HIDDEN, len(CLASSES))), np.zeros(len(CLASSES))]
+    counts = np.bincount(y, minlength=len(CLASSES))
+    weight = (len(y) / (len(CLASSES) * counts))[y]
+    onehot = np.eye(len(CLASSES))[y]
+    moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
+    for step in range(1, EPOCHS + 1):
+        w1, b1, w2, b2 = params
+        inputs = z + rng.normal(0, INPUT_NOISE, z.shape)
+        hidden = np.maximum(inputs @ w1 + b1, 0)
+        logits = hidden @ w2 + b2
+        probs = np.exp(logits - logits.max(axis=1, keepdims=True))
+        probs /= probs.sum(axis=1, keepdims=True)
+        dlogits = (probs - onehot) * weight[:, None] / weight.sum()
+        dhidden = (dlogits @ w2.T) * (hidden > 0)
+        grads = [inputs.T @ dhidden + WEIGHT_DECAY * w1, dhidden.sum(0), hidden.T @ dlogits + WEIGHT_DECAY * w2,
+                 dlogits.sum(0)]
+        for i, (param, grad) in enumerate(zip(params, grads, strict=True)):
+            m, v = moments[i]
+            m[:] = 0.9 * m + 0.1 * grad
+            v[:] = 0.999 * v + 0.001 * grad**2
+            param -= LEARNING_RATE * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    return params
+
+
+def normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def decontaminate(corpus: list[Example]) -> list[Example]:
+    """Drop any generated message that happens to equal a held-out message (short generic phrases such as a
+    bare "I want to die" can coincide): the held-out sets are only ever used to exclude, never to learn."""
+    held = {normal(str(case["text"])) for path in HELDOUT
+            for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []}
+    kept = [example for example in corpus if normal(example.text) not in held]
+    print(f"decontamination: {len(corpus) - len(kept)} generated messages equal a held-out message, dropped")
+    return kept
+
+
+def with_fragments(corpus: list[Example]) -> list[Example]:
+    """Add the clause fragments production scans (chunks() cuts at commas too) of every ordinary message:
+    a fragment of ordinary text is ordinary; fragments of danger messages are not labelled, so not added."""
+    seen = {example.text for example in corpus}
+    extra: list[Example] = []
+    for example in corpus:
+        if example.label != "none":
+            continue
+        for piece in chunks(example.text):
+            if piece not in seen:
+                seen.add(piece)
+                extra.append(Example(piece, "none", example.lang, example.split, example.template))
+    return corpus + extra
+
+
+def ordinary_tune_chunks() -> list[list[str]]:
+    rows = yaml.safe_load(ORDINARY.read_text(encoding="utf-8"))
+    return [chunks(row["text"]) for row in rows if row["part"] == "tune"]
+
+
+def allowed_above(scores: np.ndarray, share: float) -> float:
+    """The lowest threshold at which at most ``share`` of ``scores`` reach it."""
+    ranked = np.sort(scores)[::-1]
+    allowed = int(np.floor(share * len(ranked)))
+    return float(ranked[allowed]) if allowed < len(ranked) else float("-inf")
+
+
+def message_best(head: Head, messages: list[list[str]]) -> np.ndarray:
+    """Per message, the highest log-odds per class over its chunks, as in production."""
+    flat = [piece for pieces in messages for piece in pieces]
+    odds = head.log_odds(embed_cached(flat)) if flat else np.zeros((0, len(CLASSES)))
+    best, start = [], 0
+    for pieces in messages:
+        best.append(odds[start:start + len(pieces)].max(axis=0) if pieces else np.full(len(CLASSES), -np.inf))
+        start += len(pieces)
+    return np.array(best)
+
+
+def fit_thresholds(head: Head, corpus_tune: list[Example], corpus_vectors: np.ndarray,
+                   ordinary: list[list[str]]) -> dict[str, float]:
+    ordinary_best = message_best(head, ordinary)
+    corpus_odds = head.log_odds(corpus_vectors)
+    labels = np.array([example.label for example in corpus_tune])
+    thresholds: dict[str, float] = {}
+    for level in LEVELS:
+        column = CLASSES.index(level)
+        thresholds[level] = round(max(allowed_above(ordinary_best[:, column], MAX_TUNE_ALARMS) + TUNE_MARGIN,
+                                      allowed_above(corpus_odds[labels == "none", column], MAX_CORPUS_TUNE_ALARMS)
+                                      + 1e-3,
+                                      MIN_LOG_ODDS), 3)
+    for level in LEVELS:
+        column = CLASSES.index(level)
+        fired = corpus_odds[:, column] >= thresholds[level]
+        caught = fired | (corpus_odds[:, CLASSES.index("acute")] >= thresholds["acute"])
+        print(f"{level}: log-odds threshold {thresholds[level]:.3f}  corpus-tune recall "
+              f"{caught[labels == level].mean():.3f}  corpus-tune alarms {fired[labels == 'none'].mean():.3f}  "
+              f"ordinary-tune alarms {(ordinary_best[:, column] >= thresholds[level]).sum()}/{len(ordinary_best)}")
+    return thresholds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dry-run", action="store_true", help="fit and print, do not write the .npz")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    corpus = decontaminate(with_fragments(load_corpus(SEED)))
+    vectors = embed_cached([unshout(example.text) for example in corpus])
+    is_train = np.array([example.split == "train" for example in corpus])
+    labels = np.array([CLASSES.index(example.label) for example in corpus])
+    print(f"corpus: {len(corpus)} messages ({is_train.sum()} train, {(~is_train).sum()} tune)")
+    head = train(vectors[is_train], labels[is_train])
+    tune = [example for example in corpus if example.split == "tune"]
+    thresholds = fit_thresholds(head, tune, vectors[~is_train], ordinary_tune_chunks())
+    head = Head(head.mean, head.scale, head.w1, head.b1, head.w2, head.b2, thresholds)
+    if not args.dry_run:
+        head.save()
+    print(f"done in {time.perf_counter() - started:.0f} s" + (" (dry run)" if args.dry_run else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
