@@ -107,8 +107,9 @@ build_index() {
 
 model_hash=$(hash_files config.yml domain.yml nlu/nlu.yml nlu/rules.yml nlu/stories.yml nlu/red_flags.yml nlu/lookups/*.yml \
   nlu/e5_featurizer.py)
-# The cache key also covers the code Rasa loads (nlu/*.py), so a copied model was trained by the same code.
-cache_key=$model_hash-$(hash_files nlu/*.py)
+# The same key as the up-to-date check above: training reads only the data, config and featurizer (the
+# safety-net components and policy are not trainable; Rasa loads their code when it starts).
+cache_key=$model_hash
 train_model() {
   local cached=$CACHE/models/$cache_key
   if [ -f models/wegwijs.tar.gz ] && stamp_ok models/.hash "$model_hash"; then

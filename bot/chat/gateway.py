@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from bot.chat import erase as privacy
 from bot.chat import feedback
 from bot.chat.handoff import service as handoff
-from bot.chat.messages import error, fallback, storage_notice, too_long_reply
+from bot.chat.messages import error, fallback, grouped, storage_notice, too_long_reply
 from bot.chat.page_headers import PageHeaders
 from bot.chat.rasa_pool import RasaPool, urls_from_env
 from bot.chat.ratelimit import address_limiter_from_env, limiter_from_env, side_limiter_from_env
@@ -194,7 +194,7 @@ async def webhook(request: Request) -> JSONResponse:
         return refused
     body = await _read_body(request, MAX_BODY_BYTES)
     if body is None:
-        return JSONResponse({"error": error("body_too_large", limit=MAX_MESSAGE_CHARS)}, status_code=413)
+        return JSONResponse({"error": error("body_too_large", limit=grouped(MAX_MESSAGE_CHARS))}, status_code=413)
     try:
         payload = json.loads(body)
     except (ValueError, RecursionError):  # invalid UTF-8 is a ValueError; deep nesting a RecursionError

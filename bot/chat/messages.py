@@ -29,7 +29,11 @@ def storage_notice(language: str = "nl") -> str:
     return MESSAGES.get(f"storage.{'none' if stores_nothing else 'redacted'}", language, days=f"{days:g}")
 
 
+def grouped(number: int, language: str = "nl") -> str:
+    """10000 as people read it: 10.000 in Dutch, 10,000 in English."""
+    return f"{number:,}".replace(",", "." if language == "nl" else ",")
+
+
 def too_long_reply(limit: int, language: str = "nl") -> str:
     """The kind bot reply to a message longer than `limit` characters (never an HTTP error in the chat)."""
-    grouped = f"{limit:,}".replace(",", "." if language == "nl" else ",")
-    return MESSAGES.get("too_long", language, limit=grouped)
+    return MESSAGES.get("too_long", language, limit=grouped(limit, language))
