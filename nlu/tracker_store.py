@@ -151,6 +151,8 @@ class RedactingTrackerStore(SQLTrackerStore):
         with self.session_scope() as session:
             self._write_unwritten(session, key)
             rows = self._rows(tracker, key, self._new_events(tracker, key, session))
+            # A turn that was still running when the conversation was erased must not bring it back.
+            rows = _after_erase(session, key, rows)
             session.add_all(self._sql_event(key, row) for row in rows)
             session.commit()
         self.buffer.written(key)
@@ -184,10 +186,7 @@ class RedactingTrackerStore(SQLTrackerStore):
         rows = self.buffer.unwritten(key)
         if not rows:
             return
-        erased_at = _erased_at(session, key)
-        if erased_at is not None:
-            rows = [row for row in rows if (row.get("timestamp") or 0.0) > erased_at]
-            logger.warning("Conversation %s… was erased meanwhile: its older kept events are dropped", key[:8])
+        rows = _after_erase(session, key, rows)
         if rows:
             session.add_all(self._sql_event(key, row) for row in rows)
             session.flush()
@@ -239,6 +238,18 @@ class RedactingTrackerStore(SQLTrackerStore):
 def _row_of(event: Any) -> Row:
     return {"type_name": event.type_name, "timestamp": event.timestamp, "intent_name": event.intent_name,
             "action_name": event.action_name, "data": event.data}
+
+
+def _after_erase(session: Any, key: str, rows: list[Row]) -> list[Row]:
+    """The rows newer than the conversation's last erase (all of them when it was never erased)."""
+    erased_at = _erased_at(session, key)
+    if erased_at is None:
+        return rows
+    kept = [row for row in rows if (row.get("timestamp") or 0.0) > erased_at]
+    if len(kept) < len(rows):
+        logger.warning("Conversation %s… was erased meanwhile: %d older events are dropped", key[:8],
+                       len(rows) - len(kept))
+    return kept
 
 
 def _erased_at(session: Any, key: str) -> Optional[float]:

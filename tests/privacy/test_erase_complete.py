@@ -140,7 +140,8 @@ def test_the_purge_cleans_a_separate_console_database_too(separate_console):
     tracker_engine.dispose()
 
 
-def test_a_rasa_server_cut_off_during_the_erase_never_writes_the_conversation_back(tmp_path):
+@pytest.mark.parametrize("scenario", ["cut-off", "running"])
+def test_a_rasa_server_cut_off_or_mid_turn_during_the_erase_never_writes_the_conversation_back(tmp_path, scenario):
     path = tmp_path / "tracker.db"
     sender = f"web-{uuid.uuid4()}"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false",
@@ -149,7 +150,8 @@ def test_a_rasa_server_cut_off_during_the_erase_never_writes_the_conversation_ba
            **{name: "" for name in ("WEGWIJS_TRACKER_HOST", "WEGWIJS_TRACKER_PORT", "WEGWIJS_TRACKER_USER",
                                     "WEGWIJS_TRACKER_PASSWORD", "WEGWIJS_TRACKER_SSLMODE",
                                     "WEGWIJS_TRACKER_SSLROOTCERT")}}
-    done = subprocess.run([str(RASA_PYTHON), str(Path(__file__).with_name("rasa_erase_check.py")), sender],
+    done = subprocess.run([str(RASA_PYTHON), str(Path(__file__).with_name("rasa_erase_check.py")), sender,
+                           scenario],
                           env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     out = json.loads(done.stdout.strip().splitlines()[-1])
