@@ -20,6 +20,12 @@ __all__ = ["Reply", "compose", "render"]
 
 MAX_ENTRIES = 2
 SAFETY_FOLLOW_UP = Route(entries=("veilig-thuis",))
+CHILD_SAFETY_FOLLOW_UP = Route(entries=("kindertelefoon", "veilig-thuis"))
+
+
+def safety_follow_up(ctx: TurnContext) -> Route:
+    """After the 112/113 message: the advice pathway, for a child the Kindertelefoon first."""
+    return CHILD_SAFETY_FOLLOW_UP if ctx.role == "child" else SAFETY_FOLLOW_UP
 _SEARCH_AUDIENCE = {"citizen": "citizen", "professional": "professional", "any": None}
 
 
@@ -104,12 +110,12 @@ def compose(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Op
     if len(ctx.text) >= story.min_chars:
         def pathway_for(question: str) -> list[Hit]:  # the route's own search looks for the question
             if route.unsure or route.response:
-                return _collect(SAFETY_FOLLOW_UP, ctx, routes, knowledge) if ctx.safety else []
+                return _collect(safety_follow_up(ctx), ctx, routes, knowledge) if ctx.safety else []
             return _collect(route, replace(ctx, text=question), routes, knowledge)
         return story_reply(ctx, knowledge, lifeline, story, pathway_for, None if ctx.safety else route.handoff)
     if ctx.safety and (route.response or route.unsure):
         # The safety message already went out; add the advice pathway, never "off topic".
-        route = SAFETY_FOLLOW_UP
+        route = safety_follow_up(ctx)
     if route.response:
         return Reply(responses=[route.response], role=ctx.role)
     if route.unsure and not _passage_answers(route, ctx, routes):

@@ -164,6 +164,13 @@ def test_flagged_message_is_never_answered_as_off_topic():
     assert reply.entry_ids == ["veilig-thuis"]
 
 
+def test_a_flagged_child_off_the_routes_still_gets_the_kindertelefoon():
+    knowledge = FakeKnowledge(entries={**KNOWLEDGE.entries,
+                                       "kindertelefoon": FakeHit("kindertelefoon", "Kindertelefoon 0800-0432")})
+    reply = compose(ctx("nlu_fallback", role="child", safety=frozenset({"suicide"})), load_routes(), knowledge)
+    assert reply.entry_ids == ["kindertelefoon", "veilig-thuis"]
+
+
 def test_passages_name_document_and_section():
     hit = FakeHit("doc:003:4", "MDA++ is ...", audience="professional", kind="passage",
                   source_title="Zesde voortgangsrapportage", location="4 Aanpak > 4.1 MDA++")
