@@ -34,8 +34,13 @@ TARGET_RECALL = 1.0
 MAX_FALSE_ALARMS = 0.005
 # Regression floors: combined recall measured 2026-12-05 with the trained head (README "Safety net"),
 # rounded down to 0.01 minus 0.01.
-RECALL_FLOORS = {"heldout_danger.yml": 0.93, "heldout_danger_b.yml": 0.87, "heldout_danger_c.yml": 0.86}
+# Re-measured after the head learnt serious-but-not-acute messages (set B lost 2 of 120, A and C gained 1 and 5).
+RECALL_FLOORS = {"heldout_danger.yml": 0.94, "heldout_danger_b.yml": 0.85, "heldout_danger_c.yml": 0.89}
 LOOKALIKES = "heldout_danger_c.yml"  # its `none` messages: hard ordinary look-alikes, reported apart
+# Serious but not acute: abuse, control, past abuse, professionals' cases (written apart, before the head's
+# look-alike training templates). A 112 there is not dangerous but pushes the advice aside: a ceiling, not 0.
+NONACUTE = "heldout_nonacute.yml"
+MAX_NONACUTE_ALARMS = 0.08
 DETECTORS = ("lexicon", "knn", "head", "combined")
 
 
@@ -111,20 +116,27 @@ def main(argv: list[str] | None = None) -> int:
     rates, alarms, measured = false_alarms(load("ordinary.yml"))
     alike = [{"text": case["text"], "part": "measure"} for case in load(LOOKALIKES) if case["label"] == "none"]
     alike_rates, alike_alarms, alike_count = false_alarms(alike)
-    ms = 1000 * (time.perf_counter() - started) / (count + measured + alike_count)
+    nonacute = [{"text": case["text"], "part": "measure"} for case in load(NONACUTE)]
+    nonacute_rates, nonacute_alarms, nonacute_count = false_alarms(nonacute)
+    ms = 1000 * (time.perf_counter() - started) / (count + measured + alike_count + nonacute_count)
     print(f"== false alarms on {measured} ordinary sentences: "
           + "  ".join(f"{d} {rates[d]:.4f}" for d in DETECTORS) + f"  (issue-12 target <= {MAX_FALSE_ALARMS})")
     print(f"== false alarms on {alike_count} look-alikes of {LOOKALIKES} (reported, not gated): "
           + "  ".join(f"{d} {alike_rates[d]:.4f}" for d in DETECTORS) + f"  ({len(alike_alarms)} messages)")
+    print(f"== false alarms on {nonacute_count} serious but not acute messages of {NONACUTE}: "
+          + "  ".join(f"{d} {nonacute_rates[d]:.4f}" for d in DETECTORS)
+          + f"  ({len(nonacute_alarms)} messages; ceiling {MAX_NONACUTE_ALARMS})")
     print(f"== mean time {ms:.1f} ms/message (both detectors)")
     for line in alarms:
         print(f"  FALSE ALARM {line}")
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
         args.report.write_text(json.dumps({"recall": tables, "false_alarms": rates,
-                                                "lookalike_false_alarms": alike_rates, "ms": round(ms, 1)}, indent=2))
-    failed |= rates["combined"] > MAX_FALSE_ALARMS
-    print("FAIL" if failed else "OK", f"(gate: recall floors {RECALL_FLOORS}, false alarms <= {MAX_FALSE_ALARMS}; "
+                                                "lookalike_false_alarms": alike_rates,
+                                           "nonacute_false_alarms": nonacute_rates, "ms": round(ms, 1)}, indent=2))
+    failed |= rates["combined"] > MAX_FALSE_ALARMS or nonacute_rates["combined"] > MAX_NONACUTE_ALARMS
+    print("FAIL" if failed else "OK", f"(gate: recall floors {RECALL_FLOORS}, false alarms <= {MAX_FALSE_ALARMS}, "
+          f"on not acute <= {MAX_NONACUTE_ALARMS}; "
           f"issue-12 target recall {TARGET_RECALL} is not a gate until met)")
     return 1 if failed else 0
 
