@@ -32,6 +32,8 @@ def test_the_step_after_or_before(passages, text, entry):
     ("step five please", "meldcode-stap-5"),
     ("wat doe ik in stap0", "meldcode-stap-0-basishouding"),
     ("hoe werkt collegiale consultatie", "meldcode-stap-2"),
+    ("bij wie moet ik terecht in stap twee van de meldcode", "meldcode-stap-2"),
+    ("with whom must I consult in step 2 of the code", "meldcode-stap-2"),
 ])
 def test_a_named_step(passages, text, entry):
     assert passages.select(text) == entry
@@ -48,6 +50,7 @@ def test_a_class_number_is_no_step(passages):
     ("welke volgorde hebben de stappen", "meldcode-volgorde"),
     ("is het afwegingskader verplicht voor mij", "afwegingskader-verplicht"),
     ("heb ik een meldplicht", "meldcode-verplicht"),
+    ("wie moet er met de meldcode werken", "meldcode-verplicht"),
     ("wat is de derde afwegingsvraag", "afwegingskader-vraag-3"),
     ("afwegingskader vraag 5 uitleg", "afwegingskader-vraag-5"),
 ])
