@@ -89,6 +89,7 @@ class Passages:
     numbers: Numbering
     next_words: tuple[str, ...]
     previous_words: tuple[str, ...]
+    not_relations: tuple[str, ...]  # "stap voor stap": holds "voor stap" but asks for no neighbour
     question_words: tuple[str, ...]
     question_context: tuple[str, ...]
     question_entry: str
@@ -142,6 +143,8 @@ class Passages:
 
     def neighbour(self, text: str) -> Optional[str]:
         """"Wat komt na stap 2?" -> step 3; "welke stap gaat vooraf aan het gesprek?" -> step 2."""
+        for idiom in self.not_relations:
+            text = text.replace(idiom, " ")
         after, before = _found(text, self.next_words), _found(text, self.previous_words)
         if after == before:
             return None
@@ -216,6 +219,7 @@ def parse_passages(raw: dict[str, Any], sector_entries: Mapping[str, str],
         numbers=_numbering(raw),
         next_words=_cues(relations.get("next") or ()),
         previous_words=_cues(relations.get("previous") or ()),
+        not_relations=_cues(relations.get("idioms") or ()),
         question_words=tuple(fold(str(w)).strip() for w in questions.get("words") or ()),
         question_context=_cues(questions.get("context") or ()),
         question_entry=str(questions.get("entry") or "afwegingskader-vraag-{number}"),

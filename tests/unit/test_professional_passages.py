@@ -117,3 +117,10 @@ def test_a_situation_told_by_a_professional_gets_the_sector_route():
 
     assert compose(turn("professional"), load_routes(), Entries()).entry_ids == ["sector-kinderopvang-route-2"]
     assert compose(turn("citizen"), load_routes(), Entries()).entry_ids == ["omstander-advies"]
+
+
+@pytest.mark.parametrize("text", ["kun je de meldcode stap voor stap uitleggen",
+                                  "loop het afwegingskader stap voor stap met me door",
+                                  "walk me through the framework step by step"])
+def test_step_by_step_asks_for_no_neighbouring_step(passages, text):
+    assert passages.select(text) is None
