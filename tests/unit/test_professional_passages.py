@@ -124,3 +124,16 @@ def test_a_situation_told_by_a_professional_gets_the_sector_route():
                                   "walk me through the framework step by step"])
 def test_step_by_step_asks_for_no_neighbouring_step(passages, text):
     assert passages.select(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "ik werk in de ggz, mijn cliënt drinkt veel alcohol en heeft twee jonge kinderen thuis, wat nu",
+    "mijn patiënt is verslaafd en heeft een baby, moet ik iets doen",
+    "my client has a psychosis and two kids, what should I check",
+])
+def test_an_adult_client_whose_problems_can_harm_children_gets_the_kindcheck(passages, text):
+    assert passages.select(text) == "kindcheck"
+
+
+def test_a_patient_alone_does_not_make_the_asker_a_doctor(passages):
+    assert passages.select("een patiënt vertelt over geweld thuis, wat zegt mijn sector") != "sector-artsen"
