@@ -54,14 +54,16 @@ def test_acute_danger_gets_112_first(bridge, telegram):
 
 
 def test_wis_through_the_real_gateway_erases_the_conversation(bridge, telegram, stack):
-    telegram.user_sends(203, "mijn buurvrouw wordt vaak geslagen")
+    # Words no other test sends: the tracker database is shared by every test of the stack.
+    telegram.user_sends(203, "mijn buurvrouw wordt geslagen, ik hoor het elke avond door de dunne muur")
     count = len(telegram.wait_for_replies(203, 1))
-    assert any("buurvrouw" in (text or "") for text, _ in user_texts(stack, 203))  # stored before /wis
+    assert any("dunne muur" in (text or "") for text, _ in user_texts(stack, 203))  # stored before /wis
+    assert stored_events_with(stack, "door de dunne muur") > 0
     telegram.user_sends(203, "/wis")
     notice = telegram.wait_for(lambda: len(telegram.sent_to(203)) > count and telegram.sent_to(203)[count],
                                60, "the /wis notice")
     assert "Ik heb gewist" in notice
-    assert stored_events_with(stack, "buurvrouw wordt vaak") == 0
+    assert stored_events_with(stack, "door de dunne muur") == 0
     deleted = {m for c, m in telegram.deleted if c == 203}
     assert len(deleted) == 2 + count  # two user messages and every reply
 
