@@ -101,12 +101,25 @@ def _picks_passages(route: Route, ctx: TurnContext, routes: Routes) -> bool:
     return route.picks_passages(ctx.role)
 
 
+def _runner_up_route(ctx: TurnContext, route: Route, routes: Routes, lifeline: Lifeline) -> tuple[TurnContext, Route]:
+    """A fallback whose best real intent is still fairly likely answers that intent's route; its low
+    confidence makes the answer hedged. Never guessed: fixed responses, routes without entries of their own
+    (yes, no) and routes that offer a human."""
+    if route.unsure != "search" or ctx.runner_up is None:
+        return ctx, route
+    name, confidence = ctx.runner_up
+    guess = routes.for_intent(name)
+    if confidence < lifeline.runner_up_min or guess.unsure or guess.response or guess.handoff or not guess.entries:
+        return ctx, route
+    return replace(ctx, intent=name, confidence=confidence), guess
+
+
 def compose(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Optional[Lifeline] = None,
             story: Optional[StorySettings] = None) -> Reply:
     lifeline = lifeline or load_lifeline()
     story = story or load_story_settings()
     ctx = with_choice(ctx, lifeline)
-    route = routes.for_intent(ctx.intent)
+    ctx, route = _runner_up_route(ctx, routes.for_intent(ctx.intent), routes, lifeline)
     if len(ctx.text) >= story.min_chars:
         def pathway_for(question: str) -> list[Hit]:  # the route's own search looks for the question
             if route.unsure or route.response:

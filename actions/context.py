@@ -38,6 +38,7 @@ class TurnContext:
     entities: dict[str, list[str]] = field(default_factory=dict)
     safety: frozenset[str] = frozenset()
     misunderstood: int = 0
+    runner_up: Optional[tuple[str, float]] = None  # the best real intent when the classifier fell back
 
     def entity(self, name: str) -> Optional[str]:
         values = self.entities.get(name)
@@ -114,4 +115,16 @@ def read_context(tracker: Tracker) -> TurnContext:
         entities=entities,
         safety=frozenset(entities.get("safety", [])),
         misunderstood=int(tracker.get_slot("misunderstood") or 0),
+        runner_up=runner_up(name, message.get("intent_ranking") or []),
     )
+
+
+def runner_up(intent: str, ranking: list[dict[str, Any]]) -> Optional[tuple[str, float]]:
+    """After a fallback: the classifier's best real intent and its confidence, or None."""
+    if intent != "nlu_fallback":
+        return None
+    for item in ranking:
+        name = item.get("name")
+        if name and name != "nlu_fallback":
+            return str(name), float(item.get("confidence") or 0.0)
+    return None

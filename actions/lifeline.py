@@ -25,6 +25,7 @@ class Lifeline:
     texts: dict[str, dict[str, str]]
     choices: tuple[Choice, ...]
     unsure_below: float
+    runner_up_min: float = 1.0  # above 1: never answer by the runner-up intent
 
     def text(self, kind: str, language: str) -> str:
         by_language = self.texts[kind]
@@ -51,7 +52,8 @@ def parse_lifeline(data: dict[str, Any]) -> Lifeline:
     choices = tuple(Choice(titles={k: v for k, v in raw.items() if k not in {"intent", "role"}},
                            intent=raw["intent"], role=raw.get("role")) for raw in data.get("choices") or [])
     return Lifeline(texts={kind: dict(data[kind]) for kind in _TEXTS}, choices=choices,
-                    unsure_below=float(data.get("unsure_below", 0.0)))
+                    unsure_below=float(data.get("unsure_below", 0.0)),
+                    runner_up_min=float(data.get("runner_up_min", 1.0)))
 
 
 @lru_cache(maxsize=1)

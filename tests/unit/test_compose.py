@@ -236,3 +236,17 @@ def test_a_number_is_a_step_only_next_to_the_word_stap():
     assert plausible_step(text, {"value": "2", "start": 32, "end": 33})
     assert plausible_step("wat doe je in de tweede stap", {"value": "2", "start": 17, "end": 23})
     assert not plausible_step("stap 23", {"value": "23", "start": 5, "end": 7})
+
+
+def test_a_fallback_with_a_likely_runner_up_answers_that_route_with_the_hedge():
+    turn = ctx("nlu_fallback", runner_up=("situation_bystander", 0.44))
+    turn = TurnContext(**{**turn.__dict__, "confidence": 0.45})
+    reply = compose(turn, load_routes(), KNOWLEDGE)
+    assert reply.entry_ids == ["omstander-advies"] and reply.texts[0].startswith("Ik weet niet zeker")
+
+
+@pytest.mark.parametrize("runner_up", [("situation_bystander", 0.2), ("greet", 0.44), ("request_human", 0.44),
+                                       ("affirm", 0.44)])
+def test_an_unlikely_or_unanswerable_runner_up_is_not_guessed(runner_up):
+    reply = compose(ctx("nlu_fallback", runner_up=runner_up), load_routes(), FakeKnowledge())
+    assert "omstander-advies" not in reply.entry_ids and "echt-mens" not in reply.entry_ids
