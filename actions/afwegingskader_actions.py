@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 from abc import ABC, abstractmethod
 from typing import Any
 
@@ -24,6 +25,7 @@ from actions.afwegingskader import (
     plan_turn,
     read_turn,
 )
+from actions.step_record import build_record, offer_text
 
 FORM_NAME = "afwegingskader_form"
 RETRIEVED_SLOT = "retrieved"
@@ -109,7 +111,12 @@ class ActionAfwegingskaderResult(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         flow = load_walkthrough()
-        outcome = tracker.get_slot(OUTCOME_SLOT) or decide(flow, _answers(flow, tracker)).outcome
-        for line in outcome_texts(flow, outcome, _language(tracker)):
+        answers = _answers(flow, tracker)
+        outcome = tracker.get_slot(OUTCOME_SLOT) or decide(flow, answers).outcome
+        language = _language(tracker)
+        for line in outcome_texts(flow, outcome, language):
             dispatcher.utter_message(text=line)
+        if outcome in flow.outcomes:  # not when the walk-through was stopped
+            record = build_record(flow, answers, outcome, language, tracker.get_slot("sector"), dt.date.today())
+            dispatcher.utter_message(text=offer_text(language), json_message=record.payload())
         return _cleared(flow) + [SlotSet("role", "professional"), SlotSet(RETRIEVED_SLOT, [])]

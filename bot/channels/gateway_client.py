@@ -53,8 +53,20 @@ def bot_replies(response: httpx.Response, language: str = "nl") -> list[BotReply
     replies = _json(response) if response.status_code == 200 else None
     if not isinstance(replies, list) or not replies:
         return [BotReply(fallback(language))]
-    return [BotReply(r["text"], _choices(r.get("buttons"))) for r in replies
-            if isinstance(r, dict) and isinstance(r.get("text"), str) and r["text"].strip()]
+    shown = [(_shown_text(r), r) for r in replies if isinstance(r, dict)]
+    return [BotReply(text, _choices(r.get("buttons"))) for text, r in shown if text]
+
+
+RECORD_KIND = "step_record"  # a step record (actions/step_record.py): sent as a message of its own
+
+
+def _shown_text(reply: dict) -> str:
+    """A reply's text, or a step record's text; "" for anything else (state markers, handoff requests)."""
+    custom = reply.get("custom")
+    if isinstance(custom, dict) and custom.get("kind") == RECORD_KIND and isinstance(custom.get("text"), str):
+        return custom["text"].strip()
+    text = reply.get("text")
+    return text.strip() and text if isinstance(text, str) else ""
 
 
 def reply_texts(response: httpx.Response, language: str = "nl") -> list[str]:

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from bot.chat import erase as privacy
-from bot.chat import feedback
+from bot.chat import feedback, record
 from bot.chat.handoff import service as handoff
 from bot.chat.messages import error, fallback, grouped, storage_notice, too_long_reply
 from bot.chat.page_headers import PageHeaders
@@ -95,6 +95,7 @@ app.add_middleware(PageHeaders)
 app.include_router(handoff.router)  # GET /conversations/outbox: counsellor messages during a handoff
 app.include_router(privacy.router)  # POST /conversations/erase: erase one conversation
 app.include_router(feedback.router)  # POST /feedback: thumbs up or down on one answer
+app.include_router(record.router)  # POST /record.pdf: the step record as a PDF (nothing stored)
 
 
 def rasa_client() -> httpx.AsyncClient:

@@ -179,6 +179,13 @@ def test_buttons_and_state_markers_in_gateway_answers():
     assert bot_replies(response(200, [{"custom": {"handoff": {"state": "handed_off"}}}])) == []
 
 
+def test_a_step_record_is_sent_as_a_message_of_its_own():
+    record = {"kind": "step_record", "title": "Stappenverslag", "text": "Stappenverslag\nDatum: 2026-12-05\n",
+              "filename": "stappenverslag"}
+    replies = bot_replies(response(200, [{"text": "Hier is je verslag."}, {"custom": record}]))
+    assert [reply.text for reply in replies] == ["Hier is je verslag.", "Stappenverslag\nDatum: 2026-12-05"]
+
+
 def test_outbox_answers_are_parsed():
     body = {"state": "handed_off", "messages": [{"id": 3, "text": "Hoi, ik ben Sanne", "from": "counsellor"},
                                                 {"id": "x"}]}
