@@ -91,6 +91,8 @@ SECTIONS: dict[str, tuple[Variable, ...]] = {
         _v("RASA_KEEPALIVE", "1", "`0`: the gateway opens a new connection to Rasa per turn, so a Kubernetes Service "
            "spreads turns over every Rasa pair, new ones included", FLAG, "on"),
         _v("WEB_PORT", "8000", "web chat and gateway REST endpoint `/webhooks/rest/webhook`", PORT),
+        _v("EMBED_ORIGINS", "", "sites that may show the chat in their pages with `/static/embed.js`: origins such "
+           "as `https://www.example.nl`, space-separated (empty: the chat is never framed)"),
         _v("RASA_PORT", "5005", "Rasa server (REST channel and HTTP API)", PORT),
         _v("ACTION_PORT", "5055", "action server", PORT),
         _v("CONSOLE_PORT", "8001", "operator console", PORT),

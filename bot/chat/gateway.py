@@ -130,10 +130,12 @@ async def _close_client() -> None:
 
 
 @app.get("/", include_in_schema=False)
-async def index() -> HTMLResponse:
-    """The chat page, saying what this installation keeps (WEGWIJS_STORE, WEGWIJS_RETENTION_DAYS)."""
+async def index(lang: str = "nl") -> HTMLResponse:
+    """The chat page, saying what this installation keeps (WEGWIJS_STORE, WEGWIJS_RETENTION_DAYS); `?lang=en`
+    (the embed script's language) says it in English."""
     page = (WEB_DIR / "index.html").read_text(encoding="utf-8")
-    return HTMLResponse(page.replace("<!--storage-->", html.escape(storage_notice("nl"))),
+    language = "en" if lang == "en" else "nl"
+    return HTMLResponse(page.replace("<!--storage-->", html.escape(storage_notice(language))),
                         headers={"Cache-Control": "no-store"})
 
 

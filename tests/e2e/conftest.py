@@ -12,11 +12,15 @@ import pytest
 from bot.operate.launcher import Stack
 from bot.settings import load_settings
 
+EMBEDDING_SITE = "http://localhost:18098"
+
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     var_dir = tmp_path_factory.mktemp("var")
     os.environ["WEGWIJS_TRACKER_DB"] = str(var_dir / "tracker.db")
+    # tests/e2e/test_embed.py serves a page of "another site" here, which may frame the chat.
+    os.environ.setdefault("WEGWIJS_EMBED_ORIGINS", EMBEDDING_SITE)
     running = Stack(load_settings(), log_dir=Path(var_dir) / "logs")
     running.start()
     yield running

@@ -60,3 +60,15 @@ def test_values_are_typed_and_default_when_unset():
 def test_a_bad_value_stops_with_the_variable_named(name, raw, message):
     with pytest.raises(SystemExit, match=f"{name} {message}"):
         setting(name, {name: raw})
+
+
+def test_embedding_origins_are_checked_and_named_in_frame_ancestors():
+    from bot.chat.page_headers import embed_origins, headers_for
+    assert headers_for([])["X-Frame-Options"] == "DENY" and "frame-ancestors 'none'" in headers_for([])[
+        "Content-Security-Policy"]
+    origins = embed_origins("https://www.ggd.nl, http://localhost:8080")
+    headers = headers_for(origins)
+    assert "frame-ancestors https://www.ggd.nl http://localhost:8080" in headers["Content-Security-Policy"]
+    assert "X-Frame-Options" not in headers
+    with pytest.raises(ValueError, match="not an origin"):
+        embed_origins("https://www.ggd.nl/chat")

@@ -10,15 +10,43 @@
   const SENDER_KEY = "wegwijs-sender";
   const LABELS = { user: "Jij", bot: "Wegwijs", counsellor: "Hulpverlener", error: "Let op" };
   const OFFLINE = "Geen verbinding met Wegwijs. In gevaar? Bel 112. Advies: Veilig Thuis 0800-2000.";
+  // The page's own words in English (`?lang=en`); the bot answers in the language a person writes anyway.
+  const ENGLISH = {
+    "#quick-exit": "Leave quickly",
+    "#quick-exit-hint": "Leaves this page at once for another website. The Escape key works too.",
+    ".intro": "I am a chatbot, not a person and not the police. In danger? Call 112. Advice or someone to talk " +
+              "to: Veilig Thuis 0800-2000 (free, day and night).",
+    "#send": "Send",
+    "#message-hint": "Enter sends, Shift+Enter starts a new line. Escape: leave quickly.",
+    "footer.privacy p:first-child": "On this device the conversation stays in this tab only. Close the tab or " +
+                                    "use \"Leave quickly\" to take it off your screen.",
+    "#erase": "Erase this conversation",
+  };
+
+  // sessionStorage, or memory where the browser refuses it (a chat framed by another site, embed.js: storage
+  // of a third-party frame may be blocked). Memory is gone with the page, which is what we want anyway.
+  const memory = {};
+  const store = {
+    get: function (key) {
+      try { return sessionStorage.getItem(key); } catch (ignored) { return memory[key] || null; }
+    },
+    set: function (key, value) {
+      try { sessionStorage.setItem(key, value); } catch (ignored) { memory[key] = value; }
+    },
+    clear: function () {
+      for (const key of Object.keys(memory)) delete memory[key];
+      try { sessionStorage.clear(); } catch (ignored) { /* storage may be disabled */ }
+    },
+  };
 
   function newSenderId() {
     const id = "web-" + (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
-    sessionStorage.setItem(SENDER_KEY, id);
+    store.set(SENDER_KEY, id);
     return id;
   }
 
   function senderId() {
-    return sessionStorage.getItem(SENDER_KEY) || newSenderId();
+    return store.get(SENDER_KEY) || newSenderId();
   }
 
   // Adds one message to the conversation; `who` is user, bot, counsellor or error.
@@ -97,7 +125,9 @@
   // "Snel weg": wipe the page and storage, then replace this history entry with a neutral site, so the
   // back button does not lead back to the chat.
   function quickExit() {
-    try { sessionStorage.clear(); } catch (ignored) { /* storage may be disabled */ }
+    // Inside another site's page (embed.js): that page leaves too, not only this frame.
+    if (window.parent !== window) window.parent.postMessage({ type: "wegwijs:quick-exit" }, "*");
+    store.clear();
     log.textContent = "";
     input.value = "";
     document.title = "";
@@ -108,6 +138,26 @@
   // If a browser still restores this page from its back/forward cache, show it empty.
   window.addEventListener("pageshow", function (event) { if (event.persisted) { log.textContent = ""; } });
 
+  // The embedding site's choices (embed.js puts them in the frame's address): colour, organisation, language.
+  const options = new URLSearchParams(window.location.search);
+  const colour = options.get("color") || "";
+  if (/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(colour)) document.documentElement.style.setProperty("--accent", colour);
+  const organisation = (options.get("org") || "").trim().slice(0, 60);
+  if (organisation) {
+    const by = document.createElement("span");
+    by.className = "organisation";
+    by.textContent = organisation;
+    document.querySelector("header.top h1").append(" ", by);
+  }
+  if (options.get("lang") === "en") {
+    document.documentElement.lang = "en";
+    for (const [selector, text] of Object.entries(ENGLISH)) {
+      const node = document.querySelector(selector);
+      if (node) node.textContent = text;
+    }
+    input.placeholder = "Type your question ...";
+  }
+
   // For other widget scripts (erase button, handoff): the same sender, the same way of showing text.
-  window.wegwijs = { senderId: senderId, newSenderId: newSenderId, show: show, quickExit: quickExit };
+  window.wegwijs = { senderId: senderId, newSenderId: newSenderId, show: show, quickExit: quickExit, store: store };
 })();

@@ -23,7 +23,7 @@
       });
       if (!response.ok) throw new Error("erase failed");
       log.textContent = "";
-      try { sessionStorage.clear(); } catch (ignored) { /* storage may be disabled */ }
+      window.wegwijs.store.clear();
       window.wegwijs.newSenderId();
       status.textContent = DONE;
       document.dispatchEvent(new CustomEvent("wegwijs:erased"));

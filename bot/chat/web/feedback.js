@@ -3,6 +3,8 @@
 // comment before storing it. Everything is built as DOM nodes; message text is never parsed as HTML.
 (function () {
   "use strict";
+  // The page's language (chat.js sets lang="en" for ?lang=en): Dutch unless English.
+  function T(dutch, english) { return document.documentElement.lang === "en" ? english : dutch; }
   const w = window.wegwijs;
   const log = document.getElementById("log");
   if (!w || !log) return;
@@ -48,7 +50,7 @@
       body: JSON.stringify({ sender: w.senderId(), reply: reply, rating: rating, comment: comment || null }),
     });
     const data = await response.json().catch(function () { return {}; });
-    return response.ok ? null : (data.error || "Je beoordeling kon nu niet worden bewaard.");
+    return response.ok ? null : (data.error || T("Je beoordeling kon nu niet worden bewaard.", "Your rating could not be saved now."));
   }
 
   function note(box, text) {
@@ -64,22 +66,22 @@
     const label = document.createElement("label");
     const id = "fb-" + Math.random().toString(36).slice(2);
     label.htmlFor = id;
-    label.textContent = "Wat was er mis? (mag leeg blijven; schrijf liever geen namen of nummers)";
+    label.textContent = T("Wat was er mis? (mag leeg blijven; schrijf liever geen namen of nummers)", "What was wrong? (may stay empty; better no names or numbers)");
     const field = document.createElement("textarea");
     field.id = id;
     field.rows = 2;
     field.maxLength = MAX_COMMENT;
     const send = document.createElement("button");
     send.type = "submit";
-    send.textContent = "Stuur";
+    send.textContent = T("Stuur", "Send");
     form.append(label, field, send);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       event.stopPropagation();
       send.disabled = true;
       post(reply, "down", field.value.trim()).then(function (problem) {
-        note(box, problem || "Bedankt, we kijken ernaar.");
-      }).catch(function () { note(box, "Je beoordeling kon nu niet worden bewaard."); });
+        note(box, problem || T("Bedankt, we kijken ernaar.", "Thank you, we will look into it."));
+      }).catch(function () { note(box, T("Je beoordeling kon nu niet worden bewaard.", "Your rating could not be saved now.")); });
     });
     box.replaceChildren(form);
     field.focus();
@@ -101,13 +103,13 @@
     const box = document.createElement("div");
     box.className = "feedback-group";
     box.setAttribute("role", "group");
-    box.setAttribute("aria-label", "Beoordeel dit antwoord");
+    box.setAttribute("aria-label", T("Beoordeel dit antwoord", "Rate this answer"));
     row.appendChild(box);
-    const up = rateButton("Dit antwoord hielp", "Hielp", function () {
-      post(reply, "up", null).then(function (problem) { note(box, problem || "Bedankt!"); })
-        .catch(function () { note(box, "Je beoordeling kon nu niet worden bewaard."); });
+    const up = rateButton(T("Dit antwoord hielp", "This answer helped"), T("Hielp", "Helped"), function () {
+      post(reply, "up", null).then(function (problem) { note(box, problem || T("Bedankt!", "Thank you!")); })
+        .catch(function () { note(box, T("Je beoordeling kon nu niet worden bewaard.", "Your rating could not be saved now.")); });
     });
-    const down = rateButton("Dit antwoord hielp niet", "Hielp niet", function () { commentForm(box, reply); });
+    const down = rateButton(T("Dit antwoord hielp niet", "This answer did not help"), T("Hielp niet", "Did not help"), function () { commentForm(box, reply); });
     box.append(up, down);
     item.after(row);
   }

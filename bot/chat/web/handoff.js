@@ -10,7 +10,7 @@
   let live = false;
   let timer = null;
 
-  function after() { return Number(sessionStorage.getItem(AFTER_KEY) || 0); }
+  function after() { return Number(w.store.get(AFTER_KEY) || 0); }
 
   function setState(state) {
     const wasLive = live;
@@ -35,7 +35,7 @@
         const data = await response.json();
         for (const message of data.messages || []) {
           w.show(message.text, message.from === "counsellor" ? "counsellor" : "bot");
-          sessionStorage.setItem(AFTER_KEY, String(Math.max(after(), message.id)));
+          w.store.set(AFTER_KEY, String(Math.max(after(), message.id)));
         }
         live = data.state === "waiting" || data.state === "handed_off";
       }

@@ -5,6 +5,9 @@
   "use strict";
   const w = window.wegwijs;
   if (!w) return;
+  function T(dutch, english) { return document.documentElement.lang === "en" ? english : dutch; }
+  const PDF_FAILED = T("De PDF kon nu niet worden gemaakt. De tekstversie werkt wel.",
+                       "The PDF could not be made now. The text version does work.");
 
   function download(blob, filename) {
     const link = document.createElement("a");
@@ -25,12 +28,12 @@
       });
       if (!response.ok) {
         const data = await response.json().catch(function () { return {}; });
-        w.show(data.error || "De PDF kon nu niet worden gemaakt. De tekstversie werkt wel.", "error");
+        w.show(data.error || PDF_FAILED, "error");
         return;
       }
       download(await response.blob(), record.filename + ".pdf");
     } catch (ignored) {
-      w.show("De PDF kon nu niet worden gemaakt. De tekstversie werkt wel.", "error");
+      w.show(PDF_FAILED, "error");
     } finally {
       button.disabled = false;
     }
@@ -56,10 +59,10 @@
     const actions = document.createElement("div");
     actions.className = "choices";
     actions.append(
-      button("Download als tekst", function () {
+      button(T("Download als tekst", "Download as text"), function () {
         download(new Blob([record.text], { type: "text/plain;charset=utf-8" }), record.filename + ".txt");
       }),
-      button("Download als PDF", function (made) { asPdf(record, made); }));
+      button(T("Download als PDF", "Download as PDF"), function (made) { asPdf(record, made); }));
     item.append(details, actions);
   }
 
