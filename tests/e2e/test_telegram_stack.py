@@ -68,6 +68,18 @@ def test_wis_through_the_real_gateway_erases_the_conversation(bridge, telegram, 
     assert len(deleted) == 2 + count  # two user messages and every reply
 
 
+def test_the_step_record_arrives_as_a_message_of_its_own(bridge, telegram):
+    telegram.user_sends(204, "loop het afwegingskader met me door")
+    telegram.wait_for(lambda: any("Vraag 1 van 5" in (t or "") for t in telegram.sent_to(204)), 60, "question 1")
+    telegram.user_sends(204, "ja")
+    telegram.wait_for(lambda: any("Vraag 2 van 5" in (t or "") for t in telegram.sent_to(204)), 60, "question 2")
+    telegram.user_sends(204, "ja")
+    record = telegram.wait_for(lambda: next((t for t in telegram.sent_to(204)
+                                             if (t or "").startswith("Stappenverslag afwegingskader")), None),
+                               60, "the step record")
+    assert "binnen 5 werkdagen" in record and "geen gegevens van je cliënt" in record
+
+
 def test_no_log_contains_the_token_or_the_messages(bridge, stack):
     assert bridge.alive()
     bridge.stop()
