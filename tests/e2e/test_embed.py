@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from bot.settings import ROOT
 from tests.e2e.conftest import EMBEDDING_SITE
@@ -64,8 +65,9 @@ def test_one_script_tag_shows_the_chat_in_the_sites_colour_language_and_name(bro
         page.goto(other_site)
         page.get_by_role("button", name="Chat with Wegwijs").click()
         chat = page.frame_locator("iframe[title='Chat with Wegwijs']")
-        assert "GGD Testregio" in chat.locator("header.top h1").inner_text()
-        assert chat.locator("#send").inner_text() == "Send"
+        # The frame's scripts set these after its page has loaded: wait for them, then compare.
+        expect(chat.locator("header.top h1")).to_contain_text("GGD Testregio", timeout=10_000)
+        expect(chat.locator("#send")).to_have_text("Send", timeout=10_000)
         assert chat.locator("#send").evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(0, 89, 79)"
         assert "keeps your messages" in chat.locator("#storage").inner_text()
         chat.locator("#message").fill("my neighbour hits his wife, what can I do?")
