@@ -4,7 +4,6 @@ Validated like the webhook (sender, size, no control characters), counted by the
 redacted (reply and comment) before anything is written."""
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any, Optional
 
@@ -12,6 +11,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.chat.json_body import small_json
 from bot.chat.messages import error
 from bot.chat.request_limits import sender_limited
 from bot.chat.validation import message_problem, sender_problem
@@ -58,15 +58,6 @@ def problem_of(payload: Any) -> Optional[str]:
     return None
 
 
-async def _small_body(request: Request) -> Optional[bytes]:
-    body = bytearray()
-    async for chunk in request.stream():
-        body.extend(chunk)
-        if len(body) > MAX_BODY_BYTES:
-            return None
-    return bytes(body)
-
-
 def _store(app: FastAPI, payload: dict[str, Any]) -> int:
     from bot.privacy.keys import conversation_id
     from bot.privacy.redact import redact
@@ -83,11 +74,7 @@ def _store(app: FastAPI, payload: dict[str, Any]) -> int:
     429: {"description": "Too many requests from this sender; see Retry-After.", "content": _ERROR},
     503: {"description": "The database could not be reached.", "content": _ERROR}})
 async def feedback_endpoint(request: Request) -> JSONResponse:
-    body = await _small_body(request)
-    try:
-        payload = json.loads(body) if body else None
-    except (ValueError, RecursionError):
-        payload = None
+    payload = await small_json(request, MAX_BODY_BYTES)
     problem = problem_of(payload)
     if problem:
         return JSONResponse({"error": problem}, status_code=400)

@@ -5,7 +5,6 @@ Nothing is stored; the text is redacted first all the same (it is the client's s
 by the sender's rate limit, and a bad request gets a clear reason."""
 from __future__ import annotations
 
-import json
 import re
 from typing import Any, Optional
 
@@ -13,6 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from fpdf import FPDF
 
+from bot.chat.json_body import small_json
 from bot.chat.messages import error
 from bot.chat.request_limits import sender_limited
 from bot.chat.validation import message_problem, sender_problem
@@ -71,15 +71,6 @@ def _latin1(text: str) -> str:
     return text.replace("\u2013", "-").replace("\u2014", "-").encode("latin-1", "replace").decode("latin-1")
 
 
-async def _small_body(request: Request) -> Optional[bytes]:
-    body = bytearray()
-    async for chunk in request.stream():
-        body.extend(chunk)
-        if len(body) > MAX_BODY_BYTES:
-            return None
-    return bytes(body)
-
-
 @router.post("/record.pdf", openapi_extra={"requestBody": {"required": True, "content": {
     "application/json": {"schema": _BODY}}}}, responses={
     200: {"description": "The record as a PDF download.", "content": {"application/pdf": {}}},
@@ -88,11 +79,7 @@ async def _small_body(request: Request) -> Optional[bytes]:
 async def record_pdf(request: Request) -> Response:
     from bot.privacy.redact import redact
 
-    body = await _small_body(request)
-    try:
-        payload = json.loads(body) if body else None
-    except (ValueError, RecursionError):
-        payload = None
+    payload = await small_json(request, MAX_BODY_BYTES)
     problem = problem_of(payload)
     if problem:
         return JSONResponse({"error": problem}, status_code=400)
