@@ -57,41 +57,39 @@ def test_the_chat_page_may_be_framed_by_the_named_site_only(stack):
     assert "x-frame-options" not in headers
 
 
-def test_one_script_tag_shows_the_chat_in_the_sites_colour_language_and_name(browser, stack, traffic, other_site):
+@pytest.fixture
+def embedded(browser, stack, traffic, other_site) -> Iterator[tuple[object, object]]:
+    """The other site's page with the chat opened by its button: (page, the chat's frame)."""
     context = browser.new_context(locale="en-GB")
     _guard(context, traffic)
     try:
         page = context.new_page()
         page.goto(other_site)
         page.get_by_role("button", name="Chat with Wegwijs").click()
-        chat = page.frame_locator("iframe[title='Chat with Wegwijs']")
-        # The frame's scripts set these after its page has loaded: wait for them, then compare.
-        expect(chat.locator("header.top h1")).to_contain_text("GGD Testregio", timeout=10_000)
-        expect(chat.locator("#send")).to_have_text("Send", timeout=10_000)
-        assert chat.locator("#send").evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(0, 89, 79)"
-        assert "keeps your messages" in chat.locator("#storage").inner_text()
-        chat.locator("#message").fill("my neighbour hits his wife, what can I do?")
-        chat.locator("#message").press("Enter")
-        reply = chat.locator("#log li.bot").first
-        reply.wait_for(timeout=BOT_REPLY_TIMEOUT_MS)
-        assert "0800-2000" in reply.inner_text()
-        if SCREENSHOTS:
-            page.set_viewport_size({"width": 1000, "height": 760})
-            page.screenshot(path=str(ROOT / "docs" / "embed.png"))
+        yield page, page.frame_locator("iframe[title='Chat with Wegwijs']")
     finally:
         context.close()
 
 
-def test_the_quick_exit_in_the_chat_leaves_the_sites_page_too(browser, stack, traffic, other_site):
-    context = browser.new_context(locale="en-GB")
-    _guard(context, traffic)
-    try:
-        page = context.new_page()
-        page.goto(other_site)
-        page.get_by_role("button", name="Chat with Wegwijs").click()
-        chat = page.frame_locator("iframe[title='Chat with Wegwijs']")
-        chat.get_by_role("button", name="Leave quickly").click()
-        page.wait_for_url(EXIT_URL, timeout=10_000)
-        assert EXIT_URL in traffic.outside
-    finally:
-        context.close()
+def test_one_script_tag_shows_the_chat_in_the_sites_colour_language_and_name(embedded):
+    page, chat = embedded
+    # The frame's scripts set these after its page has loaded: wait for them, then compare.
+    expect(chat.locator("header.top h1")).to_contain_text("GGD Testregio", timeout=10_000)
+    expect(chat.locator("#send")).to_have_text("Send", timeout=10_000)
+    assert chat.locator("#send").evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(0, 89, 79)"
+    assert "keeps your messages" in chat.locator("#storage").inner_text()
+    chat.locator("#message").fill("my neighbour hits his wife, what can I do?")
+    chat.locator("#message").press("Enter")
+    reply = chat.locator("#log li.bot").first
+    reply.wait_for(timeout=BOT_REPLY_TIMEOUT_MS)
+    assert "0800-2000" in reply.inner_text()
+    if SCREENSHOTS:
+        page.set_viewport_size({"width": 1000, "height": 760})
+        page.screenshot(path=str(ROOT / "docs" / "embed.png"))
+
+
+def test_the_quick_exit_in_the_chat_leaves_the_sites_page_too(embedded, traffic):
+    page, chat = embedded
+    chat.get_by_role("button", name="Leave quickly").click()
+    page.wait_for_url(EXIT_URL, timeout=10_000)
+    assert EXIT_URL in traffic.outside
