@@ -17,6 +17,10 @@ The outputs are committed; the redactor only reads them, so set-up never runs th
     foreign       the same for Turkish, Polish, Arabic and German (wordfreq), less what is in `dutch`
     frequent_nl   Dutch words of Zipf frequency 5 or more ("wil", "is"): never a name, even after "mijn broer"
     frequent_en   the same for English ("will", "can", "hope")
+    rare          words of `dutch` that are rare in Dutch and English text (Zipf below 3), not common in
+                  the other languages (Zipf 4) and no entry of OpenTaal or wamerican: web text has them
+                  mostly as names ("bouzid", "nowak"); the redactor takes them as a name only where a
+                  name is expected (after a given name, a relation word or a title)
 """
 from __future__ import annotations
 
@@ -38,6 +42,8 @@ LOOKUP = "deduce/data/lookup/src/"
 WORDFREQ = {"large_nl": 1.5, "large_en": 2.0, "small_tr": 3.0, "large_pl": 3.0, "large_ar": 3.0, "large_de": 3.0}
 DUTCH_LISTS = ("large_nl", "large_en")
 FREQUENT_ZIPF = 5.0
+RARE_ZIPF = 3.0
+FOREIGN_COMMON_ZIPF = 4.0
 WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*$")
 
 
@@ -123,6 +129,11 @@ def main(wheels: Path) -> None:
         language = name.rsplit("_", 1)[-1]
         _write(f"frequent_{language}", _wordfreq(wordfreq, name, FREQUENT_ZIPF),
                f"{language} words of Zipf frequency {FREQUENT_ZIPF} or more. From {note}.")
+    common = set().union(*(_wordfreq(wordfreq, name, RARE_ZIPF) for name in DUTCH_LISTS))
+    common |= set().union(*(_wordfreq(wordfreq, name, FOREIGN_COMMON_ZIPF) for name in WORDFREQ
+                            if name not in DUTCH_LISTS))  # "numer": an ordinary Polish word in a short message
+    _write("rare", dutch - common - lowercase,
+           f"Dutch/English words below Zipf {RARE_ZIPF} that no dictionary lists (mostly names). From {note}.")
     _write("foreign", ordinary - dutch, f"Ordinary tr, pl, ar, de words not in dutch.txt.gz. From {note}.")
 
 

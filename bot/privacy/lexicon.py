@@ -60,6 +60,7 @@ class Lexicon:
     not_alone: frozenset[str]
     non_names: frozenset[str]
     name_particles: frozenset[str]
+    surname_endings: tuple[str, ...]
     street_particles: frozenset[str]
     street_suffixes_any_case: tuple[str, ...]
     street_suffixes_capitalised: tuple[str, ...]
@@ -137,6 +138,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         not_alone=_words(data["not_alone"]),
         non_names=_words(data["non_names"]),
         name_particles=_words(data["name_particles"]),
+        surname_endings=tuple(_words(data["surname_endings"])),
         street_particles=_words(data["street_particles"]),
         street_suffixes_any_case=tuple(sorted(_words(suffixes["any_case"]), key=len, reverse=True)),
         street_suffixes_capitalised=tuple(sorted(_words(suffixes["capitalised"]), key=len, reverse=True)),

@@ -59,6 +59,8 @@ class NameFinder:
                 or token.lower in lex.possessives)
 
     def _is_given(self, word: str) -> bool:
+        if "-" in word:  # a double given name: "lieke-marie", "anne-sophie"
+            return all(self._is_given(part) for part in word.split("-"))
         return word in self.lex.given_names or word in self.lists.given_names
 
     def _ambiguous(self, word: str) -> bool:
@@ -79,6 +81,33 @@ class NameFinder:
             and p not in lex.glued_cues and not self._compound(p, relaxed=True) for p in parts) \
             and not self._relation_typo(token)
 
+    def _rare_word(self, token: Token) -> bool:
+        """A word web text has, mostly as a name, and no dictionary: a name where a name is expected."""
+        word = token.lower
+        return (self.dutch_message and len(word) >= MIN_UNKNOWN_LENGTH and word in self.lists.rare
+                and not self._function_word(token) and not self._verb_form(word)
+                and word not in self.lex.vocabulary and not self._compound(word, relaxed=True))
+
+    def _verb_form(self, word: str) -> bool:
+        """A Dutch verb form whose infinitive or stem is an ordinary word ("stompt", "stalkt", "besnijden"):
+        the dictionaries list infinitives, web text has the rest, and after "mijn vader" a verb is common."""
+        known = self.lists.ordinary
+        if word.endswith("t") and len(word) > 4:
+            stem = word[:-1]
+            doubled_vowel = len(stem) > 2 and stem[-2] == stem[-3] and stem[-2] in "aeiou"
+            forms = [stem + "en", stem + stem[-1] + "en", stem[:-2] + stem[-1] + "en" if doubled_vowel else ""]
+            return any(form and known(form) for form in forms)
+        if word.endswith("en") and len(word) > 5:
+            stem = word[:-2]
+            return known(stem) or known(stem + "t") or (stem[-1] == stem[-2] and known(stem[:-1]))
+        return False
+
+    def _surname_ending(self, token: Token) -> bool:
+        """"wiśniewski", "yıldızoğlu": a surname by its ending, after a given name."""
+        word = token.lower
+        return (len(word) >= 6 and word.endswith(self.lex.surname_endings) and not self._function_word(token)
+                and word not in self.lex.vocabulary)
+
     def _named(self, token: Token, alone: bool = True) -> bool:
         """A listed given name that is no ordinary word, or an unknown word: a name wherever it stands."""
         if self._blocked(token) or token.lower in self.lex.not_alone or token.lower in self.lists.places:
@@ -96,7 +125,7 @@ class NameFinder:
         """After "mijn vriendin", "juf de": any given name ("roos"), or any word that is not frequent."""
         if self._function_word(token) or token.lower in self.lists.places:
             return False
-        return self._is_given(token.lower) or self._named(token) or token.cap
+        return self._is_given(token.lower) or self._named(token) or token.cap or self._rare_word(token)
 
     def _adjacent(self, left: int, right: int, pattern: re.Pattern[str] = SPACE) -> bool:
         if right >= len(self.tokens):
@@ -225,6 +254,21 @@ class NameFinder:
             return candidate  # "de vader van mijn vriendin, Ruud, ..."
         return None
 
+    def _relation_surname(self, index: int) -> Optional[tuple[int, int]]:
+        """(first, last) token of "van dijk" in "mijn leraar van dijk": particles, then a surname."""
+        first = last = index + 1
+        while last < len(self.tokens) and self.tokens[last].lower in self.lex.name_particles:
+            if not self._adjacent(last - 1, last):
+                return None
+            last += 1
+        if last == first or last >= len(self.tokens) or not self._adjacent(last - 1, last):
+            return None
+        token = self.tokens[last]
+        if self._function_word(token) or token.lower in self.lists.places or self._is_given(token.lower):
+            return None  # "de vriend van Kim": a given name after "van" is someone else, found on its own
+        listed = token.lower in self.lists.surnames and token.lower not in self.lex.vocabulary
+        return (first, last) if listed else None
+
     def _after_title(self, index: int) -> Optional[tuple[int, int]]:
         """(first, last) token of "de Boer" in "mevrouw de Boer"."""
         first = index + 1
@@ -240,7 +284,8 @@ class NameFinder:
         token = self.tokens[last]
         if self._capitalised_name(token) or self._listed(token):
             return first, last  # "meneer De Wit"
-        if not self._function_word(token) and (token.lower in self.lists.surnames or self._unknown(token)):
+        if not self._function_word(token) and (token.lower in self.lists.surnames or self._unknown(token)
+                                                or self._rare_word(token)):
             return first, last  # "mevr bosman", "juf de vries"
         return None
 
@@ -269,10 +314,13 @@ class NameFinder:
         token = self.tokens[last]
         if self._capitalised_name(token) or (self._unknown(token) and not self._function_word(token)):
             return True
+        if self._surname_ending(token):
+            return True
         listed = token.lower in self.lists.surnames and not self._blocked(token)
         if last > first:
             return listed
-        return listed and not given.cap and not self._function_word(token)
+        rare = self._rare_word(token) and self.tokens[first - 1] is given  # one rare word, right after the name
+        return (listed or rare) and not given.cap and not self._function_word(token)
 
     # --- all ------------------------------------------------------------------------------------------
     def _starts(self) -> Iterator[tuple[int, int]]:
@@ -295,6 +343,9 @@ class NameFinder:
                 found = self._after_relation(index)
                 if found is not None:
                     yield found, found
+                pair = self._relation_surname(index)
+                if pair is not None:
+                    yield pair
             if token.lower in lex.titles:
                 pair = self._after_title(index)
                 if pair is not None:

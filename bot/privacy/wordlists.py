@@ -25,6 +25,7 @@ class WordLists:
     foreign: frozenset[str]  # ordinary Turkish, Polish, Arabic and German words that are not in `dutch`
     frequent_nl: frozenset[str]  # the most frequent Dutch words ("wil", "is"): never a name
     frequent_en: frozenset[str]  # the same in English ("will", "can")
+    rare: frozenset[str]  # in `dutch` only through web text, rare and in no dictionary: mostly names ("bouzid")
 
     def ordinary(self, word: str) -> bool:
         return word in self.dutch or word in self.foreign
@@ -34,4 +35,4 @@ class WordLists:
 def word_lists() -> WordLists:
     return WordLists(given_names=_read("given_names"), surnames=_read("surnames"), streets=_read("streets"),
                      places=_read("places"), dutch=_read("dutch"), foreign=_read("foreign"),
-                     frequent_nl=_read("frequent_nl"), frequent_en=_read("frequent_en"))
+                     frequent_nl=_read("frequent_nl"), frequent_en=_read("frequent_en"), rare=_read("rare"))

@@ -143,3 +143,26 @@ def test_lexicon_lists_are_lower_case():
     lex = lexicon()
     assert all(name == name.lower() for name in lex.given_names)
     assert {"112", "113", "08002000"} <= lex.helplines
+
+
+# Names where a name is expected: a surname web text knows but no dictionary does, after a given name or a
+# title; a surname by its ending; a double given name; a relation word with a listed surname after "van"/"de".
+@pytest.mark.parametrize(("text", "name"), [
+    ("gisteren sloeg yasmina haddouchi haar zoon", "yasmina haddouchi"),
+    ("ik ben bang voor piotr zieliński", "piotr zieliński"),
+    ("meester el idrissi vroeg of alles goed ging", "el idrissi"),
+    ("mijn nichtje anne-fleur slaapt slecht", "anne-fleur"),
+    ("onze buurman de ruiter schreeuwt elke nacht", "de ruiter"),
+    ("mijn docent van leeuwen zag de blauwe plekken", "van leeuwen"),
+])
+def test_names_where_a_name_is_expected(text, name):
+    redacted = redact(text)
+    assert name not in redacted and "[NAAM]" in redacted, redacted
+
+
+@pytest.mark.parametrize("text", ["de vriend van Kim slaat haar", "mijn broer van 15 is weggelopen",
+                                  "mijn vader van de kermis", "mój brat ma numer do szkoły"])
+def test_relation_words_before_ordinary_words_keep_them(text):
+    kept = [word for word in text.split() if word[0].islower() and word not in {"kim"}]
+    redacted = redact(text)
+    assert all(word in redacted for word in kept if word not in ("Kim",)), redacted
