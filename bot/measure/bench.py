@@ -23,6 +23,7 @@ import httpx
 
 from bot.chat.rasa_auth import auth_params
 from bot.measure import report_files
+from bot.measure.bench_targets import check, print_targets
 from bot.measure.load import MESSAGES, Call, Result, Sender, closed_loop, paced, summarise
 from bot.measure.procmem import status_mb
 
@@ -141,6 +142,23 @@ def _first_answer_s(web_url: str, started: float, timeout_s: float = 120.0) -> f
     raise TimeoutError("no answer within the cold-start timeout")
 
 
+def indexing_docs_per_s(sample: int = 24) -> tuple[float, int]:
+    """Index documents embedded per second, as `python -m knowledge build` embeds them (its embedder and
+    WEGWIJS_EMBED_THREADS): every n-th document of the built index, so the lengths are the index's own."""
+    from knowledge.config import load_settings
+    from knowledge.embeddings import make_embedder
+    from knowledge.service import load_index
+
+    settings = load_settings()
+    docs = load_index(settings).docs
+    texts = [doc.search_text for doc in docs[::max(1, len(docs) // sample)]][:sample]
+    embedder = make_embedder(settings)
+    embedder.embed_passages(texts[:1])  # warm-up
+    started = time.perf_counter()
+    embedder.embed_passages(texts)
+    return round(len(texts) / (time.perf_counter() - started), 2), settings.embed_threads
+
+
 def _training_seconds(root: Path) -> Optional[float]:
     try:
         return json.loads((root / "models" / "train-time.json").read_text())["train_seconds"]
@@ -170,8 +188,12 @@ def bench(rasa_url: str, web_url: str, plan: BenchPlan, report: Path, start: boo
         if stack is not None:
             stack.stop()
     extras["overhead_ratio_full_turn_vs_parse_plus_retrieval"] = overhead_ratio(results)
+    print("  indexing: embedding a sample of the index's documents ...", flush=True)
+    extras["indexing_docs_per_s"], extras["indexing_threads"] = indexing_docs_per_s()
+    extras["targets"] = check(results, extras)
     print_table(results)
     print()
-    print_extras(extras)
+    print_extras({key: value for key, value in extras.items() if key != "targets"})
+    print_targets(extras["targets"])
     write_report(results, extras, report)
     return 0 if all(r.errors == 0 for r in results) else 1

@@ -16,6 +16,7 @@ import pytest
 from bot.measure import report_files
 from bot.measure.bench import overhead_ratio
 from bot.measure.bench_plot import plot as bench_plot
+from bot.measure.bench_targets import TARGETS, check, throughput_vs_ceiling
 from bot.measure.load import TURNS_PER_CONVERSATION, Result, Sender, closed_loop, paced, percentile, summarise
 from bot.measure.procmem import children_by_parent, process_tree, status_mb, tree_rss_mb
 from bot.measure.soak import (
@@ -83,6 +84,28 @@ def test_overhead_ratio_needs_all_three_kinds_at_one_sender():
 
     assert overhead_ratio([result("parse", 10), result("retrieval", 15), result("turn", 50)]) == 2.0
     assert overhead_ratio([result("parse", 10), result("turn", 50)]) is None
+
+
+def test_throughput_is_compared_with_the_ceiling_of_parse_and_retrieval_at_ten_senders():
+    def result(kind: str, per_s: float, concurrency: int = 10) -> Result:
+        return Result(kind, kind, concurrency, 10, 1.0, 1.0, 1.0, 1.0, per_s)
+
+    # ceiling 1 / (1/100 + 1/100) = 50 turns/s; 40 turns/s is 0.8 of it
+    assert throughput_vs_ceiling([result("parse", 100), result("retrieval", 100), result("turn", 40)]) == 0.8
+    assert throughput_vs_ceiling([result("parse", 100), result("turn", 40)]) is None
+    assert throughput_vs_ceiling([result("parse", 100), result("retrieval", 100), result("turn", 40, 1)]) is None
+
+
+def test_every_target_is_reported_met_missed_or_not_measured():
+    paced = Result("paced", "turn-paced", 10, 10, 90.0, 140.0, 160.0, 95.0, 9.0)
+    extras = {"overhead_ratio_full_turn_vs_parse_plus_retrieval": 1.7, "peak_memory_mb": {"rasa": 900.0},
+              "cold_start_to_first_answer_s": 19.0, "training_seconds": None, "indexing_docs_per_s": 3.0}
+    rows = {row["target"]: row for row in check([paced], extras)}
+    assert set(rows) == {t.key for t in TARGETS}
+    assert rows["paced_10_p95_ms"]["met"] is True and rows["overhead_ratio_1"]["met"] is False
+    assert rows["rasa_peak_rss_mb"]["met"] is True and rows["cold_start_s"]["met"] is True
+    assert rows["training_s"]["met"] is None and rows["throughput_vs_ceiling_10"]["met"] is None
+    assert rows["indexing_docs_per_s"]["met"] is False
 
 
 def test_bench_report_and_plot_are_written(tmp_path):
