@@ -71,7 +71,9 @@ def unexplained_terms(text: str, jargon: Iterable[str]) -> list[str]:
     for sentence in sentences(text):
         lowered = sentence.lower()
         for term in jargon:
-            if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", lowered) and not explained(term, sentence):
+            # the word as listed or inflected: "afhankelijkheidsrelatie(s)", "huisverbod(en)"
+            match = re.search(rf"(?<!\w){re.escape(term)}(?:s|en|'s)?(?!\w)", lowered)
+            if match and not explained(match.group(0), sentence):
                 found.append(f"{term!r} in: {sentence}")
     return found
 

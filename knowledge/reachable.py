@@ -23,7 +23,7 @@ _TEXT = {
         "usually_open": "{name}{phone}: nu meestal open ({hours}).",
         "usually_open_unstaffed": "{name}{phone}: nu meestal open ({hours}), maar er zit "
                                   "niet altijd iemand klaar.",
-        "closed": "{name}{phone}: nu dicht; weer open {next}.",
+        "closed": "{name}{phone}: nu dicht (meestal open {hours}); weer open {next}.",
         "unknown": "{name}: de tijden hebben wij niet kunnen controleren; kijk op hun website.",
         "next": "{day} om {time} uur",
         "today": "vandaag om {time} uur",
@@ -35,7 +35,7 @@ _TEXT = {
         "usually_open": "{name}{phone}: usually open now ({hours}).",
         "usually_open_unstaffed": "{name}{phone}: by its usual hours normally open now ({hours}), but there is "
                                   "not always someone to answer.",
-        "closed": "{name}{phone}: closed now; open again {next}.",
+        "closed": "{name}{phone}: closed now (usually open {hours}); open again {next}.",
         "unknown": "{name}: we could not check the hours; see their website.",
         "next": "on {day} at {time}",
         "today": "today at {time}",
@@ -73,7 +73,8 @@ def line(service: Service, table: ServiceTable, local: dt.datetime, lang: str) -
     if hours.is_open(local):
         key = "usually_open" if service.staffed else "usually_open_unstaffed"
         return texts[key].format(name=name, phone=_phone(service), hours=hours_label(service.hours_spec, lang))
-    return texts["closed"].format(name=name, phone=_phone(service), next=_next(service, table, local, lang))
+    return texts["closed"].format(name=name, phone=_phone(service), hours=hours_label(service.hours_spec, lang),
+                                  next=_next(service, table, local, lang))
 
 
 def sure_line(table: ServiceTable) -> Service:

