@@ -12,10 +12,15 @@ from bot.privacy.tokens import Token, gap
 from bot.privacy.wordlists import word_lists
 
 HOUSE_NUMBER = re.compile(
-    r"\s+(?:(?:op\s+)?(?:nummer|nr\.?|no\.?|number)\s*)?([0-9]{1,5})((?:\s?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
+    r"\s+(?:(?:op\s+)?(?:nummer|nr\.?|no\.?|number)\s*)?([0-9]{1,5})((?:\s?-?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
     r"|\s(?:bis|hs|huis|boven|beneden|zw|rd|ii|iii)(?![\w]))?)(?![0-9])")
 MAX_STREET_TOKENS = 5
 ARTICLES = frozenset({"de", "het", "'t"})
+# Street words of other languages before the name and number: "ul. Kwiatowa 12/4", "Atatürk Caddesi no 5".
+FOREIGN = re.compile(r"(?i)(?<![\w])(?:ul\.|ulica|ulicy|al\.|aleja|alei)\s+[\w'’.-]+(?:\s+[\w'’-]+)?\s+[0-9]{1,4}[a-z]?"
+                     r"(?:\s?/\s?[0-9]{1,4})?(?![\w])"
+                     r"|(?<![\w])[\w'’-]+\s+(?:sokak|sokağı|sok\.|caddesi|cad\.|bulvarı|mahallesi)"
+                     r"(?:\s+(?:no|nr)\.?:?\s*[0-9]{1,4}(?:\s?/\s?[0-9]{1,4})?)?(?![\w])")
 
 
 def _english(lex: Lexicon) -> re.Pattern[str]:
@@ -54,6 +59,16 @@ class AddressFinder:
             probe -= 1
         return start
 
+    def _with_name_particles(self, start: int) -> int:
+        """"op de van heemskerckweg": a "van" (der, den) between an article and the street belongs to it."""
+        first = start - 1
+        if first >= 1 and self.tokens[first].lower in ("der", "den") and self.tokens[first - 1].lower == "van":
+            first -= 1
+        if first < 1 or self.tokens[first].lower != "van" or self.tokens[first - 1].lower not in ARTICLES:
+            return start
+        adjacent = all(self._adjacent(i, i + 1) for i in range(first - 1, start))
+        return first if adjacent else start
+
     def _head_end(self, index: int) -> Optional[int]:
         """"Laan van Meerdervoort": a street word, particles and capitalised words, then the number."""
         end = index
@@ -90,6 +105,8 @@ class AddressFinder:
         stem = token.lower[:-len(suffix)]
         if token.lower not in lists.streets:
             return False
+        if (stem in lists.surnames or stem in lists.given_names) and stem not in lists.dutch:
+            return True  # "naar de vermeerstraat": named after a person
         # "op de beatrixlaan" (named after a person) or a "laan"-like suffix that rarely ends a common noun;
         # "straat", "weg", "plein", "dijk" do ("zijstraat", "snelweg", "schoolplein"): those need a capital.
         return (stem in lists.given_names and stem not in lists.dutch) or suffix in self.lex.proper_street_suffixes
@@ -103,13 +120,16 @@ class AddressFinder:
                 if end is None and self._named_street(index, strength):
                     end = token.end
                 if end is not None:
-                    yield Span(self.tokens[self._street_start(index)].start, end, "ADRES")
+                    start = self._with_name_particles(self._street_start(index))
+                    yield Span(self.tokens[start].start, end, "ADRES")
             elif token.cap and token.lower in self.lex.street_heads:
                 last = self._head_end(index)
                 end = self._number(last, "capitalised") if last is not None else None
                 if end is not None:
                     yield Span(token.start, end, "ADRES")
         for match in _english(self.lex).finditer(self.text):
+            yield Span(match.start(), match.end(), "ADRES")
+        for match in FOREIGN.finditer(self.text):
             yield Span(match.start(), match.end(), "ADRES")
 
 

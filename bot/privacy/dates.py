@@ -8,7 +8,7 @@ from functools import lru_cache
 from bot.privacy.lexicon import Lexicon, cue_pattern
 from bot.privacy.spans import Span
 
-NUMERIC = re.compile(r"(?<![\w./\-])([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![\w]|[./\-][0-9])")
+NUMERIC = re.compile(r"(?<![\w./\-])([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4}|['’]?[0-9]{2})(?![\w]|[./\-][0-9])")
 ISO = re.compile(r"(?<![\w./\-])([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![\w]|[./\-][0-9])")
 # Eight digits that make a real date: 14031987 (day month year) or 20120515 (year month day).
 EIGHT = re.compile(r"(?<![\w.\-/])([0-9]{8})(?![\w]|[.\-/][0-9])")

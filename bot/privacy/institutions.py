@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from bot.privacy.lexicon import Lexicon, first_words
 from bot.privacy.spans import Span
 from bot.privacy.tokens import Token, gap
+from bot.privacy.wordlists import word_lists
 
 ARTICLES = frozenset({"de", "het", "'t", "the"})
 MAX_NAME_WORDS = 3
@@ -35,11 +36,30 @@ class InstitutionFinder:
             probe, any_case = probe + 1, not cue
         while taken < MAX_NAME_WORDS and self._next(probe):
             token = self.tokens[probe + 1]
-            if not (token.cap or (any_case and not self._stop(token))) or token.lower in ARTICLES:
+            if self._particle_before_name(probe + 1):
+                probe, taken = probe + 1, taken + 1  # "bouwbedrijf van gils"
+                continue
+            if not (token.cap or (any_case and not self._stop(token)) or self._no_word(token)) \
+                    or token.lower in ARTICLES:
                 break
             probe, taken, last = probe + 1, taken + 1, probe + 1
             any_case = any_case and taken < 2
         return last
+
+    def _no_word(self, token: Token) -> bool:
+        """A lower-case word that is no ordinary word in our languages, or one web text has mostly as a name
+        (the rare-word list): part of a name ("vinci", "gils")."""
+        lists = word_lists()
+        word = token.lower
+        return len(word) > 2 and not self._stop(token) and word not in self.lex.common_words \
+            and (not lists.ordinary(word) or word in lists.rare)
+
+    def _particle_before_name(self, index: int) -> bool:
+        """"van" in "bouwbedrijf van gils": a name particle followed by a surname or a word that is no word."""
+        if self.tokens[index].lower not in self.lex.name_particles or not self._next(index):
+            return False
+        nxt = self.tokens[index + 1]
+        return nxt.cap or self._no_word(nxt) or (nxt.lower in word_lists().surnames and not self._stop(nxt))
 
     def _name_before(self, index: int) -> int:
         """First token of "Stedelijk Gymnasium", "graafschap college" (after "op het"), "Dr. Schaepmanschool"."""
@@ -53,7 +73,9 @@ class InstitutionFinder:
                 continue
             if self._stop(token):
                 break
-            if not token.cap and not (probe > 0 and self.tokens[probe - 1].lower in ARTICLES):
+            after_article = probe > 0 and self.tokens[probe - 1].lower in ARTICLES
+            particle = token.lower in self.lex.name_particles and first < index  # "da" in "da vinci college"
+            if not token.cap and not after_article and not self._no_word(token) and not particle:
                 break
             first, probe = probe, probe - 1
         return first

@@ -16,7 +16,7 @@ SPACE = re.compile(r"\s+")
 CUE_GAP = re.compile(r"\s*:\s*|\s+")
 COMMA = re.compile(r"\s*,\s*")
 TITLE_GAP = re.compile(r"\.?\s+")
-SURNAME_GAP = re.compile(r" |-")
+SURNAME_GAP = re.compile(r" ['’]?|-")  # "van 't hof": the apostrophe of 't stays outside the token
 WORD_PARTS = re.compile(r"['’\-]")
 MAX_SURNAME_TOKENS = 4
 MIN_UNKNOWN_LENGTH = 3
@@ -127,6 +127,15 @@ class NameFinder:
             return False
         return self._is_given(token.lower) or self._named(token) or token.cap or self._rare_word(token)
 
+    def _before_listed_surname(self, index: int) -> bool:
+        """"mijn collega ama mensah": a word right before a listed surname, both after a relation word."""
+        nxt = index + 1
+        if nxt >= len(self.tokens) or not self._adjacent(index, nxt) or self._function_word(self.tokens[index]):
+            return False
+        token = self.tokens[nxt]
+        return token.lower in self.lists.surnames and not self.lists.ordinary(token.lower) \
+            and not self._function_word(token)
+
     def _adjacent(self, left: int, right: int, pattern: re.Pattern[str] = SPACE) -> bool:
         if right >= len(self.tokens):
             return False
@@ -224,6 +233,17 @@ class NameFinder:
             return False
         return self.tokens[nxt].lower in self.lex.subject_verbs or self._capitalised_name(self.tokens[nxt])
 
+    def _apposition(self, index: int) -> bool:
+        """"dirk, mijn schoonvader": a possible name before a comma, a possessive and a relation word."""
+        token = self.tokens[index]
+        if self._function_word(token) or token.lower in self.lists.places or index + 2 >= len(self.tokens):
+            return False
+        possible = self._is_given(token.lower) or self._rare_word(token) or self._unknown(token) or token.cap
+        possessive, relation = self.tokens[index + 1], self.tokens[index + 2]
+        return possible and self._adjacent(index, index + 1, COMMA) and possessive.lower in self.lex.possessives \
+            and possessive.lower not in ("de", "het", "die", "the") and relation.lower in self.lex.relations \
+            and self._adjacent(index + 1, index + 2)
+
     def _capitalised_name(self, token: Token) -> bool:
         return token.cap and not self._blocked(token)
 
@@ -248,7 +268,8 @@ class NameFinder:
             return None
         token = self.tokens[candidate]
         if self._adjacent(index, candidate):
-            ok = self._capitalised_name(token) or self._listed(token) or self._after_relation_word(token)
+            ok = self._capitalised_name(token) or self._listed(token) or self._after_relation_word(token) \
+                or self._before_listed_surname(candidate)
             return candidate if ok else None
         if self._adjacent(index, candidate, COMMA) and (self._capitalised_name(token) or self._named(token)):
             return candidate  # "de vader van mijn vriendin, Ruud, ..."
@@ -287,6 +308,8 @@ class NameFinder:
         if not self._function_word(token) and (token.lower in self.lists.surnames or self._unknown(token)
                                                 or self._rare_word(token)):
             return first, last  # "mevr bosman", "juf de vries"
+        if last > first and token.lower in self.lists.surnames and not self._blocked(token):
+            return first, last  # "juf de wit", "meester de groot": after a particle, a frequent word too
         return None
 
     # --- surnames -------------------------------------------------------------------------------------
@@ -299,7 +322,7 @@ class NameFinder:
                 break
             probe = nxt
             while probe < len(self.tokens) and self.tokens[probe].lower in self.lex.name_particles \
-                    and self._adjacent(probe, probe + 1):
+                    and self._adjacent(probe, probe + 1, SURNAME_GAP):
                 probe += 1
             if probe >= len(self.tokens) or self.tokens[probe].sentence_start \
                     or not self._surname(nxt, probe, self.tokens[index]):
@@ -316,6 +339,11 @@ class NameFinder:
             return True
         if self._surname_ending(token):
             return True
+        parts = WORD_PARTS.split(token.lower)
+        named = [p for p in parts if p in self.lists.surnames or self._is_given(p)]
+        if len(parts) > 1 and named and all(p in named or p in self.lex.name_particles or len(p) == 1 for p in parts) \
+                and not self._function_word(token):
+            return True  # "al-hassan", "o'connor", "d'souza"
         listed = token.lower in self.lists.surnames and not self._blocked(token)
         if last > first:
             return listed
@@ -330,6 +358,8 @@ class NameFinder:
             for phrases, strength in ((lex.strong_cues, "strong"), (lex.medium_cues, "medium"),
                                       (lex.weak_cues, "weak")):
                 end = self._phrase_at(index, phrases)
+                if strength == "medium" and index > 0 and self.tokens[index - 1].lower in lex.relations:
+                    strength = "strong"  # "mijn stiefvader heet sean": not "het is heet"
                 found = self._after_cue(end, strength) if end is not None else None
                 if found is not None:
                     yield found, found
@@ -351,6 +381,8 @@ class NameFinder:
                 if pair is not None:
                     yield pair
             if self._given(token) or (self._rare_subject(index) if token.sentence_start else self._rare(token)):
+                yield index, index
+            elif self._apposition(index):
                 yield index, index
 
     def spans(self) -> Iterator[Span]:
