@@ -17,7 +17,6 @@ from bot.measure import report_files
 from bot.measure.bench import overhead_ratio
 from bot.measure.bench_plot import plot as bench_plot
 from bot.measure.bench_targets import TARGETS, check, throughput_vs_ceiling
-from bot.measure.turn_profile import category, read_raw
 from bot.measure.load import TURNS_PER_CONVERSATION, Result, Sender, closed_loop, paced, percentile, summarise
 from bot.measure.procmem import children_by_parent, process_tree, status_mb, tree_rss_mb
 from bot.measure.soak import (
@@ -33,6 +32,7 @@ from bot.measure.soak import (
     trends,
 )
 from bot.measure.soak_plot import plot as soak_plot
+from bot.measure.turn_profile import category, read_raw
 
 
 def test_percentiles_pick_from_the_sorted_values():
