@@ -61,8 +61,8 @@ class Typist:
 def test_wis_erases_the_stored_conversation_and_starts_a_new_one(stack):
     process = shell(stack.settings.web_url)
     typist = Typist(process)
-    assert "wegwijs> " in typist.type("mijn buurvrouw heet kwispelstaart en wordt geslagen")
-    assert stored_events_with(stack, "kwispelstaart") > 0  # stored (redaction keeps a lowercase word)
+    assert "wegwijs> " in typist.type("onze hond kwispelstaart niet meer sinds de buurman schreeuwt")
+    assert stored_events_with(stack, "kwispelstaart") > 0  # stored (redaction keeps an ordinary word)
     notice = typist.type("/wis")
     assert "Gewist" in notice
     assert stored_events_with(stack, "kwispelstaart") == 0
