@@ -23,6 +23,7 @@ class Hit(Protocol):
 class SearchResult(Protocol):
     hits: Sequence[Hit]
     answered: bool
+    confidence: float  # the no-answer gate's score of the best hit
 
 
 class Knowledge(Protocol):

@@ -60,14 +60,19 @@ def _search_audience(route: Route, ctx: TurnContext) -> Optional[str]:
     audience = _SEARCH_AUDIENCE.get(route.search or "any")
     if ctx.role == "child" and audience == "citizen":
         return "child"
+    if ctx.role == "professional" and audience == "citizen":
+        return "professional"  # a doctor asking about a girl at risk of FGM needs the professional entry
     return audience
 
 
-def _search_hits(route: Route, ctx: TurnContext, knowledge: Knowledge) -> list[Hit]:
+def _search_hits(route: Route, ctx: TurnContext, knowledge: Knowledge, shown: list[str]) -> list[Hit]:
+    """The best search hits that are not already among the route's own entries."""
     if not route.search or not ctx.text.strip():
         return []
     result = knowledge.search(ctx.text, audience=_search_audience(route, ctx), lang=ctx.language, k=3)
-    return list(result.hits[: route.search_hits]) if result.answered else []
+    if not result.answered:
+        return []
+    return [hit for hit in result.hits if hit.id not in shown][: route.search_hits]
 
 
 def _lookup(ids: list[str], ctx: TurnContext, knowledge: Knowledge) -> list[Hit]:
@@ -84,7 +89,7 @@ def _collect(route: Route, ctx: TurnContext, routes: Routes, knowledge: Knowledg
     if specific:
         return _dedupe(specific)
     pathway = _lookup(_default_ids(route, ctx), ctx, knowledge)
-    found = _search_hits(route, ctx, knowledge)
+    found = _search_hits(route, ctx, knowledge, [hit.id for hit in pathway])
     return _dedupe(found + pathway if route.first == "search" else pathway + found)
 
 

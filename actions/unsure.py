@@ -10,6 +10,7 @@ from actions.context import TurnContext
 from actions.lifeline import Lifeline
 
 MISUNDERSTOOD_BEFORE_HUMAN = 2
+BETTER_BY = 0.03  # how much more confident the search over everyone must be than the citizens' search
 
 
 def with_choice(ctx: TurnContext, lifeline: Lifeline) -> TurnContext:
@@ -22,13 +23,19 @@ def with_choice(ctx: TurnContext, lifeline: Lifeline) -> TurnContext:
 
 def best_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
     """The best entry or passage for an unclear message, if the index is confident enough of one.
-    Citizens' entries first when we do not know who is asking; policy passages only for professionals."""
-    audiences = {"child": ("child",), "professional": ("professional",)}.get(ctx.role or "", ("citizen", None))
-    for audience in audiences:
-        result = knowledge.search(ctx.text, audience=audience, lang=ctx.language, k=1)
-        if result.answered and result.hits:
-            return result.hits[0]
-    return None
+    A child or a professional: their own entries. Anyone else: a citizens' entry, unless an entry for
+    everyone (a professional or partner entry, never a policy passage) fits clearly better."""
+    own = {"child": "child", "professional": "professional"}.get(ctx.role or "")
+    if own:
+        result = knowledge.search(ctx.text, audience=own, lang=ctx.language, k=1)
+        return result.hits[0] if result.answered and result.hits else None
+    citizen = knowledge.search(ctx.text, audience="citizen", lang=ctx.language, k=1)
+    anyone = knowledge.search(ctx.text, audience=None, lang=ctx.language, k=3)
+    entries = [hit for hit in anyone.hits if hit.kind != "passage"]
+    if anyone.answered and entries and anyone.confidence > citizen.confidence + BETTER_BY \
+            and entries[0].id == anyone.hits[0].id:
+        return entries[0]
+    return citizen.hits[0] if citizen.answered and citizen.hits else None
 
 
 def with_lifeline(texts: list[str], ctx: TurnContext, lifeline: Lifeline, **fields: object) -> Reply:

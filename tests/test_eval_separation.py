@@ -18,6 +18,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DEV_CASES = ROOT.parent / "shared" / "eval" / "dev-cases.yml"
 HELDOUT_CASES = ROOT / "tests" / "heldout" / "conversations.yml"
+TOPIC_CASES = ROOT / "tests" / "heldout" / "knowledge_topics.yml"
+TOPIC_CASES_B = ROOT / "tests" / "heldout" / "knowledge_topics_b.yml"
 DATA = ("nlu", "knowledge", "actions", "bot", "config.yml", "domain.yml")
 RUN = 7
 SUFFIXES = {".yml", ".yaml", ".py", ".json", ".md", ".txt", ".csv", ".js", ".html"}
@@ -102,9 +104,10 @@ def test_dev_cases_are_not_in_the_bots_data() -> None:
                        "are for measuring only, write your own phrasing:\n" + "\n".join(found))
 
 
-def test_heldout_cases_are_not_in_the_bots_data() -> None:
-    assert HELDOUT_CASES.is_file(), f"held-out conversation set missing: {HELDOUT_CASES}"
-    found = leaks(case_runs(HELDOUT_CASES))
+@pytest.mark.parametrize("cases", [HELDOUT_CASES, TOPIC_CASES, TOPIC_CASES_B], ids=lambda path: path.name)
+def test_heldout_cases_are_not_in_the_bots_data(cases: Path) -> None:
+    assert cases.is_file(), f"held-out conversation set missing: {cases}"
+    found = leaks(case_runs(cases))
     assert not found, ("Held-out wording (a run of 7+ words of a user turn) in the bot's data; the held-out "
                        "set is for measuring only:\n" + "\n".join(found))
 

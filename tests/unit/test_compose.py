@@ -23,6 +23,7 @@ class FakeHit:
 class FakeResult:
     hits: list
     answered: bool
+    confidence: float = 0.9
 
 
 @dataclass
@@ -30,9 +31,13 @@ class FakeKnowledge:
     entries: dict = field(default_factory=dict)
     search_hit: Optional[FakeHit] = None
     searches: list = field(default_factory=list)
+    by_audience: dict = field(default_factory=dict)  # audience -> (hits, confidence)
 
     def search(self, text, audience=None, lang="nl", k=5):
         self.searches.append((text, audience, lang))
+        if audience in self.by_audience:
+            hits, confidence = self.by_audience[audience]
+            return FakeResult(hits=hits, answered=bool(hits), confidence=confidence)
         hits = [self.search_hit] if self.search_hit else []
         return FakeResult(hits=hits, answered=bool(hits))
 
@@ -110,6 +115,34 @@ def test_unclear_message_gets_the_best_passage_with_a_hedge():
     assert "0800-0432" in reply.texts[0] and reply.entry_ids == ["kindertelefoon"]
     assert_lifeline(reply)
     assert knowledge.searches[0][1] == "citizen", "unknown askers get citizens' knowledge first"
+
+
+def test_an_entry_for_everyone_that_fits_clearly_better_beats_the_citizens_entry():
+    citizen = FakeHit("huiselijk-geweld-wat", "Huiselijk geweld is ...")
+    partner = FakeHit("politie-zvh", "Het Zorg- en Veiligheidshuis ...", audience="professional")
+    passage = FakeHit("doc:1", "Beleidstekst ...", audience="professional", kind="passage")
+    better = FakeKnowledge(by_audience={"citizen": ([citizen], 0.95), None: ([partner, citizen], 1.01)})
+    assert compose(ctx("nlu_fallback", text="wat doet een zvh"), load_routes(), better).entry_ids == ["politie-zvh"]
+    close = FakeKnowledge(by_audience={"citizen": ([citizen], 0.99), None: ([partner, citizen], 1.01)})
+    assert compose(ctx("nlu_fallback", text="wat doet een zvh"), load_routes(), close).entry_ids == [citizen.id]
+    policy = FakeKnowledge(by_audience={"citizen": ([citizen], 0.9), None: ([passage, partner], 1.1)})
+    assert compose(ctx("nlu_fallback", text="wat doet een zvh"), load_routes(), policy).entry_ids == [citizen.id]
+
+
+def test_a_search_hit_already_on_the_pathway_makes_room_for_the_next():
+    pathway = FakeHit("slachtoffer-volwassene", "Wat je overkomt is niet jouw schuld.")
+    permit = FakeHit("geen-verblijfsvergunning", "Ook zonder verblijfsvergunning kun je hulp krijgen.")
+    knowledge = FakeKnowledge(entries={"slachtoffer-volwassene": pathway},
+                              by_audience={"citizen": ([pathway, permit], 0.95)})
+    reply = compose(ctx("situation_victim", text="mijn verblijf hangt van hem af"), load_routes(), knowledge)
+    assert reply.entry_ids == ["slachtoffer-volwassene", "geen-verblijfsvergunning"]
+
+
+def test_a_professional_in_a_situation_route_gets_the_professional_search():
+    knowledge = FakeKnowledge(entries={"meisjesbesnijdenis": FakeHit("meisjesbesnijdenis", "Meisjesbesnijdenis ...")})
+    compose(ctx("situation_fgm", text="ik vermoed besnijdenis bij een patientje", role="professional"),
+            load_routes(), knowledge)
+    assert ("ik vermoed besnijdenis bij een patientje", "professional", "nl") in knowledge.searches
 
 
 def test_unclear_message_without_a_fitting_passage_says_what_the_bot_can_do():
