@@ -11,9 +11,8 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.chat.json_body import small_json
+from bot.chat.json_body import sender_body
 from bot.chat.messages import error
-from bot.chat.request_limits import sender_limited
 from bot.chat.validation import message_problem, sender_problem
 from bot.store.feedback_models import DOWN, MAX_COMMENT_CHARS, MAX_REPLY_CHARS, UP
 from bot.store.feedback_store import FeedbackStore
@@ -74,13 +73,9 @@ def _store(app: FastAPI, payload: dict[str, Any]) -> int:
     429: {"description": "Too many requests from this sender; see Retry-After.", "content": _ERROR},
     503: {"description": "The database could not be reached.", "content": _ERROR}})
 async def feedback_endpoint(request: Request) -> JSONResponse:
-    payload = await small_json(request, MAX_BODY_BYTES)
-    problem = problem_of(payload)
-    if problem:
-        return JSONResponse({"error": problem}, status_code=400)
-    limited = await sender_limited(request, payload["sender"])
-    if limited is not None:
-        return limited
+    payload = await sender_body(request, MAX_BODY_BYTES, problem_of)
+    if isinstance(payload, JSONResponse):
+        return payload
     try:
         stored = _store(request.app, payload)
     except SQLAlchemyError as failure:

@@ -12,9 +12,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from fpdf import FPDF
 
-from bot.chat.json_body import small_json
+from bot.chat.json_body import sender_body
 from bot.chat.messages import error
-from bot.chat.request_limits import sender_limited
 from bot.chat.validation import message_problem, sender_problem
 
 router = APIRouter()
@@ -79,13 +78,9 @@ def _latin1(text: str) -> str:
 async def record_pdf(request: Request) -> Response:
     from bot.privacy.redact import redact
 
-    payload = await small_json(request, MAX_BODY_BYTES)
-    problem = problem_of(payload)
-    if problem:
-        return JSONResponse({"error": problem}, status_code=400)
-    limited = await sender_limited(request, payload["sender"])
-    if limited is not None:
-        return limited
+    payload = await sender_body(request, MAX_BODY_BYTES, problem_of)
+    if isinstance(payload, JSONResponse):
+        return payload
     name = safe_filename(payload.get("filename"))
     return Response(pdf_of(redact(payload["text"])), media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{name}.pdf"',
