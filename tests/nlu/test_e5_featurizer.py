@@ -1,26 +1,13 @@
 """The E5Featurizer inside the Rasa venv (Python 3.10): shapes, standardisation, dense-only copies."""
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-RASA_PYTHON = ROOT / ".venv" / "rasa" / "bin" / "python"
+from rasaprobe import run_probe
 
 
 @pytest.fixture(scope="module")
 def probe() -> dict:
-    if not RASA_PYTHON.exists():
-        pytest.fail(f"the Rasa venv is missing ({RASA_PYTHON}); run scripts/setup.sh")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "3"}
-    done = subprocess.run([str(RASA_PYTHON), str(Path(__file__).with_name("e5_probe.py"))], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_probe("e5_probe.py")
 
 
 def test_sequence_features_have_one_row_per_token_and_sentence_features_one_row(probe):

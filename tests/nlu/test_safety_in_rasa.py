@@ -3,26 +3,13 @@ never nonsense, the language extractor says nl or en only, and SafetyNetPolicy s
 112 / 113, then the normal reply or the running form, whatever the dialogue is doing."""
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-RASA_PYTHON = ROOT / ".venv" / "rasa" / "bin" / "python"
+from rasaprobe import run_probe
 
 
 @pytest.fixture(scope="module")
 def probe() -> dict:
-    if not RASA_PYTHON.exists():
-        pytest.fail(f"the Rasa venv is missing ({RASA_PYTHON}); run scripts/setup.sh")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_TELEMETRY_ENABLED": "false"}
-    done = subprocess.run([str(RASA_PYTHON), str(Path(__file__).with_name("safety_probe.py"))], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_probe("safety_probe.py")
 
 
 def values(probe: dict, name: str, entity: str) -> list[str]:
