@@ -145,51 +145,43 @@ def test_lexicon_lists_are_lower_case():
     assert {"112", "113", "08002000"} <= lex.helplines
 
 
-# Names where a name is expected: a surname web text knows but no dictionary does, after a given name or a
-# title; a surname by its ending; a double given name; a relation word with a listed surname after "van"/"de".
-@pytest.mark.parametrize(("text", "name"), [
-    ("gisteren sloeg yasmina haddouchi haar zoon", "yasmina haddouchi"),
-    ("ik ben bang voor piotr zieliński", "piotr zieliński"),
-    ("meester el idrissi vroeg of alles goed ging", "el idrissi"),
-    ("mijn nichtje anne-fleur slaapt slecht", "anne-fleur"),
-    ("onze buurman de ruiter schreeuwt elke nacht", "de ruiter"),
-    ("mijn docent van leeuwen zag de blauwe plekken", "van leeuwen"),
+# Where personal data is expected (our own sentences). Round 1 (names): a surname web text knows but no
+# dictionary does, after a given name or a title; a surname by its ending; a double given name; a relation
+# word with a listed surname after "van"/"de". Round 2 (tuned on pii_chat_holdout_c.yml's misses).
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("gisteren sloeg yasmina haddouchi haar zoon", "yasmina haddouchi", "NAAM"),
+    ("ik ben bang voor piotr zieliński", "piotr zieliński", "NAAM"),
+    ("meester el idrissi vroeg of alles goed ging", "el idrissi", "NAAM"),
+    ("mijn nichtje anne-fleur slaapt slecht", "anne-fleur", "NAAM"),
+    ("onze buurman de ruiter schreeuwt elke nacht", "de ruiter", "NAAM"),
+    ("mijn docent van leeuwen zag de blauwe plekken", "van leeuwen", "NAAM"),
+    ("ik was bang voor ruud, mijn stiefvader", "ruud", "NAAM"),  # a name before ", mijn <relation>"
+    ("mijn nicht heet storm en ze is 6", "storm", "NAAM"),  # after "<relation> heet" any word is a name
+    ("hij heet vos en hij is mijn buurman", "vos", "NAAM"),
+    ("onze juf heet anna van 't veld", "anna van 't veld", "NAAM"),  # particles with an apostrophe
+    ("mijn tante heet siobhan o'brien", "siobhan o'brien", "NAAM"),
+    ("mijn zwager yusuf al-amin dreigt", "yusuf al-amin", "NAAM"),
+    ("ik ken haar collega femi adeyemi niet", "femi adeyemi", "NAAM"),
+    ("meester de jong zag het ook", "de jong", "NAAM"),  # after a title and a particle, a frequent surname too
+    ("ze woont op de van der duynstraat 4", "van der duynstraat 4", "ADRES"),
+    ("ze woont op de van lennepweg 17", "van lennepweg 17", "ADRES"),
+    ("mijn oude huis was kastanjelaan 3-b", "kastanjelaan 3-b", "ADRES"),
+    ("moja ciocia mieszka na ul. Lipowa 7/2", "ul. Lipowa 7/2", "ADRES"),
+    ("geboren 03-09-'08 in Zwolle", "03-09-'08", "GEBOORTEDATUM"),
+    ("hij traint bij sv de meeuwen op dinsdag", "sv de meeuwen", "INSTELLING"),
+    ("mijn vader werkt bij installatiebedrijf van gool", "installatiebedrijf van gool", "INSTELLING"),
+    ("ze is verpleegkundige in het Isala Ziekenhuis", "Isala Ziekenhuis", "INSTELLING"),
 ])
-def test_names_where_a_name_is_expected(text, name):
+def test_personal_data_where_it_is_expected(text, value, kind):
     redacted = redact(text)
-    assert name not in redacted and "[NAAM]" in redacted, redacted
+    assert value not in redacted and f"[{kind}]" in redacted, redacted
 
 
 @pytest.mark.parametrize("text", ["de vriend van Kim slaat haar", "mijn broer van 15 is weggelopen",
                                   "mijn vader van de kermis", "mój brat ma numer do szkoły"])
 def test_relation_words_before_ordinary_words_keep_them(text):
-    kept = [word for word in text.split() if word[0].islower() and word not in {"kim"}]
     redacted = redact(text)
-    assert all(word in redacted for word in kept if word not in ("Kim",)), redacted
-
-
-# Second round (tuned on pii_chat_holdout_c.yml's misses; these sentences are our own).
-@pytest.mark.parametrize(("text", "value"), [
-    ("ik was bang voor ruud, mijn stiefvader", "ruud"),  # a name before ", mijn <relation>"
-    ("mijn nicht heet storm en ze is 6", "storm"),  # after "<relation> heet" any word is a name
-    ("hij heet vos en hij is mijn buurman", "vos"),
-    ("onze juf heet anna van 't veld", "anna van 't veld"),  # particles with an apostrophe
-    ("mijn tante heet siobhan o'brien", "siobhan o'brien"),
-    ("mijn zwager yusuf al-amin dreigt", "yusuf al-amin"),
-    ("ik ken haar collega femi adeyemi niet", "femi adeyemi"),
-    ("meester de jong zag het ook", "de jong"),  # after a title and a particle, a frequent surname too
-    ("ze woont op de van der duynstraat 4", "van der duynstraat 4"),
-    ("ze woont op de van lennepweg 17", "van lennepweg 17"),
-    ("mijn oude huis was kastanjelaan 3-b", "kastanjelaan 3-b"),
-    ("moja ciocia mieszka na ul. Lipowa 7/2", "ul. Lipowa 7/2"),
-    ("geboren 03-09-'08 in Zwolle", "03-09-'08"),
-    ("hij traint bij sv de meeuwen op dinsdag", "sv de meeuwen"),
-    ("mijn vader werkt bij installatiebedrijf van gool", "installatiebedrijf van gool"),
-    ("ze is verpleegkundige in het Isala Ziekenhuis", "Isala Ziekenhuis"),
-])
-def test_second_round_of_rules(text, value):
-    redacted = redact(text)
-    assert value not in redacted and "[" in redacted, redacted
+    assert all(word in redacted for word in text.split() if word[0].islower()), redacted
 
 
 @pytest.mark.parametrize("text", ["het is heet vandaag, mijn broer zit buiten", "hij ligt in het ziekenhuis",
