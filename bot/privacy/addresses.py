@@ -105,11 +105,11 @@ class AddressFinder:
         stem = token.lower[:-len(suffix)]
         if token.lower not in lists.streets:
             return False
-        if (stem in lists.surnames or stem in lists.given_names) and stem not in lists.dutch:
-            return True  # "naar de vermeerstraat": named after a person
-        # "op de beatrixlaan" (named after a person) or a "laan"-like suffix that rarely ends a common noun;
-        # "straat", "weg", "plein", "dijk" do ("zijstraat", "snelweg", "schoolplein"): those need a capital.
-        return (stem in lists.given_names and stem not in lists.dutch) or suffix in self.lex.proper_street_suffixes
+        # "op de beatrixlaan", "naar de vermeerstraat" (named after a person) or a "laan"-like suffix that
+        # rarely ends a common noun; "straat", "weg", "plein", "dijk" do ("zijstraat", "snelweg",
+        # "schoolplein"): those need a capital.
+        person = (stem in lists.given_names or stem in lists.surnames) and stem not in lists.dutch
+        return person or suffix in self.lex.proper_street_suffixes
 
 
     def spans(self) -> Iterator[Span]:

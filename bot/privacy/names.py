@@ -275,14 +275,21 @@ class NameFinder:
             return candidate  # "de vader van mijn vriendin, Ruud, ..."
         return None
 
-    def _relation_surname(self, index: int) -> Optional[tuple[int, int]]:
-        """(first, last) token of "van dijk" in "mijn leraar van dijk": particles, then a surname."""
-        first = last = index + 1
+    def _after_particles(self, first: int) -> Optional[int]:
+        """The token after the name particles from `first` on ("de", "van der"), each followed by one space;
+        None when the text ends there or a gap breaks the name."""
+        last = first
         while last < len(self.tokens) and self.tokens[last].lower in self.lex.name_particles:
-            if not self._adjacent(last - 1, last):
+            if not self._adjacent(last, last + 1):
                 return None
             last += 1
-        if last == first or last >= len(self.tokens) or not self._adjacent(last - 1, last):
+        return last if last < len(self.tokens) else None
+
+    def _relation_surname(self, index: int) -> Optional[tuple[int, int]]:
+        """(first, last) token of "van dijk" in "mijn leraar van dijk": particles, then a surname."""
+        first = index + 1
+        last = self._after_particles(first) if self._adjacent(index, first) else None
+        if last is None or last == first:
             return None
         token = self.tokens[last]
         if self._function_word(token) or token.lower in self.lists.places or self._is_given(token.lower):
@@ -295,12 +302,8 @@ class NameFinder:
         first = index + 1
         if first >= len(self.tokens) or not self._adjacent(index, first, TITLE_GAP):
             return None
-        last = first
-        while last < len(self.tokens) and self.tokens[last].lower in self.lex.name_particles:
-            if not self._adjacent(last, last + 1):
-                return None
-            last += 1
-        if last >= len(self.tokens):
+        last = self._after_particles(first)
+        if last is None:
             return None
         token = self.tokens[last]
         if self._capitalised_name(token) or self._listed(token):
