@@ -30,11 +30,10 @@ def best_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
         result = knowledge.search(ctx.text, audience=own, lang=ctx.language, k=1)
         return result.hits[0] if result.answered and result.hits else None
     citizen = knowledge.search(ctx.text, audience="citizen", lang=ctx.language, k=1)
-    anyone = knowledge.search(ctx.text, audience=None, lang=ctx.language, k=3)
-    entries = [hit for hit in anyone.hits if hit.kind != "passage"]
-    if anyone.answered and entries and anyone.confidence > citizen.confidence + BETTER_BY \
-            and entries[0].id == anyone.hits[0].id:
-        return entries[0]
+    anyone = knowledge.search(ctx.text, audience=None, lang=ctx.language, k=1)
+    top = anyone.hits[0] if anyone.answered and anyone.hits else None
+    if top is not None and top.kind != "passage" and anyone.confidence > citizen.confidence + BETTER_BY:
+        return top
     return citizen.hits[0] if citizen.answered and citizen.hits else None
 
 
