@@ -5,7 +5,7 @@
 Recall per language and class on the held-out danger sets (written before tuning, never used to
 tune) for the lexicon, the kNN bank and the trained head alone and all combined; false-alarm rate on the
 `measure` part of tests/safety/ordinary.yml, and separately on the look-alike ordinary messages
-(label `none`) of heldout_danger_c.yml. Held-out misses are counted, never printed, so nobody
+(label `none`) of heldout_danger_c.yml and heldout_danger_d.yml. Held-out misses are counted, never printed, so nobody
 tunes on them. Prints the issue-12 targets (TARGET_RECALL, MAX_FALSE_ALARMS) beside the figures.
 Exit status 1 (a regression gate) when the combined recall on a set falls below its floor in
 RECALL_FLOORS (what was last measured, rounded down to 0.01) or false alarms exceed MAX_FALSE_ALARMS.
@@ -35,8 +35,9 @@ MAX_FALSE_ALARMS = 0.005
 # Regression floors: combined recall measured 2026-12-05 with the trained head (README "Safety net"),
 # rounded down to 0.01 minus 0.01.
 # Re-measured after the head learnt serious-but-not-acute messages (set B lost 2 of 120, A and C gained 1 and 5).
-RECALL_FLOORS = {"heldout_danger.yml": 0.94, "heldout_danger_b.yml": 0.85, "heldout_danger_c.yml": 0.89}
-LOOKALIKES = "heldout_danger_c.yml"  # its `none` messages: hard ordinary look-alikes, reported apart
+RECALL_FLOORS = {"heldout_danger.yml": 0.94, "heldout_danger_b.yml": 0.85, "heldout_danger_c.yml": 0.89,
+                 "heldout_danger_d.yml": 0.0}
+LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml")  # their `none` messages: hard look-alikes, apart
 # Serious but not acute: abuse, control, past abuse, professionals' cases (written apart, before the head's
 # look-alike training templates). A 112 there is not dangerous but pushes the advice aside: a ceiling, not 0.
 NONACUTE = "heldout_nonacute.yml"
@@ -114,14 +115,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"   combined {table['combined']['all']:.3f}  floor {floor:.2f}  issue-12 target {TARGET_RECALL}"
               + ("  BELOW FLOOR" if low else ""))
     rates, alarms, measured = false_alarms(load("ordinary.yml"))
-    alike = [{"text": case["text"], "part": "measure"} for case in load(LOOKALIKES) if case["label"] == "none"]
+    alike = [{"text": case["text"], "part": "measure"}
+             for name in LOOKALIKES for case in load(name) if case["label"] == "none"]
     alike_rates, alike_alarms, alike_count = false_alarms(alike)
     nonacute = [{"text": case["text"], "part": "measure"} for case in load(NONACUTE)]
     nonacute_rates, nonacute_alarms, nonacute_count = false_alarms(nonacute)
     ms = 1000 * (time.perf_counter() - started) / (count + measured + alike_count + nonacute_count)
     print(f"== false alarms on {measured} ordinary sentences: "
           + "  ".join(f"{d} {rates[d]:.4f}" for d in DETECTORS) + f"  (issue-12 target <= {MAX_FALSE_ALARMS})")
-    print(f"== false alarms on {alike_count} look-alikes of {LOOKALIKES} (reported, not gated): "
+    print(f"== false alarms on {alike_count} look-alikes of {', '.join(LOOKALIKES)} (reported, not gated): "
           + "  ".join(f"{d} {alike_rates[d]:.4f}" for d in DETECTORS) + f"  ({len(alike_alarms)} messages)")
     print(f"== false alarms on {nonacute_count} serious but not acute messages of {NONACUTE}: "
           + "  ".join(f"{d} {nonacute_rates[d]:.4f}" for d in DETECTORS)
