@@ -87,6 +87,10 @@ class Lexicon:
     institution_tails: frozenset[str]
     institution_suffixes: tuple[str, ...]
     institution_cues: tuple[tuple[str, ...], ...]
+    institution_describers: frozenset[str]
+    institution_areas: frozenset[str]
+    chains: tuple[tuple[str, ...], ...]
+    work_words: frozenset[str]
     number_words: dict[str, int]
     ordinal_words: dict[str, int]
     glued_cues: frozenset[str]
@@ -165,6 +169,10 @@ def _load(data: dict[str, Any]) -> Lexicon:
         institution_tails=_words(data["institution_tails"]),
         institution_suffixes=_longest_first(data["institution_suffixes"]),
         institution_cues=_phrases(data["institution_cues"]),
+        institution_describers=_words(data["institution_describers"]),
+        institution_areas=_words(data["institution_areas"]),
+        chains=_phrases(data["chains"]),
+        work_words=_words(data["work_words"]),
         number_words=_numbers(data["number_words"]),
         ordinal_words=_numbers(data["ordinal_words"]),
         glued_cues=_words(data["glued_cues"]),
