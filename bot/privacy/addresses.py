@@ -13,7 +13,10 @@ from bot.privacy.wordlists import word_lists
 
 HOUSE_NUMBER = re.compile(
     r"\s+(?:(?:op\s+)?(?:nummer|nr\.?|no\.?|number)\s*)?([0-9]{1,5})((?:\s?-?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
-    r"|\s(?:bis|hs|huis|boven|beneden|zw|rd|ii|iii)(?![\w]))?)(?![0-9])")
+    r"|\s?-?\s?(?:bis|hs|huis|boven|beneden|bg|zw|rd|ii|iii)(?![\w]))?)(?![0-9])")
+# "we wonen op nummer 12": a house number without its street, after a form of "wonen".
+NUMBER_ONLY = re.compile(r"(?i)(?:(?<=woon )|(?<=woont )|(?<=wonen )|(?<=woonde )|(?<=woonden ))op\s+"
+                         r"(nummer\s+[0-9]{1,4}[a-z]?)(?![\w])")
 MAX_STREET_TOKENS = 5
 ARTICLES = frozenset({"de", "het", "'t"})
 # Street words of other languages before the name and number: "ul. Kwiatowa 12/4", "Atatürk Caddesi no 5".
@@ -33,10 +36,13 @@ class AddressFinder:
         self.text, self.tokens, self.lex = text, tokens, lex
 
     def _street_word(self, token: Token) -> Optional[str]:
-        """'any' or 'capitalised' when the token ends in a street suffix, else None."""
+        """'any' or 'capitalised' when the token ends in a street suffix, 'bare' when it is one ("Dam",
+        "Singel"), else None."""
         lower = token.lower
         if lower in self.lex.not_streets:
             return None
+        if token.cap and (lower in self.lex.street_suffixes_any_case or lower in self.lex.street_suffixes_capitalised):
+            return "bare"
         if any(lower.endswith(s) and len(lower) >= len(s) + 3 for s in self.lex.street_suffixes_any_case):
             return "any"
         if token.cap and any(lower.endswith(s) and len(lower) >= len(s) + 3
@@ -84,36 +90,46 @@ class AddressFinder:
         if match is None:
             return None
         number = match.group(1)
-        if strength == "capitalised" and (len(number) > 4 or (len(number) == 4 and number[:2] in ("19", "20"))):
+        if strength != "any" and (len(number) > 4 or (len(number) == 4 and number[:2] in ("19", "20"))):
             return None  # "Amsterdam 2019" is a year, not a house number
         return match.end()
 
+    def _after_article(self, start: int) -> bool:
+        return start > 0 and self.tokens[start - 1].lower in ARTICLES and self._adjacent(start - 1, start)
+
     def _named_street(self, index: int, strength: str) -> bool:
         """A street without a house number, after "de"/"het": "op de Dorpsweg", "aan het Rembrandtplein",
-        "op de beatrixlaan". A street word that is also a common noun ("schoolplein", "snelweg") counts only
-        when capitalised inside a sentence."""
+        "op de hoogstraat", "op de Brink". In lower case a street word must be in the street list and not one
+        of the common nouns in `street_nouns` ("het schoolplein", "de ringweg"); a street word that is also a
+        common noun and no listed street counts only when capitalised inside a sentence."""
         start = self._street_start(index)
-        if start == 0 or self.tokens[start - 1].lower not in ARTICLES or not self._adjacent(start - 1, start):
+        if not self._after_article(start):
             return False
         token, lists = self.tokens[index], word_lists()
         capitalised = self.tokens[start].cap and not self.tokens[start].sentence_start
+        if strength == "bare":  # "op de Brink", "de Grote Markt"; not "het Hof"
+            return capitalised and (start < index or token.lower in self.lex.bare_streets)
         if strength == "capitalised":
             return capitalised and token.lower in lists.streets
-        if capitalised or token.lower not in lists.dutch:
-            return True
-        suffix = next(s for s in self.lex.street_suffixes_any_case if token.lower.endswith(s))
-        stem = token.lower[:-len(suffix)]
-        if token.lower not in lists.streets:
-            return False
-        # "op de beatrixlaan", "naar de vermeerstraat" (named after a person) or a "laan"-like suffix that
-        # rarely ends a common noun; "straat", "weg", "plein", "dijk" do ("zijstraat", "snelweg",
-        # "schoolplein"): those need a capital.
-        person = (stem in lists.given_names or stem in lists.surnames) and stem not in lists.dutch
-        return person or suffix in self.lex.proper_street_suffixes
+        return capitalised or token.lower not in lists.dutch \
+            or (token.lower in lists.streets and token.lower not in self.lex.street_nouns)
 
+    def _head_street(self, index: int) -> Optional[int]:
+        """End of "Laan van Meerdervoort 200", or of "op de Laan van Meerdervoort" without a number."""
+        last = self._head_end(index)
+        if last is None:
+            return None
+        end = self._number(last, "capitalised")
+        if end is None and self._after_article(index) and not self.tokens[index].sentence_start:
+            end = self.tokens[last].end
+        return end
 
     def spans(self) -> Iterator[Span]:
         for index, token in enumerate(self.tokens):
+            end = self._head_street(index) if token.cap and token.lower in self.lex.street_heads else None
+            if end is not None:
+                yield Span(token.start, end, "ADRES")
+                continue
             strength = self._street_word(token)
             if strength:
                 end = self._number(index, strength)
@@ -122,11 +138,8 @@ class AddressFinder:
                 if end is not None:
                     start = self._with_name_particles(self._street_start(index))
                     yield Span(self.tokens[start].start, end, "ADRES")
-            elif token.cap and token.lower in self.lex.street_heads:
-                last = self._head_end(index)
-                end = self._number(last, "capitalised") if last is not None else None
-                if end is not None:
-                    yield Span(token.start, end, "ADRES")
+        for match in NUMBER_ONLY.finditer(self.text):
+            yield Span(match.start(1), match.end(1), "ADRES")
         for match in _english(self.lex).finditer(self.text):
             yield Span(match.start(), match.end(), "ADRES")
         for match in FOREIGN.finditer(self.text):

@@ -64,8 +64,9 @@ class Lexicon:
     street_particles: frozenset[str]
     street_suffixes_any_case: tuple[str, ...]
     street_suffixes_capitalised: tuple[str, ...]
-    proper_street_suffixes: frozenset[str]
     not_streets: frozenset[str]
+    street_nouns: frozenset[str]
+    bare_streets: frozenset[str]
     street_heads: frozenset[str]
     english_street_types: frozenset[str]
     postcode_stopwords: frozenset[str]
@@ -146,8 +147,9 @@ def _load(data: dict[str, Any]) -> Lexicon:
         street_particles=_words(data["street_particles"]),
         street_suffixes_any_case=tuple(sorted(_words(suffixes["any_case"]), key=len, reverse=True)),
         street_suffixes_capitalised=tuple(sorted(_words(suffixes["capitalised"]), key=len, reverse=True)),
-        proper_street_suffixes=_words(data["proper_street_suffixes"]),
         not_streets=_words(data["not_streets"]),
+        street_nouns=_words(data["street_nouns"]),
+        bare_streets=_words(data["bare_streets"]),
         street_heads=_words(data["street_heads"]),
         english_street_types=_words(data["english_street_types"]),
         postcode_stopwords=_words(data["postcode_stopwords"]),

@@ -200,6 +200,12 @@ def test_second_round_keeps_ordinary_words(text):
     ("zijn vrouw werkt bij huisartsenpraktijk de Linde", "huisartsenpraktijk de Linde", "INSTELLING"),
     ("mijn zoon zit op de Ichthus school", "de Ichthus school", "INSTELLING"),
     ("oğlum Yunus Emre okulu'na gidiyor", "Yunus Emre okulu", "INSTELLING"),
+    ("hij wacht me op bij de molenstraat", "molenstraat", "ADRES"),  # a listed street, lower case, no number
+    ("ze woont op de Markt 7", "Markt 7", "ADRES"),  # a street word alone
+    ("we zien elkaar op de Brink", "Brink", "ADRES"),
+    ("hij staat op de Laan van Nieuw Oost-Indië", "Laan van Nieuw Oost-Indië", "ADRES"),
+    ("mijn oma woont Prinsengracht 12-hs", "Prinsengracht 12-hs", "ADRES"),
+    ("wij wonen op nummer 31", "nummer 31", "ADRES"),
 ])
 def test_third_round_personal_data(text, value, kind):
     redacted = redact(text)
@@ -208,6 +214,7 @@ def test_third_round_personal_data(text, value, kind):
 
 @pytest.mark.parametrize("text", ["ze is naar het grote ziekenhuis gebracht", "we gaan naar de katholieke kerk",
                                   "hij zit op het christelijk college", "ik ga naar de jumbo",
-                                  "after school I go home", "hij werkt in de garage van zijn vader"])
+                                  "after school I go home", "hij werkt in de garage van zijn vader",
+                                  "ik woon in de hoofdstraat", "ze spelen op het schoolplein", "het Hof besliste"])
 def test_third_round_keeps_ordinary_words(text):
     assert redact(text) == text
