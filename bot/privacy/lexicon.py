@@ -72,6 +72,7 @@ class Lexicon:
     postcode_stopwords: frozenset[str]
     bsn_cues: tuple[str, ...]
     birth_cues: tuple[str, ...]
+    holidays: tuple[str, ...]
     months: dict[str, int]
     common_words: frozenset[str]
     vocabulary: frozenset[str]
@@ -155,6 +156,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         postcode_stopwords=_words(data["postcode_stopwords"]),
         bsn_cues=tuple(sorted(_words(data["bsn_cues"]), key=len, reverse=True)),
         birth_cues=tuple(sorted(_words(data["birth_cues"]), key=len, reverse=True)),
+        holidays=_longest_first(data["holidays"]),
         months=months,
         common_words=_common_words(data["common_words_file"]),
         vocabulary=_vocabulary(data.get("vocabulary_files")),

@@ -206,6 +206,11 @@ def test_second_round_keeps_ordinary_words(text):
     ("hij staat op de Laan van Nieuw Oost-Indië", "Laan van Nieuw Oost-Indië", "ADRES"),
     ("mijn oma woont Prinsengracht 12-hs", "Prinsengracht 12-hs", "ADRES"),
     ("wij wonen op nummer 31", "nummer 31", "ADRES"),
+    ("mijn dochter is geboren op tweede kerstdag 2015", "tweede kerstdag 2015", "GEBOORTEDATUM"),
+    ("jarig op koningsdag", "koningsdag", "GEBOORTEDATUM"),  # a holiday after a birth cue
+    ("kızım 12 Haziran 2016 doğdu", "12 Haziran 2016", "GEBOORTEDATUM"),  # month names of other languages
+    ("córka urodziła się 4 października 2013", "4 października 2013", "GEBOORTEDATUM"),
+    ("plakası 06 ABC 123", "06 ABC 123", "KENTEKEN"),  # a plate of another country after a cue
 ])
 def test_third_round_personal_data(text, value, kind):
     redacted = redact(text)
@@ -215,6 +220,7 @@ def test_third_round_personal_data(text, value, kind):
 @pytest.mark.parametrize("text", ["ze is naar het grote ziekenhuis gebracht", "we gaan naar de katholieke kerk",
                                   "hij zit op het christelijk college", "ik ga naar de jumbo",
                                   "after school I go home", "hij werkt in de garage van zijn vader",
-                                  "ik woon in de hoofdstraat", "ze spelen op het schoolplein", "het Hof besliste"])
+                                  "ik woon in de hoofdstraat", "ze spelen op het schoolplein", "het Hof besliste",
+                                  "op eerste kerstdag sloeg hij me", "het kenteken weet ik niet"])
 def test_third_round_keeps_ordinary_words(text):
     assert redact(text) == text
