@@ -52,6 +52,7 @@ class Lexicon:
     medium_cues: tuple[tuple[str, ...], ...]
     possessives: frozenset[str]
     relations: frozenset[str]
+    foreign_relations: frozenset[str]
     titles: frozenset[str]
     not_names_after_cue: frozenset[str]
     given_names: frozenset[str]
@@ -136,6 +137,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         medium_cues=_phrases(cues["medium"]),
         possessives=_words(data["possessives"]),
         relations=_words(data["relations"]),
+        foreign_relations=_words(data["foreign_relations"]),
         titles=_words(data["titles"]),
         not_names_after_cue=_words(data["not_names_after_cue"]),
         given_names=frozenset(names),

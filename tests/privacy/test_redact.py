@@ -211,6 +211,20 @@ def test_second_round_keeps_ordinary_words(text):
     ("kızım 12 Haziran 2016 doğdu", "12 Haziran 2016", "GEBOORTEDATUM"),  # month names of other languages
     ("córka urodziła się 4 października 2013", "4 października 2013", "GEBOORTEDATUM"),
     ("plakası 06 ABC 123", "06 ABC 123", "KENTEKEN"),  # a plate of another country after a cue
+    ("hoi ik ben fleur", "fleur", "NAAM"),  # after "ik ben" a curated given name in any case
+    ("ze ging mee met ene sanne", "sanne", "NAAM"),
+    ("mijn ouders heten kees en riet", "riet", "NAAM"),  # a given name joined to a name by "en"
+    ("Bram en Sky zijn mijn neefjes", "Sky", "NAAM"),
+    ("de Jong heet mijn buurman", "de Jong", "NAAM"),  # a name before "heet mijn <relation>"
+    ("Roos mijn zusje is ziek", "Roos", "NAAM"),  # a given name right before "mijn <relation>"
+    ("piotr mój brat pije", "piotr", "NAAM"),
+    ("J. Bakker is mijn leraar", "J. Bakker", "NAAM"),  # initials
+    ("mijn oom heet p. van dam", "p. van dam", "NAAM"),
+    ("kevin's moeder belde", "kevin", "NAAM"),  # a genitive
+    ("my friend olga kowalenko", "olga kowalenko", "NAAM"),  # a surname by its ending after any given name
+    ("mijn zus heet LISA ROSSI", "LISA ROSSI", "NAAM"),  # after a naming cue and a name, a surname
+    ("mila", "mila", "NAAM"),  # a message that is one given name
+    ("zijn vriendin حمزة", "حمزة", "NAAM"),  # given names in Arabic script
 ])
 def test_third_round_personal_data(text, value, kind):
     redacted = redact(text)
@@ -221,6 +235,17 @@ def test_third_round_personal_data(text, value, kind):
                                   "hij zit op het christelijk college", "ik ga naar de jumbo",
                                   "after school I go home", "hij werkt in de garage van zijn vader",
                                   "ik woon in de hoofdstraat", "ze spelen op het schoolplein", "het Hof besliste",
-                                  "op eerste kerstdag sloeg hij me", "het kenteken weet ik niet"])
+                                  "op eerste kerstdag sloeg hij me", "het kenteken weet ik niet",
+                                  "ik ben bang", "aan de ene kant wel", "Vanavond is mijn vader weer dronken",
+                                  "Gisteren was mijn vader dronken", "ze wordt steeds jaloerser", "help"])
 def test_third_round_keeps_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ik heet sanne woon in utrecht", "ik heet [NAAM] woon in utrecht"),  # a verb after the name stays
+    ("werkt bij de albert heijn in noord", "werkt bij [INSTELLING]"),
+    ("ik zit op het da vinci college", "ik zit op [INSTELLING]"),
+])
+def test_third_round_spans(text, expected):
+    assert redact(text) == expected
