@@ -54,13 +54,20 @@ class AddressFinder:
         return 0 <= left and right < len(self.tokens) and gap(self.text, self.tokens[left], self.tokens[right]) == " "
 
     def _street_start(self, index: int) -> int:
-        """Extend left over capitalised words and particles: "Burgemeester de Vlugtlaan"."""
-        start, probe = index, index - 1
+        """Extend left over capitalised words and particles: "Burgemeester de Vlugtlaan"; in lower case over a
+        name before name particles only: "willem de zwijgerlaan" (not "jan in de kerkstraat")."""
+        start, probe, particles_only = index, index - 1, True
+        lists = word_lists()
         while probe >= 0 and index - probe < MAX_STREET_TOKENS and self._adjacent(probe, probe + 1):
             token = self.tokens[probe]
+            name = token.lower in lists.given_names or token.lower in lists.surnames
             if token.cap and token.lower not in self.lex.non_names:
+                start, particles_only = probe, True
+            elif name and particles_only and start - probe > 1 and token.lower not in self.lex.not_names_after_cue:
                 start = probe
-            elif token.lower not in self.lex.street_particles:
+            elif token.lower in self.lex.street_particles:
+                particles_only = particles_only and token.lower in self.lex.name_particles
+            else:
                 break
             probe -= 1
         return start
@@ -97,21 +104,27 @@ class AddressFinder:
     def _after_article(self, start: int) -> bool:
         return start > 0 and self.tokens[start - 1].lower in ARTICLES and self._adjacent(start - 1, start)
 
-    def _named_street(self, index: int, strength: str) -> bool:
+    def _named_street(self, index: int, strength: str) -> Optional[int]:
         """A street without a house number, after "de"/"het": "op de Dorpsweg", "aan het Rembrandtplein",
         "op de hoogstraat", "op de Brink". In lower case a street word must be in the street list and not one
         of the common nouns in `street_nouns` ("het schoolplein", "de ringweg"); a street word that is also a
-        common noun and no listed street counts only when capitalised inside a sentence."""
-        start = self._street_start(index)
-        if not self._after_article(start):
-            return False
+        common noun and no listed street counts only when capitalised inside a sentence. Returns the first
+        token of the street: with the words before it, or the street word alone ("Bart in de Kalverstraat")."""
+        for start in dict.fromkeys((self._street_start(index), index)):
+            first = self._with_name_particles(start)  # "op de van heemskerckweg"
+            if self._after_article(first) and self._named_from(start, index, strength):
+                return first
+        return None
+
+    def _named_from(self, start: int, index: int, strength: str) -> bool:
         token, lists = self.tokens[index], word_lists()
         capitalised = self.tokens[start].cap and not self.tokens[start].sentence_start
         if strength == "bare":  # "op de Brink", "de Grote Markt"; not "het Hof"
             return capitalised and (start < index or token.lower in self.lex.bare_streets)
         if strength == "capitalised":
             return capitalised and token.lower in lists.streets
-        return capitalised or token.lower not in lists.dutch \
+        named = start < index  # "de jan van galenstraat": a name and particles before it
+        return capitalised or named or token.lower not in lists.dutch \
             or (token.lower in lists.streets and token.lower not in self.lex.street_nouns)
 
     def _head_street(self, index: int) -> Optional[int]:
@@ -132,11 +145,12 @@ class AddressFinder:
                 continue
             strength = self._street_word(token)
             if strength:
-                end = self._number(index, strength)
-                if end is None and self._named_street(index, strength):
-                    end = token.end
+                end, start = self._number(index, strength), self._street_start(index)
+                if end is None:
+                    named = self._named_street(index, strength)
+                    end, start = (token.end, named) if named is not None else (None, start)
                 if end is not None:
-                    start = self._with_name_particles(self._street_start(index))
+                    start = self._with_name_particles(start)
                     yield Span(self.tokens[start].start, end, "ADRES")
         for match in NUMBER_ONLY.finditer(self.text):
             yield Span(match.start(1), match.end(1), "ADRES")

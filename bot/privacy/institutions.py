@@ -97,8 +97,11 @@ class InstitutionFinder:
 
     def _particle_before_name(self, index: int) -> bool:
         """"van" in "bouwbedrijf van gils": a name particle followed by a surname or a word that is no word."""
-        if self.tokens[index].lower not in self.lex.name_particles or not self._next(index):
+        particles = self.lex.name_particles
+        if self.tokens[index].lower not in particles or not self._next(index):
             return False
+        while self.tokens[index + 1].lower in particles and self._next(index + 1):  # "Van den Berg"
+            index += 1
         nxt = self.tokens[index + 1]
         return nxt.cap or self._no_word(nxt) or (nxt.lower in word_lists().surnames and not self._stop(nxt))
 

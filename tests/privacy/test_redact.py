@@ -225,6 +225,11 @@ def test_second_round_keeps_ordinary_words(text):
     ("mijn zus heet LISA ROSSI", "LISA ROSSI", "NAAM"),  # after a naming cue and a name, a surname
     ("mila", "mila", "NAAM"),  # a message that is one given name
     ("zijn vriendin حمزة", "حمزة", "NAAM"),  # given names in Arabic script
+    ("hij werkt bij Bakkerij Bart in de Kalverstraat", "Kalverstraat", "ADRES"),
+    ("mijn oma woont in de willem de zwijgerlaan 5", "willem de zwijgerlaan 5", "ADRES"),
+    ("ze woont in de jan van galenstraat", "jan van galenstraat", "ADRES"),
+    ("hij werkt bij autobedrijf Van den Berg", "autobedrijf Van den Berg", "INSTELLING"),
+    ("ze werkt op de spoedeisende hulp van het Erasmus MC", "het Erasmus MC", "INSTELLING"),
 ])
 def test_third_round_personal_data(text, value, kind):
     redacted = redact(text)
@@ -237,7 +242,8 @@ def test_third_round_personal_data(text, value, kind):
                                   "ik woon in de hoofdstraat", "ze spelen op het schoolplein", "het Hof besliste",
                                   "op eerste kerstdag sloeg hij me", "het kenteken weet ik niet",
                                   "ik ben bang", "aan de ene kant wel", "Vanavond is mijn vader weer dronken",
-                                  "Gisteren was mijn vader dronken", "ze wordt steeds jaloerser", "help"])
+                                  "Gisteren was mijn vader dronken", "ze wordt steeds jaloerser", "help",
+                                  "ze woont in een verpleeghuis", "we lopen in de zijstraat"])
 def test_third_round_keeps_ordinary_words(text):
     assert redact(text) == text
 
