@@ -11,9 +11,12 @@ from bot.privacy.spans import Span
 from bot.privacy.tokens import Token, gap
 from bot.privacy.wordlists import word_lists
 
+# The number, then a letter ("12a", "12-b", "12 A"; a lower-case letter after a space is a word: "88 z mężem"),
+# then a second number or an addition ("22-hs", "4 bis"; "boven" not before "de": "4 boven de kapper").
 HOUSE_NUMBER = re.compile(
-    r"\s+(?:(?:op\s+)?(?:nummer|nr\.?|no\.?|number)\s*)?([0-9]{1,5})((?:\s?-?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
-    r"|\s?-?\s?(?:bis|hs|huis|boven|beneden|bg|zw|rd|ii|iii)(?![\w]))?)(?![0-9])")
+    r"\s+(?:(?:op\s+)?(?:nummer|nr\.?|no\.?|number)\s*)?([0-9]{1,5})((?:(?:-?[a-zA-Z]|\s-?[A-Z]|\s-[a-zA-Z])(?![\w]))?"
+    r"(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
+    r"|\s?-?\s?(?:bis|hs|huis|bg|zw|rd|ii|iii|(?:boven|beneden)(?!\s+(?:de|het|een|the)\b))(?![\w]))?)(?![0-9])")
 # "we wonen op nummer 12": a house number without its street, after a form of "wonen".
 NUMBER_ONLY = re.compile(r"(?i)(?:(?<=woon )|(?<=woont )|(?<=wonen )|(?<=woonde )|(?<=woonden ))op\s+"
                          r"(nummer\s+[0-9]{1,4}[a-z]?)(?![\w])")
@@ -112,7 +115,7 @@ class AddressFinder:
         token of the street: with the words before it, or the street word alone ("Bart in de Kalverstraat")."""
         for start in dict.fromkeys((self._street_start(index), index)):
             first = self._with_name_particles(start)  # "op de van heemskerckweg"
-            if self._after_article(first) and self._named_from(start, index, strength):
+            if self._after_article(first) and self._named_from(first, index, strength):
                 return first
         return None
 

@@ -89,8 +89,9 @@ def _cued_holiday(text: str, lex: Lexicon, cue_end: int) -> Iterator[Span]:
 def cued_birthdays(text: str, lex: Lexicon) -> Iterator[Span]:
     """"geboren op 3 maart", "jarig op 5 mei": a day and month without a year, after a birth cue."""
     _, _, month = _text_patterns(tuple(lex.months))
-    after_cue = re.compile(rf"\.?\s*:?\s*(?:op|on|the|is)?\s*([0-9]{{1,2}}){ORDINAL}\.?\s+(?:of\s+)?{month}(?![\w])",
-                           re.IGNORECASE)
+    # up to three words between: "geboren in 2009 op 3 april", "geboren in Utrecht op 3 april"
+    after_cue = re.compile(rf"\.?\s*:?\s*(?:[\w']+\s+){{0,3}}?(?:op|on|the|is)?\s*([0-9]{{1,2}}){ORDINAL}\.?\s+"
+                           rf"(?:of\s+)?{month}(?![\w])", re.IGNORECASE)
     for cue_match in cue_pattern(lex.birth_cues).finditer(text.lower()):
         found = after_cue.match(text, cue_match.end())
         if found and 1 <= int(found.group(1)) <= 31:

@@ -71,7 +71,8 @@ class InstitutionFinder:
                 continue
             proper = self._proper(token) and not (cue and self._stop(token))  # not "werk bij Veilig Thuis"
             lower = any_case and not self._stop(token) and not self._describer(token)
-            if not (proper or lower or self._no_word(token)) or token.lower in ARTICLES:
+            place = not cue and token.lower in word_lists().places  # "vv hoogland", "lyceum delft"
+            if not (proper or lower or place or self._no_word(token)) or token.lower in ARTICLES:
                 break
             probe, taken, last = probe + 1, taken + 1, probe + 1
             any_case = any_case and taken < 2
@@ -90,9 +91,11 @@ class InstitutionFinder:
     def _no_word(self, token: Token) -> bool:
         """A lower-case word that is no ordinary word in our languages, or one web text has mostly as a name
         (the rare-word list): part of a name ("vinci", "gils")."""
-        lists = word_lists()
+        lists, lex = word_lists(), self.lex
         word = token.lower
-        return len(word) > 2 and not self._stop(token) and word not in self.lex.common_words \
+        if word in lex.institution_heads or word in lex.institution_tails:
+            return False  # "zit op de montessorischool": a kind word names no school
+        return len(word) > 2 and not self._stop(token) and word not in lex.common_words \
             and (not lists.ordinary(word) or word in lists.rare)
 
     def _particle_before_name(self, index: int) -> bool:
@@ -137,6 +140,18 @@ class InstitutionFinder:
             first, probe = probe, probe - 1
         return first
 
+    def _describers_before(self, index: int) -> int:
+        """First of the describing words between an article and the kind word: "het [christelijk] lyceum"."""
+        probe = index - 1
+        while probe >= 0 and index - probe <= MAX_NAME_WORDS and self._next(probe):
+            token = self.tokens[probe]
+            if token.lower in ARTICLES:
+                return probe + 1
+            if self._stop(token) or not self._describer(token):
+                break
+            probe -= 1
+        return index
+
     def _with_article(self, first: int) -> int:
         """"het Maasstad ziekenhuis": the article before the name is part of it."""
         if first > 0 and self.tokens[first - 1].lower in ARTICLES and self._next(first - 1):
@@ -144,8 +159,12 @@ class InstitutionFinder:
         return first
 
     def _span(self, first: int, last: int) -> Span:
+        """The name with its article and area; a case ending after a kind word stays out ("basisschool'a")."""
         last = self._area_end(last)
-        return Span(self.tokens[self._with_article(first)].start, self.tokens[last].end, "INSTELLING")
+        token = self.tokens[last]
+        kind = self._kind(token)
+        end = token.start + len(kind) if kind != token.lower and kind in self.lex.institution_tails else token.end
+        return Span(self.tokens[self._with_article(first)].start, end, "INSTELLING")
 
     def _compound(self, token: Token) -> bool:
         """"Schaepmanschool", "Jozefkerk": a capitalised word ending in a kind word."""
@@ -168,9 +187,11 @@ class InstitutionFinder:
                 if last is not None:
                     yield self._span(index, last)
             if kind in lex.institution_tails:
-                first = self._name_before(index)
-                if first < index:
-                    yield self._span(first, self._name_after(index, any_case=False) or index)
+                first, last = self._name_before(index), self._name_after(index, any_case=False)
+                if first == index and last is not None:  # "het christelijk lyceum delft"
+                    first = self._describers_before(index)
+                if first < index or last is not None:
+                    yield self._span(first, last or index)
             elif self._compound(token):
                 first = self._name_before(index)
                 if first < index or self._named_compound(token):

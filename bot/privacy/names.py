@@ -496,7 +496,7 @@ class NameFinder:
     def _named_surname(self, index: int) -> bool:
         """"heet giovanni rossi": after a naming cue and a name, the next word is a surname unless it is a word
         of the sentence (a function word, a verb, a word the bot uses, a place)."""
-        if index >= len(self.tokens) or not self._adjacent(index - 1, index):
+        if index >= len(self.tokens) or not self._adjacent(index - 1, index) or not self.dutch_message:
             return False
         token = self.tokens[index]
         word = token.lower
@@ -517,18 +517,24 @@ class NameFinder:
         return len(self.tokens) == 1 and self._is_given(token.lower) and not self._function_word(token) \
             and token.lower not in self.lex.vocabulary
 
+    def _span(self, first: int, last: int) -> Span:
+        """The name from token `first` to `last`, without a genitive ending: "[NAAM]'s moeder"."""
+        token = self.tokens[last]
+        end = token.end - 2 if token.lower.endswith(GENITIVE) else token.end
+        return Span(self.tokens[first].start, end, "NAAM")
+
     def spans(self) -> Iterator[Span]:
         for first, last in self._starts():
             end = self._surname_end(last)
             if end == last and last in self.named and self._named_surname(last + 1):
                 end = last + 1
-            yield Span(self.tokens[first].start, self.tokens[end].end, "NAAM")
+            yield self._span(first, end)
             for _ in range(MAX_SURNAME_TOKENS):  # "ton en ria en ..."
                 nxt = self._coordinated(end)
                 if nxt is None:
                     break
                 end = self._surname_end(nxt)
-                yield Span(self.tokens[nxt].start, self.tokens[end].end, "NAAM")
+                yield self._span(nxt, end)
 
 
 def names(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:

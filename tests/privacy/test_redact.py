@@ -252,6 +252,13 @@ def test_third_round_keeps_ordinary_words(text):
     ("ik heet sanne woon in utrecht", "ik heet [NAAM] woon in utrecht"),  # a verb after the name stays
     ("werkt bij de albert heijn in noord", "werkt bij [INSTELLING]"),
     ("ik zit op het da vinci college", "ik zit op [INSTELLING]"),
+    ("mijn school is het christelijk lyceum delft", "mijn school is [INSTELLING]"),
+    ("ik voetbal bij vv hoogland", "ik voetbal bij [INSTELLING]"),
+    ("ik woon op de Dam 4 boven de kapper", "ik woon op de [ADRES] boven de kapper"),
+    ("mieszkam na ulicy Lipowa 8 z mężem", "mieszkam na [ADRES] z mężem"),
+    ("ik ben geboren in Utrecht op 3 april", "ik ben geboren in Utrecht op [GEBOORTEDATUM]"),
+    ("ik slaap bij amira's moeder", "ik slaap bij [NAAM]'s moeder"),
+    ("oğlum Yunus Emre okulu'na gidiyor", "oğlum [INSTELLING]'na gidiyor"),
 ])
 def test_third_round_spans(text, expected):
     assert redact(text) == expected
