@@ -46,10 +46,11 @@ class AddressFinder:
             return None
         if token.cap and (lower in self.lex.street_suffixes_any_case or lower in self.lex.street_suffixes_capitalised):
             return "bare"
-        if any(lower.endswith(s) and len(lower) >= len(s) + 3 for s in self.lex.street_suffixes_any_case):
-            return "any"
-        if token.cap and any(lower.endswith(s) and len(lower) >= len(s) + 3
-                             for s in self.lex.street_suffixes_capitalised):
+        any_case, capitalised = self.lex.street_suffixes_any_case, self.lex.street_suffixes_capitalised
+        if lower.endswith(any_case) and any(lower.endswith(s) and len(lower) >= len(s) + 3 for s in any_case):
+            return "any"  # endswith(tuple) first: most words end in no suffix
+        if token.cap and lower.endswith(capitalised) \
+                and any(lower.endswith(s) and len(lower) >= len(s) + 3 for s in capitalised):
             return "capitalised"
         return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Optional
 
 from bot.privacy.lexicon import Lexicon, first_words
@@ -43,6 +44,12 @@ def _one_edit(word: str, target: str) -> bool:
 def _near(word: str, targets: frozenset[str]) -> bool:
     """`word` is one edit from a word in `targets`: "vriendn", "stiefvadr"."""
     return len(word) >= 4 and any(_one_edit(word, t) for t in targets if t[:1] == word[:1])
+
+
+@lru_cache(maxsize=16)
+def _stripped(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Each cue phrase with its words without the colon that "naam:" asks for in the text."""
+    return tuple((phrase, tuple(w.rstrip(":") for w in phrase)) for phrase in phrases)
 
 
 class NameFinder:
@@ -161,12 +168,13 @@ class NameFinder:
 
     def _phrase_at(self, index: int, phrases: tuple[tuple[str, ...], ...]) -> Optional[int]:
         """Index of the last token of a cue phrase starting at `index`."""
-        if self.tokens[index].lower not in first_words(phrases):
+        first = self.tokens[index].lower
+        if first not in first_words(phrases):
             return None
-        for phrase in phrases:
-            words = [w.rstrip(":") for w in phrase]
+        for phrase, words in _stripped(phrases):
             end = index + len(words) - 1
-            if end >= len(self.tokens) or [t.lower for t in self.tokens[index:end + 1]] != words:
+            if words[0] != first or end >= len(self.tokens) \
+                    or tuple(t.lower for t in self.tokens[index:end + 1]) != words:
                 continue
             if all(self._adjacent(i, i + 1) for i in range(index, end)):
                 if not phrase[-1].endswith(":") or ":" in self._gap_after(end):
@@ -330,7 +338,7 @@ class NameFinder:
     def _given_with_surname(self, index: int) -> bool:
         """"olga petrenko": a given name that is also a word, before a word that can only be a surname."""
         token, nxt = self.tokens[index], index + 1
-        if not self._curated_given(token) or self._function_word(token) or not self._adjacent(index, nxt):
+        if not self._adjacent(index, nxt) or not self._curated_given(token) or self._function_word(token):
             return False
         surname = self.tokens[nxt]
         return not self._function_word(surname) and not self._verb_form(surname.lower) \
