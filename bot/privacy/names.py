@@ -19,11 +19,12 @@ COMMA = re.compile(r"\s*,\s*")
 TITLE_GAP = re.compile(r"\.?\s+")
 SURNAME_GAP = re.compile(r" ['’]?|-")  # "van 't hof": the apostrophe of 't stays outside the token
 INITIAL_GAP = re.compile(r"\. ?")  # "j. de boer"
-GENITIVE = ("'s", "’s")  # "vanessa's vriend"
+CASE_ENDING = re.compile(r"['’][^\W\d_]{1,4}$")  # "Mehmet'in", "Ayşe'yi", "vanessa's"
 # Words between a name and "<possessive> <relation>": "van Dijk heet mijn stiefvader", "Sky zijn mijn nichtjes".
 LINKS = frozenset({"heet", "heette", "heten", "is", "was", "zijn", "waren", "zo"})
-AND = frozenset({"en", "and", "und", "ve"})
-COMPARISON = ("er", "ere", "ers", "st", "ste")  # "ton en ria", "Lente en Sky"
+AND = frozenset({"en", "and", "und", "ve"})  # "ton en ria", "Lente en Sky"
+COMPARISON = ("er", "ere", "ers", "st", "ste")  # "jaloerser", "bangste"
+RELATION_LINKS = frozenset({"is", "was"})  # "mijn broer is tim": after a relation word, a cue like "ik ben"
 WORD_PARTS = re.compile(r"['’\-]")
 MAX_SURNAME_TOKENS = 4
 MIN_UNKNOWN_LENGTH = 3
@@ -44,6 +45,12 @@ def _one_edit(word: str, target: str) -> bool:
 def _near(word: str, targets: frozenset[str]) -> bool:
     """`word` is one edit from a word in `targets`: "vriendn", "stiefvadr"."""
     return len(word) >= 4 and any(_one_edit(word, t) for t in targets if t[:1] == word[:1])
+
+
+def _without_ending(word: str) -> str:
+    """"mehmet'in" -> "mehmet": a genitive or a Turkish case ending after an apostrophe."""
+    ending = CASE_ENDING.search(word)
+    return word[:ending.start()] if ending and ending.start() > 1 else word
 
 
 @lru_cache(maxsize=16)
@@ -73,8 +80,9 @@ class NameFinder:
                 or token.lower in lex.possessives)
 
     def _is_given(self, word: str) -> bool:
-        if word.endswith(GENITIVE):
-            return self._is_given(word[:-2])
+        ending = CASE_ENDING.search(word)
+        if ending and ending.start() > 1:
+            return self._is_given(word[:ending.start()])
         if "-" in word:  # a double given name: "lieke-marie", "anne-sophie"
             return all(self._is_given(part) for part in word.split("-"))
         return word in self.lex.given_names or word in self.lists.given_names
@@ -141,7 +149,7 @@ class NameFinder:
         if alone and len(word) <= SHORT_NAME and not token.cap:
             return False  # "ty", "hai" in lower case are chat words; "bo" needs a cue or a capital
         if self._is_given(word):
-            return not self._ambiguous(word[:-2] if word.endswith(GENITIVE) else word)
+            return not self._ambiguous(_without_ending(word))
         # A capitalised unknown word opening a sentence is as often a brand or a foreign word: it needs
         # a verb after it ("Tesfay zegt", see _rare_subject).
         return not (alone and token.cap and token.sentence_start) and self._unknown(token)
@@ -347,7 +355,7 @@ class NameFinder:
     def _curated_given(self, token: Token) -> bool:
         """A given name of pii.yml's lists ("noor", "olga"), or a listed one that is no ordinary word: the big
         list has words that are seldom a name ("nader", "kok")."""
-        word = token.lower[:-2] if token.lower.endswith(GENITIVE) else token.lower
+        word = _without_ending(token.lower)
         return word in self.lex.given_names or (self._is_given(word) and not self._ambiguous(word))
 
     def _capitalised_name(self, token: Token) -> bool:
@@ -378,8 +386,9 @@ class NameFinder:
             ok = self._capitalised_name(token) or self._listed(token) or self._after_relation_word(token) \
                 or self._before_listed_surname(candidate)
             return candidate if ok else None
-        if self._adjacent(index, candidate, COMMA) and (self._capitalised_name(token) or self._named(token)):
-            return candidate  # "de vader van mijn vriendin, Ruud, ..."
+        if self._adjacent(index, candidate, COMMA) and not self._function_word(token) \
+                and (self._capitalised_name(token) or self._named(token) or self._curated_given(token)):
+            return candidate  # "de vader van mijn vriendin, Ruud, ...", "mijn zus, lars, ..."
         return None
 
     def _after_particles(self, first: int) -> Optional[int]:
@@ -483,6 +492,10 @@ class NameFinder:
                     yield found, found
             # A capitalised relation word inside a sentence is part of a proper noun ("Child Protection Board").
             relation = token.lower in lex.relations or self._relation_typo(token)
+            if token.lower in RELATION_LINKS and index > 0 and self.tokens[index - 1].lower in lex.relations:
+                found = self._after_cue(index, "weak")  # "mijn broer is tim"
+                if found is not None:
+                    yield found, found
             if relation and (not token.cap or token.sentence_start):
                 found = self._after_relation(index)
                 if found is not None:
@@ -526,9 +539,11 @@ class NameFinder:
             and token.lower not in self.lex.vocabulary
 
     def _span(self, first: int, last: int) -> Span:
-        """The name from token `first` to `last`, without a genitive ending: "[NAAM]'s moeder"."""
+        """The name from token `first` to `last`, without the ending of a given name: "[NAAM]'s moeder",
+        "[NAAM]'in arabası"."""
         token = self.tokens[last]
-        end = token.end - 2 if token.lower.endswith(GENITIVE) else token.end
+        base = _without_ending(token.lower)
+        end = token.start + len(base) if base != token.lower and self._is_given(base) else token.end
         return Span(self.tokens[first].start, end, "NAAM")
 
     def spans(self) -> Iterator[Span]:

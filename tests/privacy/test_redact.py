@@ -259,6 +259,14 @@ def test_third_round_keeps_ordinary_words(text):
     ("ik ben geboren in Utrecht op 3 april", "ik ben geboren in Utrecht op [GEBOORTEDATUM]"),
     ("ik slaap bij amira's moeder", "ik slaap bij [NAAM]'s moeder"),
     ("oğlum Yunus Emre okulu'na gidiyor", "oğlum [INSTELLING]'na gidiyor"),
+    ("Mehmet'in arabası kapıda", "[NAAM]'in arabası kapıda"),  # a Turkish case ending
+    ("benim adım Elif", "benim adım [NAAM]"),  # naming cues of other languages
+    ("mój ojciec ma na imię Janusz", "mój ojciec ma na imię [NAAM]"),
+    ("zijn naam is dirk", "zijn naam is [NAAM]"),
+    ("ik ben emma en mijn broer is tim", "ik ben [NAAM] en mijn broer is [NAAM]"),  # "is" after a relation word
+    ("die van mijn zus, lars, is gevaarlijk", "die van mijn zus, [NAAM], is gevaarlijk"),
+    ("mijn dochters lina en sara", "mijn dochters [NAAM] en [NAAM]"),
+    ("mijn broer is bang", "mijn broer is bang"),
 ])
 def test_third_round_spans(text, expected):
     assert redact(text) == expected
