@@ -64,10 +64,13 @@ class AddressFinder:
         lists = word_lists()
         while probe >= 0 and index - probe < MAX_STREET_TOKENS and self._adjacent(probe, probe + 1):
             token = self.tokens[probe]
-            name = token.lower in lists.given_names or token.lower in lists.surnames
+            lower_street = not self.tokens[index].cap  # "hoek van de Dorpsstraat": no name of the street
+            word = token.lower
+            name = word in lists.given_names or (word in lists.surnames and not lists.ordinary(word))
             if token.cap and token.lower not in self.lex.non_names:
                 start, particles_only = probe, True
-            elif name and particles_only and start - probe > 1 and token.lower not in self.lex.not_names_after_cue:
+            elif lower_street and name and particles_only and start - probe > 1 \
+                    and token.lower not in self.lex.not_names_after_cue:
                 start = probe
             elif token.lower in self.lex.street_particles:
                 particles_only = particles_only and token.lower in self.lex.name_particles

@@ -14,6 +14,7 @@ ISO = re.compile(r"(?<![\w./\-])([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![\
 EIGHT = re.compile(r"(?<![\w.\-/])([0-9]{8})(?![\w]|[.\-/][0-9])")
 SPACED = re.compile(r"\s*:?\s*(?:op|on|is)?\s*([0-9]{1,2}) ([0-9]{1,2}) ([0-9]{4})(?![\w])")
 ORDINAL = r"(?:e|ste|de|st|nd|rd|th)?"
+DAY_MONTH = re.compile(r"\.?\s*:?\s*(?:(?:op|on|is)\s+)?([0-9]{1,2})([-/.])([0-9]{1,2})(?![\w]|[-/.][0-9])")
 CUE_LINK = re.compile(r"\s*:?\s*(?:(?:op|on|is)\s+)?")
 YEAR = r"(?:['’]?[0-9]{2}|[0-9]{4})"
 
@@ -97,6 +98,9 @@ def cued_birthdays(text: str, lex: Lexicon) -> Iterator[Span]:
         if found and 1 <= int(found.group(1)) <= 31:
             yield Span(found.start(1), found.end(), "GEBOORTEDATUM")
         yield from _cued_holiday(text, lex, cue_match.end())
+        day_month = DAY_MONTH.match(text, cue_match.end())  # "geb 12-3"
+        if day_month and 1 <= int(day_month.group(1)) <= 31 and 1 <= int(day_month.group(3)) <= 12:
+            yield Span(day_month.start(1), day_month.end(), "GEBOORTEDATUM")
         spaced = SPACED.match(text, cue_match.end())  # "dob 1 4 2013"
         if spaced and _real(int(spaced.group(3)), int(spaced.group(2)), int(spaced.group(1))):
             yield Span(spaced.start(1), spaced.end(), "GEBOORTEDATUM")

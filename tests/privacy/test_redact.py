@@ -267,6 +267,8 @@ def test_third_round_keeps_ordinary_words(text):
     ("die van mijn zus, lars, is gevaarlijk", "die van mijn zus, [NAAM], is gevaarlijk"),
     ("mijn dochters lina en sara", "mijn dochters [NAAM] en [NAAM]"),
     ("mijn broer is bang", "mijn broer is bang"),
+    ("hij woont op de hoek van de Dorpsstraat", "hij woont op de hoek van de [ADRES]"),
+    ("geb 12-3", "geb [GEBOORTEDATUM]"),  # day and month after a birth cue
 ])
 def test_third_round_spans(text, expected):
     assert redact(text) == expected
