@@ -302,8 +302,8 @@ class NameFinder:
         if kind is None:
             return False
         name = self._is_given(token.lower) or self._rare_word(token) or self._unknown(token)
-        if kind == "space":
-            return name
+        if kind == "space":  # at the start only: "Storm mijn broertje ...", not "to marry my cousin"
+            return name and (token.sentence_start or self._adjacent(index - 1, index, COMMA))
         return name or (token.cap and (kind == "comma" or not token.sentence_start))
 
     def _particles_before(self, index: int) -> int:
@@ -533,10 +533,13 @@ class NameFinder:
         return any(form and known(form) for form in forms)
 
     def _only_word(self, index: int) -> bool:
-        """A message that is one given name ("bas"): the answer to "hoe heet je?"; not a word the bot uses."""
-        token = self.tokens[index]
-        return len(self.tokens) == 1 and self._is_given(token.lower) and not self._function_word(token) \
-            and token.lower not in self.lex.vocabulary
+        """A message that is one given name ("noor"): the answer to "hoe heet je?"; not a word the bot uses, and
+        a short one only from the curated lists and no word ("hai", "joe", "ty" are greetings)."""
+        token, lex = self.tokens[index], self.lex
+        word = token.lower
+        short = len(word) <= SHORT_NAME and (word not in lex.given_names or word in lex.lowercase_words)
+        return len(self.tokens) == 1 and self._curated_given(token) and not self._function_word(token) \
+            and word not in lex.vocabulary and not short
 
     def _span(self, first: int, last: int) -> Span:
         """The name from token `first` to `last`, without the ending of a given name: "[NAAM]'s moeder",

@@ -269,6 +269,9 @@ def test_third_round_keeps_ordinary_words(text):
     ("mijn broer is bang", "mijn broer is bang"),
     ("hij woont op de hoek van de Dorpsstraat", "hij woont op de hoek van de [ADRES]"),
     ("geb 12-3", "geb [GEBOORTEDATUM]"),  # day and month after a birth cue
+    ("hai", "hai"), ("joe", "joe"),  # a short one-word message is a greeting
+    ("my parents want me to marry my cousin", "my parents want me to marry my cousin"),
+    ("meslektaşıma danıştım, sonraki adım ne", "meslektaşıma danıştım, sonraki adım ne"),  # "adım": also "step"
 ])
 def test_third_round_spans(text, expected):
     assert redact(text) == expected
