@@ -1,6 +1,6 @@
 """Evaluate the PII redactor on the labelled sets.
 
-    python -m bot.measure.privacy_eval [--holdout] [-v] [--figures] [--speed] [--report PATH]
+    python -m bot.measure.privacy_eval [--holdout] [--set NAME ...] [-v] [--figures] [--speed] [--report PATH]
 
 Sets: pii_cases.yml (tuning), pii_holdout.yml (written before the redactor, not tuned on),
 pii_unlisted_names.yml and pii_unlisted_holdout.yml (names outside the word lists; the second was
@@ -10,7 +10,10 @@ pii_chat_holdout.yml (held out, the README's figures).
 pii_chat_holdout_b.yml (held out, written blind before the plate tuning of issue 13; the names rules of
 2026-12-05 were then tuned on its name misses) and pii_chat_holdout_c.yml (written blind before that names
 work; the rules for names, addresses, institutions and dates were then tuned on its misses) and
-pii_chat_holdout_d.yml (written blind before that second round, never tuned on: the held-out figures).
+pii_chat_holdout_d.yml (written blind before that second round). In the third round C and D became tuning
+sets (their misses were read and fixed) and pii_chat_holdout_e.yml, written blind meanwhile and never read
+during the work, is the held-out set: the figures that count. A set whose file does not exist yet is skipped
+with a note; `--set NAME` scores only the named sets (to list the misses of tuning sets without those of E).
 
 A labelled span counts as found when the redactor's spans cover all of its characters (of any type; a
 wrong type is listed separately). A false positive is a redacted span that touches no labelled span.
