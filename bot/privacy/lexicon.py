@@ -53,6 +53,7 @@ class Lexicon:
     possessives: frozenset[str]
     relations: frozenset[str]
     foreign_relations: frozenset[str]
+    relation_endings: tuple[str, ...]
     titles: frozenset[str]
     not_names_after_cue: frozenset[str]
     given_names: frozenset[str]
@@ -138,6 +139,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         possessives=_words(data["possessives"]),
         relations=_words(data["relations"]),
         foreign_relations=_words(data["foreign_relations"]),
+        relation_endings=_longest_first(data["relation_endings"]),
         titles=_words(data["titles"]),
         not_names_after_cue=_words(data["not_names_after_cue"]),
         given_names=frozenset(names),

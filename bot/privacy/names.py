@@ -92,7 +92,13 @@ class NameFinder:
         return word in self.lex.lowercase_words or self.lists.ordinary(word)
 
     def _relation_typo(self, token: Token) -> bool:
-        return not self.lists.ordinary(token.lower) and _near(token.lower, self.lex.relations)
+        """"stiefvadr" (one edit from a relation word) or "tweelingzus" (a compound ending in one)."""
+        word = token.lower
+        if word.endswith(self.lex.relation_endings) and not self._is_given(word) and any(
+                word.endswith(e) and len(word) >= len(e) + 4 and word[:-len(e)] in self.lists.dutch
+                for e in self.lex.relation_endings):
+            return True  # a word before the relation word: "tweeling", "half", "stief", not "pal|oma"
+        return not self.lists.ordinary(word) and _near(word, self.lex.relations)
 
     def _unknown(self, token: Token) -> bool:
         """In no word list and not a word the bot uses: a possible name, in any case."""

@@ -272,6 +272,11 @@ def test_third_round_keeps_ordinary_words(text):
     ("hai", "hai"), ("joe", "joe"),  # a short one-word message is a greeting
     ("my parents want me to marry my cousin", "my parents want me to marry my cousin"),
     ("meslektaşıma danıştım, sonraki adım ne", "meslektaşıma danıştım, sonraki adım ne"),  # "adım": also "step"
+    ("ik ben bang voor bas", "ik ben bang voor [NAAM]"),  # "bang voor", "ik en": cues like "ik ben"
+    ("ik en tim", "ik en [NAAM]"),
+    ("ik ben bang voor hem", "ik ben bang voor hem"),
+    ("mijn tweelingzus noa", "mijn tweelingzus [NAAM]"),  # a compound relation word
+    ("zijn diploma haalt hij", "zijn diploma haalt hij"),
 ])
 def test_third_round_spans(text, expected):
     assert redact(text) == expected
