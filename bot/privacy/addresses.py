@@ -11,9 +11,15 @@ from bot.privacy.spans import Span
 from bot.privacy.tokens import Token, gap
 from bot.privacy.wordlists import word_lists
 
+# The number, then a letter ("12a", "12-b", "12 A"; a lower-case letter after a space is a word: "88 z mężem"),
+# then a second number or an addition ("22-hs", "4 bis"; "boven" not before "de": "4 boven de kapper").
 HOUSE_NUMBER = re.compile(
-    r"\s+(?:(?:op\s+)?(?:nummer|nr\.?|no\.?|number)\s*)?([0-9]{1,5})((?:\s?-?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
-    r"|\s(?:bis|hs|huis|boven|beneden|zw|rd|ii|iii)(?![\w]))?)(?![0-9])")
+    r"\s+(?:(?:op\s+)?(?:nummer|nr\.?|no\.?|number)\s*)?([0-9]{1,5})((?:(?:-?[a-zA-Z]|\s-?[A-Z]|\s-[a-zA-Z])(?![\w]))?"
+    r"(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
+    r"|\s?-?\s?(?:bis|hs|huis|bg|zw|rd|ii|iii|(?:boven|beneden)(?!\s+(?:de|het|een|the)\b))(?![\w]))?)(?![0-9])")
+# "we wonen op nummer 12": a house number without its street, after a form of "wonen".
+NUMBER_ONLY = re.compile(r"(?i)(?:(?<=woon )|(?<=woont )|(?<=wonen )|(?<=woonde )|(?<=woonden ))op\s+"
+                         r"(nummer\s+[0-9]{1,4}[a-z]?)(?![\w])")
 MAX_STREET_TOKENS = 5
 ARTICLES = frozenset({"de", "het", "'t"})
 # Street words of other languages before the name and number: "ul. Kwiatowa 12/4", "Atatürk Caddesi no 5".
@@ -33,14 +39,18 @@ class AddressFinder:
         self.text, self.tokens, self.lex = text, tokens, lex
 
     def _street_word(self, token: Token) -> Optional[str]:
-        """'any' or 'capitalised' when the token ends in a street suffix, else None."""
+        """'any' or 'capitalised' when the token ends in a street suffix, 'bare' when it is one ("Dam",
+        "Singel"), else None."""
         lower = token.lower
         if lower in self.lex.not_streets:
             return None
-        if any(lower.endswith(s) and len(lower) >= len(s) + 3 for s in self.lex.street_suffixes_any_case):
-            return "any"
-        if token.cap and any(lower.endswith(s) and len(lower) >= len(s) + 3
-                             for s in self.lex.street_suffixes_capitalised):
+        if token.cap and (lower in self.lex.street_suffixes_any_case or lower in self.lex.street_suffixes_capitalised):
+            return "bare"
+        any_case, capitalised = self.lex.street_suffixes_any_case, self.lex.street_suffixes_capitalised
+        if lower.endswith(any_case) and any(lower.endswith(s) and len(lower) >= len(s) + 3 for s in any_case):
+            return "any"  # endswith(tuple) first: most words end in no suffix
+        if token.cap and lower.endswith(capitalised) \
+                and any(lower.endswith(s) and len(lower) >= len(s) + 3 for s in capitalised):
             return "capitalised"
         return None
 
@@ -48,13 +58,23 @@ class AddressFinder:
         return 0 <= left and right < len(self.tokens) and gap(self.text, self.tokens[left], self.tokens[right]) == " "
 
     def _street_start(self, index: int) -> int:
-        """Extend left over capitalised words and particles: "Burgemeester de Vlugtlaan"."""
-        start, probe = index, index - 1
+        """Extend left over capitalised words and particles: "Burgemeester de Vlugtlaan"; in lower case over a
+        name before name particles only: "willem de zwijgerlaan" (not "jan in de kerkstraat")."""
+        start, probe, particles_only = index, index - 1, True
+        lists = word_lists()
         while probe >= 0 and index - probe < MAX_STREET_TOKENS and self._adjacent(probe, probe + 1):
             token = self.tokens[probe]
+            lower_street = not self.tokens[index].cap  # "hoek van de Dorpsstraat": no name of the street
+            word = token.lower
+            name = word in lists.given_names or (word in lists.surnames and not lists.ordinary(word))
             if token.cap and token.lower not in self.lex.non_names:
+                start, particles_only = probe, True
+            elif lower_street and name and particles_only and start - probe > 1 \
+                    and token.lower not in self.lex.not_names_after_cue:
                 start = probe
-            elif token.lower not in self.lex.street_particles:
+            elif token.lower in self.lex.street_particles:
+                particles_only = particles_only and token.lower in self.lex.name_particles
+            else:
                 break
             probe -= 1
         return start
@@ -84,49 +104,63 @@ class AddressFinder:
         if match is None:
             return None
         number = match.group(1)
-        if strength == "capitalised" and (len(number) > 4 or (len(number) == 4 and number[:2] in ("19", "20"))):
+        if strength != "any" and (len(number) > 4 or (len(number) == 4 and number[:2] in ("19", "20"))):
             return None  # "Amsterdam 2019" is a year, not a house number
         return match.end()
 
-    def _named_street(self, index: int, strength: str) -> bool:
+    def _after_article(self, start: int) -> bool:
+        return start > 0 and self.tokens[start - 1].lower in ARTICLES and self._adjacent(start - 1, start)
+
+    def _named_street(self, index: int, strength: str) -> Optional[int]:
         """A street without a house number, after "de"/"het": "op de Dorpsweg", "aan het Rembrandtplein",
-        "op de beatrixlaan". A street word that is also a common noun ("schoolplein", "snelweg") counts only
-        when capitalised inside a sentence."""
-        start = self._street_start(index)
-        if start == 0 or self.tokens[start - 1].lower not in ARTICLES or not self._adjacent(start - 1, start):
-            return False
+        "op de hoogstraat", "op de Brink". In lower case a street word must be in the street list and not one
+        of the common nouns in `street_nouns` ("het schoolplein", "de ringweg"); a street word that is also a
+        common noun and no listed street counts only when capitalised inside a sentence. Returns the first
+        token of the street: with the words before it, or the street word alone ("Bart in de Kalverstraat")."""
+        for start in dict.fromkeys((self._street_start(index), index)):
+            first = self._with_name_particles(start)  # "op de van heemskerckweg"
+            if self._after_article(first) and self._named_from(first, index, strength):
+                return first
+        return None
+
+    def _named_from(self, start: int, index: int, strength: str) -> bool:
         token, lists = self.tokens[index], word_lists()
         capitalised = self.tokens[start].cap and not self.tokens[start].sentence_start
+        if strength == "bare":  # "op de Brink", "de Grote Markt"; not "het Hof"
+            return capitalised and (start < index or token.lower in self.lex.bare_streets)
         if strength == "capitalised":
             return capitalised and token.lower in lists.streets
-        if capitalised or token.lower not in lists.dutch:
-            return True
-        suffix = next(s for s in self.lex.street_suffixes_any_case if token.lower.endswith(s))
-        stem = token.lower[:-len(suffix)]
-        if token.lower not in lists.streets:
-            return False
-        # "op de beatrixlaan", "naar de vermeerstraat" (named after a person) or a "laan"-like suffix that
-        # rarely ends a common noun; "straat", "weg", "plein", "dijk" do ("zijstraat", "snelweg",
-        # "schoolplein"): those need a capital.
-        person = (stem in lists.given_names or stem in lists.surnames) and stem not in lists.dutch
-        return person or suffix in self.lex.proper_street_suffixes
+        named = start < index  # "de jan van galenstraat": a name and particles before it
+        return capitalised or named or token.lower not in lists.dutch \
+            or (token.lower in lists.streets and token.lower not in self.lex.street_nouns)
 
+    def _head_street(self, index: int) -> Optional[int]:
+        """End of "Laan van Meerdervoort 200", or of "op de Laan van Meerdervoort" without a number."""
+        last = self._head_end(index)
+        if last is None:
+            return None
+        end = self._number(last, "capitalised")
+        if end is None and self._after_article(index) and not self.tokens[index].sentence_start:
+            end = self.tokens[last].end
+        return end
 
     def spans(self) -> Iterator[Span]:
         for index, token in enumerate(self.tokens):
+            end = self._head_street(index) if token.cap and token.lower in self.lex.street_heads else None
+            if end is not None:
+                yield Span(token.start, end, "ADRES")
+                continue
             strength = self._street_word(token)
             if strength:
-                end = self._number(index, strength)
-                if end is None and self._named_street(index, strength):
-                    end = token.end
+                end, start = self._number(index, strength), self._street_start(index)
+                if end is None:
+                    named = self._named_street(index, strength)
+                    end, start = (token.end, named) if named is not None else (None, start)
                 if end is not None:
-                    start = self._with_name_particles(self._street_start(index))
+                    start = self._with_name_particles(start)
                     yield Span(self.tokens[start].start, end, "ADRES")
-            elif token.cap and token.lower in self.lex.street_heads:
-                last = self._head_end(index)
-                end = self._number(last, "capitalised") if last is not None else None
-                if end is not None:
-                    yield Span(token.start, end, "ADRES")
+        for match in NUMBER_ONLY.finditer(self.text):
+            yield Span(match.start(1), match.end(1), "ADRES")
         for match in _english(self.lex).finditer(self.text):
             yield Span(match.start(), match.end(), "ADRES")
         for match in FOREIGN.finditer(self.text):

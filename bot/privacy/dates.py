@@ -14,6 +14,8 @@ ISO = re.compile(r"(?<![\w./\-])([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![\
 EIGHT = re.compile(r"(?<![\w.\-/])([0-9]{8})(?![\w]|[.\-/][0-9])")
 SPACED = re.compile(r"\s*:?\s*(?:op|on|is)?\s*([0-9]{1,2}) ([0-9]{1,2}) ([0-9]{4})(?![\w])")
 ORDINAL = r"(?:e|ste|de|st|nd|rd|th)?"
+DAY_MONTH = re.compile(r"\.?\s*:?\s*(?:(?:op|on|is)\s+)?([0-9]{1,2})([-/.])([0-9]{1,2})(?![\w]|[-/.][0-9])")
+CUE_LINK = re.compile(r"\s*:?\s*(?:(?:op|on|is)\s+)?")
 YEAR = r"(?:['’]?[0-9]{2}|[0-9]{4})"
 
 
@@ -64,15 +66,41 @@ def text_dates(text: str, lex: Lexicon) -> Iterator[Span]:
             yield Span(match.start(), match.end(), "GEBOORTEDATUM")
 
 
+@lru_cache(maxsize=4)
+def _holiday_pattern(holidays: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in holidays)
+    return re.compile(rf"(?<![\w])(?:{names})(?:,?\s+(?P<year>{YEAR}))?(?![\w])", re.IGNORECASE)
+
+
+def holiday_dates(text: str, lex: Lexicon) -> Iterator[Span]:
+    """"eerste kerstdag 2010": a day named by a holiday, with a year."""
+    for match in _holiday_pattern(lex.holidays).finditer(text):
+        if match.group("year"):
+            yield Span(match.start(), match.end(), "GEBOORTEDATUM")
+
+
+def _cued_holiday(text: str, lex: Lexicon, cue_end: int) -> Iterator[Span]:
+    """"geboren op tweede paasdag": right after a birth cue a holiday is a birthday without a year too."""
+    found = CUE_LINK.match(text, cue_end)
+    match = _holiday_pattern(lex.holidays).match(text, found.end() if found else cue_end)
+    if match:
+        yield Span(match.start(), match.end(), "GEBOORTEDATUM")
+
+
 def cued_birthdays(text: str, lex: Lexicon) -> Iterator[Span]:
     """"geboren op 3 maart", "jarig op 5 mei": a day and month without a year, after a birth cue."""
     _, _, month = _text_patterns(tuple(lex.months))
-    after_cue = re.compile(rf"\.?\s*:?\s*(?:op|on|the|is)?\s*([0-9]{{1,2}}){ORDINAL}\.?\s+(?:of\s+)?{month}(?![\w])",
-                           re.IGNORECASE)
+    # up to three words between: "geboren in 2009 op 3 april", "geboren in Utrecht op 3 april"
+    after_cue = re.compile(rf"\.?\s*:?\s*(?:[\w']+\s+){{0,3}}?(?:op|on|the|is)?\s*([0-9]{{1,2}}){ORDINAL}\.?\s+"
+                           rf"(?:of\s+)?{month}(?![\w])", re.IGNORECASE)
     for cue_match in cue_pattern(lex.birth_cues).finditer(text.lower()):
         found = after_cue.match(text, cue_match.end())
         if found and 1 <= int(found.group(1)) <= 31:
             yield Span(found.start(1), found.end(), "GEBOORTEDATUM")
+        yield from _cued_holiday(text, lex, cue_match.end())
+        day_month = DAY_MONTH.match(text, cue_match.end())  # "geb 12-3"
+        if day_month and 1 <= int(day_month.group(1)) <= 31 and 1 <= int(day_month.group(3)) <= 12:
+            yield Span(day_month.start(1), day_month.end(), "GEBOORTEDATUM")
         spaced = SPACED.match(text, cue_match.end())  # "dob 1 4 2013"
         if spaced and _real(int(spaced.group(3)), int(spaced.group(2)), int(spaced.group(1))):
             yield Span(spaced.start(1), spaced.end(), "GEBOORTEDATUM")
@@ -82,4 +110,5 @@ def dates(text: str, lex: Lexicon) -> Iterator[Span]:
     yield from numeric_dates(text)
     yield from eight_digit_dates(text)
     yield from text_dates(text, lex)
+    yield from holiday_dates(text, lex)
     yield from cued_birthdays(text, lex)

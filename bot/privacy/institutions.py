@@ -1,8 +1,11 @@
-"""Schools and workplaces that name where someone is: "basisschool De Klimop", "obs de regenboog",
-"Berlage Lyceum", "Dr. Schaepmanschool", and the shop or firm after "ik werk bij" ("Albert Heijn Zuidplein")."""
+"""Schools, clubs and workplaces that name where someone is: "basisschool De Klimop", "obs de regenboog",
+"Berlage Lyceum", "Dr. Schaepmanschool", "het cals college", "garage van Tol", "MHC de Pauw", and the shop
+or firm after "ik werk bij" ("Albert Heijn Zuidplein", "de albert heijn in noord"). An article right before
+the name belongs to it ("op [het Erasmus College]")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Optional
 
 from bot.privacy.lexicon import Lexicon, first_words
 from bot.privacy.spans import Span
@@ -11,11 +14,16 @@ from bot.privacy.wordlists import word_lists
 
 ARTICLES = frozenset({"de", "het", "'t", "the"})
 MAX_NAME_WORDS = 3
+# Adjective forms describe a school and name none: "het christelijk college", "de islamitische school".
+ADJECTIVE_ENDINGS = ("isch", "ische", "lijk", "lijke", "ig", "ige", "baar", "bare", "ief", "ieve", "se")
+AREA_LINKS = frozenset({"in", "aan", "op"})  # "albert heijn in noord"
 
 
 class InstitutionFinder:
     def __init__(self, text: str, tokens: list[Token], lex: Lexicon) -> None:
         self.text, self.tokens, self.lex = text, tokens, lex
+        upper = sum(len(t.text) > 1 and t.text.isupper() for t in tokens)
+        self.shouting = upper * 2 > len(tokens)  # an all-capitals message has no acronyms
 
     def _next(self, index: int, gaps: tuple[str, ...] = (" ",)) -> bool:
         return index + 1 < len(self.tokens) and gap(self.text, self.tokens[index], self.tokens[index + 1]) in gaps
@@ -28,6 +36,28 @@ class InstitutionFinder:
         return (word in lex.vocabulary or word in lex.not_names_after_cue or word in lex.handle_stops
                 or word in lex.non_names or word in lex.subject_verbs or word in lex.street_particles - ARTICLES)
 
+    def _pronoun(self, token: Token) -> bool:
+        """"I" in "after school I ...", "Ik": a capitalised function word ends a name."""
+        return token.lower in self.lex.not_names_after_cue
+
+    def _proper(self, token: Token) -> bool:
+        """Capitalised, or an acronym ("KLM", "ROC", "MHC") in a message that is not all capitals."""
+        acronym = not self.shouting and len(token.text) > 1 and token.text.isupper()
+        return (token.cap or acronym) and not self._pronoun(token)
+
+    def _describer(self, token: Token) -> bool:
+        """"grote", "christelijk", "mbo", "katholieke": a lower-case word that describes a school."""
+        word, lists = token.lower, word_lists()
+        if word in self.lex.institution_describers or word in lists.frequent_nl:
+            return True
+        if word.endswith(ADJECTIVE_ENDINGS) and lists.ordinary(word):
+            return True
+        return word.endswith("e") and len(word) > 3 and lists.ordinary(word[:-1])  # "katholieke", "nieuwe"
+
+    def _kind(self, token: Token) -> str:
+        """The kind word without a case ending after an apostrophe: "basisschool'a" (Turkish)."""
+        return token.lower.split("'")[0].split("’")[0]
+
     def _name_after(self, index: int, any_case: bool, cue: bool = False) -> int | None:
         """Last token of the name that follows token `index`: capitalised words, or after an article any
         words ("obs de regenboog"), at most three. After a cue ("werk bij") only capitalised words."""
@@ -39,27 +69,57 @@ class InstitutionFinder:
             if self._particle_before_name(probe + 1):
                 probe, taken = probe + 1, taken + 1  # "bouwbedrijf van gils"
                 continue
-            if not (token.cap or (any_case and not self._stop(token)) or self._no_word(token)) \
-                    or token.lower in ARTICLES:
+            proper = self._proper(token) and not (cue and self._stop(token))  # not "werk bij Veilig Thuis"
+            lower = any_case and not self._stop(token) and not self._describer(token)
+            place = not cue and token.lower in word_lists().places  # "vv hoogland", "lyceum delft"
+            if not (proper or lower or place or self._no_word(token)) or token.lower in ARTICLES:
                 break
             probe, taken, last = probe + 1, taken + 1, probe + 1
             any_case = any_case and taken < 2
         return last
 
+    def _area_end(self, last: int) -> int:
+        """"fightclub zuid", "albert heijn in noord": a compass word after the name is part of it."""
+        areas = self.lex.institution_areas
+        if self._next(last) and self.tokens[last + 1].lower in areas:
+            return last + 1
+        if self._next(last) and self.tokens[last + 1].lower in AREA_LINKS and self._next(last + 1) \
+                and self.tokens[last + 2].lower in areas:
+            return last + 2
+        return last
+
     def _no_word(self, token: Token) -> bool:
         """A lower-case word that is no ordinary word in our languages, or one web text has mostly as a name
         (the rare-word list): part of a name ("vinci", "gils")."""
-        lists = word_lists()
+        lists, lex = word_lists(), self.lex
         word = token.lower
-        return len(word) > 2 and not self._stop(token) and word not in self.lex.common_words \
+        if word in lex.institution_heads or word in lex.institution_tails:
+            return False  # "zit op de montessorischool": a kind word names no school
+        return len(word) > 2 and not self._stop(token) and word not in lex.common_words \
             and (not lists.ordinary(word) or word in lists.rare)
 
     def _particle_before_name(self, index: int) -> bool:
         """"van" in "bouwbedrijf van gils": a name particle followed by a surname or a word that is no word."""
-        if self.tokens[index].lower not in self.lex.name_particles or not self._next(index):
+        particles = self.lex.name_particles
+        if self.tokens[index].lower not in particles or not self._next(index):
             return False
+        while self.tokens[index + 1].lower in particles and self._next(index + 1):  # "Van den Berg"
+            index += 1
         nxt = self.tokens[index + 1]
         return nxt.cap or self._no_word(nxt) or (nxt.lower in word_lists().surnames and not self._stop(nxt))
+
+    def _after_article(self, probe: int, index: int) -> bool:
+        """"het da vinci college", "het cals college": lower-case words between an article and the kind word,
+        none of them a function word or one that describes the school ("het grote ziekenhuis")."""
+        while probe >= 0 and index - probe <= MAX_NAME_WORDS:
+            token = self.tokens[probe]
+            if token.lower in ARTICLES:
+                return probe < index - 1
+            particle = token.lower in self.lex.name_particles
+            if not particle and (self._stop(token) or self._describer(token)):
+                return False
+            probe -= 1
+        return False
 
     def _name_before(self, index: int) -> int:
         """First token of "Stedelijk Gymnasium", "graafschap college" (after "op het"), "Dr. Schaepmanschool"."""
@@ -71,38 +131,97 @@ class InstitutionFinder:
             if token.lower in self.lex.titles:  # "Dr. Schaepmanschool"
                 first, probe = probe, probe - 1
                 continue
-            if self._stop(token):
-                break
-            after_article = probe > 0 and self.tokens[probe - 1].lower in ARTICLES
             particle = token.lower in self.lex.name_particles and first < index  # "da" in "da vinci college"
-            if not token.cap and not after_article and not self._no_word(token) and not particle:
+            if (self._stop(token) and not self._proper(token) and not particle) or self._pronoun(token):
+                break
+            if not self._proper(token) and not self._no_word(token) and not particle \
+                    and not self._after_article(probe, index):
                 break
             first, probe = probe, probe - 1
         return first
 
+    def _describers_before(self, index: int) -> int:
+        """First of the describing words between an article and the kind word: "het [christelijk] lyceum"."""
+        probe = index - 1
+        while probe >= 0 and index - probe <= MAX_NAME_WORDS and self._next(probe):
+            token = self.tokens[probe]
+            if token.lower in ARTICLES:
+                return probe + 1
+            if self._stop(token) or not self._describer(token):
+                break
+            probe -= 1
+        return index
+
+    def _with_article(self, first: int) -> int:
+        """"het Maasstad ziekenhuis": the article before the name is part of it."""
+        if first > 0 and self.tokens[first - 1].lower in ARTICLES and self._next(first - 1):
+            return first - 1
+        return first
+
+    def _span(self, first: int, last: int) -> Span:
+        """The name with its article and area; a case ending after a kind word stays out ("basisschool'a")."""
+        last = self._area_end(last)
+        token = self.tokens[last]
+        kind = self._kind(token)
+        end = token.start + len(kind) if kind != token.lower and kind in self.lex.institution_tails else token.end
+        return Span(self.tokens[self._with_article(first)].start, end, "INSTELLING")
+
+    def _compound(self, token: Token) -> bool:
+        """"Schaepmanschool", "Jozefkerk": a capitalised word ending in a kind word."""
+        lex, word = self.lex, token.lower
+        return token.cap and word not in lex.institution_heads and word not in lex.institution_tails \
+            and any(word.endswith(s) and len(word) > len(s) + 2 for s in lex.institution_suffixes)
+
+    def _named_compound(self, token: Token) -> bool:
+        """A compound that is a name on its own: no ordinary word, or one web text has mostly as a name
+        ("Westerkerk"); not "de Huisartsenpraktijk"."""
+        lists = word_lists()
+        return not lists.ordinary(token.lower) or token.lower in lists.rare
+
     def spans(self) -> Iterator[Span]:
         lex, tokens = self.lex, self.tokens
         for index, token in enumerate(tokens):
-            if token.lower in lex.institution_heads:
+            kind = self._kind(token)
+            if kind in lex.institution_heads:
                 last = self._name_after(index, any_case=False)
                 if last is not None:
-                    yield Span(token.start, tokens[last].end, "INSTELLING")
-            if token.lower in lex.institution_tails:
+                    yield self._span(index, last)
+            if kind in lex.institution_tails:
+                first, last = self._name_before(index), self._name_after(index, any_case=False)
+                if first == index and last is not None:  # "het christelijk lyceum delft"
+                    first = self._describers_before(index)
+                if first < index or last is not None:
+                    yield self._span(first, last or index)
+            elif self._compound(token):
                 first = self._name_before(index)
-                if first < index:
-                    last = self._name_after(index, any_case=False) or index
-                    yield Span(tokens[first].start, tokens[last].end, "INSTELLING")
-            elif token.cap and any(token.lower.endswith(s) and len(token.lower) > len(s) + 2
-                                   for s in lex.institution_suffixes) and token.lower not in lex.institution_heads:
-                first = self._name_before(index)
-                last = self._name_after(index, any_case=False) or index
-                yield Span(tokens[first].start, tokens[last].end, "INSTELLING")
+                if first < index or self._named_compound(token):
+                    yield self._span(first, self._name_after(index, any_case=False) or index)
             end = self._cue_end(index)
             if end is not None:  # "werk bij de Jumbo", not "werk bij de reclassering"
-                last = self._name_after(end, any_case=False, cue=True)
-                first = end + 1 + (tokens[end + 1].lower in ARTICLES if end + 1 < len(tokens) else 0)
-                if last is not None and first <= last:
-                    yield Span(tokens[first].start, tokens[last].end, "INSTELLING")
+                yield from self._after_cue(index, end)
+
+    def _after_cue(self, start: int, end: int) -> Iterator[Span]:
+        tokens = self.tokens
+        first = end + 1 + (tokens[end + 1].lower in ARTICLES if end + 1 < len(tokens) else 0)
+        work = any(t.lower in self.lex.work_words for t in tokens[start:end + 1])
+        chain = self._chain_end(first) if work else None
+        if chain is not None:  # "werkt bij de albert heijn", not "ga naar de jumbo"
+            yield self._span(first, self._name_after(chain, any_case=False, cue=True) or chain)
+            return
+        last = self._name_after(end, any_case=False, cue=True)
+        if last is not None and first <= last:
+            yield self._span(first, last)
+
+    def _chain_end(self, first: int) -> Optional[int]:
+        """Last token of a shop or firm with many branches starting at `first` ("albert heijn", "jumbo")."""
+        if first >= len(self.tokens) or self.tokens[first].lower not in first_words(self.lex.chains):
+            return None
+        for phrase in self.lex.chains:
+            end = first + len(phrase) - 1
+            if end < len(self.tokens) and tuple(t.lower for t in self.tokens[first:end + 1]) == phrase \
+                    and all(self._next(i) for i in range(first, end)):
+                return end
+        return None
 
     def _cue_end(self, index: int) -> int | None:
         if self.tokens[index].lower not in first_words(self.lex.institution_cues):

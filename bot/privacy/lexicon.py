@@ -52,6 +52,8 @@ class Lexicon:
     medium_cues: tuple[tuple[str, ...], ...]
     possessives: frozenset[str]
     relations: frozenset[str]
+    foreign_relations: frozenset[str]
+    relation_endings: tuple[str, ...]
     titles: frozenset[str]
     not_names_after_cue: frozenset[str]
     given_names: frozenset[str]
@@ -64,13 +66,15 @@ class Lexicon:
     street_particles: frozenset[str]
     street_suffixes_any_case: tuple[str, ...]
     street_suffixes_capitalised: tuple[str, ...]
-    proper_street_suffixes: frozenset[str]
     not_streets: frozenset[str]
+    street_nouns: frozenset[str]
+    bare_streets: frozenset[str]
     street_heads: frozenset[str]
     english_street_types: frozenset[str]
     postcode_stopwords: frozenset[str]
     bsn_cues: tuple[str, ...]
     birth_cues: tuple[str, ...]
+    holidays: tuple[str, ...]
     months: dict[str, int]
     common_words: frozenset[str]
     vocabulary: frozenset[str]
@@ -87,6 +91,10 @@ class Lexicon:
     institution_tails: frozenset[str]
     institution_suffixes: tuple[str, ...]
     institution_cues: tuple[tuple[str, ...], ...]
+    institution_describers: frozenset[str]
+    institution_areas: frozenset[str]
+    chains: tuple[tuple[str, ...], ...]
+    work_words: frozenset[str]
     number_words: dict[str, int]
     ordinal_words: dict[str, int]
     glued_cues: frozenset[str]
@@ -130,6 +138,8 @@ def _load(data: dict[str, Any]) -> Lexicon:
         medium_cues=_phrases(cues["medium"]),
         possessives=_words(data["possessives"]),
         relations=_words(data["relations"]),
+        foreign_relations=_words(data["foreign_relations"]),
+        relation_endings=_longest_first(data["relation_endings"]),
         titles=_words(data["titles"]),
         not_names_after_cue=_words(data["not_names_after_cue"]),
         given_names=frozenset(names),
@@ -142,13 +152,15 @@ def _load(data: dict[str, Any]) -> Lexicon:
         street_particles=_words(data["street_particles"]),
         street_suffixes_any_case=tuple(sorted(_words(suffixes["any_case"]), key=len, reverse=True)),
         street_suffixes_capitalised=tuple(sorted(_words(suffixes["capitalised"]), key=len, reverse=True)),
-        proper_street_suffixes=_words(data["proper_street_suffixes"]),
         not_streets=_words(data["not_streets"]),
+        street_nouns=_words(data["street_nouns"]),
+        bare_streets=_words(data["bare_streets"]),
         street_heads=_words(data["street_heads"]),
         english_street_types=_words(data["english_street_types"]),
         postcode_stopwords=_words(data["postcode_stopwords"]),
         bsn_cues=tuple(sorted(_words(data["bsn_cues"]), key=len, reverse=True)),
         birth_cues=tuple(sorted(_words(data["birth_cues"]), key=len, reverse=True)),
+        holidays=_longest_first(data["holidays"]),
         months=months,
         common_words=_common_words(data["common_words_file"]),
         vocabulary=_vocabulary(data.get("vocabulary_files")),
@@ -165,6 +177,10 @@ def _load(data: dict[str, Any]) -> Lexicon:
         institution_tails=_words(data["institution_tails"]),
         institution_suffixes=_longest_first(data["institution_suffixes"]),
         institution_cues=_phrases(data["institution_cues"]),
+        institution_describers=_words(data["institution_describers"]),
+        institution_areas=_words(data["institution_areas"]),
+        chains=_phrases(data["chains"]),
+        work_words=_words(data["work_words"]),
         number_words=_numbers(data["number_words"]),
         ordinal_words=_numbers(data["ordinal_words"]),
         glued_cues=_words(data["glued_cues"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Optional
 
 from bot.privacy.lexicon import Lexicon, first_words
@@ -17,6 +18,13 @@ CUE_GAP = re.compile(r"\s*:\s*|\s+")
 COMMA = re.compile(r"\s*,\s*")
 TITLE_GAP = re.compile(r"\.?\s+")
 SURNAME_GAP = re.compile(r" ['’]?|-")  # "van 't hof": the apostrophe of 't stays outside the token
+INITIAL_GAP = re.compile(r"\. ?")  # "j. de boer"
+CASE_ENDING = re.compile(r"['’][^\W\d_]{1,4}$")  # "Mehmet'in", "Ayşe'yi", "vanessa's"
+# Words between a name and "<possessive> <relation>": "van Dijk heet mijn stiefvader", "Sky zijn mijn nichtjes".
+LINKS = frozenset({"heet", "heette", "heten", "is", "was", "zijn", "waren", "zo"})
+AND = frozenset({"en", "and", "und", "ve"})  # "ton en ria", "Lente en Sky"
+COMPARISON = ("er", "ere", "ers", "st", "ste")  # "jaloerser", "bangste"
+RELATION_LINKS = frozenset({"is", "was"})  # "mijn broer is tim": after a relation word, a cue like "ik ben"
 WORD_PARTS = re.compile(r"['’\-]")
 MAX_SURNAME_TOKENS = 4
 MIN_UNKNOWN_LENGTH = 3
@@ -39,6 +47,18 @@ def _near(word: str, targets: frozenset[str]) -> bool:
     return len(word) >= 4 and any(_one_edit(word, t) for t in targets if t[:1] == word[:1])
 
 
+def _without_ending(word: str) -> str:
+    """"mehmet'in" -> "mehmet": a genitive or a Turkish case ending after an apostrophe."""
+    ending = CASE_ENDING.search(word)
+    return word[:ending.start()] if ending and ending.start() > 1 else word
+
+
+@lru_cache(maxsize=16)
+def _stripped(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Each cue phrase with its words without the colon that "naam:" asks for in the text."""
+    return tuple((phrase, tuple(w.rstrip(":") for w in phrase)) for phrase in phrases)
+
+
 class NameFinder:
     def __init__(self, text: str, tokens: list[Token], lex: Lexicon) -> None:
         self.text, self.tokens, self.lex = text, tokens, lex
@@ -48,6 +68,7 @@ class NameFinder:
         self.dutch_message = not words or dutch / len(words) >= DUTCH_SHARE
         english = sum(w in self.lists.frequent_en for w in words)
         self.english = english > sum(w in self.lists.frequent_nl for w in words)
+        self.named: set[int] = set()  # tokens found right after "heet", "mijn naam is"
 
     def _frequent(self, token: Token) -> bool:
         """A very frequent word of the message's language ("wil", "is"; "will", "can" in English)."""
@@ -59,6 +80,9 @@ class NameFinder:
                 or token.lower in lex.possessives)
 
     def _is_given(self, word: str) -> bool:
+        ending = CASE_ENDING.search(word)
+        if ending and ending.start() > 1:
+            return self._is_given(word[:ending.start()])
         if "-" in word:  # a double given name: "lieke-marie", "anne-sophie"
             return all(self._is_given(part) for part in word.split("-"))
         return word in self.lex.given_names or word in self.lists.given_names
@@ -68,7 +92,13 @@ class NameFinder:
         return word in self.lex.lowercase_words or self.lists.ordinary(word)
 
     def _relation_typo(self, token: Token) -> bool:
-        return not self.lists.ordinary(token.lower) and _near(token.lower, self.lex.relations)
+        """"stiefvadr" (one edit from a relation word) or "tweelingzus" (a compound ending in one)."""
+        word = token.lower
+        if word.endswith(self.lex.relation_endings) and not self._is_given(word) and any(
+                word.endswith(e) and len(word) >= len(e) + 4 and word[:-len(e)] in self.lists.dutch
+                for e in self.lex.relation_endings):
+            return True  # a word before the relation word: "tweeling", "half", "stief", not "pal|oma"
+        return not self.lists.ordinary(word) and _near(word, self.lex.relations)
 
     def _unknown(self, token: Token) -> bool:
         """In no word list and not a word the bot uses: a possible name, in any case."""
@@ -79,7 +109,16 @@ class NameFinder:
         return bool(parts) and all(
             not lists.ordinary(p) and p not in lex.vocabulary and p not in lex.common_words and p not in lists.places
             and p not in lex.glued_cues and not self._compound(p, relaxed=True) for p in parts) \
-            and not self._relation_typo(token)
+            and not self._relation_typo(token) and not (not token.cap and self._degree(word))
+
+    def _degree(self, word: str) -> bool:
+        """"jaloerser", "bangste": a comparative or superlative of an ordinary word, which the lists lack."""
+        known = self.lists.ordinary
+        for ending in COMPARISON:
+            stem = word[:-len(ending)]
+            if word.endswith(ending) and len(stem) > 2 and (known(stem) or known(stem[:-1]) and stem[-1] == stem[-2]):
+                return True
+        return False
 
     def _rare_word(self, token: Token) -> bool:
         """A word web text has, mostly as a name, and no dictionary: a name where a name is expected."""
@@ -116,7 +155,7 @@ class NameFinder:
         if alone and len(word) <= SHORT_NAME and not token.cap:
             return False  # "ty", "hai" in lower case are chat words; "bo" needs a cue or a capital
         if self._is_given(word):
-            return not self._ambiguous(word)
+            return not self._ambiguous(_without_ending(word))
         # A capitalised unknown word opening a sentence is as often a brand or a foreign word: it needs
         # a verb after it ("Tesfay zegt", see _rare_subject).
         return not (alone and token.cap and token.sentence_start) and self._unknown(token)
@@ -143,12 +182,13 @@ class NameFinder:
 
     def _phrase_at(self, index: int, phrases: tuple[tuple[str, ...], ...]) -> Optional[int]:
         """Index of the last token of a cue phrase starting at `index`."""
-        if self.tokens[index].lower not in first_words(phrases):
+        first = self.tokens[index].lower
+        if first not in first_words(phrases):
             return None
-        for phrase in phrases:
-            words = [w.rstrip(":") for w in phrase]
+        for phrase, words in _stripped(phrases):
             end = index + len(words) - 1
-            if end >= len(self.tokens) or [t.lower for t in self.tokens[index:end + 1]] != words:
+            if words[0] != first or end >= len(self.tokens) \
+                    or tuple(t.lower for t in self.tokens[index:end + 1]) != words:
                 continue
             if all(self._adjacent(i, i + 1) for i in range(index, end)):
                 if not phrase[-1].endswith(":") or ":" in self._gap_after(end):
@@ -162,7 +202,7 @@ class NameFinder:
     def _blocked(self, token: Token) -> bool:
         lex = self.lex
         return (token.lower in lex.non_names or token.lower in lex.titles or token.lower in lex.relations
-                or token.lower in lex.not_names_after_cue)
+                or token.lower in lex.foreign_relations or token.lower in lex.not_names_after_cue)
 
     def _given(self, token: Token) -> bool:
         """A given name that may stand alone here."""
@@ -233,16 +273,96 @@ class NameFinder:
             return False
         return self.tokens[nxt].lower in self.lex.subject_verbs or self._capitalised_name(self.tokens[nxt])
 
+    def _relation_after(self, index: int) -> Optional[str]:
+        """How "<possessive> <relation>" follows token `index`: "comma" ("dirk, mijn schoonvader"), "verb"
+        ("van Dijk heet mijn stiefvader", "Van Leeuwen, zo heet mijn ..."), "space" ("Storm mijn broertje",
+        "wojtek mój chłopak") or None."""
+        probe, tokens, lex = index + 1, self.tokens, self.lex
+        if self._adjacent(index, probe, COMMA):
+            kind = "comma"
+        elif self._adjacent(index, probe):
+            kind = "space"
+        else:
+            return None
+        while probe < len(tokens) and tokens[probe].lower in LINKS and self._adjacent(probe, probe + 1):
+            probe, kind = probe + 1, "verb"
+        if probe >= len(tokens):
+            return None
+        possessive = tokens[probe]
+        if possessive.lower not in lex.possessives or possessive.lower in ("de", "het", "die", "the") \
+                or not self._adjacent(probe, probe + 1):
+            return None
+        relation = tokens[probe + 1].lower
+        return kind if relation in lex.relations or relation in lex.foreign_relations else None
+
     def _apposition(self, index: int) -> bool:
-        """"dirk, mijn schoonvader": a possible name before a comma, a possessive and a relation word."""
+        """"dirk, mijn schoonvader", "van Dijk heet mijn stiefvader", "Storm mijn broertje": a possible name
+        before a possessive and a relation word. Without a comma it must be a given name or no word; after a
+        verb also a capitalised word inside the sentence."""
         token = self.tokens[index]
-        if self._function_word(token) or token.lower in self.lists.places or index + 2 >= len(self.tokens):
+        surname = token.cap and index > 0 and self.tokens[index - 1].lower in self.lex.name_particles \
+            and token.lower in self.lists.surnames and not self._blocked(token)  # "de Jong heet mijn buurman"
+        if (self._function_word(token) and not surname) or token.lower in self.lists.places:
             return False
-        possible = self._is_given(token.lower) or self._rare_word(token) or self._unknown(token) or token.cap
-        possessive, relation = self.tokens[index + 1], self.tokens[index + 2]
-        return possible and self._adjacent(index, index + 1, COMMA) and possessive.lower in self.lex.possessives \
-            and possessive.lower not in ("de", "het", "die", "the") and relation.lower in self.lex.relations \
-            and self._adjacent(index + 1, index + 2)
+        kind = self._relation_after(index)
+        if kind is None:
+            return False
+        name = self._is_given(token.lower) or self._rare_word(token) or self._unknown(token)
+        if kind == "space":  # at the start only: "Storm mijn broertje ...", not "to marry my cousin"
+            return name and (token.sentence_start or self._adjacent(index - 1, index, COMMA))
+        return name or (token.cap and (kind == "comma" or not token.sentence_start))
+
+    def _particles_before(self, index: int) -> int:
+        """First token of "van Dijk" when "Dijk" is at `index`."""
+        first = index
+        particles = self.lex.name_particles
+        while first > 0 and self.tokens[first - 1].lower in particles and self._adjacent(first - 1, first):
+            first -= 1
+        return first
+
+    def _coordinated(self, end: int) -> Optional[int]:
+        """"ton en ria", "frank, frank bos", "Lente en Sky": a given name right after a name and "en" or a comma
+        (of the curated lists in any case, of the big list with a capital)."""
+        tokens = self.tokens
+        if self._adjacent(end, end + 1, COMMA):
+            candidate = end + 1
+        elif end + 2 < len(tokens) and tokens[end + 1].lower in AND and self._adjacent(end, end + 1) \
+                and self._adjacent(end + 1, end + 2):
+            candidate = end + 2
+        else:
+            return None
+        token = tokens[candidate]
+        if self._function_word(token) or token.lower in self.lists.places:
+            return None
+        given = self._curated_given(token) or (token.cap and self._is_given(token.lower))  # "Sky"
+        return candidate if given and not token.sentence_start else None
+
+    def _initial(self, index: int) -> bool:
+        """"J. de Boer", "j. de boer": an initial, a full stop, particles and a surname."""
+        token = self.tokens[index]
+        if len(token.text) != 1 or not token.text.isalpha() or not self._adjacent(index, index + 1, INITIAL_GAP):
+            return False
+        last = self._after_particles(index + 1)
+        if last is None:
+            return False
+        surname = self.tokens[last]
+        return not self._function_word(surname) and (
+            self._capitalised_name(surname) or (last > index + 1 and surname.lower in self.lists.surnames))
+
+    def _given_with_surname(self, index: int) -> bool:
+        """"olga petrenko": a given name that is also a word, before a word that can only be a surname."""
+        token, nxt = self.tokens[index], index + 1
+        if not self._adjacent(index, nxt) or not self._curated_given(token) or self._function_word(token):
+            return False
+        surname = self.tokens[nxt]
+        return not self._function_word(surname) and not self._verb_form(surname.lower) \
+            and (self._surname_ending(surname) or self._rare_word(surname))
+
+    def _curated_given(self, token: Token) -> bool:
+        """A given name of pii.yml's lists ("noor", "olga"), or a listed one that is no ordinary word: the big
+        list has words that are seldom a name ("nader", "kok")."""
+        word = _without_ending(token.lower)
+        return word in self.lex.given_names or (self._is_given(word) and not self._ambiguous(word))
 
     def _capitalised_name(self, token: Token) -> bool:
         return token.cap and not self._blocked(token)
@@ -256,8 +376,9 @@ class NameFinder:
         token, lex = self.tokens[candidate], self.lex
         if strength == "strong":
             ok = not self._blocked(token) or token.lower in lex.given_names
-        elif strength == "weak":
-            ok = self._listed(token) or self._rare(token)
+        elif strength == "weak":  # "ik ben noor", "dit is fleur", "met ene frank"
+            ok = self._listed(token) or self._rare(token) or (self._curated_given(token)
+                                                              and not self._function_word(token))
         else:
             ok = self._capitalised_name(token) or self._listed(token)
         return candidate if ok and token.lower not in lex.non_names else None
@@ -271,8 +392,9 @@ class NameFinder:
             ok = self._capitalised_name(token) or self._listed(token) or self._after_relation_word(token) \
                 or self._before_listed_surname(candidate)
             return candidate if ok else None
-        if self._adjacent(index, candidate, COMMA) and (self._capitalised_name(token) or self._named(token)):
-            return candidate  # "de vader van mijn vriendin, Ruud, ..."
+        if self._adjacent(index, candidate, COMMA) and not self._function_word(token) \
+                and (self._capitalised_name(token) or self._named(token) or self._curated_given(token)):
+            return candidate  # "de vader van mijn vriendin, Ruud, ...", "mijn zus, lars, ..."
         return None
 
     def _after_particles(self, first: int) -> Optional[int]:
@@ -321,13 +443,15 @@ class NameFinder:
         end, taken = index, 0
         while taken < MAX_SURNAME_TOKENS:
             nxt = end + 1
-            if not self._adjacent(end, nxt, SURNAME_GAP):
+            initial = len(self.tokens[end].text) == 1 and self._adjacent(end, nxt, INITIAL_GAP)  # "j. de boer"
+            if not (self._adjacent(end, nxt, SURNAME_GAP) or initial):
                 break
             probe = nxt
             while probe < len(self.tokens) and self.tokens[probe].lower in self.lex.name_particles \
                     and self._adjacent(probe, probe + 1, SURNAME_GAP):
                 probe += 1
-            if probe >= len(self.tokens) or self.tokens[probe].sentence_start \
+            # after an initial the full stop starts no sentence: "J. Bakker"
+            if probe >= len(self.tokens) or (self.tokens[probe].sentence_start and not (initial and probe == nxt)) \
                     or not self._surname(nxt, probe, self.tokens[index]):
                 break
             taken += probe - end
@@ -365,6 +489,8 @@ class NameFinder:
                     strength = "strong"  # "mijn stiefvader heet sean": not "het is heet"
                 found = self._after_cue(end, strength) if end is not None else None
                 if found is not None:
+                    if strength == "strong":
+                        self.named.add(found)
                     yield found, found
             if token.lower in lex.glued_cues:  # "ikheet tamara"
                 found = self._after_cue(index, "strong")
@@ -372,6 +498,10 @@ class NameFinder:
                     yield found, found
             # A capitalised relation word inside a sentence is part of a proper noun ("Child Protection Board").
             relation = token.lower in lex.relations or self._relation_typo(token)
+            if token.lower in RELATION_LINKS and index > 0 and self.tokens[index - 1].lower in lex.relations:
+                found = self._after_cue(index, "weak")  # "mijn broer is tim"
+                if found is not None:
+                    yield found, found
             if relation and (not token.cap or token.sentence_start):
                 found = self._after_relation(index)
                 if found is not None:
@@ -386,12 +516,57 @@ class NameFinder:
             if self._given(token) or (self._rare_subject(index) if token.sentence_start else self._rare(token)):
                 yield index, index
             elif self._apposition(index):
+                yield self._particles_before(index), index
+            elif self._initial(index) or self._given_with_surname(index) or self._only_word(index):
                 yield index, index
+
+    def _named_surname(self, index: int) -> bool:
+        """"heet giovanni rossi": after a naming cue and a name, the next word is a surname unless it is a word
+        of the sentence (a function word, a verb, a word the bot uses, a place)."""
+        if index >= len(self.tokens) or not self._adjacent(index - 1, index) or not self.dutch_message:
+            return False
+        token = self.tokens[index]
+        word = token.lower
+        return len(word) >= MIN_UNKNOWN_LENGTH and not self._function_word(token) and word not in self.lex.vocabulary \
+            and word not in self.lists.places and not self._verb_form(word) and not self._degree(word) \
+            and not self._verb_stem(word) and not self._compound(word, relaxed=True) and not token.sentence_start
+
+    def _verb_stem(self, word: str) -> bool:
+        """"woon", "zit", "ga": the first person of a verb ("ik heet sanne woon in utrecht")."""
+        known = self.lists.ordinary
+        doubled = len(word) > 2 and word[-2] == word[-3] and word[-2] in "aeiou"
+        forms = (word + "en", word + word[-1] + "en", word[:-2] + word[-1] + "en" if doubled else "", word + "n")
+        return any(form and known(form) for form in forms)
+
+    def _only_word(self, index: int) -> bool:
+        """A message that is one given name ("noor"): the answer to "hoe heet je?"; not a word the bot uses, and
+        a short one only from the curated lists and no word ("hai", "joe", "ty" are greetings)."""
+        token, lex = self.tokens[index], self.lex
+        word = token.lower
+        short = len(word) <= SHORT_NAME and (word not in lex.given_names or word in lex.lowercase_words)
+        return len(self.tokens) == 1 and self._curated_given(token) and not self._function_word(token) \
+            and word not in lex.vocabulary and not short
+
+    def _span(self, first: int, last: int) -> Span:
+        """The name from token `first` to `last`, without the ending of a given name: "[NAAM]'s moeder",
+        "[NAAM]'in arabası"."""
+        token = self.tokens[last]
+        base = _without_ending(token.lower)
+        end = token.start + len(base) if base != token.lower and self._is_given(base) else token.end
+        return Span(self.tokens[first].start, end, "NAAM")
 
     def spans(self) -> Iterator[Span]:
         for first, last in self._starts():
             end = self._surname_end(last)
-            yield Span(self.tokens[first].start, self.tokens[end].end, "NAAM")
+            if end == last and last in self.named and self._named_surname(last + 1):
+                end = last + 1
+            yield self._span(first, end)
+            for _ in range(MAX_SURNAME_TOKENS):  # "ton en ria en ..."
+                nxt = self._coordinated(end)
+                if nxt is None:
+                    break
+                end = self._surname_end(nxt)
+                yield self._span(nxt, end)
 
 
 def names(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from bot.privacy.lexicon import Lexicon, cue_pattern
 from bot.privacy.spans import Span
+from bot.privacy.wordlists import word_lists
 
 EMAIL = re.compile(r"(?<![\w.%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 IBAN = re.compile(r"(?<![\w])[A-Za-z]{2}[0-9]{2}(?:[ \-]?[A-Za-z0-9]{4}){2,7}(?:[ \-]?[A-Za-z0-9]{1,3})?(?![\w])")
@@ -224,8 +225,27 @@ def postcodes(text: str, lex: Lexicon) -> Iterator[Span]:
             yield Span(match.start(), match.end(), "POSTCODE")
 
 
-# After a plate cue: any shape, any case, with dashes, spaces or nothing between the groups.
-CUED_PLATE = re.compile(r"[\s:]*(?:(?:is|was|met|with)\s+)?([A-Za-z0-9]{1,3}(?:[\s\-]?[A-Za-z0-9]{1,3}){1,3})(?![\w])")
+# After a plate cue: any shape, any case, with dashes, spaces or nothing between the groups, of any country:
+# Dutch 6 characters, Turkish "34 KLM 572" 8, Polish "WA 12345" 7, German 5 to 8. Longest first; a word of
+# the sentence after it is no group ("7-XKP-21 en staat", "95 gbl 3 is his car").
+CUED_LENGTH = (5, 8)
+CUED_LINK = r"[\s:]*(?:(?:is|was|met|with|to|jest|ist)\s+)?"
+CUED_PLATES = tuple(re.compile(CUED_LINK + rf"([A-Za-z0-9]{{1,3}}(?:[\s\-]?[A-Za-z0-9]{{1,3}}){{{n}}})(?![\w])")
+                    for n in (3, 2, 1))
+LAST_GROUP = re.compile(r"[\s\-]([a-z]+)$")
+
+
+def _cued_plate(text: str, start: int, frequent: frozenset[str]) -> Span | None:
+    for pattern in CUED_PLATES:
+        found = pattern.match(text, start)
+        if found is None:
+            continue
+        compact = re.sub(r"[\s\-]", "", found.group(1))
+        last = LAST_GROUP.search(found.group(1))
+        if CUED_LENGTH[0] <= len(compact) <= CUED_LENGTH[1] and not compact.isdigit() and not compact.isalpha() \
+                and not (last and last.group(1) in frequent):
+            return Span(found.start(1), found.end(1), "KENTEKEN")
+    return None
 
 
 def plates(text: str, lex: Lexicon) -> Iterator[Span]:
@@ -233,10 +253,10 @@ def plates(text: str, lex: Lexicon) -> Iterator[Span]:
         for match in pattern.finditer(text):
             yield Span(match.start(), match.end(), "KENTEKEN")
     for cue_match in cue_pattern(lex.plate_cues).finditer(text.lower()):
-        found = CUED_PLATE.match(text, cue_match.end())
-        compact = re.sub(r"[\s\-]", "", found.group(1)) if found else ""
-        if found and len(compact) in (6, 7) and not compact.isdigit() and not compact.isalpha():
-            yield Span(found.start(1), found.end(1), "KENTEKEN")
+        lists = word_lists()
+        found = _cued_plate(text, cue_match.end(), lists.frequent_nl | lists.frequent_en)
+        if found:
+            yield found
 
 
 def _helpline_end(run: str, groups: list[tuple[int, int]], first: int, lex: Lexicon) -> int | None:

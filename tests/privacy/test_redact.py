@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.measure.privacy_eval import SETS, STRUCTURED, Figures, load_cases, score
+from bot.measure.privacy_eval import SETS, STRUCTURED, Figures, available, load_cases, score
 from bot.privacy.lexicon import lexicon
 from bot.privacy.numbers import bsn_valid, iban_valid
 from bot.privacy.redact import find_pii, redact
@@ -16,7 +16,7 @@ HELPLINES = ["112", "113", "0800-2000", "0800 2000", "08002000", "0800-0432", "0
 
 @pytest.fixture(scope="module")
 def figures() -> dict[str, Figures]:
-    results = {name: score(name, load_cases(path)) for name, path in SETS.items()}
+    results = {name: score(name, load_cases(SETS[name])) for name in available(list(SETS))}
     for result in results.values():  # shown with -s, and in the failure output
         print(result.summary()["set"], result.summary()["recall"], "false positives:", len(result.false_positives))
     return results
@@ -188,3 +188,96 @@ def test_relation_words_before_ordinary_words_keep_them(text):
                                   "mijn zus zit op de sportschool", "later, mijn moeder kwam thuis"])
 def test_second_round_keeps_ordinary_words(text):
     assert redact(text) == text
+
+
+# Round 3 (tuned on pii_chat_holdout_c.yml and _d.yml; measured on the blind pii_chat_holdout_e.yml).
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("mijn zoon zit op het montfort college", "het montfort college", "INSTELLING"),  # article and lower case
+    ("hij werkt bij garage de Wit in Almere", "garage de Wit", "INSTELLING"),
+    ("ik werk bij de jumbo in zuid", "de jumbo in zuid", "INSTELLING"),  # a chain after a work cue
+    ("mijn tante werkt voor DHL", "DHL", "INSTELLING"),  # an acronym
+    ("we bidden in de Ayasofya camii", "de Ayasofya camii", "INSTELLING"),
+    ("zijn vrouw werkt bij huisartsenpraktijk de Linde", "huisartsenpraktijk de Linde", "INSTELLING"),
+    ("mijn zoon zit op de Ichthus school", "de Ichthus school", "INSTELLING"),
+    ("oğlum Yunus Emre okulu'na gidiyor", "Yunus Emre okulu", "INSTELLING"),
+    ("hij wacht me op bij de molenstraat", "molenstraat", "ADRES"),  # a listed street, lower case, no number
+    ("ze woont op de Markt 7", "Markt 7", "ADRES"),  # a street word alone
+    ("we zien elkaar op de Brink", "Brink", "ADRES"),
+    ("hij staat op de Laan van Nieuw Oost-Indië", "Laan van Nieuw Oost-Indië", "ADRES"),
+    ("mijn oma woont Prinsengracht 12-hs", "Prinsengracht 12-hs", "ADRES"),
+    ("wij wonen op nummer 31", "nummer 31", "ADRES"),
+    ("mijn dochter is geboren op tweede kerstdag 2015", "tweede kerstdag 2015", "GEBOORTEDATUM"),
+    ("jarig op koningsdag", "koningsdag", "GEBOORTEDATUM"),  # a holiday after a birth cue
+    ("kızım 12 Haziran 2016 doğdu", "12 Haziran 2016", "GEBOORTEDATUM"),  # month names of other languages
+    ("córka urodziła się 4 października 2013", "4 października 2013", "GEBOORTEDATUM"),
+    ("plakası 06 ABC 123", "06 ABC 123", "KENTEKEN"),  # a plate of another country after a cue
+    ("hoi ik ben fleur", "fleur", "NAAM"),  # after "ik ben" a curated given name in any case
+    ("ze ging mee met ene sanne", "sanne", "NAAM"),
+    ("mijn ouders heten kees en riet", "riet", "NAAM"),  # a given name joined to a name by "en"
+    ("Bram en Sky zijn mijn neefjes", "Sky", "NAAM"),
+    ("de Jong heet mijn buurman", "de Jong", "NAAM"),  # a name before "heet mijn <relation>"
+    ("Roos mijn zusje is ziek", "Roos", "NAAM"),  # a given name right before "mijn <relation>"
+    ("piotr mój brat pije", "piotr", "NAAM"),
+    ("J. Bakker is mijn leraar", "J. Bakker", "NAAM"),  # initials
+    ("mijn oom heet p. van dam", "p. van dam", "NAAM"),
+    ("kevin's moeder belde", "kevin", "NAAM"),  # a genitive
+    ("my friend olga kowalenko", "olga kowalenko", "NAAM"),  # a surname by its ending after any given name
+    ("mijn zus heet LISA ROSSI", "LISA ROSSI", "NAAM"),  # after a naming cue and a name, a surname
+    ("mila", "mila", "NAAM"),  # a message that is one given name
+    ("zijn vriendin حمزة", "حمزة", "NAAM"),  # given names in Arabic script
+    ("hij werkt bij Bakkerij Bart in de Kalverstraat", "Kalverstraat", "ADRES"),
+    ("mijn oma woont in de willem de zwijgerlaan 5", "willem de zwijgerlaan 5", "ADRES"),
+    ("ze woont in de jan van galenstraat", "jan van galenstraat", "ADRES"),
+    ("hij werkt bij autobedrijf Van den Berg", "autobedrijf Van den Berg", "INSTELLING"),
+    ("ze werkt op de spoedeisende hulp van het Erasmus MC", "het Erasmus MC", "INSTELLING"),
+])
+def test_third_round_personal_data(text, value, kind):
+    redacted = redact(text)
+    assert value not in redacted and f"[{kind}]" in redacted, redacted
+
+
+@pytest.mark.parametrize("text", ["ze is naar het grote ziekenhuis gebracht", "we gaan naar de katholieke kerk",
+                                  "hij zit op het christelijk college", "ik ga naar de jumbo",
+                                  "after school I go home", "hij werkt in de garage van zijn vader",
+                                  "ik woon in de hoofdstraat", "ze spelen op het schoolplein", "het Hof besliste",
+                                  "op eerste kerstdag sloeg hij me", "het kenteken weet ik niet",
+                                  "ik ben bang", "aan de ene kant wel", "Vanavond is mijn vader weer dronken",
+                                  "Gisteren was mijn vader dronken", "ze wordt steeds jaloerser", "help",
+                                  "ze woont in een verpleeghuis", "we lopen in de zijstraat"])
+def test_third_round_keeps_ordinary_words(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ik heet sanne woon in utrecht", "ik heet [NAAM] woon in utrecht"),  # a verb after the name stays
+    ("werkt bij de albert heijn in noord", "werkt bij [INSTELLING]"),
+    ("ik zit op het da vinci college", "ik zit op [INSTELLING]"),
+    ("mijn school is het christelijk lyceum delft", "mijn school is [INSTELLING]"),
+    ("ik voetbal bij vv hoogland", "ik voetbal bij [INSTELLING]"),
+    ("ik woon op de Dam 4 boven de kapper", "ik woon op de [ADRES] boven de kapper"),
+    ("mieszkam na ulicy Lipowa 8 z mężem", "mieszkam na [ADRES] z mężem"),
+    ("ik ben geboren in Utrecht op 3 april", "ik ben geboren in Utrecht op [GEBOORTEDATUM]"),
+    ("ik slaap bij amira's moeder", "ik slaap bij [NAAM]'s moeder"),
+    ("oğlum Yunus Emre okulu'na gidiyor", "oğlum [INSTELLING]'na gidiyor"),
+    ("Mehmet'in arabası kapıda", "[NAAM]'in arabası kapıda"),  # a Turkish case ending
+    ("benim adım Elif", "benim adım [NAAM]"),  # naming cues of other languages
+    ("mój ojciec ma na imię Janusz", "mój ojciec ma na imię [NAAM]"),
+    ("zijn naam is dirk", "zijn naam is [NAAM]"),
+    ("ik ben emma en mijn broer is tim", "ik ben [NAAM] en mijn broer is [NAAM]"),  # "is" after a relation word
+    ("die van mijn zus, lars, is gevaarlijk", "die van mijn zus, [NAAM], is gevaarlijk"),
+    ("mijn dochters lina en sara", "mijn dochters [NAAM] en [NAAM]"),
+    ("mijn broer is bang", "mijn broer is bang"),
+    ("hij woont op de hoek van de Dorpsstraat", "hij woont op de hoek van de [ADRES]"),
+    ("geb 12-3", "geb [GEBOORTEDATUM]"),  # day and month after a birth cue
+    ("hai", "hai"), ("joe", "joe"),  # a short one-word message is a greeting
+    ("my parents want me to marry my cousin", "my parents want me to marry my cousin"),
+    ("meslektaşıma danıştım, sonraki adım ne", "meslektaşıma danıştım, sonraki adım ne"),  # "adım": also "step"
+    ("ik ben bang voor bas", "ik ben bang voor [NAAM]"),  # "bang voor", "ik en": cues like "ik ben"
+    ("ik en tim", "ik en [NAAM]"),
+    ("ik ben bang voor hem", "ik ben bang voor hem"),
+    ("mijn tweelingzus noa", "mijn tweelingzus [NAAM]"),  # a compound relation word
+    ("zijn diploma haalt hij", "zijn diploma haalt hij"),
+    ("benim adım söylemek istemiyorum", "benim adım söylemek istemiyorum"),  # foreign naming cues are weak
+])
+def test_third_round_spans(text, expected):
+    assert redact(text) == expected
