@@ -71,12 +71,18 @@ class InstitutionFinder:
                 continue
             proper = self._proper(token) and not (cue and self._stop(token))  # not "werk bij Veilig Thuis"
             lower = any_case and not self._stop(token) and not self._describer(token)
-            place = not cue and token.lower in word_lists().places  # "vv hoogland", "lyceum delft"
+            place = not cue and self._place(token)
             if not (proper or lower or place or self._no_word(token)) or token.lower in ARTICLES:
                 break
             probe, taken, last = probe + 1, taken + 1, probe + 1
             any_case = any_case and taken < 2
         return last
+
+    def _place(self, token: Token) -> bool:
+        """"vv hoogland", "lyceum delft"; not the places named like a common word ("op de bso een kind":
+        Een in Drenthe, "kinderopvang de drie routes")."""
+        lists = word_lists()
+        return token.lower in lists.places and token.lower not in lists.frequent_nl
 
     def _area_end(self, last: int) -> int:
         """"fightclub zuid", "albert heijn in noord": a compass word after the name is part of it."""

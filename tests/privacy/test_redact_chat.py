@@ -119,11 +119,13 @@ def test_ordinary_words_stay(text):
 
 
 def _strings(value):
+    """Every text the bot can say; an entry's `questions` are how users ask, never said by the bot."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
+        for key, item in value.items():
+            if key != "questions":
+                yield from _strings(item)
     elif isinstance(value, list):
         for item in value:
             yield from _strings(item)
@@ -138,3 +140,16 @@ def test_the_bots_own_texts_lose_nothing_but_full_dates():
             for text in _strings(yaml.safe_load(handle)):
                 found += [(text[s.start:s.end], s.kind) for s in find_pii(text) if s.kind != "GEBOORTEDATUM"]
     assert found == []
+
+
+# The blind set of the third round (written before it, never tuned on), measured 2026-12-05 after that round:
+# a floor per class at what it reached rounded down (the goal is 0.95); its misses are never printed.
+BLIND_FLOOR = {"NAAM": 0.94, "ADRES": 0.90, "INSTELLING": 0.87, "POSTCODE": 0.94, "EMAIL": 0.92, "HANDLE": 0.93}
+
+
+def test_the_blind_set_keeps_what_it_reached_without_showing_its_misses():
+    result = score("chat-holdout-e", load_cases(SETS["chat-holdout-e"]))
+    low = {kind: round(result.recall(kind), 3) for kind in KINDS
+           if result.totals[kind] and result.recall(kind) < BLIND_FLOOR.get(kind, 1.0)}
+    assert low == {}, low
+    assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
