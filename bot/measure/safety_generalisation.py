@@ -35,8 +35,9 @@ MAX_FALSE_ALARMS = 0.005
 # Regression floors: combined recall measured 2026-12-05 with the trained head (README "Safety net"),
 # rounded down to 0.01 minus 0.01.
 # Re-measured after the head learnt serious-but-not-acute messages (set B lost 2 of 120, A and C gained 1 and 5).
-RECALL_FLOORS = {"heldout_danger.yml": 0.94, "heldout_danger_b.yml": 0.85, "heldout_danger_c.yml": 0.89,
-                 "heldout_danger_d.yml": 0.0}
+# Re-measured after the corpus's second round (2026-12-05 night): D was written blind before it.
+RECALL_FLOORS = {"heldout_danger.yml": 0.93, "heldout_danger_b.yml": 0.89, "heldout_danger_c.yml": 0.93,
+                 "heldout_danger_d.yml": 0.86}
 LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml")  # their `none` messages: hard look-alikes, apart
 # Serious but not acute: abuse, control, past abuse, professionals' cases (written apart, before the head's
 # look-alike training templates). A 112 there is not dangerous but pushes the advice aside: a ceiling, not 0.
