@@ -16,7 +16,7 @@ from knowledge.services import load_table
 AUDIENCES = ("citizen", "professional", "child", "all")
 LANGUAGES = ("nl", "en")
 REQUIRED = ("id", "title", "audience", "languages", "body", "source", "source_title", "checked", "verified")
-OPTIONAL = ("tags",)
+OPTIONAL = ("tags", "questions")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_PATTERN = re.compile(r"^https?://[^\s/$.?#][^\s/]*\.[^\s/]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
 
@@ -35,6 +35,7 @@ class Entry:
     checked: dt.date
     verified: bool
     tags: tuple[str, ...] = ()
+    questions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # how people ask for it, per language
     file: str = field(default="", compare=False)
 
     def title_in(self, lang: str) -> str:
@@ -141,6 +142,7 @@ def _check_entry(file: str, raw: Any, report: Report) -> Entry | None:
         checked=_as_date(raw["checked"]) or dt.date.min,
         verified=raw["verified"],
         tags=tuple(str(t) for t in raw.get("tags") or ()),
+        questions={lang: tuple(str(q).strip() for q in asked) for lang, asked in (raw.get("questions") or {}).items()},
         file=file,
     )
 
@@ -157,7 +159,7 @@ def _problems(raw: dict[str, Any]) -> list[str]:
         ("id", _check_id), ("title", _check_title), ("audience", _check_audience),
         ("languages", _check_languages), ("body", _check_body), ("source", _check_source),
         ("source_title", _check_text), ("checked", _check_checked), ("verified", _check_verified),
-        ("tags", _check_tags),
+        ("tags", _check_tags), ("questions", _check_questions),
     )
     for name, check in checks:
         if name not in missing and name in raw:
@@ -256,3 +258,16 @@ def _check_tags(value: Any) -> list[str]:
         isinstance(t, (str, int, float)) and not isinstance(t, bool) and str(t).strip() for t in value
     )
     return [] if ok else [f"must be a list of words, got {value!r}"]
+
+
+def _check_questions(value: Any) -> list[str]:
+    """Per language a list of questions: {nl: [...], en: [...]}."""
+    if value is None:
+        return []
+    if not isinstance(value, dict):
+        return [f"must map a language to a list of questions, got {value!r}"]
+    problems = [f"unknown language {lang!r}" for lang in value if lang not in LANGUAGES]
+    for lang, asked in value.items():
+        if not isinstance(asked, list) or not all(isinstance(q, str) and q.strip() for q in asked):
+            problems.append(f"{lang}: must be a list of questions, got {asked!r}")
+    return problems

@@ -17,6 +17,9 @@ AUDIENCE_FILTER: dict[str, frozenset[str]] = {
 }
 
 
+QUESTION_FACET = "question"  # a row per question people ask for an entry: for the embedding, not lexical
+
+
 @dataclass(frozen=True)
 class IndexDoc:
     """One searchable text with everything needed to show it as a hit."""
@@ -32,7 +35,7 @@ class IndexDoc:
     audience: str
     verified: bool
     search_text: str
-    facet: str = "full"  # "full" (title + body + tags), "keywords" (title + tags) or "passage"
+    facet: str = "full"  # "full" (title + body + tags), "keywords" (title + tags), "question" or "passage"
     checked: str = ""  # ISO date the curated entry was checked against its source; "" for passages
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,8 +47,8 @@ class IndexDoc:
 
 
 def entry_docs(entry: Entry) -> list[IndexDoc]:
-    """Per language a "full" row (title, body, tags) and, when there are tags, a "keywords" row
-    (title and tags): a short text whose embedding is close to how people phrase the question."""
+    """Per language a "full" row (title, body, tags), when there are tags a "keywords" row (title and tags),
+    and a row per question people ask for it: short texts whose embeddings are close to how people phrase it."""
     tags = ", ".join(tag.replace("-", " ") for tag in entry.tags)
     docs = []
     for lang in entry.languages:
@@ -59,6 +62,8 @@ def entry_docs(entry: Entry) -> list[IndexDoc]:
         docs.append(base)
         if tags:
             docs.append(replace(base, search_text=f"{title}\n{tags}", facet="keywords"))
+        asked = entry.questions.get(lang, ())
+        docs.extend(replace(base, search_text=question, facet=QUESTION_FACET) for question in asked)
     return docs
 
 

@@ -21,7 +21,7 @@ from typing import Any
 import faiss
 import numpy as np
 
-from knowledge.docs import IndexDoc, allowed
+from knowledge.docs import QUESTION_FACET, IndexDoc, allowed
 from knowledge.embeddings import Embedder
 from knowledge.gate import Gate
 from knowledge.lexical import LexicalIndex
@@ -34,6 +34,10 @@ EMBED_BATCH = 16
 RRF_K = 20
 PASSAGE_WEIGHT = 0.8  # fused-score weight of document passages relative to curated entries
 PASSAGE_DISCOUNT = 0.03  # subtracted from a passage's cosine for the no-answer gate
+# A message this close to one of an entry's questions, and this much closer than to any other entry, is that
+# question in other words: the entry comes first whatever the lexical rankings say.
+QUESTION_MATCH = 0.90
+QUESTION_MARGIN = 0.02
 
 Progress = Callable[[int], None]
 
@@ -152,7 +156,9 @@ class KnowledgeIndex:
         vectors = faiss.IndexFlatIP(embedder.dim)
         if len(matrix):
             vectors.add(matrix)
-        lexical = LexicalIndex.fit(texts)
+        # Question rows are for the embedding only: as short lexical documents, a shared chat word ("wat", "nu")
+        # would outweigh the entries' own text.
+        lexical = LexicalIndex.fit(["" if d.facet == QUESTION_FACET else d.search_text for d in docs])
         meta = IndexMeta(input_hash=input_hash, embedder=embedder.name, dim=embedder.dim,
                          gate=gate, build_seconds=round(time.perf_counter() - started, 2), embedded=embedded,
                          built_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
@@ -253,6 +259,8 @@ class KnowledgeIndex:
         gate_dense = self._gate_dense(dense)
         lists = {"dense": [dense], "lexical": [char, bm25], "hybrid": [dense, char, bm25]}[mode]
         ranked = self._fuse(lists)
+        if mode == "hybrid":
+            ranked = self._asked_first(ranked, dense)
         hits = [self._hit(entry_id, lang, score) for entry_id, score in ranked[:k]]
         gate = self.meta.gate
         other = other_language(text)
@@ -264,6 +272,15 @@ class KnowledgeIndex:
     def _gate_dense(self, dense: list[tuple[str, int, float]]) -> float:
         scores = [score - (PASSAGE_DISCOUNT if entry_id in self._passages else 0.0) for entry_id, _, score in dense]
         return max(scores, default=0.0)
+
+    def _asked_first(self, ranked: list[tuple[str, float]],
+                     dense: list[tuple[str, int, float]]) -> list[tuple[str, float]]:
+        if len(dense) < 2:
+            return ranked
+        (entry_id, row, best), (_, _, second) = dense[0], dense[1]
+        if self.docs[row].facet != QUESTION_FACET or best < QUESTION_MATCH or best - second < QUESTION_MARGIN:
+            return ranked
+        return [pair for pair in ranked if pair[0] == entry_id] + [pair for pair in ranked if pair[0] != entry_id]
 
     def _fuse(self, rankings: list[list[tuple[str, int, float]]]) -> list[tuple[str, float]]:
         fused = reciprocal_rank_fusion([[entry_id for entry_id, _, _ in r] for r in rankings], k=RRF_K)

@@ -10,6 +10,7 @@ import yaml
 from kbtest import FIXTURE_ENTRIES, REAL_ENTRIES
 
 from knowledge.curated import ValidationError, entry_files, load_entries, validate_files
+from knowledge.docs import entry_docs
 
 GOOD = {
     "id": "test-entry", "title": {"nl": "Titel"}, "audience": "citizen", "languages": ["nl"],
@@ -126,3 +127,17 @@ def test_real_entries_are_valid_unique_and_sourced() -> None:
     assert len(ids) == len(set(ids))
     for entry in report.entries:
         assert entry.source.startswith(("http://", "https://")) and entry.source_title.strip(), entry.id
+
+
+def test_questions_are_validated_and_become_rows_of_their_own(tmp_path: Path) -> None:
+    assert "must map a language" in errors_for(tmp_path, questions=["hoe werkt dit?"])[0]
+    assert "unknown language 'de'" in errors_for(tmp_path, questions={"de": ["wie geht das?"]})[0]
+    assert "nl: must be a list of questions" in errors_for(tmp_path, questions={"nl": "hoe werkt dit?"})[0]
+    asked = {"nl": ["hoe werkt dit?", "wat moet ik doen"], "en": ["how does this work?"]}
+    path = write(tmp_path, "a.yml", [{**GOOD, "questions": asked}])
+    report = validate_files([path])
+    assert report.ok and report.warnings == []
+    rows = entry_docs(report.entries[0])  # languages: nl only, so the English question has no row
+    assert [(row.facet, row.search_text) for row in rows if row.facet == "question"] == [
+        ("question", "hoe werkt dit?"), ("question", "wat moet ik doen")]
+    assert all(row.text == "Tekst van het antwoord." for row in rows)  # a question row answers with the body
