@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Optional
 
 from actions.answer import Hit, Knowledge, Reply, render, unique
-from actions.context import TurnContext
+from actions.context import ADULT_AGE, TurnContext, age_in_text, without_introduction
 from actions.lifeline import Lifeline, load_lifeline
 from actions.routes import Route, Routes
 from actions.story import StorySettings, load_story_settings
@@ -19,6 +19,7 @@ from actions.unsure import hedged, unsure_reply, with_choice
 __all__ = ["Reply", "compose", "render"]
 
 MAX_ENTRIES = 2
+YOUNG_ADULT_MAX = 25
 SAFETY_FOLLOW_UP = Route(entries=("veilig-thuis",))
 CHILD_SAFETY_FOLLOW_UP = Route(entries=("kindertelefoon", "veilig-thuis"))
 
@@ -33,7 +34,7 @@ def _specific_ids(route: Route, ctx: TurnContext, routes: Routes) -> list[str]:
     """Entries picked by the professional passage rules, an entity, the remembered profession or the step
     that follows the one the user says is done."""
     if _picks_passages(route, ctx, routes):
-        picked = routes.passages.select(ctx.text, ctx.sector)
+        picked = routes.passages.select(_question(ctx), ctx.sector)
         if picked:
             return [picked]
     ids: list[str] = []
@@ -50,7 +51,19 @@ def _specific_ids(route: Route, ctx: TurnContext, routes: Routes) -> list[str]:
     return ids
 
 
+def _question(ctx: TurnContext) -> str:
+    """What a professional asks, without "ik ben verloskundige": naming one's profession says who asks (the
+    remembered sector does the rest), not that the question is about the sector's own route."""
+    return without_introduction(ctx.text) or ctx.text
+
+
 def _default_ids(route: Route, ctx: TurnContext) -> list[str]:
+    age = age_in_text(ctx.text)
+    if age is not None and age >= ADULT_AGE:  # "ben 21 en woon nog thuis": no children's line
+        if age <= YOUNG_ADULT_MAX and route.young_adult:
+            return list(route.young_adult)
+        if route.adult:
+            return list(route.adult)
     if ctx.role == "child" and route.child:
         return list(route.child)
     return list(route.entries)
@@ -95,7 +108,7 @@ def _collect(route: Route, ctx: TurnContext, routes: Routes, knowledge: Knowledg
 
 def _passage_answers(route: Route, ctx: TurnContext, routes: Routes) -> bool:
     """A professional's question the passage rules answer, even when the classifier could not route it."""
-    return _picks_passages(route, ctx, routes) and routes.passages.select(ctx.text, ctx.sector) is not None
+    return _picks_passages(route, ctx, routes) and routes.passages.select(_question(ctx), ctx.sector) is not None
 
 
 def _picks_passages(route: Route, ctx: TurnContext, routes: Routes) -> bool:

@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 
 ADULT_AGE = 18
 AGE_FILE = Path(__file__).with_name("age.yml")
+PROFESSION_FILE = Path(__file__).with_name("profession.yml")
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _CHILD_INTENTS = {"situation_child"}
 _PROFESSIONAL_INTENTS = {
@@ -62,11 +63,32 @@ def age_in_text(text: str) -> Optional[int]:
     return int(min(found, key=lambda match: match.start()).group(1))
 
 
+@lru_cache(maxsize=1)
+def _profession_pattern() -> re.Pattern[str]:
+    data = yaml.safe_load(PROFESSION_FILE.read_text(encoding="utf-8"))
+    professions = sorted((re.escape(str(word)) for word in data["professions"]), key=len, reverse=True)
+    introductions = "|".join(f"(?:{intro})" for intro in data["introductions"])
+    return re.compile(rf"(?:{introductions})(?:{'|'.join(professions)})\b", re.IGNORECASE)
+
+
+def says_professional(text: str) -> bool:
+    """The person introduces themselves as a professional: "ik ben mentor op het vmbo", "als jeugdarts ...",
+    "I'm a teacher"."""
+    return _profession_pattern().search(text) is not None
+
+
+def without_introduction(text: str) -> str:
+    """The question without "ik ben verloskundige": who asks is the role, not the subject to search for."""
+    return " ".join(_profession_pattern().sub(" ", text).split())
+
+
 def infer_role(text: str, intent: str, previous: Optional[str]) -> Optional[str]:
     """Who is asking: child, professional or citizen; remembered across turns."""
     age = age_in_text(text)
     if age is not None and 6 <= age < ADULT_AGE:
         return "child"
+    if previous != "child" and says_professional(text):
+        return "professional"
     if age is not None and age >= ADULT_AGE:
         return "professional" if intent in _PROFESSIONAL_INTENTS else "citizen"
     if intent in _CHILD_INTENTS:

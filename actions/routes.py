@@ -21,6 +21,8 @@ _UNSURE_KINDS = {"search", "out_of_scope"}
 class Route:
     entries: tuple[str, ...] = ()
     child: tuple[str, ...] = ()
+    young_adult: tuple[str, ...] = ()  # for someone who says they are 18 to 25 (Alles Oké? is for them)
+    adult: tuple[str, ...] = ()  # for someone who says they are 18 or older, on a route meant for children
     search: Optional[str] = None
     first: str = "entries"
     by_entity: Optional[dict[str, str]] = None
@@ -95,6 +97,8 @@ def _route(intent: str, raw: dict[str, Any]) -> Route:
     return Route(
         entries=tuple(raw.get("entries") or ()),
         child=tuple(raw.get("child") or ()),
+        young_adult=tuple(raw.get("young_adult") or ()),
+        adult=tuple(raw.get("adult") or ()),
         search=search,
         first=raw.get("first", "entries"),
         by_entity=raw.get("by_entity"),

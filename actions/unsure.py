@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Optional
 
 from actions.answer import Hit, Knowledge, Reply, render
-from actions.context import TurnContext
+from actions.context import TurnContext, without_introduction
 from actions.lifeline import Lifeline
 
 MISUNDERSTOOD_BEFORE_HUMAN = 2
@@ -27,8 +27,13 @@ def best_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
     everyone (a professional or partner entry, never a policy passage) fits clearly better."""
     own = {"child": "child", "professional": "professional"}.get(ctx.role or "")
     if own:
-        result = knowledge.search(ctx.text, audience=own, lang=ctx.language, k=1)
-        return result.hits[0] if result.answered and result.hits else None
+        # "ik ben verloskundige, ...": search for the question first; the profession names who asks
+        questions = dict.fromkeys([without_introduction(ctx.text), ctx.text] if own == "professional" else [ctx.text])
+        for question in filter(None, questions):
+            result = knowledge.search(question, audience=own, lang=ctx.language, k=1)
+            if result.answered and result.hits:
+                return result.hits[0]
+        return None
     citizen = knowledge.search(ctx.text, audience="citizen", lang=ctx.language, k=1)
     anyone = knowledge.search(ctx.text, audience=None, lang=ctx.language, k=1)
     top = anyone.hits[0] if anyone.answered and anyone.hits else None

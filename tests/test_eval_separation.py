@@ -20,6 +20,7 @@ DEV_CASES = ROOT.parent / "shared" / "eval" / "dev-cases.yml"
 HELDOUT_CASES = ROOT / "tests" / "heldout" / "conversations.yml"
 TOPIC_CASES = ROOT / "tests" / "heldout" / "knowledge_topics.yml"
 TOPIC_CASES_B = ROOT / "tests" / "heldout" / "knowledge_topics_b.yml"
+TOPIC_CASES_C = ROOT / "tests" / "heldout" / "knowledge_topics_c.yml"
 DATA = ("nlu", "knowledge", "actions", "bot", "config.yml", "domain.yml")
 RUN = 7
 SUFFIXES = {".yml", ".yaml", ".py", ".json", ".md", ".txt", ".csv", ".js", ".html"}
@@ -104,7 +105,8 @@ def test_dev_cases_are_not_in_the_bots_data() -> None:
                        "are for measuring only, write your own phrasing:\n" + "\n".join(found))
 
 
-@pytest.mark.parametrize("cases", [HELDOUT_CASES, TOPIC_CASES, TOPIC_CASES_B], ids=lambda path: path.name)
+@pytest.mark.parametrize("cases", [HELDOUT_CASES, TOPIC_CASES, TOPIC_CASES_B, TOPIC_CASES_C],
+                         ids=lambda path: path.name)
 def test_heldout_cases_are_not_in_the_bots_data(cases: Path) -> None:
     assert cases.is_file(), f"held-out conversation set missing: {cases}"
     found = leaks(case_runs(cases))

@@ -155,6 +155,7 @@ class CaseSet:
     path: Path
     minimum: Optional[float] = None  # None: the command's --min-overall
     per_category: dict[str, float] = field(default_factory=dict)
+    blind: bool = False  # a held-out set not yet tuned on: pass rates only, its failures never shown or saved
 
 
 def parse_case_set(spec: str) -> CaseSet:
@@ -166,17 +167,19 @@ def parse_case_set(spec: str) -> CaseSet:
 
 
 def evaluate(url: str, cases_path: Path, report: Path, minimum: float, per_category: dict[str, float],
-             verbose: bool, label: str = "") -> tuple[int, dict[str, dict[str, float]]]:
+             verbose: bool, label: str = "", blind: bool = False) -> tuple[int, dict[str, dict[str, float]]]:
     cases = load_cases(cases_path)
     print(f"Playing {len(cases)} cases{f' ({label})' if label else ''} against {url} ...", flush=True)
     results = asyncio.run(run_all(url, cases))
     rates = pass_rates(results)
     print_table(rates)
-    if verbose:
+    if verbose and not blind:
         print_failures(results)
     report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text(json.dumps({"rates": rates, "cases": [
-        {**asdict(r), "passed": r.passed} for r in results]}, ensure_ascii=False, indent=2), encoding="utf-8")
+    cases_out = [{"id": r.id, "category": r.category, "passed": r.passed} if blind
+                 else {**asdict(r), "passed": r.passed} for r in results]
+    report.write_text(json.dumps({"rates": rates, "cases": cases_out}, ensure_ascii=False, indent=2),
+                      encoding="utf-8")
     print(f"Report written to {report}")
     problems = unmet_thresholds(rates, minimum, per_category)
     for problem in problems:
@@ -211,7 +214,8 @@ def evaluate_sets(url: str, sets: list[CaseSet], report: Path, minimum: float, p
         path = report if len(sets) == 1 else report.with_name(f"{report.stem}-{case_set.label}{report.suffix}")
         code, rates = evaluate(url, case_set.path, path,
                                minimum if case_set.minimum is None else case_set.minimum,
-                               {**per_category, **case_set.per_category}, verbose, case_set.label)
+                               {**per_category, **case_set.per_category}, verbose, case_set.label,
+                               case_set.blind)
         failed |= code
         all_rates[case_set.label] = rates
         print()

@@ -11,6 +11,7 @@ from kbtest import FIXTURE_DOCS
 
 from knowledge import service
 from knowledge.config import Settings
+from knowledge.docs import QUESTION_FACET, IndexDoc
 from knowledge.index import KnowledgeIndex
 from knowledge.lexical import Bm25, CharTfidf, LexicalIndex
 from knowledge.ranking import reciprocal_rank_fusion
@@ -133,3 +134,20 @@ def test_lexical_accents_and_persistence(tmp_path: Path) -> None:
 def test_reciprocal_rank_fusion() -> None:
     fused = reciprocal_rank_fusion([["a", "b", "c"], ["b", "c"]], k=10)
     assert [item for item, _ in fused] == ["b", "c", "a"]
+
+
+@pytest.mark.parametrize(("dense", "first"), [
+    ([("b", 1, 0.93), ("a", 0, 0.90)], "b"),  # clearly one of b's questions: b first, whatever lexical says
+    ([("b", 1, 0.93), ("a", 0, 0.92)], "a"),  # not clearly closer than another entry: the fused order
+    ([("b", 1, 0.88), ("a", 0, 0.80)], "a"),  # not close enough to be the same question
+    ([("a", 2, 0.95), ("b", 1, 0.80)], "a"),  # a body row, not a question: the fused order
+])
+def test_a_clear_paraphrase_of_an_entrys_question_puts_that_entry_first(dense, first) -> None:
+    row = dict(lang="nl", kind="curated", title="t", text="x", source="https://example.org", source_title="s",
+               location=None, audience="citizen", verified=True)
+    index = KnowledgeIndex.__new__(KnowledgeIndex)
+    index.docs = [IndexDoc(entry_id="a", search_text="a body", **row),
+                  IndexDoc(entry_id="b", search_text="how do I ask b?", facet=QUESTION_FACET, **row),
+                  IndexDoc(entry_id="a", search_text="a body again", **row)]
+    ranked = index._asked_first([("a", 0.5), ("b", 0.4)], dense)
+    assert ranked[0][0] == first and sorted(ranked) == [("a", 0.5), ("b", 0.4)]

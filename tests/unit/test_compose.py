@@ -283,3 +283,58 @@ def test_a_fallback_with_a_likely_runner_up_answers_that_route_with_the_hedge():
 def test_an_unlikely_or_unanswerable_runner_up_is_not_guessed(runner_up):
     reply = compose(ctx("nlu_fallback", runner_up=runner_up), load_routes(), FakeKnowledge())
     assert "omstander-advies" not in reply.entry_ids and "echt-mens" not in reply.entry_ids
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ben 21 en woon nog thuis, mijn moeder kleineert me", ["alles-oke-supportlijn", "slachtoffer-volwassene"]),
+    ("ik ben 34 en mijn moeder slaat me nog steeds", ["slachtoffer-volwassene"]),
+    ("ik ben 14 en mijn moeder slaat me", ["kind-thuis-onveilig"]),
+    ("mijn moeder slaat me", ["kind-thuis-onveilig"]),
+])
+def test_a_child_situation_told_by_someone_who_says_they_are_an_adult_gets_adult_lines(text, expected):
+    knowledge = FakeKnowledge(entries={
+        "kind-thuis-onveilig": FakeHit("kind-thuis-onveilig", "Bel de Kindertelefoon 0800-0432", audience="child"),
+        "alles-oke-supportlijn": FakeHit("alles-oke-supportlijn", "Alles Oké? Supportlijn, 18 tot 25"),
+        "slachtoffer-volwassene": FakeHit("slachtoffer-volwassene", "Veilig Thuis 0800-2000"),
+    })
+    context = ctx("situation_child", text=text, role=infer_role(text, "situation_child", None))
+    reply = compose(context, load_routes(), knowledge)
+    assert reply.entry_ids == expected
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("ik ben mentor op het vmbo, een jongen vertelde me iets over thuis", "professional"),
+    ("Ik vraag dit als jeugdarts: wat doe ik bij een vermoeden van meisjesbesnijdenis?", "professional"),
+    ("I'm a teacher and a pupil told me she is hit at home", "professional"),
+    ("mijn juf zegt dat ik het moet vertellen", None),
+    ("mijn moeder is verpleegkundige en slaat me", None),
+    ("ik ben 14 en ik ben bang voor mijn vader", "child"),
+])
+def test_someone_who_introduces_themselves_as_a_professional_is_one(text, role):
+    assert infer_role(text, "nlu_fallback", None) == role
+
+
+def test_a_child_stays_a_child_when_naming_a_profession():
+    assert infer_role("als juf zou je dit ook zeggen", "nlu_fallback", "child") == "child"
+
+
+@dataclass
+class ByTextKnowledge(FakeKnowledge):
+    answers: dict = field(default_factory=dict)  # text -> hit
+
+    def search(self, text, audience=None, lang="nl", k=5):
+        self.searches.append((text, audience, lang))
+        hit = self.answers.get(text)
+        return FakeResult(hits=[hit] if hit else [], answered=hit is not None)
+
+
+def test_an_unsure_professional_question_is_searched_without_the_introduction_first():
+    fgm = FakeHit("vgv-professional", "Meisjesbesnijdenis: signaleren en melden", audience="professional")
+    sector = FakeHit("sector-verloskundigen", "Het afwegingskader van de KNOV", audience="professional")
+    text = "als verloskundige zag ik dat een zwangere vrouw zelf besneden is"
+    knowledge = ByTextKnowledge(answers={"zag ik dat een zwangere vrouw zelf besneden is": fgm, text: sector})
+    reply = compose(ctx("nlu_fallback", text=text, role="professional"), load_routes(), knowledge)
+    assert reply.entry_ids == ["vgv-professional"]
+    knowledge = ByTextKnowledge(answers={text: sector})  # nothing for the bare question: the whole message
+    reply = compose(ctx("nlu_fallback", text=text, role="professional"), load_routes(), knowledge)
+    assert reply.entry_ids == ["sector-verloskundigen"]
