@@ -5,7 +5,7 @@
 Recall per language and class on the held-out danger sets (written before tuning, never used to
 tune) for the lexicon, the kNN bank and the trained head alone and all combined; false-alarm rate on the
 `measure` part of tests/safety/ordinary.yml, and separately on the look-alike ordinary messages
-(label `none`) of heldout_danger_c.yml and heldout_danger_d.yml. Held-out misses are counted, never printed, so nobody
+(label `none`) of heldout_danger_c.yml, _d.yml and _e.yml. Held-out misses are counted, never printed, so nobody
 tunes on them. Prints the issue-12 targets (TARGET_RECALL, MAX_FALSE_ALARMS) beside the figures.
 Exit status 1 (a regression gate) when the combined recall on a set falls below its floor in
 RECALL_FLOORS (what was last measured, rounded down to 0.01) or false alarms exceed MAX_FALSE_ALARMS.
@@ -37,8 +37,8 @@ MAX_FALSE_ALARMS = 0.005
 # Re-measured after the head learnt serious-but-not-acute messages (set B lost 2 of 120, A and C gained 1 and 5).
 # Re-measured after the corpus's second round (2026-12-05 night): D was written blind before it.
 RECALL_FLOORS = {"heldout_danger.yml": 0.93, "heldout_danger_b.yml": 0.89, "heldout_danger_c.yml": 0.93,
-                 "heldout_danger_d.yml": 0.86}
-LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml")  # their `none` messages: hard look-alikes, apart
+                 "heldout_danger_d.yml": 0.86, "heldout_danger_e.yml": 0.0}
+LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml", "heldout_danger_e.yml")  # their `none` messages: hard look-alikes, apart
 # Serious but not acute: abuse, control, past abuse, professionals' cases (written apart, before the head's
 # look-alike training templates). A 112 there is not dangerous but pushes the advice aside: a ceiling, not 0.
 NONACUTE = "heldout_nonacute.yml"
