@@ -35,9 +35,10 @@ MAX_FALSE_ALARMS = 0.005
 # Regression floors: combined recall measured 2026-12-05 with the trained head (README "Safety net"),
 # rounded down to 0.01 minus 0.01.
 # Re-measured after the head learnt serious-but-not-acute messages (set B lost 2 of 120, A and C gained 1 and 5).
-# Re-measured after the corpus's second round (2026-12-05 night): D was written blind before it.
+# Re-measured after the corpus's second round (2026-12-05 night): D was written blind before it. Then D's misses
+# were read and the lexicon generalised (D is a tuning set since); E was written blind before that: 0.865 -> 0.870.
 RECALL_FLOORS = {"heldout_danger.yml": 0.93, "heldout_danger_b.yml": 0.89, "heldout_danger_c.yml": 0.93,
-                 "heldout_danger_d.yml": 0.86, "heldout_danger_e.yml": 0.0}
+                 "heldout_danger_d.yml": 0.92, "heldout_danger_e.yml": 0.86}
 LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml", "heldout_danger_e.yml")  # their `none` messages: hard look-alikes, apart
 # Serious but not acute: abuse, control, past abuse, professionals' cases (written apart, before the head's
 # look-alike training templates). A 112 there is not dangerous but pushes the advice aside: a ceiling, not 0.
