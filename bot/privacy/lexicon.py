@@ -64,6 +64,7 @@ class Lexicon:
     name_particles: frozenset[str]
     surname_endings: tuple[str, ...]
     street_particles: frozenset[str]
+    street_prefixes: frozenset[str]
     street_suffixes_any_case: tuple[str, ...]
     street_suffixes_capitalised: tuple[str, ...]
     not_streets: frozenset[str]
@@ -150,6 +151,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         name_particles=_words(data["name_particles"]),
         surname_endings=tuple(_words(data["surname_endings"])),
         street_particles=_words(data["street_particles"]),
+        street_prefixes=_words(data["street_prefixes"]),
         street_suffixes_any_case=tuple(sorted(_words(suffixes["any_case"]), key=len, reverse=True)),
         street_suffixes_capitalised=tuple(sorted(_words(suffixes["capitalised"]), key=len, reverse=True)),
         not_streets=_words(data["not_streets"]),
