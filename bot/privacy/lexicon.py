@@ -73,6 +73,7 @@ class Lexicon:
     street_heads: frozenset[str]
     english_street_types: frozenset[str]
     postcode_stopwords: frozenset[str]
+    place_links: frozenset[str]
     bsn_cues: tuple[str, ...]
     birth_cues: tuple[str, ...]
     holidays: tuple[str, ...]
@@ -160,6 +161,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         street_heads=_words(data["street_heads"]),
         english_street_types=_words(data["english_street_types"]),
         postcode_stopwords=_words(data["postcode_stopwords"]),
+        place_links=_words(data["place_links"]),
         bsn_cues=tuple(sorted(_words(data["bsn_cues"]), key=len, reverse=True)),
         birth_cues=tuple(sorted(_words(data["birth_cues"]), key=len, reverse=True)),
         holidays=_longest_first(data["holidays"]),
