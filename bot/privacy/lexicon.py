@@ -91,6 +91,7 @@ class Lexicon:
     handle_stops: frozenset[str]
     institution_heads: frozenset[str]
     institution_tails: frozenset[str]
+    named_heads: frozenset[str]
     institution_suffixes: tuple[str, ...]
     institution_cues: tuple[tuple[str, ...], ...]
     institution_describers: frozenset[str]
@@ -179,6 +180,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         handle_stops=_words(data["handle_stops"]),
         institution_heads=_words(data["institution_heads"]),
         institution_tails=_words(data["institution_tails"]),
+        named_heads=_words(data["named_heads"]),
         institution_suffixes=_longest_first(data["institution_suffixes"]),
         institution_cues=_phrases(data["institution_cues"]),
         institution_describers=_words(data["institution_describers"]),
