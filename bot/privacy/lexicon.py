@@ -53,6 +53,8 @@ class Lexicon:
     possessives: frozenset[str]
     relations: frozenset[str]
     foreign_relations: frozenset[str]
+    owned_relations: frozenset[str]
+    told_verbs: frozenset[str]
     relation_endings: tuple[str, ...]
     titles: frozenset[str]
     not_names_after_cue: frozenset[str]
@@ -142,6 +144,8 @@ def _load(data: dict[str, Any]) -> Lexicon:
         possessives=_words(data["possessives"]),
         relations=_words(data["relations"]),
         foreign_relations=_words(data["foreign_relations"]),
+        owned_relations=_words(data["owned_relations"]),
+        told_verbs=_words(data["told_verbs"]),
         relation_endings=_longest_first(data["relation_endings"]),
         titles=_words(data["titles"]),
         not_names_after_cue=_words(data["not_names_after_cue"]),
