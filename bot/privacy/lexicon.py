@@ -54,6 +54,7 @@ class Lexicon:
     relations: frozenset[str]
     foreign_relations: frozenset[str]
     owned_relations: frozenset[str]
+    place_prepositions: frozenset[str]
     told_verbs: frozenset[str]
     relation_endings: tuple[str, ...]
     titles: frozenset[str]
@@ -145,6 +146,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         relations=_words(data["relations"]),
         foreign_relations=_words(data["foreign_relations"]),
         owned_relations=_words(data["owned_relations"]),
+        place_prepositions=frozenset(str(w) for w in data["place_prepositions"]),
         told_verbs=_words(data["told_verbs"]),
         relation_endings=_longest_first(data["relation_endings"]),
         titles=_words(data["titles"]),

@@ -526,6 +526,9 @@ class NameFinder:
         """(first, last) token indices of a name's first part, found by cue or by the word lists."""
         lex = self.lex
         for index, token in enumerate(self.tokens):
+            if token.cap and index > 0 and self.tokens[index - 1].text in lex.place_prepositions \
+                    and self._adjacent(index - 1, index):
+                continue  # "w Krakowie", "w Hadze": a place in its Polish case
             for phrases, strength in ((lex.strong_cues, "strong"), (lex.medium_cues, "medium"),
                                       (lex.weak_cues, "weak")):
                 end = self._phrase_at(index, phrases)
