@@ -144,7 +144,7 @@ def test_the_bots_own_texts_lose_nothing_but_full_dates():
 
 # Set E was the blind set of the third round (written before it, never tuned on); from the fourth round on it is
 # a tuning set like C and D: a floor per class at what it reaches, rounded down (the goal is 0.95).
-E_FLOOR = {"NAAM": 0.94, "ADRES": 0.90, "INSTELLING": 0.87, "POSTCODE": 0.94, "EMAIL": 0.92, "HANDLE": 0.93}
+E_FLOOR = {"NAAM": 0.99}  # measured after the fourth round: 123/124 names, every other class 1.0
 
 
 def test_tuning_set_e_keeps_what_it_reached():
