@@ -69,6 +69,8 @@ class AddressFinder:
             name = word in lists.given_names or (word in lists.surnames and not lists.ordinary(word))
             if token.cap and token.lower not in self.lex.non_names:
                 start, particles_only = probe, True
+            elif word in self.lex.street_prefixes and start == probe + 1:  # "de lange nieuwstraat 8"
+                start = probe
             elif lower_street and name and particles_only and start - probe > 1 \
                     and token.lower not in self.lex.not_names_after_cue:
                 start = probe
@@ -79,12 +81,17 @@ class AddressFinder:
             probe -= 1
         return start
 
-    def _with_name_particles(self, start: int) -> int:
-        """"op de van heemskerckweg": a "van" (der, den) between an article and the street belongs to it."""
+    def _with_name_particles(self, start: int, numbered: bool = False) -> int:
+        """"op de van heemskerckweg": a "van" (der, den) between an article and the street belongs to it; before
+        a street with a house number without the article too ("naar van heemstraweg 102")."""
         first = start - 1
         if first >= 1 and self.tokens[first].lower in ("der", "den") and self.tokens[first - 1].lower == "van":
             first -= 1
-        if first < 1 or self.tokens[first].lower != "van" or self.tokens[first - 1].lower not in ARTICLES:
+        if first < 0 or self.tokens[first].lower != "van":
+            return start
+        if numbered:
+            return first if all(self._adjacent(i, i + 1) for i in range(first, start)) else start
+        if first < 1 or self.tokens[first - 1].lower not in ARTICLES:
             return start
         adjacent = all(self._adjacent(i, i + 1) for i in range(first - 1, start))
         return first if adjacent else start
@@ -157,7 +164,7 @@ class AddressFinder:
                     named = self._named_street(index, strength)
                     end, start = (token.end, named) if named is not None else (None, start)
                 if end is not None:
-                    start = self._with_name_particles(start)
+                    start = self._with_name_particles(start, numbered=self._number(index, strength) is not None)
                     yield Span(self.tokens[start].start, end, "ADRES")
         for match in NUMBER_ONLY.finditer(self.text):
             yield Span(match.start(1), match.end(1), "ADRES")

@@ -54,17 +54,23 @@ class InstitutionFinder:
             return True
         return word.endswith("e") and len(word) > 3 and lists.ordinary(word[:-1])  # "katholieke", "nieuwe"
 
+    def _label(self, index: int) -> bool:
+        """"school: al-Ghazali": a kind word followed by a colon labels the name after it, in any case."""
+        return self._next(index, (": ", ":"))
+
     def _kind(self, token: Token) -> str:
         """The kind word without a case ending after an apostrophe: "basisschool'a" (Turkish)."""
         return token.lower.split("'")[0].split("’")[0]
 
-    def _name_after(self, index: int, any_case: bool, cue: bool = False) -> int | None:
-        """Last token of the name that follows token `index`: capitalised words, or after an article any
-        words ("obs de regenboog"), at most three. After a cue ("werk bij") only capitalised words."""
+    def _name_after(self, index: int, any_case: bool, cue: bool = False, label: bool = False) -> int | None:
+        """Last token of the name that follows token `index`: capitalised words, or after an article, a label's
+        colon ("school: al-Ghazali") or a head of `named_heads` ("roc mondriaan") any words ("obs de
+        regenboog"), at most three. After a cue ("werk bij") only capitalised words."""
         last, probe, taken = None, index, 0
         if self._next(probe) and self.tokens[probe + 1].lower in ARTICLES:
             probe, any_case = probe + 1, not cue
-        while taken < MAX_NAME_WORDS and self._next(probe):
+        first_gaps = (": ", ":") if label else (" ",)
+        while taken < MAX_NAME_WORDS and self._next(probe, first_gaps if probe == index else (" ",)):
             token = self.tokens[probe + 1]
             if self._particle_before_name(probe + 1):
                 probe, taken = probe + 1, taken + 1  # "bouwbedrijf van gils"
@@ -189,9 +195,11 @@ class InstitutionFinder:
         for index, token in enumerate(tokens):
             kind = self._kind(token)
             if kind in lex.institution_heads:
-                last = self._name_after(index, any_case=False)
+                named = kind in lex.named_heads and token.text.islower()  # "roc mondriaan", not "Het CBS vult"
+                label = self._label(index)  # the label stays: "school: [INSTELLING]"
+                last = self._name_after(index, any_case=named or label, label=label)
                 if last is not None:
-                    yield self._span(index, last)
+                    yield self._span(index + label, last)
             if kind in lex.institution_tails:
                 first, last = self._name_before(index), self._name_after(index, any_case=False)
                 if first == index and last is not None:  # "het christelijk lyceum delft"

@@ -53,6 +53,9 @@ class Lexicon:
     possessives: frozenset[str]
     relations: frozenset[str]
     foreign_relations: frozenset[str]
+    owned_relations: frozenset[str]
+    place_prepositions: frozenset[str]
+    told_verbs: frozenset[str]
     relation_endings: tuple[str, ...]
     titles: frozenset[str]
     not_names_after_cue: frozenset[str]
@@ -64,6 +67,7 @@ class Lexicon:
     name_particles: frozenset[str]
     surname_endings: tuple[str, ...]
     street_particles: frozenset[str]
+    street_prefixes: frozenset[str]
     street_suffixes_any_case: tuple[str, ...]
     street_suffixes_capitalised: tuple[str, ...]
     not_streets: frozenset[str]
@@ -72,6 +76,7 @@ class Lexicon:
     street_heads: frozenset[str]
     english_street_types: frozenset[str]
     postcode_stopwords: frozenset[str]
+    place_links: frozenset[str]
     bsn_cues: tuple[str, ...]
     birth_cues: tuple[str, ...]
     holidays: tuple[str, ...]
@@ -89,6 +94,7 @@ class Lexicon:
     handle_stops: frozenset[str]
     institution_heads: frozenset[str]
     institution_tails: frozenset[str]
+    named_heads: frozenset[str]
     institution_suffixes: tuple[str, ...]
     institution_cues: tuple[tuple[str, ...], ...]
     institution_describers: frozenset[str]
@@ -139,6 +145,9 @@ def _load(data: dict[str, Any]) -> Lexicon:
         possessives=_words(data["possessives"]),
         relations=_words(data["relations"]),
         foreign_relations=_words(data["foreign_relations"]),
+        owned_relations=_words(data["owned_relations"]),
+        place_prepositions=frozenset(str(w) for w in data["place_prepositions"]),
+        told_verbs=_words(data["told_verbs"]),
         relation_endings=_longest_first(data["relation_endings"]),
         titles=_words(data["titles"]),
         not_names_after_cue=_words(data["not_names_after_cue"]),
@@ -150,6 +159,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         name_particles=_words(data["name_particles"]),
         surname_endings=tuple(_words(data["surname_endings"])),
         street_particles=_words(data["street_particles"]),
+        street_prefixes=_words(data["street_prefixes"]),
         street_suffixes_any_case=tuple(sorted(_words(suffixes["any_case"]), key=len, reverse=True)),
         street_suffixes_capitalised=tuple(sorted(_words(suffixes["capitalised"]), key=len, reverse=True)),
         not_streets=_words(data["not_streets"]),
@@ -158,6 +168,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         street_heads=_words(data["street_heads"]),
         english_street_types=_words(data["english_street_types"]),
         postcode_stopwords=_words(data["postcode_stopwords"]),
+        place_links=_words(data["place_links"]),
         bsn_cues=tuple(sorted(_words(data["bsn_cues"]), key=len, reverse=True)),
         birth_cues=tuple(sorted(_words(data["birth_cues"]), key=len, reverse=True)),
         holidays=_longest_first(data["holidays"]),
@@ -175,6 +186,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         handle_stops=_words(data["handle_stops"]),
         institution_heads=_words(data["institution_heads"]),
         institution_tails=_words(data["institution_tails"]),
+        named_heads=_words(data["named_heads"]),
         institution_suffixes=_longest_first(data["institution_suffixes"]),
         institution_cues=_phrases(data["institution_cues"]),
         institution_describers=_words(data["institution_describers"]),

@@ -26,6 +26,11 @@ AND = frozenset({"en", "and", "und", "ve"})  # "ton en ria", "Lente en Sky"
 COMPARISON = ("er", "ere", "ers", "st", "ste")  # "jaloerser", "bangste"
 RELATION_LINKS = frozenset({"is", "was"})  # "mijn broer is tim": after a relation word, a cue like "ik ben"
 WORD_PARTS = re.compile(r"['’\-]")
+# "mijn broer will is", "my sister hope keeps": of the subject verbs, those that cannot follow "will" or "can" as
+# an infinitive after them ("my brother will hit me").
+BASE_FORMS = frozenset({"en", "and", "heb", "hit", "can", "will"})
+TOLD_FROM = frozenset({"aan", "tegen", "to"})  # "ik heb het aan bas verteld"
+CLAUSE_END = re.compile(r"\s*(?:[,.!?;:]|$)")
 MAX_SURNAME_TOKENS = 4
 MIN_UNKNOWN_LENGTH = 3
 SHORT_NAME = 3
@@ -51,6 +56,12 @@ def _without_ending(word: str) -> str:
     """"mehmet'in" -> "mehmet": a genitive or a Turkish case ending after an apostrophe."""
     ending = CASE_ENDING.search(word)
     return word[:ending.start()] if ending and ending.start() > 1 else word
+
+
+@lru_cache(maxsize=4)
+def _chain_words(chains: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """Shops of one word ("lidl", "jumbo"): a place someone is, never a person's name."""
+    return frozenset(chain[0] for chain in chains if len(chain) == 1)
 
 
 @lru_cache(maxsize=16)
@@ -202,7 +213,8 @@ class NameFinder:
     def _blocked(self, token: Token) -> bool:
         lex = self.lex
         return (token.lower in lex.non_names or token.lower in lex.titles or token.lower in lex.relations
-                or token.lower in lex.foreign_relations or token.lower in lex.not_names_after_cue)
+                or token.lower in lex.foreign_relations or token.lower in lex.not_names_after_cue
+                or token.lower in _chain_words(lex.chains))
 
     def _given(self, token: Token) -> bool:
         """A given name that may stand alone here."""
@@ -288,6 +300,8 @@ class NameFinder:
             probe, kind = probe + 1, "verb"
         if probe >= len(tokens):
             return None
+        if kind == "space" and tokens[probe].lower in lex.owned_relations:
+            return "owned"  # "umut abim": the Turkish or Arabic word holds "my"
         possessive = tokens[probe]
         if possessive.lower not in lex.possessives or possessive.lower in ("de", "het", "die", "the") \
                 or not self._adjacent(probe, probe + 1):
@@ -308,6 +322,8 @@ class NameFinder:
         if kind is None:
             return False
         name = self._is_given(token.lower) or self._rare_word(token) or self._unknown(token)
+        if kind == "owned":  # "umut abim", "dün ahmet abim geldi": anywhere in the sentence
+            return self._is_given(_without_ending(token.lower)) and not self._frequent(token)
         if kind == "space":  # at the start only: "Storm mijn broertje ...", not "to marry my cousin"
             return name and (token.sentence_start or self._adjacent(index - 1, index, COMMA))
         return name or (token.cap and (kind == "comma" or not token.sentence_start))
@@ -390,12 +406,32 @@ class NameFinder:
         token = self.tokens[candidate]
         if self._adjacent(index, candidate):
             ok = self._capitalised_name(token) or self._listed(token) or self._after_relation_word(token) \
-                or self._before_listed_surname(candidate)
+                or self._before_listed_surname(candidate) or self._subject_before_verb(candidate)
             return candidate if ok else None
         if self._adjacent(index, candidate, COMMA) and not self._function_word(token) \
                 and (self._capitalised_name(token) or self._named(token) or self._curated_given(token)):
             return candidate  # "de vader van mijn vriendin, Ruud, ...", "mijn zus, lars, ..."
         return None
+
+    def _subject_before_verb(self, index: int) -> bool:
+        """"mijn broer will is verdwenen", "my sister hope keeps ...": after a relation word, a given name that is
+        also a word (lowercase_words) is the subject when a finite verb follows it."""
+        token = self.tokens[index]
+        if token.lower not in self.lex.lowercase_words or token.lower in self.lists.frequent_nl \
+                or token.lower in self.lex.non_names or not self._adjacent(index, index + 1):
+            return False
+        verb = self.tokens[index + 1].lower
+        return verb in self.lex.subject_verbs and verb not in BASE_FORMS
+
+    def _told(self, index: int) -> bool:
+        """"ik heb het aan bas verteld", "ik zeg het tegen mees": a given name between "aan"/"tegen" and a verb
+        of telling (told_verbs)."""
+        token = self.tokens[index]
+        if index == 0 or self.tokens[index - 1].lower not in TOLD_FROM or not self._adjacent(index - 1, index) \
+                or not self._adjacent(index, index + 1):
+            return False
+        given = self._is_given(token.lower) and not self._blocked(token) and token.lower not in self.lists.frequent_nl
+        return given and self.tokens[index + 1].lower in self.lex.told_verbs
 
     def _after_particles(self, first: int) -> Optional[int]:
         """The token after the name particles from `first` on ("de", "van der"), each followed by one space;
@@ -435,7 +471,15 @@ class NameFinder:
             return first, last  # "mevr bosman", "juf de vries"
         if last > first and token.lower in self.lists.surnames and not self._blocked(token):
             return first, last  # "juf de wit", "meester de groot": after a particle, a frequent word too
+        if not self._function_word(token) and self._is_given(token.lower) and not self._verb_form(token.lower):
+            return first, last  # "ms. parker", "mr taylor": English surnames are given names too
+        if token.lower in self.lists.surnames and self._clause_end(last) and not self._blocked(token) \
+                and token.lower not in self.lex.subject_verbs and not self._verb_form(token.lower):
+            return first, last  # "bij opa en oma koning, daar ...": a surname that is a frequent word
         return None
+
+    def _clause_end(self, index: int) -> bool:
+        return bool(CLAUSE_END.match(self.text, self.tokens[index].end))
 
     # --- surnames -------------------------------------------------------------------------------------
     def _surname_end(self, index: int) -> int:
@@ -472,8 +516,8 @@ class NameFinder:
                 and not self._function_word(token):
             return True  # "al-hassan", "o'connor", "d'souza"
         listed = token.lower in self.lists.surnames and not self._blocked(token)
-        if last > first:
-            return listed
+        if last > first:  # "ilias el khatib": after particles a word web text has mostly as a name too
+            return listed or self._rare_word(token)
         rare = self._rare_word(token) and self.tokens[first - 1] is given  # one rare word, right after the name
         return (listed or rare) and not given.cap and not self._function_word(token)
 
@@ -482,6 +526,9 @@ class NameFinder:
         """(first, last) token indices of a name's first part, found by cue or by the word lists."""
         lex = self.lex
         for index, token in enumerate(self.tokens):
+            if token.cap and index > 0 and self.tokens[index - 1].text in lex.place_prepositions \
+                    and self._adjacent(index - 1, index):
+                continue  # "w Krakowie", "w Hadze": a place in its Polish case
             for phrases, strength in ((lex.strong_cues, "strong"), (lex.medium_cues, "medium"),
                                       (lex.weak_cues, "weak")):
                 end = self._phrase_at(index, phrases)
@@ -517,7 +564,8 @@ class NameFinder:
                 yield index, index
             elif self._apposition(index):
                 yield self._particles_before(index), index
-            elif self._initial(index) or self._given_with_surname(index) or self._only_word(index):
+            elif self._initial(index) or self._given_with_surname(index) or self._only_word(index) \
+                    or self._told(index):
                 yield index, index
 
     def _named_surname(self, index: int) -> bool:

@@ -25,6 +25,7 @@ BSN_ANY = re.compile(r"(?<![\w.+\-])[0-9](?:[ .\-]?[0-9]){8}(?![\w]|[.\-][0-9])"
 # After a BSN cue: up to four words ("van het kind is"), then the number.
 CUED_NUMBER = re.compile(r"[\s:.#-]*(?:[^\W\d_]+[\s:.]+){0,4}?([0-9](?:[0-9]|[ .\-](?=[0-9])){6,11})(?![0-9])")
 POSTCODE = re.compile(r"(?<![\w\-/.])([1-9][0-9]{3})( ?- ?| ?)([A-Za-z]{2})(?![\w])")
+PLACE_WORD = re.compile(r",?\s+([^\W\d_]+(?:[\-'][^\W\d_]+)*)")
 PLATE_SHAPES = ("LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D", "D-LLL-DD",
                 "LL-DDD-L", "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D")
 
@@ -49,13 +50,14 @@ PLATES = (_plate_regex("-", "[A-Za-z]"), _plate_regex("", "[A-Z]", UNDASHED), _p
 
 @lru_cache(maxsize=4)
 def _spelled_email(at_words: tuple[str, ...], dot_words: tuple[str, ...]) -> re.Pattern[str]:
-    """"sanne at gmail punt com", "m.jansen(at)ziggo(dot)nl", "jdevries @ ziggo.nl"."""
+    """"sanne at gmail punt com", "m.jansen(at)ziggo(dot)nl", "jdevries @ ziggo.nl", "fatima_2010 @ hotmail . com"."""
     def either(words: tuple[str, ...]) -> str:
         return "|".join(re.escape(w) for w in words)
     at = rf"(?:\s*(?:\(at\)|\[at\]|@)\s*|\s+(?:{either(at_words)})\s+)"
     dot = rf"(?:\.|\s*(?:\((?:dot|punt)\)|\[(?:dot|punt)\])\s*|\s+(?:{either(dot_words)})\s+)"
     local = rf"[\w%+\-]+(?:{dot}[\w%+\-]+)*"
-    return re.compile(rf"(?<![\w.%+\-])({local}){at}([\w\-]+(?:{dot}[\w\-]+)+)(?![\w])", re.IGNORECASE)
+    domain_dot = rf"(?:{dot}|\s*\.\s*)"  # "hotmail . com": the domain needs a known ending, so spaces may stand
+    return re.compile(rf"(?<![\w.%+\-])({local}){at}([\w\-]+(?:{domain_dot}[\w\-]+)+)(?![\w])", re.IGNORECASE)
 
 
 def emails(text: str, lex: Lexicon) -> Iterator[Span]:
@@ -218,10 +220,18 @@ def bsns(text: str, lex: Lexicon) -> Iterator[Span]:
     yield from _cued(text, lex.bsn_cues, CUED_NUMBER, 8, 9, "BSN")
 
 
+def _before_place(text: str, end: int) -> bool:
+    """"7511 je enschede": a place right after the letters makes a word of them postcode letters."""
+    nxt, lists = PLACE_WORD.match(text, end), word_lists()
+    place = nxt.group(1).lower() if nxt else ""
+    return place in lists.places and place not in lists.frequent_nl  # not "2019 is een": Een is a village too
+
+
 def postcodes(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in POSTCODE.finditer(text):
         letters = match.group(3)
-        if letters.isupper() or letters.lower() not in lex.postcode_stopwords:
+        if letters.isupper() or letters.lower() not in lex.postcode_stopwords \
+                or (letters.lower() not in lex.place_links and _before_place(text, match.end())):
             yield Span(match.start(), match.end(), "POSTCODE")
 
 

@@ -13,6 +13,9 @@ from bot.privacy.tokens import Token
 AT_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
 HANDLE_WORD = re.compile(r"[^\W_][\w.\-]*[\w](?:#[0-9]{4})?")
 CUE_TAIL = re.compile(r"\s*(?::|is|=|-)?\s*(?:(?:is|naam|name|account)\s+)*:?\s*")
+# "mój snapchat to kaska_w02", "mein insta ist lena.k07": a copula of another language between cue and handle;
+# the handle must then hold a digit, dot or underscore ("on snapchat to talk" is no handle).
+FOREIGN_LINK = re.compile(r"\s+(?:to|jest|ist|est|es|é|e)\s+")
 MAX_HANDLE_WORDS = 3
 
 
@@ -32,7 +35,18 @@ def _cue_end(tokens: list[Token], index: int, phrases: tuple[tuple[str, ...], ..
     return None
 
 
+def _after_foreign_link(text: str, end: int) -> Span | None:
+    link = FOREIGN_LINK.match(text, end)
+    word = HANDLE_WORD.match(text, link.end()) if link else None
+    if word is None or word.group().isalpha():
+        return None
+    return Span(word.start(), word.end(), "HANDLE")
+
+
 def _after_cue(text: str, tokens: list[Token], end: int, lex: Lexicon) -> Span | None:
+    foreign = _after_foreign_link(text, tokens[end].end)
+    if foreign is not None:
+        return foreign
     tail = CUE_TAIL.match(text, tokens[end].end)
     start = tail.end() if tail else tokens[end].end
     if start == tokens[end].end:

@@ -142,14 +142,14 @@ def test_the_bots_own_texts_lose_nothing_but_full_dates():
     assert found == []
 
 
-# The blind set of the third round (written before it, never tuned on), measured 2026-12-05 after that round:
-# a floor per class at what it reached rounded down (the goal is 0.95); its misses are never printed.
-BLIND_FLOOR = {"NAAM": 0.94, "ADRES": 0.90, "INSTELLING": 0.87, "POSTCODE": 0.94, "EMAIL": 0.92, "HANDLE": 0.93}
+# Set E was the blind set of the third round (written before it, never tuned on); from the fourth round on it is
+# a tuning set like C and D: a floor per class at what it reaches, rounded down (the goal is 0.95).
+E_FLOOR = {"NAAM": 0.99}  # measured after the fourth round: 123/124 names, every other class 1.0
 
 
-def test_the_blind_set_keeps_what_it_reached_without_showing_its_misses():
+def test_tuning_set_e_keeps_what_it_reached():
     result = score("chat-holdout-e", load_cases(SETS["chat-holdout-e"]))
-    low = {kind: round(result.recall(kind), 3) for kind in KINDS
-           if result.totals[kind] and result.recall(kind) < BLIND_FLOOR.get(kind, 1.0)}
+    low = {kind: (round(result.recall(kind), 3), [m["pii"] for m in result.misses if m["type"] == kind])
+           for kind in KINDS if result.totals[kind] and result.recall(kind) < E_FLOOR.get(kind, 1.0)}
     assert low == {}, low
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
