@@ -39,7 +39,8 @@ MAX_FALSE_ALARMS = 0.005
 # were read and the lexicon generalised (D is a tuning set since); E was written blind before that: 0.865 -> 0.870.
 RECALL_FLOORS = {"heldout_danger.yml": 0.93, "heldout_danger_b.yml": 0.89, "heldout_danger_c.yml": 0.93,
                  "heldout_danger_d.yml": 0.92, "heldout_danger_e.yml": 0.86}
-LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml", "heldout_danger_e.yml")  # their `none` messages: hard look-alikes, apart
+# Their `none` messages: hard look-alikes, reported apart.
+LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml", "heldout_danger_e.yml")
 # Serious but not acute: abuse, control, past abuse, professionals' cases (written apart, before the head's
 # look-alike training templates). A 112 there is not dangerous but pushes the advice aside: a ceiling, not 0.
 NONACUTE = "heldout_nonacute.yml"
