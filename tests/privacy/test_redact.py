@@ -171,27 +171,7 @@ def test_lexicon_lists_are_lower_case():
     ("hij traint bij sv de meeuwen op dinsdag", "sv de meeuwen", "INSTELLING"),
     ("mijn vader werkt bij installatiebedrijf van gool", "installatiebedrijf van gool", "INSTELLING"),
     ("ze is verpleegkundige in het Isala Ziekenhuis", "Isala Ziekenhuis", "INSTELLING"),
-])
-def test_personal_data_where_it_is_expected(text, value, kind):
-    redacted = redact(text)
-    assert value not in redacted and f"[{kind}]" in redacted, redacted
-
-
-@pytest.mark.parametrize("text", ["de vriend van Kim slaat haar", "mijn broer van 15 is weggelopen",
-                                  "mijn vader van de kermis", "mój brat ma numer do szkoły"])
-def test_relation_words_before_ordinary_words_keep_them(text):
-    redacted = redact(text)
-    assert all(word in redacted for word in text.split() if word[0].islower()), redacted
-
-
-@pytest.mark.parametrize("text", ["het is heet vandaag, mijn broer zit buiten", "hij ligt in het ziekenhuis",
-                                  "mijn zus zit op de sportschool", "later, mijn moeder kwam thuis"])
-def test_second_round_keeps_ordinary_words(text):
-    assert redact(text) == text
-
-
-# Round 3 (tuned on pii_chat_holdout_c.yml and _d.yml; measured on the blind pii_chat_holdout_e.yml).
-@pytest.mark.parametrize(("text", "value", "kind"), [
+    # Round 3 (tuned on pii_chat_holdout_c.yml and _d.yml; measured on the blind pii_chat_holdout_e.yml).
     ("mijn zoon zit op het montfort college", "het montfort college", "INSTELLING"),  # article and lower case
     ("hij werkt bij garage de Wit in Almere", "garage de Wit", "INSTELLING"),
     ("ik werk bij de jumbo in zuid", "de jumbo in zuid", "INSTELLING"),  # a chain after a work cue
@@ -231,9 +211,22 @@ def test_second_round_keeps_ordinary_words(text):
     ("hij werkt bij autobedrijf Van den Berg", "autobedrijf Van den Berg", "INSTELLING"),
     ("ze werkt op de spoedeisende hulp van het Erasmus MC", "het Erasmus MC", "INSTELLING"),
 ])
-def test_third_round_personal_data(text, value, kind):
+def test_personal_data_where_it_is_expected(text, value, kind):
     redacted = redact(text)
     assert value not in redacted and f"[{kind}]" in redacted, redacted
+
+
+@pytest.mark.parametrize("text", ["de vriend van Kim slaat haar", "mijn broer van 15 is weggelopen",
+                                  "mijn vader van de kermis", "mój brat ma numer do szkoły"])
+def test_relation_words_before_ordinary_words_keep_them(text):
+    redacted = redact(text)
+    assert all(word in redacted for word in text.split() if word[0].islower()), redacted
+
+
+@pytest.mark.parametrize("text", ["het is heet vandaag, mijn broer zit buiten", "hij ligt in het ziekenhuis",
+                                  "mijn zus zit op de sportschool", "later, mijn moeder kwam thuis"])
+def test_second_round_keeps_ordinary_words(text):
+    assert redact(text) == text
 
 
 @pytest.mark.parametrize("text", ["ze is naar het grote ziekenhuis gebracht", "we gaan naar de katholieke kerk",
