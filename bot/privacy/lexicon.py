@@ -74,6 +74,9 @@ class Lexicon:
     street_nouns: frozenset[str]
     bare_streets: frozenset[str]
     street_heads: frozenset[str]
+    street_titles: frozenset[str]
+    lowercase_street_heads: frozenset[str]
+    number_units: frozenset[str]
     english_street_types: frozenset[str]
     postcode_stopwords: frozenset[str]
     place_links: frozenset[str]
@@ -166,6 +169,9 @@ def _load(data: dict[str, Any]) -> Lexicon:
         street_nouns=_words(data["street_nouns"]),
         bare_streets=_words(data["bare_streets"]),
         street_heads=_words(data["street_heads"]),
+        street_titles=_words(data["street_titles"]),
+        lowercase_street_heads=_words(data["lowercase_street_heads"]),
+        number_units=_words(data["number_units"]),
         english_street_types=_words(data["english_street_types"]),
         postcode_stopwords=_words(data["postcode_stopwords"]),
         place_links=_words(data["place_links"]),
