@@ -19,6 +19,33 @@ ADJECTIVE_ENDINGS = ("isch", "ische", "lijk", "lijke", "ig", "ige", "baar", "bar
 AREA_LINKS = frozenset({"in", "aan", "op"})  # "albert heijn in noord"
 
 
+def _acronym(word: str) -> bool:
+    """"KLM", "UvA", "HvA", "PostNL": at least two capitals, and at least half the letters capitals."""
+    upper = sum(ch.isupper() for ch in word)
+    return len(word) > 1 and upper >= 2 and upper * 2 >= len(word)
+
+
+def _two_words(word: str, known: frozenset[str]) -> bool:
+    """"sorteercentrum", "speelkwartier": two known words of four letters or more (a linking "s" allowed)."""
+    for cut in range(4, len(word) - 3):
+        left, right = word[:cut], word[cut:]
+        if right in known and (left in known or (left[-1] == "s" and left[:-1] in known)):
+            return True
+    return False
+
+
+def _inflected(word: str, known: frozenset[str]) -> bool:
+    """"stormde", "regent": a verb form whose stem is a known word; "appje": a diminutive of one."""
+    for ending in ("tje", "pje", "je", "ke"):  # a diminutive: "het appje", "het filmpje"
+        if word.endswith(ending) and word[:-len(ending)] in known:
+            return True
+    for ending in ("den", "ten", "de", "te", "t"):
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and (stem in known or stem + "en" in known or stem[:-1] in known):
+            return True
+    return False
+
+
 class InstitutionFinder:
     def __init__(self, text: str, tokens: list[Token], lex: Lexicon) -> None:
         self.text, self.tokens, self.lex = text, tokens, lex
@@ -41,9 +68,9 @@ class InstitutionFinder:
         return token.lower in self.lex.not_names_after_cue
 
     def _proper(self, token: Token) -> bool:
-        """Capitalised, or an acronym ("KLM", "ROC", "MHC") in a message that is not all capitals."""
-        acronym = not self.shouting and len(token.text) > 1 and token.text.isupper()
-        return (token.cap or acronym) and not self._pronoun(token)
+        """Capitalised, or an acronym ("KLM", "ROC", "MHC"; "UvA", "PostNL" with capitals inside) in a message
+        that is not all capitals."""
+        return (token.cap or (not self.shouting and _acronym(token.text))) and not self._pronoun(token)
 
     def _describer(self, token: Token) -> bool:
         """"grote", "christelijk", "mbo", "katholieke": a lower-case word that describes a school."""
@@ -87,8 +114,8 @@ class InstitutionFinder:
     def _place(self, token: Token) -> bool:
         """"vv hoogland", "lyceum delft"; not the places named like a common word ("op de bso een kind":
         Een in Drenthe, "kinderopvang de drie routes")."""
-        lists = word_lists()
-        return token.lower in lists.places and token.lower not in lists.frequent_nl
+        lists, word = word_lists(), token.lower
+        return word in lists.places and (word not in lists.frequent_nl or word in self.lex.non_names)  # "utrecht"
 
     def _area_end(self, last: int) -> int:
         """"fightclub zuid", "albert heijn in noord": a compass word after the name is part of it."""
@@ -181,8 +208,16 @@ class InstitutionFinder:
     def _compound(self, token: Token) -> bool:
         """"Schaepmanschool", "Jozefkerk": a capitalised word ending in a kind word."""
         lex, word = self.lex, token.lower
-        return token.cap and word not in lex.institution_heads and word not in lex.institution_tails \
-            and any(word.endswith(s) and len(word) > len(s) + 2 for s in lex.institution_suffixes)
+        if word in lex.institution_heads or word in lex.institution_tails:
+            return False
+        suffix = next((s for s in lex.institution_suffixes if word.endswith(s) and len(word) > len(s) + 2), None)
+        if suffix is None:
+            return False
+        if token.cap:
+            return True
+        lists, stem = word_lists(), word[:-len(suffix)]  # "radboudumc": in lower case a name and a kind word
+        return (not lists.ordinary(word) or word in lists.rare) and len(stem) > 2 \
+            and stem not in lists.frequent_nl and not self._stop(token)
 
     def _named_compound(self, token: Token) -> bool:
         """A compound that is a name on its own: no ordinary word, or one web text has mostly as a name
@@ -213,6 +248,19 @@ class InstitutionFinder:
             end = self._cue_end(index)
             if end is not None:  # "werk bij de Jumbo", not "werk bij de reclassering"
                 yield from self._after_cue(index, end)
+            if token.lower == "het" and self._rare_after_het(index + 1):
+                yield self._span(index + 1, index + 1)
+
+    def _rare_after_het(self, index: int) -> bool:
+        """"van het maasstad", "in het rijnstate": after "het" (never before a person's name) a lower-case word
+        that web text has mostly as a name and no dictionary has, and no compound of words: a hospital, a school."""
+        if index >= len(self.tokens) or not self._next(index - 1):
+            return False
+        token, lists = self.tokens[index], word_lists()
+        word = token.lower
+        return not token.cap and len(word) > 4 and word in lists.rare and not self._stop(token) \
+            and word not in self.lex.common_words and not _inflected(word, lists.dutch) \
+            and not _two_words(word, lists.dutch)
 
     def _after_cue(self, start: int, end: int) -> Iterator[Span]:
         tokens = self.tokens
