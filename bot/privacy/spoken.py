@@ -106,7 +106,41 @@ class Spoken:
         return found.end() if found else None
 
 
+ITEM = re.compile(r"[0-9]+|[^\W\d_]+(?:-[^\W\d_]+)*")
+MIXED_DIGITS = (9, 12)  # "06 vijf vijf 20 71 33": a number of 10 digits, part in words
+
+
+def mixed_phones(text: str, lex: Lexicon) -> Iterator[Span]:
+    """A telephone number written partly in digits, partly in words: "06 vijf vijf 20 71 33", "nul zes 87 65
+    43 21". The run must hold both, start with a 0 (after dropping words before it: "een 06 ...") and read as
+    9 to 12 digits."""
+    run: list[tuple[int, int, str, bool]] = []  # (start, end, digits, written in digits)
+    for match in ITEM.finditer(text):
+        word = match.group()
+        value = word if word.isdigit() else number_value(word.lower(), lex)
+        joined = run and text[run[-1][1]:match.start()] in RUN_GAPS
+        if value is None or not joined:
+            yield from _mixed(run, lex)
+            run = []
+        if value is not None:
+            run.append((match.start(), match.end(), str(value), word.isdigit()))
+    yield from _mixed(run, lex)
+
+
+def _mixed(run: list[tuple[int, int, str, bool]], lex: Lexicon) -> Iterator[Span]:
+    while run and not run[0][2].startswith("0"):
+        run = run[1:]
+    if len(run) < 2 or all(item[3] for item in run) or not any(item[3] for item in run):
+        return
+    digits = "".join(item[2] for item in run)
+    if MIXED_DIGITS[0] <= len(digits) <= MIXED_DIGITS[1] and digits not in lex.helplines \
+            and not digits.startswith(lex.service_prefixes):
+        yield Span(run[0][0], run[-1][1], "TELEFOON")
+
+
 def spoken_numbers(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     spoken = Spoken(text, tokens, lex)
     yield from spoken.phones()
     yield from spoken.dates()
+    if any(ch.isdigit() for ch in text):
+        yield from mixed_phones(text, lex)
