@@ -63,6 +63,8 @@ class Lexicon:
     lowercase_words: frozenset[str]
     sentence_starters: frozenset[str]
     not_alone: frozenset[str]
+    person_verbs: frozenset[str]
+    arabic_word_names: frozenset[str]
     non_names: frozenset[str]
     name_particles: frozenset[str]
     surname_endings: tuple[str, ...]
@@ -158,6 +160,8 @@ def _load(data: dict[str, Any]) -> Lexicon:
         lowercase_words=_words(data["lowercase_words"]),
         sentence_starters=_words(data["sentence_starters"]),
         not_alone=_words(data["not_alone"]),
+        person_verbs=_words(data["person_verbs"]),
+        arabic_word_names=_words(data["arabic_word_names"]),
         non_names=_words(data["non_names"]),
         name_particles=_words(data["name_particles"]),
         surname_endings=tuple(_words(data["surname_endings"])),
