@@ -24,6 +24,10 @@ HOUSE_NUMBER = re.compile(
 NUMBER_ONLY = re.compile(r"(?i)(?:(?<=woon )|(?<=woont )|(?<=wonen )|(?<=woonde )|(?<=woonden ))op\s+"
                          r"(nummer\s+[0-9]{1,4}[a-z]?)(?![\w])")
 MAX_STREET_TOKENS = 5
+# "adres: Spui 4", "mijn adres is Vlonder 6": after the word "adres" capitalised words and a house number are a
+# street, whatever its name ends in.
+ADDRESS_CUE = re.compile(r"(?<![\w])(?i:(?:woon|huis|post)?adres|address|adress)\s*(?::|\s(?i:is|was)\s|=|-)?\s*"
+                         r"((?:[A-Z][^\W\d_]*(?:['’.-][^\W\d_]*)?\s+){0,2}[A-Z][^\W\d_]*)(?=\s+[0-9])")
 # "huisnummer 17 op de rozengracht": a house number before a street named without one belongs to the address.
 NUMBER_BEFORE = re.compile(r"(?i)(?<![\w])(?:huis)?(?:nummer|nr\.?|no\.?)\s*[0-9]{1,4}[a-z]?\s*,?\s+(?:op|aan|in)\s+$")
 ORDINAL_ENDINGS = frozenset({"e", "ste", "de"})  # "1e van der helststraat", "2de jan steenstraat"
@@ -255,6 +259,10 @@ class AddressFinder:
                 end = self._bare_listed(index)
                 if end is not None:
                     yield Span(token.start, end, "ADRES")
+        for match in ADDRESS_CUE.finditer(self.text):
+            number = HOUSE_NUMBER.match(self.text, match.end(1))
+            if number is not None and not self._unit_after(number.end()):
+                yield Span(match.start(1), number.end(), "ADRES")
         for match in NUMBER_ONLY.finditer(self.text):
             yield Span(match.start(1), match.end(1), "ADRES")
         for match in _english(self.lex).finditer(self.text):
