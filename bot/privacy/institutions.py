@@ -16,6 +16,7 @@ ARTICLES = frozenset({"de", "het", "'t", "the"})
 MAX_NAME_WORDS = 3
 # Adjective forms describe a school and name none: "het christelijk college", "de islamitische school".
 ADJECTIVE_ENDINGS = ("isch", "ische", "lijk", "lijke", "ig", "ige", "baar", "bare", "ief", "ieve", "se")
+ABBREVIATED = frozenset({"st", "dr", "mgr", "prof", "ds", "mr", "kon", "pr"})
 AREA_LINKS = frozenset({"in", "aan", "op"})  # "albert heijn in noord"
 
 
@@ -97,7 +98,7 @@ class InstitutionFinder:
         if self._next(probe) and self.tokens[probe + 1].lower in ARTICLES:
             probe, any_case = probe + 1, not cue
         first_gaps = (": ", ":") if label else (" ",)
-        while taken < MAX_NAME_WORDS and self._next(probe, first_gaps if probe == index else (" ",)):
+        while taken < MAX_NAME_WORDS and self._next(probe, first_gaps if probe == index else self._gaps_after(probe)):
             token = self.tokens[probe + 1]
             if self._particle_before_name(probe + 1):
                 probe, taken = probe + 1, taken + 1  # "bouwbedrijf van gils"
@@ -110,6 +111,11 @@ class InstitutionFinder:
             probe, taken, last = probe + 1, taken + 1, probe + 1
             any_case = any_case and taken < 2
         return last
+
+    def _gaps_after(self, probe: int) -> tuple[str, ...]:
+        """"het St. Ignatius", "de Dr. Nassau": an abbreviated title inside a name goes on after its full stop."""
+        token = self.tokens[probe]
+        return (" ", ". ") if token.cap and token.lower in ABBREVIATED else (" ",)
 
     def _place(self, token: Token) -> bool:
         """"vv hoogland", "lyceum delft"; not the places named like a common word ("op de bso een kind":
@@ -145,7 +151,8 @@ class InstitutionFinder:
         while self.tokens[index + 1].lower in particles and self._next(index + 1):  # "Van den Berg"
             index += 1
         nxt = self.tokens[index + 1]
-        return nxt.cap or self._no_word(nxt) or (nxt.lower in word_lists().surnames and not self._stop(nxt))
+        return nxt.cap or self._no_word(nxt) or (nxt.lower in word_lists().surnames and not self._stop(nxt)) \
+            or self._place(nxt)  # "roc van twente"
 
     def _after_article(self, probe: int, index: int) -> bool:
         """"het da vinci college", "het cals college": lower-case words between an article and the kind word,
