@@ -5,6 +5,7 @@ the name belongs to it ("op [het Erasmus College]")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Optional
 
 from bot.privacy.lexicon import Lexicon, first_words
@@ -217,6 +218,8 @@ class InstitutionFinder:
         lex, word = self.lex, token.lower
         if word in lex.institution_heads or word in lex.institution_tails:
             return False
+        if not word.endswith(lex.institution_suffixes):
+            return False
         suffix = next((s for s in lex.institution_suffixes if word.endswith(s) and len(word) > len(s) + 2), None)
         if suffix is None:
             return False
@@ -293,13 +296,22 @@ class InstitutionFinder:
         return None
 
     def _cue_end(self, index: int) -> int | None:
-        if self.tokens[index].lower not in first_words(self.lex.institution_cues):
+        first = self.tokens[index].lower
+        if first not in first_words(self.lex.institution_cues):
             return None
-        for phrase in self.lex.institution_cues:
+        for phrase in _by_first_word(self.lex.institution_cues).get(first, ()):  # longest first
             end = index + len(phrase)
             if tuple(t.lower for t in self.tokens[index:end]) == phrase:
                 return end - 1
         return None
+
+
+@lru_cache(maxsize=4)
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        grouped.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(group) for word, group in grouped.items()}
 
 
 def institutions(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
