@@ -31,7 +31,7 @@ WORD_PARTS = re.compile(r"['’\-]")
 BASE_FORMS = frozenset({"en", "and", "heb", "hit", "can", "will"})
 CLAUSE_OPENERS = frozenset({"dat", "want", "maar", "omdat", "toen", "als", "sinds", "that", "because", "but", "since",
                             "when"})
-TOLD_FROM = frozenset({"aan", "tegen", "to"})  # "ik heb het aan bas verteld"
+TOLD_FROM = frozenset({"aan", "tegen", "to", "over"})  # "ik heb het aan bas verteld", "dat ik over mees praat"
 CLAUSE_END = re.compile(r"\s*(?:[,.!?;:]|$)")
 MAX_SURNAME_TOKENS = 4
 MIN_UNKNOWN_LENGTH = 3
