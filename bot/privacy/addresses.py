@@ -14,7 +14,7 @@ from bot.privacy.wordlists import word_lists
 # The number, then a letter ("12a", "12-b", "12 A"; a lower-case letter after a space is a word: "88 z mężem"),
 # then a second number or an addition ("22-hs", "4 bis"; "boven" not before "de": "4 boven de kapper").
 HOUSE_NUMBER = re.compile(
-    r"\s+(?:(?:op\s+)?(?:nummer|nr\.?|no\.?|number)\s*)?([0-9]{1,5})((?:(?:-?[a-zA-Z]|\s-?[A-Z]|\s-[a-zA-Z])(?![\w]))?"
+    r"\.?\s+(?:(?:op\s+)?(?:huisnummer|huisnr\.?|nummer|nr\.?|no\.?|number)\s*)?([0-9]{1,5})((?:(?:-?[a-zA-Z]|\s-?[A-Z]|\s-[a-zA-Z])(?![\w]))?"
     r"(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
     r"|\s?-?\s?(?i:bis|hs|huis|bg|zw|rd|ii|iii|(?:boven|beneden)(?!\s+(?:de|het|een|the)\b))(?![\w])"
     r"|\s?-\s?(?i:i|iv)(?![\w])"  # "23-II", "40-I": the floor in Roman numerals (Amsterdam)
@@ -53,10 +53,13 @@ class AddressFinder:
 
     def _street_word(self, token: Token) -> Optional[str]:
         """'any' or 'capitalised' when the token ends in a street suffix, 'bare' when it is one ("Dam",
-        "Singel"), else None."""
+        "Singel"), 'abbreviated' for "Kerkstr." and "Jansenln", else None."""
         lower = token.lower
         if lower in self.lex.not_streets:
             return None
+        if (lower.endswith("str") and len(lower) >= 6) \
+                or (token.cap and lower.endswith(("ln", "pln")) and len(lower) >= 5):
+            return "abbreviated"  # with a house number only: "kerkstr. 12", "Burg. Jansenln 3"
         if token.cap and (lower in self.lex.street_suffixes_any_case or lower in self.lex.street_suffixes_capitalised):
             return "bare"
         any_case, capitalised = self.lex.street_suffixes_any_case, self.lex.street_suffixes_capitalised
@@ -125,8 +128,8 @@ class AddressFinder:
 
     def _number(self, index: int, strength: str) -> Optional[int]:
         match = HOUSE_NUMBER.match(self.text, self.tokens[index].end)
-        if match is None:
-            return None
+        if match is None or (strength != "abbreviated" and self.text.startswith(".", self.tokens[index].end)):
+            return None  # "Kerkstraat. 12 ..." ends a sentence; "kerkstr. 12" does not
         number = match.group(1)
         if strength != "any" and (len(number) > 4 or (len(number) == 4 and number[:2] in ("19", "20"))):
             return None  # "Amsterdam 2019" is a year, not a house number
@@ -246,6 +249,8 @@ class AddressFinder:
             strength = self._street_word(token)
             if strength:
                 end, start = self._number(index, strength), self._street_start(index)
+                if end is None and strength == "abbreviated":
+                    continue
                 if end is None:
                     named = self._named_street(index, strength)
                     end, start = (token.end, named) if named is not None else (None, start)
