@@ -142,7 +142,7 @@ class InstitutionFinder:
         if word in lex.institution_heads or word in lex.institution_tails:
             return False  # "zit op de montessorischool": a kind word names no school
         return len(word) > 2 and not self._stop(token) and word not in lex.common_words \
-            and (not lists.ordinary(word) or word in lists.rare)
+            and (not lists.ordinary(word) or word in lists.rare) and not _two_words(word, lists.dutch)
 
     def _particle_before_name(self, index: int) -> bool:
         """"van" in "bouwbedrijf van gils": a name particle followed by a surname or a word that is no word."""
