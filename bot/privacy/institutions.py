@@ -41,6 +41,9 @@ def _inflected(word: str, known: frozenset[str]) -> bool:
     for ending in ("tje", "pje", "je", "ke"):  # a diminutive: "het appje", "het filmpje"
         if word.endswith(ending) and word[:-len(ending)] in known:
             return True
+    doubled = len(word) > 3 and word[-2] == word[-3] and word[-2] in "aeiou"
+    if word + "en" in known or word + word[-1] + "en" in known or (doubled and word[:-2] + word[-1] + "en" in known):
+        return True  # a verb's stem: "als ik het uitmaak" (uitmaken), "het stop" (stoppen)
     for ending in ("den", "ten", "de", "te", "t"):
         stem = word[:-len(ending)]
         if word.endswith(ending) and (stem in known or stem + "en" in known or stem[:-1] in known):
@@ -226,7 +229,8 @@ class InstitutionFinder:
         if token.cap:
             return True
         lists, stem = word_lists(), word[:-len(suffix)]  # "radboudumc": in lower case a name and a kind word
-        return (not lists.ordinary(word) or word in lists.rare) and len(stem) > 2 \
+        generic = stem.endswith("en") or (stem.endswith("s") and lists.ordinary(stem[:-1]))  # "verloskundigen|"
+        return (not lists.ordinary(word) or word in lists.rare) and len(stem) > 2 and not generic \
             and stem not in lists.frequent_nl and not self._stop(token)
 
     def _named_compound(self, token: Token) -> bool:

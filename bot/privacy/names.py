@@ -256,7 +256,7 @@ class NameFinder:
         strict (for capitalised words, where names like "Dijk|stra" would also split): common words only."""
         if not relaxed:
             return self._strict_compound(word)
-        for cut in range(3, len(word) - 3):
+        for cut in range(3, len(word) - 2):  # a right part of three letters too: "stalker|app"
             left, right = word[:cut], word[cut:]
             if len(right) < 4 and len(left) < 5:
                 continue
