@@ -14,13 +14,26 @@ from bot.privacy.wordlists import word_lists
 # The number, then a letter ("12a", "12-b", "12 A"; a lower-case letter after a space is a word: "88 z mężem"),
 # then a second number or an addition ("22-hs", "4 bis"; "boven" not before "de": "4 boven de kapper").
 HOUSE_NUMBER = re.compile(
-    r"\s+(?:(?:op\s+)?(?:nummer|nr\.?|no\.?|number)\s*)?([0-9]{1,5})((?:(?:-?[a-zA-Z]|\s-?[A-Z]|\s-[a-zA-Z])(?![\w]))?"
+    r"\.?\s+(?:(?:op\s+)?(?:huisnummer|huisnr\.?|nummer|nr\.?|no\.?|number)\s*)?([0-9]{1,5})((?:(?:-?[a-zA-Z]|\s-?[A-Z]|\s-[a-zA-Z])(?![\w]))?"
     r"(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
-    r"|\s?-?\s?(?:bis|hs|huis|bg|zw|rd|ii|iii|(?:boven|beneden)(?!\s+(?:de|het|een|the)\b))(?![\w]))?)(?![0-9])")
+    r"|\s?-?\s?(?i:bis|hs|huis|bg|zw|rd|ii|iii|(?:boven|beneden)(?!\s+(?:de|het|een|the)\b))(?![\w])"
+    r"|\s?-\s?(?i:i|iv)(?![\w])"  # "23-II", "40-I": the floor in Roman numerals (Amsterdam)
+    r"|,?\s(?:[0-9]|[0-9]e|[0-9]ste|[0-9]de)(?:\s?|-)(?i:hoog|hg|etage|verdieping)(?![\w])"  # "218 2 hoog"
+    r")?)(?![0-9])")
 # "we wonen op nummer 12": a house number without its street, after a form of "wonen".
 NUMBER_ONLY = re.compile(r"(?i)(?:(?<=woon )|(?<=woont )|(?<=wonen )|(?<=woonde )|(?<=woonden ))op\s+"
                          r"(nummer\s+[0-9]{1,4}[a-z]?)(?![\w])")
 MAX_STREET_TOKENS = 5
+# "adres: Spui 4", "mijn adres is Vlonder 6": after the word "adres" capitalised words and a house number are a
+# street, whatever its name ends in.
+ADDRESS_CUE = re.compile(r"(?<![\w])(?i:(?:woon|huis|post)?adres|address|adress)\s*(?::|\s(?i:is|was)\s|=|-)?\s*"
+                         r"((?:[A-Z][^\W\d_]*(?:['’.-][^\W\d_]*)?\s+){0,2}[A-Z][^\W\d_]*)(?=\s+[0-9])")
+# "huisnummer 17 op de rozengracht": a house number before a street named without one belongs to the address.
+NUMBER_BEFORE = re.compile(r"(?i)(?<![\w])(?:huis)?(?:nummer|nr\.?|no\.?)\s*[0-9]{1,4}[a-z]?\s*,?\s+(?:op|aan|in)\s+$")
+ORDINAL_ENDINGS = frozenset({"e", "ste", "de"})  # "1e van der helststraat", "2de jan steenstraat"
+# Turkish words that can stand before "sokağı" without naming a street ("ama sokağı söylemek istemiyorum").
+FOREIGN_STOPS = frozenset({"ama", "ve", "bu", "şu", "o", "bir", "da", "de", "ki", "ile", "için", "ben", "sen", "biz",
+                           "siz", "ne", "çok", "her", "hangi", "hiç", "benim", "onun", "bizim"})
 ARTICLES = frozenset({"de", "het", "'t"})
 # Street words of other languages before the name and number: "ul. Kwiatowa 12/4", "Atatürk Caddesi no 5".
 FOREIGN = re.compile(r"(?i)(?<![\w])(?:ul\.|ulica|ulicy|al\.|aleja|alei)\s+[\w'’.-]+(?:\s+[\w'’-]+)?\s+[0-9]{1,4}[a-z]?"
@@ -40,18 +53,25 @@ class AddressFinder:
 
     def _street_word(self, token: Token) -> Optional[str]:
         """'any' or 'capitalised' when the token ends in a street suffix, 'bare' when it is one ("Dam",
-        "Singel"), else None."""
+        "Singel"), 'abbreviated' for "Kerkstr." and "Jansenln", else None."""
         lower = token.lower
         if lower in self.lex.not_streets:
             return None
+        if (lower.endswith("str") and len(lower) >= 6) \
+                or (token.cap and lower.endswith(("ln", "pln")) and len(lower) >= 5):
+            return "abbreviated"  # with a house number only: "kerkstr. 12", "Burg. Jansenln 3"
         if token.cap and (lower in self.lex.street_suffixes_any_case or lower in self.lex.street_suffixes_capitalised):
             return "bare"
         any_case, capitalised = self.lex.street_suffixes_any_case, self.lex.street_suffixes_capitalised
         if lower.endswith(any_case) and any(lower.endswith(s) and len(lower) >= len(s) + 3 for s in any_case):
             return "any"  # endswith(tuple) first: most words end in no suffix
-        if token.cap and lower.endswith(capitalised) \
-                and any(lower.endswith(s) and len(lower) >= len(s) + 3 for s in capitalised):
-            return "capitalised"
+        if lower.endswith(capitalised) and any(lower.endswith(s) and len(lower) >= len(s) + 3 for s in capitalised):
+            if token.cap:
+                return "capitalised"
+            lists = word_lists()  # "beukenhof 31": in lower case a listed street that is no ordinary word
+            if lower in lists.streets and lower not in self.lex.street_nouns \
+                    and (not lists.ordinary(lower) or lower in lists.rare):
+                return "listed"
         return None
 
     def _adjacent(self, left: int, right: int) -> bool:
@@ -108,12 +128,73 @@ class AddressFinder:
 
     def _number(self, index: int, strength: str) -> Optional[int]:
         match = HOUSE_NUMBER.match(self.text, self.tokens[index].end)
-        if match is None:
-            return None
+        if match is None or (strength != "abbreviated" and self.text.startswith(".", self.tokens[index].end)):
+            return None  # "Kerkstraat. 12 ..." ends a sentence; "kerkstr. 12" does not
         number = match.group(1)
         if strength != "any" and (len(number) > 4 or (len(number) == 4 and number[:2] in ("19", "20"))):
             return None  # "Amsterdam 2019" is a year, not a house number
+        if strength in ("bare", "listed", "bare_listed", "lower_head") and self._unit_after(match.end()):
+            return None  # "op het Spui 3 jaar geleden": a count
         return match.end()
+
+    def _unit_after(self, end: int) -> bool:
+        unit = re.compile(r"\s+([^\W\d_]+)").match(self.text, end)
+        return unit is not None and unit.group(1).lower() in self.lex.number_units
+
+    def _titled_start(self, first: int) -> int:
+        """Where a street that starts at token `first` starts with a title, initials or an ordinal before it:
+        "burg. de withstraat 10", "P.C. Hooftstraat 154", "1e van der helststraat 40", "prins hendrikkade"."""
+        start, probe, lex = self.tokens[first].start, first - 1, self.lex
+        while probe >= 0:
+            token = self.tokens[probe]
+            between = gap(self.text, token, self.tokens[probe + 1])
+            dotted = between in (".", ". ")
+            if dotted and (len(token.text) == 1 or token.lower in lex.street_titles):
+                start = token.start  # "P.C.", "burg.", "mr."
+            elif between == " " and token.lower in lex.street_titles and len(token.lower) > 3:
+                start = token.start  # "burgemeester de withstraat", "prins hendrikkade"
+            elif between == " " and token.lower in ORDINAL_ENDINGS and token.start > 0 \
+                    and self.text[token.start - 1].isdigit():
+                digits = token.start - 1
+                while digits > 0 and self.text[digits - 1].isdigit():
+                    digits -= 1
+                return digits if digits == 0 or not self.text[digits - 1].isalnum() else start
+            elif between == " " and (token.lower in lex.street_prefixes or token.lower in lex.name_particles):
+                if token.lower in lex.street_prefixes:  # "eerste van der helststraat"
+                    start = token.start
+            else:
+                break
+            probe -= 1
+        return start
+
+    def _lower_head(self, index: int) -> Optional[int]:
+        """End of "de laan van meerdervoort 512": a lower-case head, a particle, at most three words, a number."""
+        tokens, lex = self.tokens, self.lex
+        if not self._adjacent(index, index + 1) or tokens[index + 1].lower not in lex.street_particles:
+            return None
+        probe = index + 1
+        while probe < len(tokens) and probe - index <= MAX_STREET_TOKENS and self._adjacent(probe - 1, probe):
+            token = tokens[probe]
+            if token.lower not in lex.street_particles:
+                if token.lower in lex.not_names_after_cue or token.lower in word_lists().frequent_nl:
+                    return None
+                end = self._number(probe, "lower_head")
+                if end is not None:
+                    return end
+            probe += 1
+        return None
+
+    def _bare_listed(self, index: int) -> Optional[int]:
+        """End of "op het Spui 4": a capitalised listed street without a street word, after a preposition and
+        an article, with a house number that counts nothing."""
+        token = self.tokens[index]
+        if not token.cap or token.sentence_start or index < 2 or token.lower in self.lex.non_names \
+                or token.lower not in word_lists().streets:
+            return None
+        if not (self._after_article(index) and self.tokens[index - 2].lower in ("op", "aan", "in")
+                and self._adjacent(index - 2, index - 1)):
+            return None
+        return self._number(index, "bare_listed")
 
     def _after_article(self, start: int) -> bool:
         return start > 0 and self.tokens[start - 1].lower in ARTICLES and self._adjacent(start - 1, start)
@@ -151,27 +232,49 @@ class AddressFinder:
             end = self.tokens[last].end
         return end
 
+    def _number_before(self, start: int) -> int:
+        """"huisnummer 17 op de rozengracht": the start of a house number and preposition before the article."""
+        found = NUMBER_BEFORE.search(self.text, max(0, start - 40), self.tokens[start - 1].start) \
+            if start > 0 and self.tokens[start - 1].lower in ARTICLES else None
+        return found.start() if found else self.tokens[start].start
+
     def spans(self) -> Iterator[Span]:
         for index, token in enumerate(self.tokens):
             end = self._head_street(index) if token.cap and token.lower in self.lex.street_heads else None
+            if end is None and not token.cap and token.lower in self.lex.lowercase_street_heads:
+                end = self._lower_head(index)
             if end is not None:
-                yield Span(token.start, end, "ADRES")
+                yield Span(self._titled_start(index), end, "ADRES")
                 continue
             strength = self._street_word(token)
             if strength:
                 end, start = self._number(index, strength), self._street_start(index)
+                if end is None and strength == "abbreviated":
+                    continue
                 if end is None:
                     named = self._named_street(index, strength)
                     end, start = (token.end, named) if named is not None else (None, start)
+                    if named is not None:
+                        yield Span(min(self._number_before(start), self._titled_start(start)), end, "ADRES")
+                        continue
                 if end is not None:
                     start = self._with_name_particles(start, numbered=self._number(index, strength) is not None)
-                    yield Span(self.tokens[start].start, end, "ADRES")
+                    yield Span(self._titled_start(start), end, "ADRES")
+            else:
+                end = self._bare_listed(index)
+                if end is not None:
+                    yield Span(token.start, end, "ADRES")
+        for match in ADDRESS_CUE.finditer(self.text):
+            number = HOUSE_NUMBER.match(self.text, match.end(1))
+            if number is not None and not self._unit_after(number.end()):
+                yield Span(match.start(1), number.end(), "ADRES")
         for match in NUMBER_ONLY.finditer(self.text):
             yield Span(match.start(1), match.end(1), "ADRES")
         for match in _english(self.lex).finditer(self.text):
             yield Span(match.start(), match.end(), "ADRES")
         for match in FOREIGN.finditer(self.text):
-            yield Span(match.start(), match.end(), "ADRES")
+            if match.group().split()[0].lower() not in FOREIGN_STOPS:
+                yield Span(match.start(), match.end(), "ADRES")
 
 
 def addresses(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:

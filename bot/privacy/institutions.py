@@ -5,6 +5,7 @@ the name belongs to it ("op [het Erasmus College]")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Optional
 
 from bot.privacy.lexicon import Lexicon, first_words
@@ -16,7 +17,38 @@ ARTICLES = frozenset({"de", "het", "'t", "the"})
 MAX_NAME_WORDS = 3
 # Adjective forms describe a school and name none: "het christelijk college", "de islamitische school".
 ADJECTIVE_ENDINGS = ("isch", "ische", "lijk", "lijke", "ig", "ige", "baar", "bare", "ief", "ieve", "se")
+ABBREVIATED = frozenset({"st", "dr", "mgr", "prof", "ds", "mr", "kon", "pr"})
 AREA_LINKS = frozenset({"in", "aan", "op"})  # "albert heijn in noord"
+
+
+def _acronym(word: str) -> bool:
+    """"KLM", "UvA", "HvA", "PostNL": at least two capitals, and at least half the letters capitals."""
+    upper = sum(ch.isupper() for ch in word)
+    return len(word) > 1 and upper >= 2 and upper * 2 >= len(word)
+
+
+def _two_words(word: str, known: frozenset[str]) -> bool:
+    """"sorteercentrum", "speelkwartier": two known words of four letters or more (a linking "s" allowed)."""
+    for cut in range(4, len(word) - 3):
+        left, right = word[:cut], word[cut:]
+        if right in known and (left in known or (left[-1] == "s" and left[:-1] in known)):
+            return True
+    return False
+
+
+def _inflected(word: str, known: frozenset[str]) -> bool:
+    """"stormde", "regent": a verb form whose stem is a known word; "appje": a diminutive of one."""
+    for ending in ("tje", "pje", "je", "ke"):  # a diminutive: "het appje", "het filmpje"
+        if word.endswith(ending) and word[:-len(ending)] in known:
+            return True
+    doubled = len(word) > 3 and word[-2] == word[-3] and word[-2] in "aeiou"
+    if word + "en" in known or word + word[-1] + "en" in known or (doubled and word[:-2] + word[-1] + "en" in known):
+        return True  # a verb's stem: "als ik het uitmaak" (uitmaken), "het stop" (stoppen)
+    for ending in ("den", "ten", "de", "te", "t"):
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and (stem in known or stem + "en" in known or stem[:-1] in known):
+            return True
+    return False
 
 
 class InstitutionFinder:
@@ -41,9 +73,9 @@ class InstitutionFinder:
         return token.lower in self.lex.not_names_after_cue
 
     def _proper(self, token: Token) -> bool:
-        """Capitalised, or an acronym ("KLM", "ROC", "MHC") in a message that is not all capitals."""
-        acronym = not self.shouting and len(token.text) > 1 and token.text.isupper()
-        return (token.cap or acronym) and not self._pronoun(token)
+        """Capitalised, or an acronym ("KLM", "ROC", "MHC"; "UvA", "PostNL" with capitals inside) in a message
+        that is not all capitals."""
+        return (token.cap or (not self.shouting and _acronym(token.text))) and not self._pronoun(token)
 
     def _describer(self, token: Token) -> bool:
         """"grote", "christelijk", "mbo", "katholieke": a lower-case word that describes a school."""
@@ -70,7 +102,7 @@ class InstitutionFinder:
         if self._next(probe) and self.tokens[probe + 1].lower in ARTICLES:
             probe, any_case = probe + 1, not cue
         first_gaps = (": ", ":") if label else (" ",)
-        while taken < MAX_NAME_WORDS and self._next(probe, first_gaps if probe == index else (" ",)):
+        while taken < MAX_NAME_WORDS and self._next(probe, first_gaps if probe == index else self._gaps_after(probe)):
             token = self.tokens[probe + 1]
             if self._particle_before_name(probe + 1):
                 probe, taken = probe + 1, taken + 1  # "bouwbedrijf van gils"
@@ -84,11 +116,16 @@ class InstitutionFinder:
             any_case = any_case and taken < 2
         return last
 
+    def _gaps_after(self, probe: int) -> tuple[str, ...]:
+        """"het St. Ignatius", "de Dr. Nassau": an abbreviated title inside a name goes on after its full stop."""
+        token = self.tokens[probe]
+        return (" ", ". ") if token.cap and token.lower in ABBREVIATED else (" ",)
+
     def _place(self, token: Token) -> bool:
         """"vv hoogland", "lyceum delft"; not the places named like a common word ("op de bso een kind":
         Een in Drenthe, "kinderopvang de drie routes")."""
-        lists = word_lists()
-        return token.lower in lists.places and token.lower not in lists.frequent_nl
+        lists, word = word_lists(), token.lower
+        return word in lists.places and (word not in lists.frequent_nl or word in self.lex.non_names)  # "utrecht"
 
     def _area_end(self, last: int) -> int:
         """"fightclub zuid", "albert heijn in noord": a compass word after the name is part of it."""
@@ -108,7 +145,7 @@ class InstitutionFinder:
         if word in lex.institution_heads or word in lex.institution_tails:
             return False  # "zit op de montessorischool": a kind word names no school
         return len(word) > 2 and not self._stop(token) and word not in lex.common_words \
-            and (not lists.ordinary(word) or word in lists.rare)
+            and (not lists.ordinary(word) or word in lists.rare) and not _two_words(word, lists.dutch)
 
     def _particle_before_name(self, index: int) -> bool:
         """"van" in "bouwbedrijf van gils": a name particle followed by a surname or a word that is no word."""
@@ -118,7 +155,8 @@ class InstitutionFinder:
         while self.tokens[index + 1].lower in particles and self._next(index + 1):  # "Van den Berg"
             index += 1
         nxt = self.tokens[index + 1]
-        return nxt.cap or self._no_word(nxt) or (nxt.lower in word_lists().surnames and not self._stop(nxt))
+        return nxt.cap or self._no_word(nxt) or (nxt.lower in word_lists().surnames and not self._stop(nxt)) \
+            or self._place(nxt)  # "roc van twente"
 
     def _after_article(self, probe: int, index: int) -> bool:
         """"het da vinci college", "het cals college": lower-case words between an article and the kind word,
@@ -181,8 +219,19 @@ class InstitutionFinder:
     def _compound(self, token: Token) -> bool:
         """"Schaepmanschool", "Jozefkerk": a capitalised word ending in a kind word."""
         lex, word = self.lex, token.lower
-        return token.cap and word not in lex.institution_heads and word not in lex.institution_tails \
-            and any(word.endswith(s) and len(word) > len(s) + 2 for s in lex.institution_suffixes)
+        if word in lex.institution_heads or word in lex.institution_tails:
+            return False
+        if not word.endswith(lex.institution_suffixes):
+            return False
+        suffix = next((s for s in lex.institution_suffixes if word.endswith(s) and len(word) > len(s) + 2), None)
+        if suffix is None:
+            return False
+        if token.cap:
+            return True
+        lists, stem = word_lists(), word[:-len(suffix)]  # "radboudumc": in lower case a name and a kind word
+        generic = stem.endswith("en") or (stem.endswith("s") and lists.ordinary(stem[:-1]))  # "verloskundigen|"
+        return (not lists.ordinary(word) or word in lists.rare) and len(stem) > 2 and not generic \
+            and stem not in lists.frequent_nl and not self._stop(token)
 
     def _named_compound(self, token: Token) -> bool:
         """A compound that is a name on its own: no ordinary word, or one web text has mostly as a name
@@ -213,6 +262,19 @@ class InstitutionFinder:
             end = self._cue_end(index)
             if end is not None:  # "werk bij de Jumbo", not "werk bij de reclassering"
                 yield from self._after_cue(index, end)
+            if token.lower == "het" and self._rare_after_het(index + 1):
+                yield self._span(index + 1, index + 1)
+
+    def _rare_after_het(self, index: int) -> bool:
+        """"van het maasstad", "in het rijnstate": after "het" (never before a person's name) a lower-case word
+        that web text has mostly as a name and no dictionary has, and no compound of words: a hospital, a school."""
+        if index >= len(self.tokens) or not self._next(index - 1):
+            return False
+        token, lists = self.tokens[index], word_lists()
+        word = token.lower
+        return not token.cap and len(word) > 4 and word in lists.rare and not self._stop(token) \
+            and word not in self.lex.common_words and not _inflected(word, lists.dutch) \
+            and not _two_words(word, lists.dutch)
 
     def _after_cue(self, start: int, end: int) -> Iterator[Span]:
         tokens = self.tokens
@@ -238,13 +300,22 @@ class InstitutionFinder:
         return None
 
     def _cue_end(self, index: int) -> int | None:
-        if self.tokens[index].lower not in first_words(self.lex.institution_cues):
+        first = self.tokens[index].lower
+        if first not in first_words(self.lex.institution_cues):
             return None
-        for phrase in self.lex.institution_cues:
+        for phrase in _by_first_word(self.lex.institution_cues).get(first, ()):  # longest first
             end = index + len(phrase)
             if tuple(t.lower for t in self.tokens[index:end]) == phrase:
                 return end - 1
         return None
+
+
+@lru_cache(maxsize=4)
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        grouped.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(group) for word, group in grouped.items()}
 
 
 def institutions(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:

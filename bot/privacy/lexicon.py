@@ -63,6 +63,8 @@ class Lexicon:
     lowercase_words: frozenset[str]
     sentence_starters: frozenset[str]
     not_alone: frozenset[str]
+    person_verbs: frozenset[str]
+    arabic_word_names: frozenset[str]
     non_names: frozenset[str]
     name_particles: frozenset[str]
     surname_endings: tuple[str, ...]
@@ -74,6 +76,9 @@ class Lexicon:
     street_nouns: frozenset[str]
     bare_streets: frozenset[str]
     street_heads: frozenset[str]
+    street_titles: frozenset[str]
+    lowercase_street_heads: frozenset[str]
+    number_units: frozenset[str]
     english_street_types: frozenset[str]
     postcode_stopwords: frozenset[str]
     place_links: frozenset[str]
@@ -155,6 +160,8 @@ def _load(data: dict[str, Any]) -> Lexicon:
         lowercase_words=_words(data["lowercase_words"]),
         sentence_starters=_words(data["sentence_starters"]),
         not_alone=_words(data["not_alone"]),
+        person_verbs=_words(data["person_verbs"]),
+        arabic_word_names=_words(data["arabic_word_names"]),
         non_names=_words(data["non_names"]),
         name_particles=_words(data["name_particles"]),
         surname_endings=tuple(_words(data["surname_endings"])),
@@ -166,6 +173,9 @@ def _load(data: dict[str, Any]) -> Lexicon:
         street_nouns=_words(data["street_nouns"]),
         bare_streets=_words(data["bare_streets"]),
         street_heads=_words(data["street_heads"]),
+        street_titles=_words(data["street_titles"]),
+        lowercase_street_heads=_words(data["lowercase_street_heads"]),
+        number_units=_words(data["number_units"]),
         english_street_types=_words(data["english_street_types"]),
         postcode_stopwords=_words(data["postcode_stopwords"]),
         place_links=_words(data["place_links"]),

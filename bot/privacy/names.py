@@ -29,7 +29,9 @@ WORD_PARTS = re.compile(r"['’\-]")
 # "mijn broer will is", "my sister hope keeps": of the subject verbs, those that cannot follow "will" or "can" as
 # an infinitive after them ("my brother will hit me").
 BASE_FORMS = frozenset({"en", "and", "heb", "hit", "can", "will"})
-TOLD_FROM = frozenset({"aan", "tegen", "to"})  # "ik heb het aan bas verteld"
+CLAUSE_OPENERS = frozenset({"dat", "want", "maar", "omdat", "toen", "als", "sinds", "that", "because", "but", "since",
+                            "when"})
+TOLD_FROM = frozenset({"aan", "tegen", "to", "over"})  # "ik heb het aan bas verteld", "dat ik over mees praat"
 CLAUSE_END = re.compile(r"\s*(?:[,.!?;:]|$)")
 MAX_SURNAME_TOKENS = 4
 MIN_UNKNOWN_LENGTH = 3
@@ -243,7 +245,10 @@ class NameFinder:
                                    and not self._compound(p) for p in parts)
 
     def _known(self, word: str) -> bool:
-        return word in self.lex.common_words or word in self.lists.dutch or word in self.lex.vocabulary
+        """A word of a compound: common, used by the bot, or in the dictionaries (the rare words, which web
+        text has mostly as names or fragments, "olek", "andr", make no compound: "oleks|andr")."""
+        return word in self.lex.common_words or word in self.lex.vocabulary \
+            or (word in self.lists.dutch and word not in self.lists.rare)
 
     def _compound(self, word: str, depth: int = 0, relaxed: bool = False) -> bool:
         """A Dutch compound of two known words ("jeugd|fonds", "rechts|bijstand"), not a name. Relaxed (for
@@ -251,7 +256,7 @@ class NameFinder:
         strict (for capitalised words, where names like "Dijk|stra" would also split): common words only."""
         if not relaxed:
             return self._strict_compound(word)
-        for cut in range(3, len(word) - 3):
+        for cut in range(3, len(word) - 2):  # a right part of three letters too: "stalker|app"
             left, right = word[:cut], word[cut:]
             if len(right) < 4 and len(left) < 5:
                 continue
@@ -283,7 +288,65 @@ class NameFinder:
                                      and not self._function_word(token))
         if not (rare and self._adjacent(index, nxt)):
             return False
-        return self.tokens[nxt].lower in self.lex.subject_verbs or self._capitalised_name(self.tokens[nxt])
+        if self.tokens[nxt].lower in self.lex.subject_verbs or self._capitalised_name(self.tokens[nxt]):
+            return True
+        last = self._after_particles(nxt)  # "Rosa de Groot, Nassaulaan 9": particles and a capitalised surname
+        return last is not None and last > nxt and self._capitalised_name(self.tokens[last]) \
+            and not self.tokens[last].sentence_start
+
+    def _word_name_subject(self, index: int) -> bool:
+        """"april zegt dat het mijn schuld is", "Summer says ...": a given name that is also a word (a month, a
+        noun) at the start of a sentence, before a verb that takes a person (person_verbs)."""
+        token, lex = self.tokens[index], self.lex
+        word = token.lower
+        if not token.sentence_start or not self._adjacent(index, index + 1) or word in lex.sentence_starters \
+                or self._common_not_alone(token):  # "Dan zegt hij": a frequent word that starts a sentence
+            return False
+        return (self._is_given(word) or word in lex.not_alone) and self.tokens[index + 1].lower in lex.person_verbs
+
+    def _with_person(self, index: int) -> bool:
+        """"april en ik wonen samen", "summer and her mom moved out", "ferry en zijn vader": a given name (also
+        one that is a word) before "en"/"and" and "ik"/"i" or a possessive and a relation word."""
+        token, lex, tokens = self.tokens[index], self.lex, self.tokens
+        word = token.lower
+        if self._common_not_alone(token) or not (self._is_given(word) or word in lex.not_alone) \
+                or word in self.lists.places:
+            return False
+        opens = token.sentence_start or self._adjacent(index - 1, index, COMMA) \
+            or (index > 0 and tokens[index - 1].lower in CLAUSE_OPENERS)
+        if not opens:  # "het is lente en ik durf niet": a word inside a clause
+            return False
+        if not (index + 2 < len(tokens) and tokens[index + 1].lower in AND and self._adjacent(index, index + 1)
+                and self._adjacent(index + 1, index + 2)):
+            return False
+        after = tokens[index + 2].lower
+        if after in ("ik", "i"):
+            return True
+        return after in lex.possessives and after not in ("de", "het", "die", "the") \
+            and index + 3 < len(tokens) and self._adjacent(index + 2, index + 3) \
+            and (tokens[index + 3].lower in lex.relations or tokens[index + 3].lower in lex.foreign_relations)
+
+    def _common_not_alone(self, token: Token) -> bool:
+        """A frequent Dutch word or a blocked one, other than the given names that are months or holidays: only
+        those may stand before a verb or "en ik" ("april zegt", not "dan zegt")."""
+        word, lex = token.lower, self.lex
+        if word in lex.not_alone:
+            return False
+        return word in self.lists.frequent_nl or self._blocked(token) or word in lex.subject_verbs \
+            or word in lex.possessives
+
+    def _with_given_at_end(self, index: int) -> bool:
+        """"... in de zaterdagdienst met bas": a given name of the curated lists after "met"/"with" at the end of
+        a clause."""
+        token = self.tokens[index]
+        return index > 0 and self.tokens[index - 1].lower in ("met", "with") and self._adjacent(index - 1, index) \
+            and self._curated_given(token) and not self._function_word(token) and self._clause_end(index) \
+            and token.lower not in self.lists.places
+
+    def _after_owned_arabic(self, index: int) -> bool:
+        """"اخي عمر": after a relation word that holds "my", an Arabic given name that is also a word."""
+        return index > 0 and self.tokens[index].lower in self.lex.arabic_word_names \
+            and self.tokens[index - 1].lower in self.lex.owned_relations and self._adjacent(index - 1, index)
 
     def _relation_after(self, index: int) -> Optional[str]:
         """How "<possessive> <relation>" follows token `index`: "comma" ("dirk, mijn schoonvader"), "verb"
@@ -303,6 +366,10 @@ class NameFinder:
         if kind == "space" and tokens[probe].lower in lex.owned_relations:
             return "owned"  # "umut abim": the Turkish or Arabic word holds "my"
         possessive = tokens[probe]
+        if kind == "comma" and possessive.lower in ("de", "het", "the") and probe + 2 < len(tokens) \
+                and tokens[probe + 1].lower in lex.relations and tokens[probe + 2].lower in ("van", "of") \
+                and self._adjacent(probe, probe + 1) and self._adjacent(probe + 1, probe + 2):
+            return kind  # "ferry, de vriend van mijn moeder"
         if possessive.lower not in lex.possessives or possessive.lower in ("de", "het", "die", "the") \
                 or not self._adjacent(probe, probe + 1):
             return None
@@ -565,7 +632,8 @@ class NameFinder:
             elif self._apposition(index):
                 yield self._particles_before(index), index
             elif self._initial(index) or self._given_with_surname(index) or self._only_word(index) \
-                    or self._told(index):
+                    or self._told(index) or self._word_name_subject(index) or self._with_person(index) \
+                    or self._with_given_at_end(index) or self._after_owned_arabic(index):
                 yield index, index
 
     def _named_surname(self, index: int) -> bool:

@@ -9,13 +9,16 @@ from functools import lru_cache
 from bot.privacy.lexicon import Lexicon, first_words
 from bot.privacy.spans import Span
 from bot.privacy.tokens import Token
+from bot.privacy.wordlists import word_lists
 
 AT_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
 HANDLE_WORD = re.compile(r"[^\W_][\w.\-]*[\w](?:#[0-9]{4})?")
 CUE_TAIL = re.compile(r"\s*(?::|is|=|-)?\s*(?:(?:is|naam|name|account)\s+)*:?\s*")
 # "mój snapchat to kaska_w02", "mein insta ist lena.k07": a copula of another language between cue and handle;
 # the handle must then hold a digit, dot or underscore ("on snapchat to talk" is no handle).
-FOREIGN_LINK = re.compile(r"\s+(?:to|jest|ist|est|es|é|e)\s+")
+FOREIGN_LINK = re.compile(r"\s+(?:to|jest|ist|est|es|é|e|als|as|onder|under)\s+")  # "op TikTok als meisje_123"
+# "noorr_xx", "meisje_123": a word with an underscore between letters or digits is a user name wherever it stands.
+UNDERSCORED = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]*_[\w.]*[^\W_](?![\w@#])")
 MAX_HANDLE_WORDS = 3
 
 
@@ -23,6 +26,15 @@ MAX_HANDLE_WORDS = 3
 def _profile_link(domains: tuple[str, ...]) -> re.Pattern[str]:
     hosts = "|".join(re.escape(d) for d in domains)
     return re.compile(rf"(?<![\w.])(?:https?://)?(?:www\.)?(?:{hosts})/[^\s,;!?)\]]+", re.IGNORECASE)
+
+
+def _user_name(word: str, lex: Lexicon) -> bool:
+    """"meisje_123", "noorr_xx": a digit, or a part that is no word; not "bot_challenge", "user_name" (the names
+    in code and logs are made of words)."""
+    lists = word_lists()
+    parts = [p for p in re.split(r"[_.]+", word.lower()) if p]
+    return any(ch.isdigit() for ch in word) or any(
+        not lists.ordinary(p) and p not in lex.vocabulary and p not in lex.common_words for p in parts)
 
 
 def _cue_end(tokens: list[Token], index: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
@@ -73,6 +85,10 @@ def handles(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
         yield Span(match.start(), match.end(), "HANDLE")
     for match in _profile_link(lex.social_domains).finditer(text):
         yield Span(match.start(), match.end(), "HANDLE")
+    if "_" in text:
+        for match in UNDERSCORED.finditer(text):
+            if _user_name(match.group(), lex):
+                yield Span(match.start(), match.end(), "HANDLE")
     for index in range(len(tokens)):
         end = _cue_end(tokens, index, lex.handle_cues)
         if end is not None:

@@ -106,7 +106,42 @@ class Spoken:
         return found.end() if found else None
 
 
+DIGITS = re.compile(r"[0-9]+")
+MIXED_DIGITS = (9, 12)  # "06 vijf vijf 20 71 33": a number of 10 digits, part in words
+
+
+def mixed_phones(text: str, spoken: Spoken, lex: Lexicon) -> Iterator[Span]:
+    """A telephone number written partly in digits, partly in words: "06 vijf vijf 20 71 33", "nul zes 87 65
+    43 21". The run must hold both, start with a 0 (after dropping words before it: "een 06 ...") and read as
+    9 to 12 digits."""
+    items = [(t.start, t.end, spoken.values[i]) for i, t in enumerate(spoken.tokens)]
+    items += [(m.start(), m.end(), m.group()) for m in DIGITS.finditer(text)]
+    items.sort(key=lambda item: item[0])
+    run: list[tuple[int, int, str, bool]] = []  # (start, end, digits, written in digits)
+    for start, end, value in items:
+        joined = run and text[run[-1][1]:start] in RUN_GAPS
+        if value is None or not joined:
+            yield from _mixed(run, lex)
+            run = []
+        if value is not None:
+            run.append((start, end, str(value), isinstance(value, str)))
+    yield from _mixed(run, lex)
+
+
+def _mixed(run: list[tuple[int, int, str, bool]], lex: Lexicon) -> Iterator[Span]:
+    while run and not run[0][2].startswith("0"):
+        run = run[1:]
+    if len(run) < 2 or all(item[3] for item in run) or not any(item[3] for item in run):
+        return
+    digits = "".join(item[2] for item in run)
+    if MIXED_DIGITS[0] <= len(digits) <= MIXED_DIGITS[1] and digits not in lex.helplines \
+            and not digits.startswith(lex.service_prefixes):
+        yield Span(run[0][0], run[-1][1], "TELEFOON")
+
+
 def spoken_numbers(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     spoken = Spoken(text, tokens, lex)
     yield from spoken.phones()
     yield from spoken.dates()
+    if any(value is not None for value in spoken.values) and any(ch.isdigit() for ch in text):
+        yield from mixed_phones(text, spoken, lex)

@@ -274,3 +274,46 @@ def test_third_round_keeps_ordinary_words(text):
 ])
 def test_third_round_spans(text, expected):
     assert redact(text) == expected
+
+
+# Round 5 (tuned on pii_chat_holdout_f.yml's misses by general rules; these are other sentences of the same kinds).
+@pytest.mark.parametrize(("text", "expected"), [
+    ("we wonen op de Kerkstraat 40-I", "we wonen op de [ADRES]"),  # a floor in Roman numerals
+    ("Molenweg 12 3 hoog, achterom", "[ADRES], achterom"),
+    ("hij woont op de mr. visserplein 3", "hij woont op de [ADRES]"),  # a title before the street
+    ("opa woont in de J.P. Coenstraat 8", "opa woont in de [ADRES]"),  # initials
+    ("2e van swindenstraat 12", "[ADRES]"),  # an ordinal
+    ("tante woont aan de kade van de haven 14", "tante woont aan de [ADRES]"),  # a lower-case head
+    ("het adres is lindenhof 7", "het adres is [ADRES]"),  # a listed street with a capitals-only suffix
+    ("ze woont op het Rokin 52", "ze woont op het [ADRES]"),  # a listed street without a street word
+    ("nummer 8 aan de bloemgracht", "[ADRES]"),
+    ("adres: Kalverhoek 3", "adres: [ADRES]"),  # after the word "adres"
+    ("ik woon op de dorpsstr. 4", "ik woon op de [ADRES]"),  # an abbreviated street word
+    ("zij studeert aan de HvA", "zij studeert aan [INSTELLING]"),  # an acronym with a capital inside
+    ("opa is opgenomen in het Gelre", "opa is opgenomen in [INSTELLING]"),
+    ("ik ga naar hogeschool rotterdam", "ik ga naar [INSTELLING]"),  # a city that is a frequent word
+    ("ik lig in het isalaziekenhuis", "ik lig in [INSTELLING]"),  # a name glued to a kind word
+    ("mój brat pracuje w Jumbo", "mój brat pracuje w [INSTELLING]"),
+    ("bel me: 06 twaalf 34 56 78", "bel me: [TELEFOON]"),  # digits and number words in one number
+    ("ig: sanne_2009", "ig: [HANDLE]"), ("zoek maar op stoere_jongen010", "zoek maar op [HANDLE]"),
+    ("juni zegt dat ik moet zwijgen", "[NAAM] zegt dat ik moet zwijgen"),  # a month that names a person
+    ("mei en ik zijn vriendinnen", "[NAAM] en ik zijn vriendinnen"),
+    ("de dader is gerrit, de buurman van mijn oma", "de dader is [NAAM], de buurman van mijn oma"),
+    ("Fleur van Dijk, Kerkstraat 4", "[NAAM], [ADRES]"),
+    ("ik heb mijn dienst met roos", "ik heb mijn dienst met [NAAM]"),
+    ("ken je tim?", "ken je [NAAM]?"),
+    ("dat ik over ilse praat", "dat ik over [NAAM] praat"),
+])
+def test_fifth_round_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["het appje van hem was eng", "het stormde de hele nacht", "Dan zegt hij niks meer",
+                                  "het is lente en ik ben bang", "we zaten op het Spui 3 uur lang",
+                                  "bu sokak çok karanlık ama sokağı bilmiyorum", "de fout zit in bot_challenge",
+                                  "ik ga naar de laan van de school 3 keer per week", "ik praat met mam",
+                                  "ken je dat gevoel?", "we moeten over school praten",
+                                  "ze is opgenomen in het ziekenhuis", "ik werk in het sorteercentrum",
+                                  "mam zegt dat het mag"])
+def test_fifth_round_keeps_ordinary_words(text):
+    assert redact(text) == text

@@ -155,14 +155,15 @@ def test_tuning_set_e_keeps_what_it_reached():
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
 
 
-# The blind set of the fourth round (written before it, never tuned on), measured 2026-12-05 after that round:
-# floors per class at what it reached rounded down (the goal is 0.95); its misses are never printed.
-F_FLOOR = {"NAAM": 0.92, "ADRES": 0.70, "INSTELLING": 0.77, "TELEFOON": 0.92, "HANDLE": 0.94}
+# Set F was the blind set of the fourth round (written before it, never tuned on); from the fifth round on it is a
+# tuning set like C, D and E: a floor per class at what it reaches, rounded down (the goal is 0.95). Before the fifth
+# round it measured names 0.922, addresses 0.710, institutions 0.774, telephone 0.923, handles 0.944.
+F_FLOOR = {"INSTELLING": 0.96}  # measured after the fifth round: 30/31 institutions, every other class 1.0
 
 
-def test_the_blind_set_f_keeps_what_it_reached_without_showing_its_misses():
+def test_tuning_set_f_keeps_what_it_reached():
     result = score("chat-holdout-f", load_cases(SETS["chat-holdout-f"]))
-    low = {kind: round(result.recall(kind), 3) for kind in KINDS
-           if result.totals[kind] and result.recall(kind) < F_FLOOR.get(kind, 1.0)}
+    low = {kind: (round(result.recall(kind), 3), [m["pii"] for m in result.misses if m["type"] == kind])
+           for kind in KINDS if result.totals[kind] and result.recall(kind) < F_FLOOR.get(kind, 1.0)}
     assert low == {}, low
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
