@@ -167,3 +167,17 @@ def test_tuning_set_f_keeps_what_it_reached():
            for kind in KINDS if result.totals[kind] and result.recall(kind) < F_FLOOR.get(kind, 1.0)}
     assert low == {}, low
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
+
+
+# The blind set of the fifth round (written 2026-12-06 before it, never tuned on), measured after that round:
+# floors per class at what it reached rounded down (the goal is 0.95); its misses are never printed. Before the
+# fifth round it measured addresses 0.727, institutions 0.903, telephone 0.958, names 0.941, handles 0.947.
+G_FLOOR = {"NAAM": 0.94, "ADRES": 0.84, "INSTELLING": 0.93, "HANDLE": 0.94}
+
+
+def test_the_blind_set_g_keeps_what_it_reached_without_showing_its_misses():
+    result = score("chat-holdout-g", load_cases(SETS["chat-holdout-g"]))
+    low = {kind: round(result.recall(kind), 3) for kind in KINDS
+           if result.totals[kind] and result.recall(kind) < G_FLOOR.get(kind, 1.0)}
+    assert low == {}, low
+    assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
