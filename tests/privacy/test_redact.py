@@ -317,3 +317,30 @@ def test_fifth_round_spans(text, expected):
                                   "mam zegt dat het mag"])
 def test_fifth_round_keeps_ordinary_words(text):
     assert redact(text) == text
+
+
+# Sixth round (tuned on set G): each rule on other sentences than G's.
+@pytest.mark.parametrize("text, expected", [
+    # a short helpline number that is the house number after a street: "112", "113"
+    ("we wonen in de Kerkstraat 112", "we wonen in de [ADRES]"),
+    ("kom naar de dorpsweg 113-III", "kom naar de [ADRES]"),
+    # a bare street word or a listed street in lower case after "op/aan/in de/het", a number ending the address
+    ("hij woont aan de gracht 17 naast de bakker", "hij woont aan de [ADRES] naast de bakker"),
+    ("mijn tante woont op de dam 3", "mijn tante woont op de [ADRES]"),
+    # a lower-case letter after a space at the end of a clause
+    ("ik woon in de Molenstraat 4 b, boven de winkel", "ik woon in de [ADRES], boven de winkel"),
+    ("adres: lindelaan 22 d", "adres: [ADRES]"),
+    # "3 hoog" (hoog achter/voor): the floor right after the number
+    ("hij zit op de prinsengracht 2 hoog achter", "hij zit op de [ADRES]"),
+    ("mijn huis is herengracht 5hg", "mijn huis is [ADRES]"),
+])
+def test_sixth_round_address_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["bel 112 als hij weer komt", "ik belde 113 vanuit huis",
+                                  "we stonden op de markt 3 kramen verder", "we liepen aan de gracht 2 uur lang",
+                                  "hij wacht op het plein 5 minuten",
+                                  "de prijs was hoog, 3 hoog is niet duur", "ik ben 15 a 16 jaar"])
+def test_sixth_round_addresses_keep_ordinary_words(text):
+    assert redact(text) == text
