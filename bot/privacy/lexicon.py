@@ -100,6 +100,7 @@ class Lexicon:
     institution_heads: frozenset[str]
     institution_tails: frozenset[str]
     named_heads: frozenset[str]
+    named_head_endings: tuple[str, ...]
     institution_suffixes: tuple[str, ...]
     institution_cues: tuple[tuple[str, ...], ...]
     institution_describers: frozenset[str]
@@ -197,6 +198,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         institution_heads=_words(data["institution_heads"]),
         institution_tails=_words(data["institution_tails"]),
         named_heads=_words(data["named_heads"]),
+        named_head_endings=_longest_first(data["named_head_endings"]),
         institution_suffixes=_longest_first(data["institution_suffixes"]),
         institution_cues=_phrases(data["institution_cues"]),
         institution_describers=_words(data["institution_describers"]),

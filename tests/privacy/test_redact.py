@@ -344,3 +344,23 @@ def test_sixth_round_address_spans(text, expected):
                                   "de prijs was hoog, 3 hoog is niet duur", "ik ben 15 a 16 jaar"])
 def test_sixth_round_addresses_keep_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a compound of a word and a kind of congregation before an article is a head of a name in lower case
+    ("hij preekt in de baptistengemeente het lichtpunt", "hij preekt in [INSTELLING]"),
+    ("we zitten bij evangeliekerk de rots", "we zitten bij [INSTELLING]"),
+    # after a head and an article a describing word opens the name when a noun follows
+    ("ze brengt hem naar peuterspeelzaal de kleine beer", "ze brengt hem naar [INSTELLING]"),
+    ("hij zat op basisschool de gouden kroon", "hij zat op [INSTELLING]"),
+])
+def test_sixth_round_institution_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["mijn dochter zit op kinderdagverblijf de hele week",
+                                  "ik moet naar de gemeente de hele dag", "in de vrouwenopvang de regels zijn streng",
+                                  "in het winkelcentrum de grote zaal", "ze zit op basisschool de kleine kinderen",
+                                  "de kerkgemeente de laatste tijd is fijn"])
+def test_sixth_round_institutions_keep_ordinary_words(text):
+    assert redact(text) == text
