@@ -364,3 +364,21 @@ def test_sixth_round_institution_spans(text, expected):
                                   "de kerkgemeente de laatste tijd is fijn"])
 def test_sixth_round_institutions_keep_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a handle cue used as a verb, an object and "op/on/via", then a handle with a digit, dot or underscore
+    ("insta me op lotte.xo", "insta me op [HANDLE]"),
+    ("tiktok me via dansje_09", "tiktok me via [HANDLE]"),
+    # verbs of following someone are cues too
+    ("add me op lisa_06", "add me op [HANDLE]"),
+    ("volg hem op kevin.2008", "volg hem op [HANDLE]"),
+])
+def test_sixth_round_handle_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["snap me op zaterdag", "ik snap me op school niet", "follow me on twitter",
+                                  "volg je mij?", "dm me als je wil", "volg de stappen van de meldcode"])
+def test_sixth_round_handles_keep_ordinary_words(text):
+    assert redact(text) == text
