@@ -64,6 +64,8 @@ class Lexicon:
     sentence_starters: frozenset[str]
     not_alone: frozenset[str]
     person_verbs: frozenset[str]
+    clause_links: frozenset[str]
+    person_tails: tuple[tuple[str, ...], ...]
     arabic_word_names: frozenset[str]
     non_names: frozenset[str]
     name_particles: frozenset[str]
@@ -162,6 +164,8 @@ def _load(data: dict[str, Any]) -> Lexicon:
         sentence_starters=_words(data["sentence_starters"]),
         not_alone=_words(data["not_alone"]),
         person_verbs=_words(data["person_verbs"]),
+        clause_links=_words(data["clause_links"]),
+        person_tails=_phrases(data["person_tails"]),
         arabic_word_names=_words(data["arabic_word_names"]),
         non_names=_words(data["non_names"]),
         name_particles=_words(data["name_particles"]),
