@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.measure.privacy_eval import SETS, STRUCTURED, Figures, available, load_cases, score
+from bot.measure.privacy_eval import BLIND, SETS, STRUCTURED, Figures, available, load_cases, score
 from bot.privacy.lexicon import lexicon
 from bot.privacy.numbers import bsn_valid, iban_valid
 from bot.privacy.redact import find_pii, redact
@@ -16,7 +16,8 @@ HELPLINES = ["112", "113", "0800-2000", "0800 2000", "08002000", "0800-0432", "0
 
 @pytest.fixture(scope="module")
 def figures() -> dict[str, Figures]:
-    results = {name: score(name, load_cases(SETS[name])) for name in available(list(SETS))}
+    names = [name for name in SETS if name not in BLIND]  # the blind set is scored once, at the end of a round
+    results = {name: score(name, load_cases(SETS[name])) for name in available(names)}
     for result in results.values():  # shown with -s, and in the failure output
         print(result.summary()["set"], result.summary()["recall"], "false positives:", len(result.false_positives))
     return results
