@@ -19,6 +19,8 @@ HOUSE_NUMBER = re.compile(
     r"|\s?-?\s?(?i:bis|hs|huis|bg|zw|rd|ii|iii|(?:boven|beneden)(?!\s+(?:de|het|een|the)\b))(?![\w])"
     r"|\s?-\s?(?i:i|iv)(?![\w])"  # "23-II", "40-I": the floor in Roman numerals (Amsterdam)
     r"|,?\s(?:[0-9]|[0-9]e|[0-9]ste|[0-9]de)(?:\s?|-)(?i:hoog|hg|etage|verdieping)(?![\w])"  # "218 2 hoog"
+    r"|\s?-?\s?(?i:hoog|hg)(?:\s(?i:achter|voor)(?![\w]))?(?![\w])"  # "kade 3 hoog": the floor, no house number
+    r"|\s[a-z](?=\s*(?:$|[,.;:!?)]))"  # "oudegracht 156 c" at the end of a clause ("88 z mężem" is a word)
     r")?)(?![0-9])")
 # "we wonen op nummer 12": a house number without its street, after a form of "wonen".
 NUMBER_ONLY = re.compile(r"(?i)(?:(?<=woon )|(?<=woont )|(?<=wonen )|(?<=woonde )|(?<=woonden ))op\s+"
@@ -187,14 +189,26 @@ class AddressFinder:
     def _bare_listed(self, index: int) -> Optional[int]:
         """End of "op het Spui 4": a capitalised listed street without a street word, after a preposition and
         an article, with a house number that counts nothing."""
-        token = self.tokens[index]
-        if not token.cap or token.sentence_start or index < 2 or token.lower in self.lex.non_names \
-                or token.lower not in word_lists().streets:
+        token, lists = self.tokens[index], word_lists()
+        if token.sentence_start or index < 2 or token.lower in self.lex.non_names or token.lower not in lists.streets:
+            return None
+        lower = not token.cap  # "aan de singel 41", "op het rokin 52": a bare street word or a listed street that is
+        if lower and token.lower not in self.lex.bare_streets and lists.ordinary(token.lower):  # no ordinary word
             return None
         if not (self._after_article(index) and self.tokens[index - 2].lower in ("op", "aan", "in")
                 and self._adjacent(index - 2, index - 1)):
             return None
-        return self._number(index, "bare_listed")
+        end = self._number(index, "bare_listed")
+        if end is not None and lower and not self._clause_after(end):
+            return None  # "op de markt 3 kramen verder": in lower case the number must end the address
+        return end
+
+    def _clause_after(self, end: int) -> bool:
+        """Nothing, a punctuation mark or a function word after a house number ("singel 41 bij de brug")."""
+        nxt = re.compile(r"\s*([^\W\d_]+|\S)?").match(self.text, end)
+        word = nxt.group(1) if nxt else None
+        return word is None or not word[0].isalnum() or word.lower() in word_lists().frequent_nl \
+            or word.lower() in self.lex.street_particles
 
     def _after_article(self, start: int) -> bool:
         return start > 0 and self.tokens[start - 1].lower in ARTICLES and self._adjacent(start - 1, start)

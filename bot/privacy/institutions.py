@@ -108,13 +108,23 @@ class InstitutionFinder:
                 probe, taken = probe + 1, taken + 1  # "bouwbedrijf van gils"
                 continue
             proper = self._proper(token) and not (cue and self._stop(token))  # not "werk bij Veilig Thuis"
-            lower = any_case and not self._stop(token) and not self._describer(token)
+            lower = any_case and not self._stop(token) and (not self._describer(token)
+                                                            or (taken == 0 and self._describing_name(probe + 1)))
             place = not cue and self._place(token)
             if not (proper or lower or place or self._no_word(token)) or token.lower in ARTICLES:
                 break
             probe, taken, last = probe + 1, taken + 1, probe + 1
             any_case = any_case and taken < 2
         return last
+
+    def _describing_name(self, index: int) -> bool:
+        """"kinderdagverblijf de vrolijke vlinder": after an article a describing word opens a name when a noun
+        follows that is no function word or frequent word ("de hele dag" names nothing)."""
+        if index < 1 or self.tokens[index - 1].lower not in ARTICLES or not self._next(index):
+            return False
+        token = self.tokens[index + 1]
+        return not token.cap and not self._stop(token) and not self._describer(token) \
+            and token.lower not in word_lists().frequent_nl
 
     def _gaps_after(self, probe: int) -> tuple[str, ...]:
         """"het St. Ignatius", "de Dr. Nassau": an abbreviated title inside a name goes on after its full stop."""
@@ -243,8 +253,8 @@ class InstitutionFinder:
         lex, tokens = self.lex, self.tokens
         for index, token in enumerate(tokens):
             kind = self._kind(token)
-            if kind in lex.institution_heads:
-                named = kind in lex.named_heads and token.text.islower()  # "roc mondriaan", not "Het CBS vult"
+            if kind in lex.institution_heads or self._compound_head(index):
+                named = (kind in lex.named_heads or kind not in lex.institution_heads) and token.text.islower()
                 label = self._label(index)  # the label stays: "school: [INSTELLING]"
                 last = self._name_after(index, any_case=named or label, label=label)
                 if last is not None:
@@ -264,6 +274,22 @@ class InstitutionFinder:
                 yield from self._after_cue(index, end)
             if token.lower == "het" and self._rare_after_het(index + 1):
                 yield self._span(index + 1, index + 1)
+
+    def _compound_head(self, index: int) -> bool:
+        """"pinkstergemeente de levensbron", "evangeliekerk de rots": a compound of a word and a kind of
+        congregation (`named_head_endings`), before an article."""
+        word = self.tokens[index].lower
+        if not word.endswith(self.lex.named_head_endings) or not self._next(index) \
+                or self.tokens[index + 1].lower not in ARTICLES:
+            return False
+        lists = word_lists()
+        for ending in self.lex.named_head_endings:
+            stem = word[:-len(ending)]
+            if word.endswith(ending) and len(stem) >= 4 and (
+                    lists.ordinary(stem) or (stem[-1] == "s" and lists.ordinary(stem[:-1]))
+                    or (stem.endswith("en") and lists.ordinary(stem[:-2]))):
+                return True
+        return False
 
     def _rare_after_het(self, index: int) -> bool:
         """"van het maasstad", "in het rijnstate": after "het" (never before a person's name) a lower-case word

@@ -64,6 +64,8 @@ class Lexicon:
     sentence_starters: frozenset[str]
     not_alone: frozenset[str]
     person_verbs: frozenset[str]
+    clause_links: frozenset[str]
+    person_tails: tuple[tuple[str, ...], ...]
     arabic_word_names: frozenset[str]
     non_names: frozenset[str]
     name_particles: frozenset[str]
@@ -100,6 +102,7 @@ class Lexicon:
     institution_heads: frozenset[str]
     institution_tails: frozenset[str]
     named_heads: frozenset[str]
+    named_head_endings: tuple[str, ...]
     institution_suffixes: tuple[str, ...]
     institution_cues: tuple[tuple[str, ...], ...]
     institution_describers: frozenset[str]
@@ -161,6 +164,8 @@ def _load(data: dict[str, Any]) -> Lexicon:
         sentence_starters=_words(data["sentence_starters"]),
         not_alone=_words(data["not_alone"]),
         person_verbs=_words(data["person_verbs"]),
+        clause_links=_words(data["clause_links"]),
+        person_tails=_phrases(data["person_tails"]),
         arabic_word_names=_words(data["arabic_word_names"]),
         non_names=_words(data["non_names"]),
         name_particles=_words(data["name_particles"]),
@@ -197,6 +202,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         institution_heads=_words(data["institution_heads"]),
         institution_tails=_words(data["institution_tails"]),
         named_heads=_words(data["named_heads"]),
+        named_head_endings=_longest_first(data["named_head_endings"]),
         institution_suffixes=_longest_first(data["institution_suffixes"]),
         institution_cues=_phrases(data["institution_cues"]),
         institution_describers=_words(data["institution_describers"]),

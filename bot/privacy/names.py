@@ -304,6 +304,34 @@ class NameFinder:
             return False
         return (self._is_given(word) or word in lex.not_alone) and self.tokens[index + 1].lower in lex.person_verbs
 
+    def _word_name(self, token: Token) -> bool:
+        """A given name of any list (also one that is a word) that is no frequent or blocked word, no place, no verb
+        form and no word that often opens a sentence."""
+        word, lex = token.lower, self.lex
+        return self._is_given(word) and not self._common_not_alone(token) and word not in lex.not_alone \
+            and word not in lex.sentence_starters and word not in self.lists.frequent_en \
+            and word not in self.lists.places and not self._verb_form(word) and word not in lex.vocabulary
+
+    def _clause_subject(self, index: int) -> bool:
+        """"ik wil dat nova veilig is", "omdat raj mijn telefoon hackt": a given name right after a conjunction
+        that opens a clause (clause_links), with more of the clause after it; after "dat" ("dat kader wordt":
+        "dat" points at a noun) and for a name that is also a word ("maar winter is zwaar") no verb may follow."""
+        tokens = self.tokens
+        if index == 0 or tokens[index - 1].lower not in self.lex.clause_links or not self._adjacent(index - 1, index) \
+                or not self._adjacent(index, index + 1) or not self._word_name(tokens[index]):
+            return False
+        nxt = tokens[index + 1].lower
+        if tokens[index - 1].lower in ("dat", "that") or not self._curated_given(tokens[index]):
+            return not (nxt in self.lex.subject_verbs or nxt in self.lex.person_verbs or self._verb_form(nxt)
+                        or nxt in self.lists.frequent_en and self.english)
+        return True  # "want merel zegt": a name of the curated lists before a verb too
+
+    def _person_tail(self, index: int) -> bool:
+        """"olga van hiernaast werd geslagen", "merel uit mijn klas": a given name before words that place a
+        person (person_tails)."""
+        return index + 1 < len(self.tokens) and self._adjacent(index, index + 1) \
+            and self._word_name(self.tokens[index]) and self._phrase_at(index + 1, self.lex.person_tails) is not None
+
     def _with_person(self, index: int) -> bool:
         """"april en ik wonen samen", "summer and her mom moved out", "ferry en zijn vader": a given name (also
         one that is a word) before "en"/"and" and "ik"/"i" or a possessive and a relation word."""
@@ -403,7 +431,7 @@ class NameFinder:
             first -= 1
         return first
 
-    def _coordinated(self, end: int) -> Optional[int]:
+    def _coordinated(self, end: int, named: bool = False) -> Optional[int]:
         """"ton en ria", "frank, frank bos", "Lente en Sky": a given name right after a name and "en" or a comma
         (of the curated lists in any case, of the big list with a capital)."""
         tokens = self.tokens
@@ -418,6 +446,8 @@ class NameFinder:
         if self._function_word(token) or token.lower in self.lists.places:
             return None
         given = self._curated_given(token) or (token.cap and self._is_given(token.lower))  # "Sky"
+        if not given and named:  # "mijn kinderen heten finn en lou": after a naming cue any given name
+            given = self._word_name(token)
         return candidate if given and not token.sentence_start else None
 
     def _initial(self, index: int) -> bool:
@@ -461,7 +491,9 @@ class NameFinder:
             ok = not self._blocked(token) or token.lower in lex.given_names
         elif strength == "weak":  # "ik ben noor", "dit is fleur", "met ene frank"
             ok = self._listed(token) or self._rare(token) or (self._curated_given(token)
-                                                              and not self._function_word(token))
+                                                              and not self._function_word(token)) \
+                or (self._word_name(token) and self._clause_end(candidate)  # "ik ben mo, mijn insta is ..."
+                    and (len(token.lower) <= SHORT_NAME or not self.lists.ordinary(token.lower)))
         else:
             ok = self._capitalised_name(token) or self._listed(token)
         return candidate if ok and token.lower not in lex.non_names else None
@@ -633,7 +665,8 @@ class NameFinder:
                 yield self._particles_before(index), index
             elif self._initial(index) or self._given_with_surname(index) or self._only_word(index) \
                     or self._told(index) or self._word_name_subject(index) or self._with_person(index) \
-                    or self._with_given_at_end(index) or self._after_owned_arabic(index):
+                    or self._with_given_at_end(index) or self._after_owned_arabic(index) \
+                    or self._clause_subject(index) or self._person_tail(index):
                 yield index, index
 
     def _named_surname(self, index: int) -> bool:
@@ -677,8 +710,9 @@ class NameFinder:
             if end == last and last in self.named and self._named_surname(last + 1):
                 end = last + 1
             yield self._span(first, end)
+            named = first in self.named
             for _ in range(MAX_SURNAME_TOKENS):  # "ton en ria en ..."
-                nxt = self._coordinated(end)
+                nxt = self._coordinated(end, named)
                 if nxt is None:
                     break
                 end = self._surname_end(nxt)

@@ -16,7 +16,9 @@ HANDLE_WORD = re.compile(r"[^\W_][\w.\-]*[\w](?:#[0-9]{4})?")
 CUE_TAIL = re.compile(r"\s*(?::|is|=|-)?\s*(?:(?:is|naam|name|account)\s+)*:?\s*")
 # "mój snapchat to kaska_w02", "mein insta ist lena.k07": a copula of another language between cue and handle;
 # the handle must then hold a digit, dot or underscore ("on snapchat to talk" is no handle).
-FOREIGN_LINK = re.compile(r"\s+(?:to|jest|ist|est|es|é|e|als|as|onder|under)\s+")  # "op TikTok als meisje_123"
+FOREIGN_LINK = re.compile(r"\s+(?:to|jest|ist|est|es|é|e|als|as|onder|under"  # "op TikTok als meisje_123"
+                          # the cue as a verb: "snap me op vlinder.2010", "add me on tiktok.girl_09", "dm hem via ..."
+                          r"|(?:me|mij|ons|hem|haar|him|her|us)\s+(?:op|on|via|at|onder))\s+")
 # "noorr_xx", "meisje_123": a word with an underscore between letters or digits is a user name wherever it stands.
 UNDERSCORED = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]*_[\w.]*[^\W_](?![\w@#])")
 MAX_HANDLE_WORDS = 3

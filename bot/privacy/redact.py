@@ -30,12 +30,16 @@ def _find(text: str) -> list[Span]:
     if not text:
         return []
     lex = lexicon()
-    protected = list(numbers.helpline_spans(text, lex)) + placeholders(text)
     tokens = tokenize(text)
+    streets = list(addresses(text, tokens, lex))
+    # "vondelstraat 112-II": a short helpline number after a street is its house number, not the helpline
+    protected = [p for p in numbers.helpline_spans(text, lex)
+                 if not (p.end - p.start <= 3 and any(a.start < p.start and p.end <= a.end for a in streets))]
+    protected += placeholders(text)
     found: list[Span] = [
         *numbers.emails(text, lex), *handles(text, tokens, lex), *numbers.ibans(text, lex), *numbers.phones(text, lex),
         *numbers.bsns(text, lex), *numbers.plates(text, lex), *dates(text, lex), *spoken_numbers(text, tokens, lex),
-        *numbers.postcodes(text, lex), *addresses(text, tokens, lex), *institutions(text, tokens, lex),
+        *numbers.postcodes(text, lex), *streets, *institutions(text, tokens, lex),
         *names(text, tokens, lex),
     ]
     return merge(found, protected)

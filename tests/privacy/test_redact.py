@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.measure.privacy_eval import SETS, STRUCTURED, Figures, available, load_cases, score
+from bot.measure.privacy_eval import BLIND, SETS, STRUCTURED, Figures, available, load_cases, score
 from bot.privacy.lexicon import lexicon
 from bot.privacy.numbers import bsn_valid, iban_valid
 from bot.privacy.redact import find_pii, redact
@@ -16,7 +16,8 @@ HELPLINES = ["112", "113", "0800-2000", "0800 2000", "08002000", "0800-0432", "0
 
 @pytest.fixture(scope="module")
 def figures() -> dict[str, Figures]:
-    results = {name: score(name, load_cases(SETS[name])) for name in available(list(SETS))}
+    names = [name for name in SETS if name not in BLIND]  # the blind set is scored once, at the end of a round
+    results = {name: score(name, load_cases(SETS[name])) for name in available(names)}
     for result in results.values():  # shown with -s, and in the failure output
         print(result.summary()["set"], result.summary()["recall"], "false positives:", len(result.false_positives))
     return results
@@ -316,4 +317,100 @@ def test_fifth_round_spans(text, expected):
                                   "ze is opgenomen in het ziekenhuis", "ik werk in het sorteercentrum",
                                   "mam zegt dat het mag"])
 def test_fifth_round_keeps_ordinary_words(text):
+    assert redact(text) == text
+
+
+# Sixth round (tuned on set G): each rule on other sentences than G's.
+@pytest.mark.parametrize("text, expected", [
+    # a short helpline number that is the house number after a street: "112", "113"
+    ("we wonen in de Kerkstraat 112", "we wonen in de [ADRES]"),
+    ("kom naar de dorpsweg 113-III", "kom naar de [ADRES]"),
+    # a bare street word or a listed street in lower case after "op/aan/in de/het", a number ending the address
+    ("hij woont aan de gracht 17 naast de bakker", "hij woont aan de [ADRES] naast de bakker"),
+    ("mijn tante woont op de dam 3", "mijn tante woont op de [ADRES]"),
+    # a lower-case letter after a space at the end of a clause
+    ("ik woon in de Molenstraat 4 b, boven de winkel", "ik woon in de [ADRES], boven de winkel"),
+    ("adres: lindelaan 22 d", "adres: [ADRES]"),
+    # "3 hoog" (hoog achter/voor): the floor right after the number
+    ("hij zit op de prinsengracht 2 hoog achter", "hij zit op de [ADRES]"),
+    ("mijn huis is herengracht 5hg", "mijn huis is [ADRES]"),
+])
+def test_sixth_round_address_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["bel 112 als hij weer komt", "ik belde 113 vanuit huis",
+                                  "we stonden op de markt 3 kramen verder", "we liepen aan de gracht 2 uur lang",
+                                  "hij wacht op het plein 5 minuten",
+                                  "de prijs was hoog, 3 hoog is niet duur", "ik ben 15 a 16 jaar"])
+def test_sixth_round_addresses_keep_ordinary_words(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a compound of a word and a kind of congregation before an article is a head of a name in lower case
+    ("hij preekt in de baptistengemeente het lichtpunt", "hij preekt in [INSTELLING]"),
+    ("we zitten bij evangeliekerk de rots", "we zitten bij [INSTELLING]"),
+    # after a head and an article a describing word opens the name when a noun follows
+    ("ze brengt hem naar peuterspeelzaal de kleine beer", "ze brengt hem naar [INSTELLING]"),
+    ("hij zat op basisschool de gouden kroon", "hij zat op [INSTELLING]"),
+])
+def test_sixth_round_institution_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["mijn dochter zit op kinderdagverblijf de hele week",
+                                  "ik moet naar de gemeente de hele dag", "in de vrouwenopvang de regels zijn streng",
+                                  "in het winkelcentrum de grote zaal", "ze zit op basisschool de kleine kinderen",
+                                  "de kerkgemeente de laatste tijd is fijn"])
+def test_sixth_round_institutions_keep_ordinary_words(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a handle cue used as a verb, an object and "op/on/via", then a handle with a digit, dot or underscore
+    ("insta me op lotte.xo", "insta me op [HANDLE]"),
+    ("tiktok me via dansje_09", "tiktok me via [HANDLE]"),
+    # verbs of following someone are cues too
+    ("add me op lisa_06", "add me op [HANDLE]"),
+    ("volg hem op kevin.2008", "volg hem op [HANDLE]"),
+])
+def test_sixth_round_handle_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["snap me op zaterdag", "ik snap me op school niet", "follow me on twitter",
+                                  "volg je mij?", "dm me als je wil", "volg de stappen van de meldcode"])
+def test_sixth_round_handles_keep_ordinary_words(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a given name that is also a word, opening a sentence before a verb of knowing, holding or grabbing
+    ("iris weet alles van hem", "[NAAM] weet alles van hem"),
+    ("sky greep haar telefoon af", "[NAAM] greep haar telefoon af"),
+    # a given name right after a conjunction that opens a clause, before the rest of the clause
+    ("ik ben bang dat luna niet meer terugkomt", "ik ben bang dat [NAAM] niet meer terugkomt"),
+    ("omdat jip altijd zo boos wordt", "omdat [NAAM] altijd zo boos wordt"),
+    ("want merel zegt dat het mag", "want [NAAM] zegt dat het mag"),
+    # loving someone is a weak cue
+    ("ik hou echt van hem maar ik hou van ilse", "ik hou echt van hem maar ik hou van [NAAM]"),
+    # words that place a person after a given name
+    ("iris uit mijn klas wordt thuis geslagen", "[NAAM] uit mijn klas wordt thuis geslagen"),
+    ("sky van de overkant huilt vaak", "[NAAM] van de overkant huilt vaak"),
+    # after a naming cue the names joined by "en" are names, also when they are words
+    ("mijn zusjes heten noor en lou", "mijn zusjes heten [NAAM] en [NAAM]"),
+    # a short given name closing the clause after "ik ben"
+    ("hoi ik ben jip, ik ben 14", "hoi ik ben [NAAM], ik ben 14"),
+])
+def test_sixth_round_name_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["de storm pakte het dak", "storm raasde over het land", "maar winter is zwaar",
+                                  "dat kader wordt gebruikt", "sinds corona is hij erger geworden",
+                                  "want drank maakt hem agressief", "ik hou van muziek", "ik hou van mijn kinderen",
+                                  "ik ben bruin, net als mijn moeder", "ik ben fan", "ik ben bi",
+                                  "ik weet dat muziek helpt", "de zon weet van niks"])
+def test_sixth_round_names_keep_ordinary_words(text):
     assert redact(text) == text

@@ -169,15 +169,15 @@ def test_tuning_set_f_keeps_what_it_reached():
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
 
 
-# The blind set of the fifth round (written 2026-12-06 before it, never tuned on), measured after that round:
-# floors per class at what it reached rounded down (the goal is 0.95); its misses are never printed. Before the
-# fifth round it measured addresses 0.727, institutions 0.903, telephone 0.958, names 0.941, handles 0.947.
-G_FLOOR = {"NAAM": 0.94, "ADRES": 0.84, "INSTELLING": 0.93, "HANDLE": 0.94}
+# Set G was the blind set of the fifth round (written 2026-12-06 before it, never tuned on); from the sixth round on
+# it is a tuning set like C to F: a floor per class at what it reaches, rounded down (the goal is 0.95). After the
+# fifth round it measured names 0.941, addresses 0.848, institutions 0.935, handles 0.947, every other class 1.0.
+G_FLOOR: dict[str, float] = {}  # measured after the sixth round: every class 1.0 (names 136/136, addresses 33/33)
 
 
-def test_the_blind_set_g_keeps_what_it_reached_without_showing_its_misses():
+def test_tuning_set_g_keeps_what_it_reached():
     result = score("chat-holdout-g", load_cases(SETS["chat-holdout-g"]))
-    low = {kind: round(result.recall(kind), 3) for kind in KINDS
-           if result.totals[kind] and result.recall(kind) < G_FLOOR.get(kind, 1.0)}
+    low = {kind: (round(result.recall(kind), 3), [m["pii"] for m in result.misses if m["type"] == kind])
+           for kind in KINDS if result.totals[kind] and result.recall(kind) < G_FLOOR.get(kind, 1.0)}
     assert low == {}, low
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
