@@ -37,12 +37,12 @@ EPOCHS = 300
 LEARNING_RATE = 3e-3
 WEIGHT_DECAY = 1e-3
 INPUT_NOISE = 0.3
-MAX_TUNE_ALARMS = 0.0  # per level, on the tune part of ordinary.yml ...
+MAX_TUNE_ALARMS = 0.0015  # per level, on the tune part of ordinary.yml (2 of its 1,443 messages) ...
 TUNE_MARGIN = 0.3  # ... and this many log-odds above its highest message, as the measure half will differ
 MAX_CORPUS_TUNE_ALARMS = 0.05
 MIN_LOG_ODDS = 0.0  # never fire below even odds
 ORDINARY = ROOT / "tests" / "safety" / "ordinary.yml"
-HELDOUT = [ROOT / "tests" / "safety" / f"heldout_danger{suffix}.yml" for suffix in ("", "_b", "_c", "_d", "_e")] + [
+HELDOUT = [ROOT / "tests" / "safety" / f"heldout_danger{suffix}.yml" for suffix in ("", "_b", "_c", "_d", "_e", "_f")] + [
     ROOT / "tests" / "safety" / "heldout_nonacute.yml"]
 CACHE = ROOT / "var" / "cache" / "safety_corpus" / "vectors.npz"
 
@@ -161,10 +161,10 @@ def fit_thresholds(head: Head, corpus_tune: list[Example], corpus_vectors: np.nd
     thresholds: dict[str, float] = {}
     for level in LEVELS:
         column = CLASSES.index(level)
-        thresholds[level] = round(max(allowed_above(ordinary_best[:, column], MAX_TUNE_ALARMS) + TUNE_MARGIN,
-                                      allowed_above(corpus_odds[labels == "none", column], MAX_CORPUS_TUNE_ALARMS)
-                                      + 1e-3,
-                                      MIN_LOG_ODDS), 3)
+        by_ordinary = allowed_above(ordinary_best[:, column], MAX_TUNE_ALARMS) + TUNE_MARGIN
+        by_corpus = allowed_above(corpus_odds[labels == "none", column], MAX_CORPUS_TUNE_ALARMS) + 1e-3
+        thresholds[level] = round(max(by_ordinary, by_corpus, MIN_LOG_ODDS), 3)
+        print(f"{level}: ordinary-tune bound {by_ordinary:.3f}, corpus-tune bound {by_corpus:.3f}")
     for level in LEVELS:
         column = CLASSES.index(level)
         fired = corpus_odds[:, column] >= thresholds[level]

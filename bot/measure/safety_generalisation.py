@@ -37,10 +37,14 @@ MAX_FALSE_ALARMS = 0.005
 # Re-measured after the head learnt serious-but-not-acute messages (set B lost 2 of 120, A and C gained 1 and 5).
 # Re-measured after the corpus's second round (2026-12-05 night): D was written blind before it. Then D's misses
 # were read and the lexicon generalised (D is a tuning set since); E was written blind before that: 0.865 -> 0.870.
-RECALL_FLOORS = {"heldout_danger.yml": 0.93, "heldout_danger_b.yml": 0.89, "heldout_danger_c.yml": 0.93,
-                 "heldout_danger_d.yml": 0.92, "heldout_danger_e.yml": 0.86}
+# Re-measured after the corpus's paraphrase round and thresholds that allow 2 of the 1,443 ordinary tune messages
+# per level (2026-12-06): E is a tuning set since (its misses were read), F was written blind before the round.
+RECALL_FLOORS = {"heldout_danger.yml": 0.95, "heldout_danger_b.yml": 0.92, "heldout_danger_c.yml": 0.95,
+                 "heldout_danger_d.yml": 0.92, "heldout_danger_e.yml": 0.91, "heldout_danger_f.yml": 0.85}
+# The newest set, written blind before the current round: its misses are never shown (not even with --misses).
+BLIND = "heldout_danger_f.yml"
 # Their `none` messages: hard look-alikes, reported apart.
-LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml", "heldout_danger_e.yml")
+LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml", "heldout_danger_e.yml", "heldout_danger_f.yml")
 # Serious but not acute: abuse, control, past abuse, professionals' cases (written apart, before the head's
 # look-alike training templates). A 112 there is not dangerous but pushes the advice aside: a ceiling, not 0.
 NONACUTE = "heldout_nonacute.yml"
@@ -100,6 +104,8 @@ def false_alarms(rows: list[dict[str, Any]]) -> tuple[dict[str, float], list[str
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--report", type=Path, default=None, help="JSON output path")
+    parser.add_argument("--misses", action="store_true",
+                        help=f"print the misses of the tuning sets (never of the blind set {BLIND})")
     args = parser.parse_args(argv)
     detect_semantic("warm-up")
     started = time.perf_counter()
@@ -113,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"== {name} ({len(danger)} messages, {len(misses)} missed by both detectors)")
         for detector in DETECTORS:
             print(f"   recall, {detector}: " + "  ".join(f"{k} {v:.3f}" for k, v in table[detector].items()))
+        if args.misses and name != BLIND:
+            print("\n".join(f"   MISSED {line}" for line in misses))
         low = table["combined"]["all"] < floor
         failed |= low
         print(f"   combined {table['combined']['all']:.3f}  floor {floor:.2f}  issue-12 target {TARGET_RECALL}"
