@@ -181,3 +181,18 @@ def test_tuning_set_g_keeps_what_it_reached():
            for kind in KINDS if result.totals[kind] and result.recall(kind) < G_FLOOR.get(kind, 1.0)}
     assert low == {}, low
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
+
+
+# The blind set of the sixth round (written 2026-12-06 before it, never seen by the round), measured once after it:
+# names 0.942, addresses 0.758 -> 0.818, institutions 0.613 (care organisations by name), handles 0.947, every other
+# class 1.0. Floors at what it reached, rounded down. Measuring the code before the round printed some of H's misses,
+# so H is a tuning set for the next round, not a blind one.
+H_FLOOR = {"NAAM": 0.94, "ADRES": 0.81, "INSTELLING": 0.61, "HANDLE": 0.94}
+
+
+def test_set_h_keeps_what_it_reached():
+    result = score("chat-holdout-h", load_cases(SETS["chat-holdout-h"]))
+    low = {kind: round(result.recall(kind), 3) for kind in KINDS
+           if result.totals[kind] and result.recall(kind) < H_FLOOR.get(kind, 1.0)}
+    assert low == {}, low
+    assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
