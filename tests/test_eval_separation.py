@@ -22,6 +22,7 @@ TOPIC_CASES = ROOT / "tests" / "heldout" / "knowledge_topics.yml"
 TOPIC_CASES_B = ROOT / "tests" / "heldout" / "knowledge_topics_b.yml"
 TOPIC_CASES_C = ROOT / "tests" / "heldout" / "knowledge_topics_c.yml"
 TOPIC_CASES_D = ROOT / "tests" / "heldout" / "knowledge_topics_d.yml"
+TOPIC_CASES_E = ROOT / "tests" / "heldout" / "knowledge_topics_e.yml"
 DATA = ("nlu", "knowledge", "actions", "bot", "config.yml", "domain.yml")
 RUN = 7
 SUFFIXES = {".yml", ".yaml", ".py", ".json", ".md", ".txt", ".csv", ".js", ".html"}
@@ -106,7 +107,8 @@ def test_dev_cases_are_not_in_the_bots_data() -> None:
                        "are for measuring only, write your own phrasing:\n" + "\n".join(found))
 
 
-@pytest.mark.parametrize("cases", [HELDOUT_CASES, TOPIC_CASES, TOPIC_CASES_B, TOPIC_CASES_C, TOPIC_CASES_D],
+@pytest.mark.parametrize("cases", [HELDOUT_CASES, TOPIC_CASES, TOPIC_CASES_B, TOPIC_CASES_C, TOPIC_CASES_D,
+                                   TOPIC_CASES_E],
                          ids=lambda path: path.name)
 def test_heldout_cases_are_not_in_the_bots_data(cases: Path) -> None:
     assert cases.is_file(), f"held-out conversation set missing: {cases}"
