@@ -24,6 +24,7 @@ class SearchResult(Protocol):
     hits: Sequence[Hit]
     answered: bool
     confidence: float  # the no-answer gate's score of the best hit
+    asked: bool  # the best hit's entry lists a question the message clearly paraphrases
 
 
 class Knowledge(Protocol):

@@ -78,14 +78,18 @@ def _search_audience(route: Route, ctx: TurnContext) -> Optional[str]:
     return audience
 
 
-def _search_hits(route: Route, ctx: TurnContext, knowledge: Knowledge, shown: list[str]) -> list[Hit]:
-    """The best search hits that are not already among the route's own entries."""
+def _search_hits(route: Route, ctx: TurnContext, knowledge: Knowledge, shown: list[str]) -> tuple[list[Hit], bool]:
+    """The best search hits that are not already among the route's own entries, and whether the best one is
+    a clear paraphrase of a question its entry lists (then it answers what was asked, before the route's own
+    entries)."""
     if not route.search or not ctx.text.strip():
-        return []
+        return [], False
     result = knowledge.search(ctx.text, audience=_search_audience(route, ctx), lang=ctx.language, k=3)
     if not result.answered:
-        return []
-    return [hit for hit in result.hits if hit.id not in shown][: route.search_hits]
+        return [], False
+    hits = [hit for hit in result.hits if hit.id not in shown][: route.search_hits]
+    asked = result.asked and bool(hits) and hits[0].id == result.hits[0].id
+    return hits, asked
 
 
 def _lookup(ids: list[str], ctx: TurnContext, knowledge: Knowledge) -> list[Hit]:
@@ -102,8 +106,8 @@ def _collect(route: Route, ctx: TurnContext, routes: Routes, knowledge: Knowledg
     if specific:
         return _dedupe(specific)
     pathway = _lookup(_default_ids(route, ctx), ctx, knowledge)
-    found = _search_hits(route, ctx, knowledge, [hit.id for hit in pathway])
-    return _dedupe(found + pathway if route.first == "search" else pathway + found)
+    found, asked = _search_hits(route, ctx, knowledge, [hit.id for hit in pathway])
+    return _dedupe(found + pathway if route.first == "search" or asked else pathway + found)
 
 
 def _passage_answers(route: Route, ctx: TurnContext, routes: Routes) -> bool:

@@ -71,6 +71,7 @@ class SearchResult:
     gate_dense: float = 0.0  # best cosine with passages discounted (the gate's dense input)
     confidence: float = 0.0  # the gate's score; answered = confidence >= threshold
     mode: str = "hybrid"
+    asked: bool = False  # the top hit is a clear paraphrase of one of its entry's questions (_asked_first)
 
     @property
     def top(self) -> Hit | None:
@@ -259,7 +260,8 @@ class KnowledgeIndex:
         gate_dense = self._gate_dense(dense)
         lists = {"dense": [dense], "lexical": [char, bm25], "hybrid": [dense, char, bm25]}[mode]
         ranked = self._fuse(lists)
-        if mode == "hybrid":
+        asked = mode == "hybrid" and self._asked(dense) is not None
+        if asked:
             ranked = self._asked_first(ranked, dense)
         hits = [self._hit(entry_id, lang, score) for entry_id, score in ranked[:k]]
         gate = self.meta.gate
@@ -267,18 +269,26 @@ class KnowledgeIndex:
         return SearchResult(hits=hits, answered=gate.answered(gate_dense, best_lexical, other),
                             best_score=dense[0][2] if dense else 0.0, best_lexical=best_lexical,
                             gate_dense=gate_dense, confidence=round(gate.score(gate_dense, best_lexical), 6),
-                            mode=mode)
+                            mode=mode, asked=asked)
 
     def _gate_dense(self, dense: list[tuple[str, int, float]]) -> float:
         scores = [score - (PASSAGE_DISCOUNT if entry_id in self._passages else 0.0) for entry_id, _, score in dense]
         return max(scores, default=0.0)
 
-    def _asked_first(self, ranked: list[tuple[str, float]],
-                     dense: list[tuple[str, int, float]]) -> list[tuple[str, float]]:
+    def _asked(self, dense: list[tuple[str, int, float]]) -> str | None:
+        """The entry whose own question the message clearly paraphrases: the best dense row is a question, at
+        QUESTION_MATCH or more and QUESTION_MARGIN clearer than any other entry."""
         if len(dense) < 2:
-            return ranked
+            return None
         (entry_id, row, best), (_, _, second) = dense[0], dense[1]
         if self.docs[row].facet != QUESTION_FACET or best < QUESTION_MATCH or best - second < QUESTION_MARGIN:
+            return None
+        return entry_id
+
+    def _asked_first(self, ranked: list[tuple[str, float]],
+                     dense: list[tuple[str, int, float]]) -> list[tuple[str, float]]:
+        entry_id = self._asked(dense)
+        if entry_id is None:
             return ranked
         return [pair for pair in ranked if pair[0] == entry_id] + [pair for pair in ranked if pair[0] != entry_id]
 

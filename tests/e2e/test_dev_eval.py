@@ -22,14 +22,18 @@ HELDOUT = ROOT / "tests" / "heldout" / "conversations.yml"
 TOPICS = ROOT / "tests" / "heldout" / "knowledge_topics.yml"
 TOPICS_B = ROOT / "tests" / "heldout" / "knowledge_topics_b.yml"
 TOPICS_C = ROOT / "tests" / "heldout" / "knowledge_topics_c.yml"
-TOPICS_D = ROOT / "tests" / "heldout" / "knowledge_topics_d.yml"  # blind: pass rates only
+TOPICS_D = ROOT / "tests" / "heldout" / "knowledge_topics_d.yml"
+TOPICS_E = ROOT / "tests" / "heldout" / "knowledge_topics_e.yml"  # blind: pass rates only
 # Measured 2026-12-05 (night), after the entries got the questions people ask (knowledge/docs.py): A 30/32,
 # B 29/36 (tuned on since then), C 42/54 (written blind before that round; 38/54 before it). C's failures were
 # read on 2026-12-06 and fixed by content (a child who will not talk, a parent of a teenager, images already
 # shared) and questions of our own: C 46/54, and D, written blind after the questions round and never read,
 # 42/54 -> 44/54. The goal is that every topic answers; these floors only keep what works from getting worse.
-# D's failures are never printed.
-TOPIC_FLOORS = {"topics": 0.90, "topics-b": 0.77, "topics-c": 0.83, "topics-d": 0.79}
+# Then D's failures were read (2026-12-06): a clear paraphrase of an entry's own question answers first on every
+# route, English texts for two professional entries, content and questions of our own: D 44 -> 48/54 (tuning
+# now), and E, written blind from the facts file before that round, 45/54 before and after. E's failures are
+# never printed.
+TOPIC_FLOORS = {"topics": 0.90, "topics-b": 0.77, "topics-c": 0.83, "topics-d": 0.87, "topics-e": 0.81}
 MUST_PASS_ALL = {"acute": 1.0, "suicide": 1.0}
 
 
@@ -42,7 +46,8 @@ def test_dev_and_heldout_cases_meet_the_thresholds(stack, tmp_path, capsys):
         CaseSet("topics", TOPICS, TOPIC_FLOORS["topics"], {}),
         CaseSet("topics-b", TOPICS_B, TOPIC_FLOORS["topics-b"], {}),
         CaseSet("topics-c", TOPICS_C, TOPIC_FLOORS["topics-c"], {}),
-        CaseSet("topics-d", TOPICS_D, TOPIC_FLOORS["topics-d"], {}, blind=True),
+        CaseSet("topics-d", TOPICS_D, TOPIC_FLOORS["topics-d"], {}),
+        CaseSet("topics-e", TOPICS_E, TOPIC_FLOORS["topics-e"], {}, blind=True),
     ]
     with capsys.disabled():  # the pass rates belong in the test log, passed or not
         print()

@@ -24,6 +24,7 @@ class FakeResult:
     hits: list
     answered: bool
     confidence: float = 0.9
+    asked: bool = False
 
 
 @dataclass
@@ -32,12 +33,13 @@ class FakeKnowledge:
     search_hit: Optional[FakeHit] = None
     searches: list = field(default_factory=list)
     by_audience: dict = field(default_factory=dict)  # audience -> (hits, confidence)
+    asked: bool = False  # the best hit is a clear paraphrase of one of its entry's questions
 
     def search(self, text, audience=None, lang="nl", k=5):
         self.searches.append((text, audience, lang))
         if audience in self.by_audience:
             hits, confidence = self.by_audience[audience]
-            return FakeResult(hits=hits, answered=bool(hits), confidence=confidence)
+            return FakeResult(hits=hits, answered=bool(hits), confidence=confidence, asked=self.asked)
         hits = [self.search_hit] if self.search_hit else []
         return FakeResult(hits=hits, answered=bool(hits))
 
@@ -136,6 +138,19 @@ def test_a_search_hit_already_on_the_pathway_makes_room_for_the_next():
                               by_audience={"citizen": ([pathway, permit], 0.95)})
     reply = compose(ctx("situation_victim", text="mijn verblijf hangt van hem af"), load_routes(), knowledge)
     assert reply.entry_ids == ["slachtoffer-volwassene", "geen-verblijfsvergunning"]
+
+
+@pytest.mark.parametrize(("asked", "expected"), [
+    (True, ["stalkerware-telefoon-checken", "omstander-advies"]),  # the question asked comes first
+    (False, ["omstander-advies", "stalkerware-telefoon-checken"]),  # otherwise the route's own order
+])
+def test_a_clear_paraphrase_of_an_entrys_question_answers_first_on_any_route(asked, expected):
+    pathway = FakeHit("omstander-advies", "Maak je je zorgen om iemand?")
+    phone = FakeHit("stalkerware-telefoon-checken", "Kijk bij instellingen of je locatie wordt gedeeld.")
+    knowledge = FakeKnowledge(entries={"omstander-advies": pathway}, by_audience={"citizen": ([phone], 0.95)},
+                              asked=asked)
+    reply = compose(ctx("situation_bystander", text="er zat een tracker onder mijn auto"), load_routes(), knowledge)
+    assert reply.entry_ids == expected
 
 
 def test_a_professional_in_a_situation_route_gets_the_professional_search():
