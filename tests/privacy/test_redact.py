@@ -414,3 +414,62 @@ def test_sixth_round_name_spans(text, expected):
                                   "ik weet dat muziek helpt", "de zon weet van niks"])
 def test_sixth_round_names_keep_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the curated care organisations, in any case and anywhere
+    ("mijn zus is opgenomen bij altrecht sinds maart", "mijn zus is opgenomen bij [INSTELLING] sinds maart"),
+    ("ik heb elke week gesprekken bij accare", "ik heb elke week gesprekken bij [INSTELLING]"),
+    ("mijn moeder ligt in het isala", "mijn moeder ligt in [INSTELLING]"),
+    ("de voogd van jeugdbescherming west komt morgen", "de voogd van [INSTELLING] komt morgen"),
+    ("ik heb hulp van het leger des heils", "ik heb hulp van het [INSTELLING]"),
+    ("ik zit nu in de opvang van kompaan en de bocht", "ik zit nu in de opvang van [INSTELLING]"),
+    # the ones that are ordinary words too: capitalised in mid-sentence, or after a cue of staying or treatment
+    ("ik ben aangemeld bij Karakter, er is een wachtlijst", "ik ben aangemeld bij [INSTELLING], er is een wachtlijst"),
+    ("ik zit bij spirit in een leefgroep", "ik zit bij [INSTELLING] in een leefgroep"),
+    ("het was fijn bij Spirit", "het was fijn bij [INSTELLING]"),
+    # ... and the ones the bot names itself only after such a cue
+    ("ik ben opgenomen bij blijf groep", "ik ben opgenomen bij [INSTELLING]"),
+    # after a cue of staying or treatment a capitalised word or a word that is no word
+    ("hij zit in de crisisopvang van Moviera", "hij zit in de crisisopvang van [INSTELLING]"),
+    ("ik ben geplaatst bij Timon", "ik ben geplaatst bij [INSTELLING]"),
+    # "woont bij X in een woongroep", "zit bij X in therapie"
+    ("mijn nichtje woont bij zozijn in een woongroep", "mijn nichtje woont bij [INSTELLING] in een woongroep"),
+    ("ik zit bij Yulius in therapie", "ik zit bij [INSTELLING] in therapie"),
+])
+def test_seventh_round_care_organisations(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "hij is sterk van karakter", "ik ben fier op mijn zoon", "de spirit was goed vandaag", "in de bocht ging het mis",
+    "ik woon bij mijn oma in een flat", "ik heb hulp van mijn moeder", "Veilig Thuis en de ggz helpen me",
+    "ik ben doorverwezen naar jeugdzorg", "mijn moeder is opgenomen in het ziekenhuis",
+    "ik zit bij mijn vader in de auto", "de opvang van de kinderen is lastig", "ik wil chatten met Fier",
+    "ik heb contact met de Raad voor de Kinderbescherming", "ik heb een gesprek bij de huisarts",
+    "hij werkt bij de politie", "ik ben doorverwezen naar Amsterdam", "de afdeling van mijn vader gaat sluiten",
+    "ik heb de hoop opgegeven", "ze is een echte sherpa", "de Kindertelefoon zegt dat het niet mijn schuld is"])
+def test_seventh_round_care_keeps_ordinary_words(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # large employers after a cue of work, like the shops with many branches
+    ("hij werkt bij shell op de raffinaderij", "hij werkt bij [INSTELLING] op de raffinaderij"),
+    ("mijn moeder werkt bij de rabobank", "mijn moeder werkt bij [INSTELLING]"),
+    # a title and a regnal number inside a school's name
+    ("ze zit op het prinses beatrix college", "ze zit op [INSTELLING]"),
+    ("hij zat op het willem ii college", "hij zat op [INSTELLING]"),
+    # a kind of congregation after a word of faith, before an article
+    ("ze gaan naar de christelijke gemeente de ark", "ze gaan naar [INSTELLING]"),
+    ("mama zit bij de vrije kerk de Rots", "mama zit bij [INSTELLING]"),
+])
+def test_seventh_round_institution_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ik heb bij de gemeente de aanvraag gedaan", "de kerk de hele week",
+                                  "de protestantse kerk de ene keer wel", "de christelijke gemeente de hele week dicht",
+                                  "ik zit op het college en i think so", "ik ga naar shell om te tanken"])
+def test_seventh_round_institutions_keep_ordinary_words(text):
+    assert redact(text) == text
