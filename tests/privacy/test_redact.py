@@ -473,3 +473,30 @@ def test_seventh_round_institution_spans(text, expected):
                                   "ik zit op het college en i think so", "ik ga naar shell om te tanken"])
 def test_seventh_round_institutions_keep_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a floor or kind of dwelling after the house number
+    ("wij wonen op de kastanjelaan 17 bovenwoning", "wij wonen op de [ADRES]"),
+    ("het is de merelstraat 9 benedenhuis", "het is de [ADRES]"),
+    # the house number after a comma and "nummer"
+    ("ze woont aan de beukenlaan, nummer 12", "ze woont aan de [ADRES]"),
+    # an ordinal and a given name before a lower-case street
+    ("hij woont in de 1e jan van der heijdenstraat 8", "hij woont in de [ADRES]"),
+    ("adres is 3e pieter steenstraat 21", "adres is [ADRES]"),
+    # a title between the article and a street without a number
+    ("mijn tante woont aan de prins bernhardlaan", "mijn tante woont aan de [ADRES]"),
+    # after moving or living, a street without a street word and a house number that ends the clause
+    ("we zijn verhuisd naar de vlonder 14", "we zijn verhuisd naar de [ADRES]"),
+    ("ze wonen op de akkerwinde 3 en hij weet dat", "ze wonen op de [ADRES] en hij weet dat"),
+])
+def test_seventh_round_address_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ik woon op de camping 3 weken", "we wonen op de derde 2",
+                                  "we wonen in de klas 2 kinderen", "hij woont boven de kapper",
+                                  "we verhuizen naar de stad 2", "ik woon in het huis 2 jaar",
+                                  "de graaf van vlaanderen", "we wonen in de buurt, nummer 1 van de klas"])
+def test_seventh_round_addresses_keep_ordinary_words(text):
+    assert redact(text) == text
