@@ -113,6 +113,8 @@ class Lexicon:
     ordinal_words: dict[str, int]
     glued_cues: frozenset[str]
     institution_honorifics: frozenset[str]
+    stay_words: frozenset[str]
+    spelled_links: frozenset[str]
     congregation_describers: frozenset[str]
     care_organisations: tuple[tuple[str, ...], ...]
     care_organisations_cued: tuple[tuple[str, ...], ...]
@@ -219,6 +221,8 @@ def _load(data: dict[str, Any]) -> Lexicon:
         ordinal_words=_numbers(data["ordinal_words"]),
         glued_cues=_words(data["glued_cues"]),
         institution_honorifics=_words(data["institution_honorifics"]),
+        stay_words=_words(data["stay_words"]),
+        spelled_links=_words(data["spelled_links"]),
         congregation_describers=_words(data["congregation_describers"]),
         care_organisations=_phrases(data["care_organisations"]),
         care_organisations_cued=_phrases(data["care_organisations_cued"]),

@@ -500,3 +500,33 @@ def test_seventh_round_address_spans(text, expected):
                                   "de graaf van vlaanderen", "we wonen in de buurt, nummer 1 van de klas"])
 def test_seventh_round_addresses_keep_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "ome", "opoe" as titles before a given name
+    ("ome henk slaat mijn tante", "ome [NAAM] slaat mijn tante"),
+    # a surname or first name asked for by its kind
+    ("haar achternaam is visser", "haar achternaam is [NAAM]"),
+    # a given name that is also a word before a verb of giving or taking at the start of a sentence
+    ("tim nam mijn telefoon af", "[NAAM] nam mijn telefoon af"),
+    # a given name between "bij" and a word of staying
+    ("ik heb bij iris geslapen", "ik heb bij [NAAM] geslapen"),
+    ("mag ik bij floor logeren", "mag ik bij [NAAM] logeren"),
+    # a given name spelled out by a letter
+    ("isa met een s is mijn nichtje", "[NAAM] met een s is mijn nichtje"),
+    # a given name after a relation word and "van"
+    ("ik ben de vriendin van merel", "ik ben de vriendin van [NAAM]"),
+    # a Discord tag
+    ("zijn discord is shadowfox#0192 en hij dreigt", "zijn discord is [HANDLE] en hij dreigt"),
+    ("hij stuurde berichten als nightowl#7731", "hij stuurde berichten als [HANDLE]"),
+])
+def test_seventh_round_name_and_handle_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ik heb bij mama geslapen", "ik ben bij de buren geweest", "de moeder van 2 kinderen",
+                                  "de vader van hiernaast", "ik kom met een r", "opa ging dood", "ik ga naar ome",
+                                  "ik heb bij oma geslapen", "ik was bij utrecht geweest", "bestelling #4821",
+                                  "ik ben #1 in de klas", "#1234 is het ticket"])
+def test_seventh_round_names_and_handles_keep_ordinary_words(text):
+    assert redact(text) == text
