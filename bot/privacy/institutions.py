@@ -294,6 +294,10 @@ class InstitutionFinder:
             end = self._cue_end(index)
             if end is not None:  # "werk bij de Jumbo", not "werk bij de reclassering"
                 yield from self._after_cue(index, end)
+            if token.lower in lex.teacher_titles:
+                school = self._teachers_school(index)
+                if school is not None:  # "juf priya van de springplank"
+                    yield Span(self.tokens[school].start, self.tokens[school].end, "INSTELLING")
             if token.lower == "het" and self._rare_after_het(index + 1):
                 yield self._span(index + 1, index + 1)
 
@@ -319,6 +323,25 @@ class InstitutionFinder:
         return 0 < index and self.tokens[index].lower in self.lex.named_head_endings \
             and self.tokens[index - 1].lower in self.lex.congregation_describers and self._next(index - 1) \
             and self._next(index) and self.tokens[index + 1].lower in ARTICLES
+
+    def _teachers_school(self, index: int) -> int | None:
+        """"juf priya van de springplank": a teacher (`teacher_titles`), a name, "van"/"op", an article and a word
+        that is no frequent word, none the bot uses and no kind word ("juf anna van de klas", "van de bso")."""
+        tokens, lists = self.tokens, word_lists()
+        school = index + 4
+        if school >= len(tokens) or not all(self._next(i) for i in range(index, school)) \
+                or tokens[index + 2].lower not in ("van", "op") or tokens[index + 3].lower not in ARTICLES:
+            return None
+        name, token = tokens[index + 1], tokens[school]
+        if self._stop(name) or name.lower in lists.frequent_nl:
+            return None
+        word = token.lower
+        if self._stop(token) or word in lists.frequent_nl or word in self.lex.common_words or len(word) < 4 \
+                or word in self.lex.institution_heads or word in self.lex.institution_tails \
+                or word in self.lex.institution_describers or word in self.lex.school_parts \
+                or word.endswith(ADJECTIVE_ENDINGS):
+            return None
+        return school
 
     def _rare_after_het(self, index: int) -> bool:
         """"van het maasstad", "in het rijnstate": after "het" (never before a person's name) a lower-case word

@@ -113,6 +113,8 @@ class Lexicon:
     ordinal_words: dict[str, int]
     glued_cues: frozenset[str]
     institution_honorifics: frozenset[str]
+    teacher_titles: frozenset[str]
+    school_parts: frozenset[str]
     stay_words: frozenset[str]
     spelled_links: frozenset[str]
     congregation_describers: frozenset[str]
@@ -221,6 +223,8 @@ def _load(data: dict[str, Any]) -> Lexicon:
         ordinal_words=_numbers(data["ordinal_words"]),
         glued_cues=_words(data["glued_cues"]),
         institution_honorifics=_words(data["institution_honorifics"]),
+        teacher_titles=_words(data["teacher_titles"]),
+        school_parts=_words(data["school_parts"]),
         stay_words=_words(data["stay_words"]),
         spelled_links=_words(data["spelled_links"]),
         congregation_describers=_words(data["congregation_describers"]),

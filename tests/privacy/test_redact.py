@@ -530,3 +530,18 @@ def test_seventh_round_name_and_handle_spans(text, expected):
                                   "ik ben #1 in de klas", "#1234 is het ticket"])
 def test_seventh_round_names_and_handles_keep_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a teacher, a name, "van"/"op" and an article, a word that is no frequent word names the school
+    ("juf sanne op de wegwijzer zei niks", "juf [NAAM] op de [INSTELLING] zei niks"),
+    ("meester youssef van de windroos belde", "meester [NAAM] van de [INSTELLING] belde"),
+])
+def test_seventh_round_teachers_school(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["juf anna van de klas", "meneer peter van de overblijf", "juf van de bso",
+                                  "mentor van de brugklas", "de leraar van de zomerschool"])
+def test_seventh_round_teachers_school_keeps_ordinary_words(text):
+    assert "INSTELLING" not in redact(text)
