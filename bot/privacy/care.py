@@ -96,8 +96,20 @@ class CareFinder:
         return last
 
     def _span(self, first: int, last: int) -> Span:
-        """The name without the article before it: "in de [Bascule]", "van het [leger des heils]"."""
-        return Span(self.tokens[first].start, self.tokens[last].end, "INSTELLING")
+        """The name without the article before it ("in de [Bascule]", "van het [leger des heils]") unless the
+        article is capitalised inside a sentence ("van [De Waag]"), with the apostrophe of "'s Heeren Loo" and a
+        word of `care_name_tails` after it ("de [Hoenderloo Groep]")."""
+        tokens = self.tokens
+        before = tokens[first - 1] if first > 0 else None
+        if before is not None and before.lower in ARTICLES and before.cap and not before.sentence_start \
+                and self._next(first - 1):
+            first -= 1
+        start = tokens[first].start
+        if tokens[first].lower == "s" and start > 0 and self.text[start - 1] in "'’":
+            start -= 1
+        if self._next(last) and self.lowers[last + 1] in self.lex.care_name_tails:
+            last += 1
+        return Span(start, tokens[last].end, "INSTELLING")
 
     def _tail(self, index: int) -> bool:
         """A place of stay or treatment follows token `index`: "in een leefgroep", "in therapie", "op een groep"."""

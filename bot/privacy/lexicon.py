@@ -122,6 +122,7 @@ class Lexicon:
     care_organisations_cued: tuple[tuple[str, ...], ...]
     care_cues: tuple[tuple[str, ...], ...]
     care_tails: tuple[tuple[str, ...], ...]
+    care_name_tails: frozenset[str]
 
 
 def _common_words(name: str) -> frozenset[str]:
@@ -232,6 +233,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         care_organisations_cued=_phrases(data["care_organisations_cued"]),
         care_cues=_phrases(data["care_cues"]),
         care_tails=_phrases(data["care_tails"]),
+        care_name_tails=_words(data["care_name_tails"]),
     )
 
 

@@ -545,3 +545,25 @@ def test_seventh_round_teachers_school(text, expected):
                                   "mentor van de brugklas", "de leraar van de zomerschool"])
 def test_seventh_round_teachers_school_keeps_ordinary_words(text):
     assert "INSTELLING" not in redact(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more cues of treatment and stay; the apostrophe of "'s Heeren Loo", a capitalised article, a tail word
+    ("mijn broer zit in een instelling van 's Heeren Loo", "mijn broer zit in een instelling van [INSTELLING]"),
+    ("wij hebben hulp van Sterk Huis", "wij hebben hulp van [INSTELLING]"),
+    ("mijn psycholoog bij Ambiq zegt dat", "mijn psycholoog bij [INSTELLING] zegt dat"),
+    ("ik zat in de crisisopvang van De Zonnegloed", "ik zat in de crisisopvang van [INSTELLING]"),
+    ("ik zit bij de Hoenderloo Groep", "ik zit bij de [INSTELLING]"),
+    # youth custody: a head before the name, and the curated ones
+    ("mijn broer zit in jeugdgevangenis Den Hey-Acker", "mijn broer zit in [INSTELLING]"),
+    ("hij zit nu in teylingereind", "hij zit nu in [INSTELLING]"),
+])
+def test_seventh_round_more_care_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["hij zit in de gevangenis in Vught", "ik vraag hulp van Veilig Thuis",
+                                  "ik krijg hulp van de huisarts", "ik heb hulp van mijn zus gehad",
+                                  "mijn psycholoog van school zegt dat", "de jeugdzorg van de gemeente"])
+def test_seventh_round_more_care_keeps_ordinary_words(text):
+    assert redact(text) == text
