@@ -14,9 +14,11 @@ from bot.privacy.wordlists import word_lists
 # The number, then a letter ("12a", "12-b", "12 A"; a lower-case letter after a space is a word: "88 z mężem"),
 # then a second number or an addition ("22-hs", "4 bis"; "boven" not before "de": "4 boven de kapper").
 HOUSE_NUMBER = re.compile(
-    r"\.?\s+(?:(?:op\s+)?(?:huisnummer|huisnr\.?|nummer|nr\.?|no\.?|number)\s*)?([0-9]{1,5})((?:(?:-?[a-zA-Z]|\s-?[A-Z]|\s-[a-zA-Z])(?![\w]))?"
+    r"(?:,\s*(?:huisnummer|huisnr\.?|nummer|nr\.?|no\.?)\s*"  # "aan de europalaan, nummer 402"
+    r"|\.?\s+(?:(?:op\s+)?(?:huisnummer|huisnr\.?|nummer|nr\.?|no\.?|number)\s*)?)([0-9]{1,5})((?:(?:-?[a-zA-Z]|\s-?[A-Z]|\s-[a-zA-Z])(?![\w]))?"
     r"(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
-    r"|\s?-?\s?(?i:bis|hs|huis|bg|zw|rd|ii|iii|(?:boven|beneden)(?!\s+(?:de|het|een|the)\b))(?![\w])"
+    r"|\s?-?\s?(?i:bis|hs|huis|bg|zw|rd|ii|iii|(?:boven|beneden)(?:woning|huis)(?![\w])"  # "4 benedenwoning"
+    r"|(?:boven|beneden)(?!\s+(?:de|het|een|the)\b))(?![\w])"
     r"|\s?-\s?(?i:i|iv)(?![\w])"  # "23-II", "40-I": the floor in Roman numerals (Amsterdam)
     r"|,?\s(?:[0-9]|[0-9]e|[0-9]ste|[0-9]de)(?:\s?|-)(?i:hoog|hg|etage|verdieping)(?![\w])"  # "218 2 hoog"
     r"|\s?-?\s?(?i:hoog|hg)(?:\s(?i:achter|voor)(?![\w]))?(?![\w])"  # "kade 3 hoog": the floor, no house number
@@ -30,6 +32,10 @@ MAX_STREET_TOKENS = 5
 # street, whatever its name ends in.
 ADDRESS_CUE = re.compile(r"(?<![\w])(?i:(?:woon|huis|post)?adres|address|adress)\s*(?::|\s(?i:is|was)\s|=|-)?\s*"
                          r"((?:[A-Z][^\W\d_]*(?:['’.-][^\W\d_]*)?\s+){0,2}[A-Z][^\W\d_]*)(?=\s+[0-9])")
+# "we zijn verhuisd naar de hoefslag 5", "ze wonen op het wilgenhof 3": after moving or living and an article, one
+# or two words and a house number that ends the clause are a street, whatever its name ends in.
+MOVED = re.compile(r"(?i)(?<![\w])(?:verhuisd|verhuizen|verhuist|verhuis|verhuizen|woon|woont|wonen|woonde|woonden)"
+                   r"\s+(?:naar|op|aan|in)\s+(?:de|het)\s+([^\W\d_]+(?:[ -][^\W\d_]+)?\s+[0-9]{1,4}[a-z]?)(?![\w-])")
 # "huisnummer 17 op de rozengracht": a house number before a street named without one belongs to the address.
 NUMBER_BEFORE = re.compile(r"(?i)(?<![\w])(?:huis)?(?:nummer|nr\.?|no\.?)\s*[0-9]{1,4}[a-z]?\s*,?\s+(?:op|aan|in)\s+$")
 ORDINAL_ENDINGS = frozenset({"e", "ste", "de"})  # "1e van der helststraat", "2de jan steenstraat"
@@ -93,8 +99,8 @@ class AddressFinder:
                 start, particles_only = probe, True
             elif word in self.lex.street_prefixes and start == probe + 1:  # "de lange nieuwstraat 8"
                 start = probe
-            elif lower_street and name and particles_only and start - probe > 1 \
-                    and token.lower not in self.lex.not_names_after_cue:
+            elif lower_street and name and particles_only and (start - probe > 1 or self._ordinal(probe - 1)) \
+                    and token.lower not in self.lex.not_names_after_cue:  # "2e jan steenstraat 66"
                 start = probe
             elif token.lower in self.lex.street_particles:
                 particles_only = particles_only and token.lower in self.lex.name_particles
@@ -102,6 +108,14 @@ class AddressFinder:
                 break
             probe -= 1
         return start
+
+    def _ordinal(self, index: int) -> bool:
+        """"2e", "1ste", "eerste": an ordinal right before token `index + 1`."""
+        if index < 0 or not self._adjacent(index, index + 1):
+            return False
+        token = self.tokens[index]
+        digit = token.lower in ORDINAL_ENDINGS and token.start > 0 and self.text[token.start - 1].isdigit()
+        return digit or token.lower in self.lex.street_prefixes and token.lower.endswith(("ste", "de"))
 
     def _with_name_particles(self, start: int, numbered: bool = False) -> int:
         """"op de van heemskerckweg": a "van" (der, den) between an article and the street belongs to it; before
@@ -210,6 +224,15 @@ class AddressFinder:
         return word is None or not word[0].isalnum() or word.lower() in word_lists().frequent_nl \
             or word.lower() in self.lex.street_particles
 
+    def _moved_street(self, match: re.Match[str]) -> bool:
+        """"verhuisd naar de hoefslag 5": the words are no function word, frequent word or ordinal ("de derde 2"),
+        and the number counts nothing and ends the clause ("op de camping 3 weken", "in de klas 2 kinderen")."""
+        words, lists, lex = match.group(1).lower().split()[:-1], word_lists(), self.lex
+        if any(w in lex.not_names_after_cue or w in lex.non_names or w in lists.frequent_nl or w in lex.ordinal_words
+               or w in lex.number_units or w in lex.street_particles for w in words):
+            return False
+        return not self._unit_after(match.end()) and self._clause_after(match.end())
+
     def _after_article(self, start: int) -> bool:
         return start > 0 and self.tokens[start - 1].lower in ARTICLES and self._adjacent(start - 1, start)
 
@@ -223,6 +246,10 @@ class AddressFinder:
             first = self._with_name_particles(start)  # "op de van heemskerckweg"
             if self._after_article(first) and self._named_from(first, index, strength):
                 return first
+        title = index - 1  # "aan de graaf florislaan": a title between the article and the street names it
+        if title > 0 and self.tokens[title].lower in self.lex.street_titles and len(self.tokens[title].lower) > 3 \
+                and self._adjacent(title, index) and self._after_article(title):
+            return title
         return None
 
     def _named_from(self, start: int, index: int, strength: str) -> bool:
@@ -282,6 +309,9 @@ class AddressFinder:
             number = HOUSE_NUMBER.match(self.text, match.end(1))
             if number is not None and not self._unit_after(number.end()):
                 yield Span(match.start(1), number.end(), "ADRES")
+        for match in MOVED.finditer(self.text):
+            if self._moved_street(match):
+                yield Span(match.start(1), match.end(1), "ADRES")
         for match in NUMBER_ONLY.finditer(self.text):
             yield Span(match.start(1), match.end(1), "ADRES")
         for match in _english(self.lex).finditer(self.text):

@@ -19,6 +19,7 @@ MAX_NAME_WORDS = 3
 ADJECTIVE_ENDINGS = ("isch", "ische", "lijk", "lijke", "ig", "ige", "baar", "bare", "ief", "ieve", "se")
 ABBREVIATED = frozenset({"st", "dr", "mgr", "prof", "ds", "mr", "kon", "pr"})
 AREA_LINKS = frozenset({"in", "aan", "op"})  # "albert heijn in noord"
+ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
 
 
 def _acronym(word: str) -> bool:
@@ -171,11 +172,12 @@ class InstitutionFinder:
     def _after_article(self, probe: int, index: int) -> bool:
         """"het da vinci college", "het cals college": lower-case words between an article and the kind word,
         none of them a function word or one that describes the school ("het grote ziekenhuis")."""
-        while probe >= 0 and index - probe <= MAX_NAME_WORDS:
+        numerals = sum(self._numeral(i) for i in range(probe, index))  # no place: "het koning willem i college"
+        while probe >= 0 and index - probe - numerals <= MAX_NAME_WORDS:
             token = self.tokens[probe]
             if token.lower in ARTICLES:
                 return probe < index - 1
-            particle = token.lower in self.lex.name_particles
+            particle = token.lower in self.lex.name_particles or self._numeral(probe) or self._honorific(probe)
             if not particle and (self._stop(token) or self._describer(token)):
                 return False
             probe -= 1
@@ -184,12 +186,16 @@ class InstitutionFinder:
     def _name_before(self, index: int) -> int:
         """First token of "Stedelijk Gymnasium", "graafschap college" (after "op het"), "Dr. Schaepmanschool"."""
         first, probe = index, index - 1
-        while probe >= 0 and index - probe <= MAX_NAME_WORDS:
+        numerals = 0
+        while probe >= 0 and index - probe - numerals <= MAX_NAME_WORDS:
             token, between = self.tokens[probe], gap(self.text, self.tokens[probe], self.tokens[probe + 1])
             if between not in (" ", ". ") or token.lower in ARTICLES:
                 break
             if token.lower in self.lex.titles:  # "Dr. Schaepmanschool"
                 first, probe = probe, probe - 1
+                continue
+            if self._numeral(probe):  # "i" in "koning willem i college"
+                first, probe, numerals = probe, probe - 1, numerals + 1
                 continue
             particle = token.lower in self.lex.name_particles and first < index  # "da" in "da vinci college"
             if (self._stop(token) and not self._proper(token) and not particle) or self._pronoun(token):
@@ -199,6 +205,16 @@ class InstitutionFinder:
                 break
             first, probe = probe, probe - 1
         return first
+
+    def _numeral(self, index: int) -> bool:
+        """"i" in "willem i", "II" in "Willem II": a roman numeral right after a given name."""
+        return self.tokens[index].lower in ROMAN and index > 0 and self._next(index - 1) \
+            and self.tokens[index - 1].lower in self.lex.given_names
+
+    def _honorific(self, index: int) -> bool:
+        """"koning" in "koning willem", "prins" in "prins claus": a title right before a given name."""
+        return self.tokens[index].lower in self.lex.institution_honorifics and self._next(index) \
+            and self.tokens[index + 1].lower in self.lex.given_names
 
     def _describers_before(self, index: int) -> int:
         """First of the describing words between an article and the kind word: "het [christelijk] lyceum"."""
@@ -259,6 +275,12 @@ class InstitutionFinder:
                 last = self._name_after(index, any_case=named or label, label=label)
                 if last is not None:
                     yield self._span(index + label, last)
+            if self._congregation(index):  # "evangelische gemeente de bron"
+                name = self.tokens[index + 2] if self._next(index + 1) else None
+                if name is not None and name.lower not in lex.non_names and name.lower not in lex.not_names_after_cue \
+                        and name.lower not in lex.institution_describers and name.lower not in lex.subject_verbs \
+                        and not name.lower.endswith(ADJECTIVE_ENDINGS):
+                    yield self._span(index - 1, self._name_after(index + 2, any_case=False) or index + 2)
             if kind in lex.institution_tails:
                 first, last = self._name_before(index), self._name_after(index, any_case=False)
                 if first == index and last is not None:  # "het christelijk lyceum delft"
@@ -272,6 +294,10 @@ class InstitutionFinder:
             end = self._cue_end(index)
             if end is not None:  # "werk bij de Jumbo", not "werk bij de reclassering"
                 yield from self._after_cue(index, end)
+            if token.lower in lex.teacher_titles:
+                school = self._teachers_school(index)
+                if school is not None:  # "juf priya van de springplank"
+                    yield Span(self.tokens[school].start, self.tokens[school].end, "INSTELLING")
             if token.lower == "het" and self._rare_after_het(index + 1):
                 yield self._span(index + 1, index + 1)
 
@@ -290,6 +316,32 @@ class InstitutionFinder:
                     or (stem.endswith("en") and lists.ordinary(stem[:-2]))):
                 return True
         return False
+
+    def _congregation(self, index: int) -> bool:
+        """"evangelische gemeente de bron": a kind of congregation as a word of its own, after a word of faith
+        (`congregation_describers`) and before an article."""
+        return 0 < index and self.tokens[index].lower in self.lex.named_head_endings \
+            and self.tokens[index - 1].lower in self.lex.congregation_describers and self._next(index - 1) \
+            and self._next(index) and self.tokens[index + 1].lower in ARTICLES
+
+    def _teachers_school(self, index: int) -> int | None:
+        """"juf priya van de springplank": a teacher (`teacher_titles`), a name, "van"/"op", an article and a word
+        that is no frequent word, none the bot uses and no kind word ("juf anna van de klas", "van de bso")."""
+        tokens, lists = self.tokens, word_lists()
+        school = index + 4
+        if school >= len(tokens) or not all(self._next(i) for i in range(index, school)) \
+                or tokens[index + 2].lower not in ("van", "op") or tokens[index + 3].lower not in ARTICLES:
+            return None
+        name, token = tokens[index + 1], tokens[school]
+        if self._stop(name) or name.lower in lists.frequent_nl:
+            return None
+        word = token.lower
+        if self._stop(token) or word in lists.frequent_nl or word in self.lex.common_words or len(word) < 4 \
+                or word in self.lex.institution_heads or word in self.lex.institution_tails \
+                or word in self.lex.institution_describers or word in self.lex.school_parts \
+                or word.endswith(ADJECTIVE_ENDINGS):
+            return None
+        return school
 
     def _rare_after_het(self, index: int) -> bool:
         """"van het maasstad", "in het rijnstate": after "het" (never before a person's name) a lower-case word

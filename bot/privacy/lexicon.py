@@ -112,6 +112,17 @@ class Lexicon:
     number_words: dict[str, int]
     ordinal_words: dict[str, int]
     glued_cues: frozenset[str]
+    institution_honorifics: frozenset[str]
+    teacher_titles: frozenset[str]
+    school_parts: frozenset[str]
+    stay_words: frozenset[str]
+    spelled_links: frozenset[str]
+    congregation_describers: frozenset[str]
+    care_organisations: tuple[tuple[str, ...], ...]
+    care_organisations_cued: tuple[tuple[str, ...], ...]
+    care_cues: tuple[tuple[str, ...], ...]
+    care_tails: tuple[tuple[str, ...], ...]
+    care_name_tails: frozenset[str]
 
 
 def _common_words(name: str) -> frozenset[str]:
@@ -212,6 +223,17 @@ def _load(data: dict[str, Any]) -> Lexicon:
         number_words=_numbers(data["number_words"]),
         ordinal_words=_numbers(data["ordinal_words"]),
         glued_cues=_words(data["glued_cues"]),
+        institution_honorifics=_words(data["institution_honorifics"]),
+        teacher_titles=_words(data["teacher_titles"]),
+        school_parts=_words(data["school_parts"]),
+        stay_words=_words(data["stay_words"]),
+        spelled_links=_words(data["spelled_links"]),
+        congregation_describers=_words(data["congregation_describers"]),
+        care_organisations=_phrases(data["care_organisations"]),
+        care_organisations_cued=_phrases(data["care_organisations_cued"]),
+        care_cues=_phrases(data["care_cues"]),
+        care_tails=_phrases(data["care_tails"]),
+        care_name_tails=_words(data["care_name_tails"]),
     )
 
 

@@ -34,6 +34,7 @@ CLAUSE_OPENERS = frozenset({"dat", "want", "maar", "omdat", "toen", "als", "sind
 TOLD_FROM = frozenset({"aan", "tegen", "to", "over"})  # "ik heb het aan bas verteld", "dat ik over mees praat"
 CLAUSE_END = re.compile(r"\s*(?:[,.!?;:]|$)")
 MAX_SURNAME_TOKENS = 4
+SPELLED = re.compile(r"\s+([^\W\d_]+)\s+(?i:een|één|1|2|twee|dubbele|a|one|double)\s+[a-zA-Z](?![\w])")
 MIN_UNKNOWN_LENGTH = 3
 SHORT_NAME = 3
 DUTCH_SHARE = 0.5  # the vocabulary check runs on messages with at least this share of Dutch/English words
@@ -666,8 +667,33 @@ class NameFinder:
             elif self._initial(index) or self._given_with_surname(index) or self._only_word(index) \
                     or self._told(index) or self._word_name_subject(index) or self._with_person(index) \
                     or self._with_given_at_end(index) or self._after_owned_arabic(index) \
-                    or self._clause_subject(index) or self._person_tail(index):
+                    or self._clause_subject(index) or self._person_tail(index) or self._stayed_with(index) \
+                    or self._spelled(index) or self._relation_of(index):
                 yield index, index
+
+    def _plain_given(self, index: int) -> bool:
+        """A given name of any list that is no function word, relation word or title ("mama", "juf")."""
+        token, lex = self.tokens[index], self.lex
+        return self._is_given(token.lower) and not self._function_word(token) and token.lower not in lex.relations \
+            and token.lower not in lex.titles and token.lower not in self.lists.places
+
+    def _stayed_with(self, index: int) -> bool:
+        """"ik heb bij dewi geslapen": a given name between "bij" and a word of staying (stay_words)."""
+        tokens = self.tokens
+        return 0 < index < len(tokens) - 1 and tokens[index - 1].lower == "bij" \
+            and tokens[index + 1].lower in self.lex.stay_words and self._adjacent(index - 1, index) \
+            and self._adjacent(index, index + 1) and self._plain_given(index)
+
+    def _spelled(self, index: int) -> bool:
+        """"sara met 1 r", "jaimy met een y": a given name spelled out by a letter."""
+        found = SPELLED.match(self.text, self.tokens[index].end)
+        return found is not None and found.group(1).lower() in self.lex.spelled_links and self._plain_given(index)
+
+    def _relation_of(self, index: int) -> bool:
+        """"de zus van milan", "de vader van kim": a given name after a relation word and "van"."""
+        tokens = self.tokens
+        return index > 1 and tokens[index - 1].lower == "van" and tokens[index - 2].lower in self.lex.relations \
+            and self._adjacent(index - 2, index - 1) and self._adjacent(index - 1, index) and self._plain_given(index)
 
     def _named_surname(self, index: int) -> bool:
         """"heet giovanni rossi": after a naming cue and a name, the next word is a surname unless it is a word

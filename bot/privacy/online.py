@@ -1,5 +1,6 @@
 """Social media: "@naam" handles, links to a profile ("instagram.com/naam"), and the name after a cue
-("haar insta is lotte.xo", "snap: sweetgirl2011", "zijn snapchat naam is bad boy ryan")."""
+("haar insta is lotte.xo", "snap: sweetgirl2011", "zijn snapchat naam is bad boy ryan"), and a Discord tag
+("jaxon#4821") wherever it stands."""
 from __future__ import annotations
 
 import re
@@ -21,6 +22,8 @@ FOREIGN_LINK = re.compile(r"\s+(?:to|jest|ist|est|es|é|e|als|as|onder|under"  #
                           r"|(?:me|mij|ons|hem|haar|him|her|us)\s+(?:op|on|via|at|onder))\s+")
 # "noorr_xx", "meisje_123": a word with an underscore between letters or digits is a user name wherever it stands.
 UNDERSCORED = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]*_[\w.]*[^\W_](?![\w@#])")
+# "jaxon#4821": a user name with a Discord tag (four digits after "#") is a user name wherever it stands.
+DISCORD_TAG = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]{1,31}#[0-9]{4}(?![\w#])")
 MAX_HANDLE_WORDS = 3
 
 
@@ -87,6 +90,9 @@ def handles(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
         yield Span(match.start(), match.end(), "HANDLE")
     for match in _profile_link(lex.social_domains).finditer(text):
         yield Span(match.start(), match.end(), "HANDLE")
+    if "#" in text:
+        for match in DISCORD_TAG.finditer(text):
+            yield Span(match.start(), match.end(), "HANDLE")
     if "_" in text:
         for match in UNDERSCORED.finditer(text):
             if _user_name(match.group(), lex):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bot.privacy import numbers
 from bot.privacy.addresses import addresses
+from bot.privacy.care import care_organisations
 from bot.privacy.dates import dates
 from bot.privacy.institutions import institutions
 from bot.privacy.lexicon import lexicon
@@ -40,6 +41,7 @@ def _find(text: str) -> list[Span]:
         *numbers.emails(text, lex), *handles(text, tokens, lex), *numbers.ibans(text, lex), *numbers.phones(text, lex),
         *numbers.bsns(text, lex), *numbers.plates(text, lex), *dates(text, lex), *spoken_numbers(text, tokens, lex),
         *numbers.postcodes(text, lex), *streets, *institutions(text, tokens, lex),
+        *care_organisations(text, tokens, lex),
         *names(text, tokens, lex),
     ]
     return merge(found, protected)

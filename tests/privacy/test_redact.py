@@ -414,3 +414,156 @@ def test_sixth_round_name_spans(text, expected):
                                   "ik weet dat muziek helpt", "de zon weet van niks"])
 def test_sixth_round_names_keep_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the curated care organisations, in any case and anywhere
+    ("mijn zus is opgenomen bij altrecht sinds maart", "mijn zus is opgenomen bij [INSTELLING] sinds maart"),
+    ("ik heb elke week gesprekken bij accare", "ik heb elke week gesprekken bij [INSTELLING]"),
+    ("mijn moeder ligt in het isala", "mijn moeder ligt in [INSTELLING]"),
+    ("de voogd van jeugdbescherming west komt morgen", "de voogd van [INSTELLING] komt morgen"),
+    ("ik heb hulp van het leger des heils", "ik heb hulp van het [INSTELLING]"),
+    ("ik zit nu in de opvang van kompaan en de bocht", "ik zit nu in de opvang van [INSTELLING]"),
+    # the ones that are ordinary words too: capitalised in mid-sentence, or after a cue of staying or treatment
+    ("ik ben aangemeld bij Karakter, er is een wachtlijst", "ik ben aangemeld bij [INSTELLING], er is een wachtlijst"),
+    ("ik zit bij spirit in een leefgroep", "ik zit bij [INSTELLING] in een leefgroep"),
+    ("het was fijn bij Spirit", "het was fijn bij [INSTELLING]"),
+    # ... and the ones the bot names itself only after such a cue
+    ("ik ben opgenomen bij blijf groep", "ik ben opgenomen bij [INSTELLING]"),
+    # after a cue of staying or treatment a capitalised word or a word that is no word
+    ("hij zit in de crisisopvang van Moviera", "hij zit in de crisisopvang van [INSTELLING]"),
+    ("ik ben geplaatst bij Timon", "ik ben geplaatst bij [INSTELLING]"),
+    # "woont bij X in een woongroep", "zit bij X in therapie"
+    ("mijn nichtje woont bij zozijn in een woongroep", "mijn nichtje woont bij [INSTELLING] in een woongroep"),
+    ("ik zit bij Yulius in therapie", "ik zit bij [INSTELLING] in therapie"),
+])
+def test_seventh_round_care_organisations(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "hij is sterk van karakter", "ik ben fier op mijn zoon", "de spirit was goed vandaag", "in de bocht ging het mis",
+    "ik woon bij mijn oma in een flat", "ik heb hulp van mijn moeder", "Veilig Thuis en de ggz helpen me",
+    "ik ben doorverwezen naar jeugdzorg", "mijn moeder is opgenomen in het ziekenhuis",
+    "ik zit bij mijn vader in de auto", "de opvang van de kinderen is lastig", "ik wil chatten met Fier",
+    "ik heb contact met de Raad voor de Kinderbescherming", "ik heb een gesprek bij de huisarts",
+    "hij werkt bij de politie", "ik ben doorverwezen naar Amsterdam", "de afdeling van mijn vader gaat sluiten",
+    "ik heb de hoop opgegeven", "ze is een echte sherpa", "de Kindertelefoon zegt dat het niet mijn schuld is"])
+def test_seventh_round_care_keeps_ordinary_words(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # large employers after a cue of work, like the shops with many branches
+    ("hij werkt bij shell op de raffinaderij", "hij werkt bij [INSTELLING] op de raffinaderij"),
+    ("mijn moeder werkt bij de rabobank", "mijn moeder werkt bij [INSTELLING]"),
+    # a title and a regnal number inside a school's name
+    ("ze zit op het prinses beatrix college", "ze zit op [INSTELLING]"),
+    ("hij zat op het willem ii college", "hij zat op [INSTELLING]"),
+    # a kind of congregation after a word of faith, before an article
+    ("ze gaan naar de christelijke gemeente de ark", "ze gaan naar [INSTELLING]"),
+    ("mama zit bij de vrije kerk de Rots", "mama zit bij [INSTELLING]"),
+])
+def test_seventh_round_institution_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ik heb bij de gemeente de aanvraag gedaan", "de kerk de hele week",
+                                  "de protestantse kerk de ene keer wel", "de christelijke gemeente de hele week dicht",
+                                  "ik zit op het college en i think so", "ik ga naar shell om te tanken"])
+def test_seventh_round_institutions_keep_ordinary_words(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a floor or kind of dwelling after the house number
+    ("wij wonen op de kastanjelaan 17 bovenwoning", "wij wonen op de [ADRES]"),
+    ("het is de merelstraat 9 benedenhuis", "het is de [ADRES]"),
+    # the house number after a comma and "nummer"
+    ("ze woont aan de beukenlaan, nummer 12", "ze woont aan de [ADRES]"),
+    # an ordinal and a given name before a lower-case street
+    ("hij woont in de 1e jan van der heijdenstraat 8", "hij woont in de [ADRES]"),
+    ("adres is 3e pieter steenstraat 21", "adres is [ADRES]"),
+    # a title between the article and a street without a number
+    ("mijn tante woont aan de prins bernhardlaan", "mijn tante woont aan de [ADRES]"),
+    # after moving or living, a street without a street word and a house number that ends the clause
+    ("we zijn verhuisd naar de vlonder 14", "we zijn verhuisd naar de [ADRES]"),
+    ("ze wonen op de akkerwinde 3 en hij weet dat", "ze wonen op de [ADRES] en hij weet dat"),
+])
+def test_seventh_round_address_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ik woon op de camping 3 weken", "we wonen op de derde 2",
+                                  "we wonen in de klas 2 kinderen", "hij woont boven de kapper",
+                                  "we verhuizen naar de stad 2", "ik woon in het huis 2 jaar",
+                                  "de graaf van vlaanderen", "we wonen in de buurt, nummer 1 van de klas"])
+def test_seventh_round_addresses_keep_ordinary_words(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "ome", "opoe" as titles before a given name
+    ("ome henk slaat mijn tante", "ome [NAAM] slaat mijn tante"),
+    # a surname or first name asked for by its kind
+    ("haar achternaam is visser", "haar achternaam is [NAAM]"),
+    # a given name that is also a word before a verb of giving or taking at the start of a sentence
+    ("tim nam mijn telefoon af", "[NAAM] nam mijn telefoon af"),
+    # a given name between "bij" and a word of staying
+    ("ik heb bij iris geslapen", "ik heb bij [NAAM] geslapen"),
+    ("mag ik bij floor logeren", "mag ik bij [NAAM] logeren"),
+    # a given name spelled out by a letter
+    ("isa met een s is mijn nichtje", "[NAAM] met een s is mijn nichtje"),
+    # a given name after a relation word and "van"
+    ("ik ben de vriendin van merel", "ik ben de vriendin van [NAAM]"),
+    # a Discord tag
+    ("zijn discord is shadowfox#0192 en hij dreigt", "zijn discord is [HANDLE] en hij dreigt"),
+    ("hij stuurde berichten als nightowl#7731", "hij stuurde berichten als [HANDLE]"),
+])
+def test_seventh_round_name_and_handle_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ik heb bij mama geslapen", "ik ben bij de buren geweest", "de moeder van 2 kinderen",
+                                  "de vader van hiernaast", "ik kom met een r", "opa ging dood", "ik ga naar ome",
+                                  "ik heb bij oma geslapen", "ik was bij utrecht geweest", "bestelling #4821",
+                                  "ik ben #1 in de klas", "#1234 is het ticket"])
+def test_seventh_round_names_and_handles_keep_ordinary_words(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a teacher, a name, "van"/"op" and an article, a word that is no frequent word names the school
+    ("juf sanne op de wegwijzer zei niks", "juf [NAAM] op de [INSTELLING] zei niks"),
+    ("meester youssef van de windroos belde", "meester [NAAM] van de [INSTELLING] belde"),
+])
+def test_seventh_round_teachers_school(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["juf anna van de klas", "meneer peter van de overblijf", "juf van de bso",
+                                  "mentor van de brugklas", "de leraar van de zomerschool"])
+def test_seventh_round_teachers_school_keeps_ordinary_words(text):
+    assert "INSTELLING" not in redact(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more cues of treatment and stay; the apostrophe of "'s Heeren Loo", a capitalised article, a tail word
+    ("mijn broer zit in een instelling van 's Heeren Loo", "mijn broer zit in een instelling van [INSTELLING]"),
+    ("wij hebben hulp van Sterk Huis", "wij hebben hulp van [INSTELLING]"),
+    ("mijn psycholoog bij Ambiq zegt dat", "mijn psycholoog bij [INSTELLING] zegt dat"),
+    ("ik zat in de crisisopvang van De Zonnegloed", "ik zat in de crisisopvang van [INSTELLING]"),
+    ("ik zit bij de Hoenderloo Groep", "ik zit bij de [INSTELLING]"),
+    # youth custody: a head before the name, and the curated ones
+    ("mijn broer zit in jeugdgevangenis Den Hey-Acker", "mijn broer zit in [INSTELLING]"),
+    ("hij zit nu in teylingereind", "hij zit nu in [INSTELLING]"),
+])
+def test_seventh_round_more_care_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["hij zit in de gevangenis in Vught", "ik vraag hulp van Veilig Thuis",
+                                  "ik krijg hulp van de huisarts", "ik heb hulp van mijn zus gehad",
+                                  "mijn psycholoog van school zegt dat", "de jeugdzorg van de gemeente"])
+def test_seventh_round_more_care_keeps_ordinary_words(text):
+    assert redact(text) == text

@@ -158,7 +158,7 @@ def test_tuning_set_e_keeps_what_it_reached():
 # Set F was the blind set of the fourth round (written before it, never tuned on); from the fifth round on it is a
 # tuning set like C, D and E: a floor per class at what it reaches, rounded down (the goal is 0.95). Before the fifth
 # round it measured names 0.922, addresses 0.710, institutions 0.774, telephone 0.923, handles 0.944.
-F_FLOOR = {"INSTELLING": 0.96}  # measured after the fifth round: 30/31 institutions, every other class 1.0
+F_FLOOR: dict[str, float] = {}  # after the seventh round every class 1.0 (institutions 31/31; 30/31 after the fifth)
 
 
 def test_tuning_set_f_keeps_what_it_reached():
@@ -183,16 +183,19 @@ def test_tuning_set_g_keeps_what_it_reached():
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
 
 
-# The blind set of the sixth round (written 2026-12-06 before it, never seen by the round), measured once after it:
-# names 0.942, addresses 0.758 -> 0.818, institutions 0.613 (care organisations by name), handles 0.947, every other
-# class 1.0. Floors at what it reached, rounded down. Measuring the code before the round printed some of H's misses,
-# so H is a tuning set for the next round, not a blind one.
-H_FLOOR = {"NAAM": 0.94, "ADRES": 0.81, "INSTELLING": 0.61, "HANDLE": 0.94}
+# Set H was the blind set of the sixth round (written 2026-12-06 before it, never seen by the round), measured once
+# after it: names 0.942, addresses 0.818, institutions 0.613 (care organisations by name), handles 0.947, every other
+# class 1.0. From the seventh round on it is a tuning set like C to G: its misses are printed and read, and a floor per
+# class holds what it reaches, rounded down (the goal is 0.95). Set I (pii_chat_holdout_i.yml) is the blind set of the
+# seventh round: no test here reads it.
+H_FLOOR = {"NAAM": 0.98}  # measured after the seventh round: 135/137 names, every other class 1.0
 
 
-def test_set_h_keeps_what_it_reached():
+def test_tuning_set_h_keeps_what_it_reached():
     result = score("chat-holdout-h", load_cases(SETS["chat-holdout-h"]))
-    low = {kind: round(result.recall(kind), 3) for kind in KINDS
-           if result.totals[kind] and result.recall(kind) < H_FLOOR.get(kind, 1.0)}
+    for miss in result.misses:  # a tuning set: its misses are there to be read (pytest -s)
+        print(f"H miss {miss['type']:<13} {miss['pii']!r} in {miss['text']!r}")
+    low = {kind: (round(result.recall(kind), 3), [m["pii"] for m in result.misses if m["type"] == kind])
+           for kind in KINDS if result.totals[kind] and result.recall(kind) < H_FLOOR.get(kind, 1.0)}
     assert low == {}, low
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)

@@ -1,0 +1,149 @@
+"""Care, youth-care, mental-health and shelter organisations named without a kind word: where someone is
+treated, lives or stays tells who they are ("opgenomen bij parnassia", "woont bij pluryn in een leefgroep",
+"de opvang van Fier", "in Rijnstate gehecht").
+
+Three rules, their words in pii.yml:
+- a curated list of the larger organisations (`care_organisations`), in any case, anywhere (the ones the bot
+  names itself, every word in its vocabulary, only after a cue as below: "Blijf Groep", "Sterk Huis");
+- the ones whose name is also an ordinary word, a name or one the bot itself says (`care_organisations_cued`:
+  "Fier", "Karakter", "Spirit"): capitalised in the middle of a sentence (not when the bot names them: "chatten
+  met Fier"), or in any case after a cue of staying or treatment (`care_cues`: "de opvang van", "opgenomen bij");
+- after such a cue, a capitalised word or a word that is no word ("in behandeling bij Mentaal Beter"), and a
+  place of stay by its tail ("woont bij X in een leefgroep", "zit bij X in therapie").
+The public services the bot names (Veilig Thuis, de ggz, jeugdzorg) are in its own vocabulary and stay.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from bot.privacy.lexicon import Lexicon, first_words
+from bot.privacy.spans import Span
+from bot.privacy.tokens import Token, gap
+from bot.privacy.wordlists import word_lists
+
+ARTICLES = frozenset({"de", "het", "'t", "the"})
+MAX_WORDS = 3
+# "woont bij X in een leefgroep", "zit bij X in therapie": with a tail of `care_tails`, X is where someone stays.
+STAY_VERBS = frozenset({"woont", "woon", "woonde", "wonen", "zit", "zat", "zitten", "verblijft", "verblijf",
+                        "verbleef", "slaapt", "slaap", "lives", "stays"})
+
+
+@lru_cache(maxsize=4)
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:  # longest first already
+        grouped.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(group) for word, group in grouped.items()}
+
+
+class CareFinder:
+    def __init__(self, text: str, tokens: list[Token], lex: Lexicon) -> None:
+        self.text, self.tokens, self.lex = text, tokens, lex
+        self.lowers = [t.lower for t in tokens]
+
+    def _next(self, index: int) -> bool:
+        """Token `index` is followed by the next token after a space or a hyphen only."""
+        return index + 1 < len(self.tokens) and gap(self.text, self.tokens[index], self.tokens[index + 1]) in (" ", "-")
+
+    def _phrase_end(self, index: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+        """Last token of the longest phrase of `phrases` that starts at token `index`."""
+        word = self.lowers[index]
+        if word not in first_words(phrases):
+            return None
+        for phrase in _by_first_word(phrases).get(word, ()):
+            end = index + len(phrase) - 1
+            if end < len(self.tokens) and tuple(self.lowers[index:end + 1]) == phrase \
+                    and all(self._next(i) for i in range(index, end)):
+                return end
+        return None
+
+    def _cued(self, index: int) -> bool:
+        """A cue of staying or treatment ends right before token `index` (an article between allowed)."""
+        probe = index - 1
+        if probe >= 0 and self.tokens[probe].lower in ARTICLES:
+            probe -= 1
+        return probe >= 0 and probe in self._cue_ends
+
+    def _stop(self, token: Token) -> bool:
+        lex = self.lex
+        word = token.lower
+        return (word in lex.vocabulary or word in lex.not_names_after_cue or word in lex.non_names
+                or word in lex.subject_verbs or word in lex.possessives or word in lex.street_particles)
+
+    def _no_word(self, token: Token) -> bool:
+        lists = word_lists()
+        word = token.lower
+        return len(word) > 2 and not self._stop(token) and word not in self.lex.common_words \
+            and (not lists.ordinary(word) or word in lists.rare)
+
+    def _name_at(self, index: int, any_case: bool) -> int | None:
+        """Last token of a name starting at `index`: capitalised words (or any word that is none of the stop words,
+        when `any_case`) or words that are no word, at most three."""
+        last = None
+        probe = index
+        while probe < len(self.tokens) and probe - index < MAX_WORDS:
+            token = self.tokens[probe]
+            proper = (token.cap or (len(token.text) > 1 and token.text.isupper())) and not self._stop(token) \
+                and token.lower not in word_lists().places  # "doorverwezen naar Utrecht" names a town
+            if not (proper or self._no_word(token) or (any_case and not self._stop(token))):
+                break
+            last = probe
+            if not self._next(probe):
+                break
+            probe += 1
+            any_case = False
+        return last
+
+    def _span(self, first: int, last: int) -> Span:
+        """The name without the article before it ("in de [Bascule]", "van het [leger des heils]") unless the
+        article is capitalised inside a sentence ("van [De Waag]"), with the apostrophe of "'s Heeren Loo" and a
+        word of `care_name_tails` after it ("de [Hoenderloo Groep]")."""
+        tokens = self.tokens
+        before = tokens[first - 1] if first > 0 else None
+        if before is not None and before.lower in ARTICLES and before.cap and not before.sentence_start \
+                and self._next(first - 1):
+            first -= 1
+        start = tokens[first].start
+        if tokens[first].lower == "s" and start > 0 and self.text[start - 1] in "'’":
+            start -= 1
+        if self._next(last) and self.lowers[last + 1] in self.lex.care_name_tails:
+            last += 1
+        return Span(start, tokens[last].end, "INSTELLING")
+
+    def _tail(self, index: int) -> bool:
+        """A place of stay or treatment follows token `index`: "in een leefgroep", "in therapie", "op een groep"."""
+        return self._phrase_end(index + 1, self.lex.care_tails) is not None if index + 1 < len(self.tokens) else False
+
+    def spans(self) -> Iterator[Span]:
+        lex, tokens = self.lex, self.tokens
+        cue_firsts = first_words(lex.care_cues)
+        self._cue_ends = {end for i, word in enumerate(self.lowers)
+                          if word in cue_firsts and (end := self._phrase_end(i, lex.care_cues)) is not None}
+        firsts = first_words(lex.care_organisations) | first_words(lex.care_organisations_cued)
+        for index, token in enumerate(tokens):
+            if token.lower not in firsts and index - 1 not in self._cue_ends and index - 2 not in self._cue_ends \
+                    and not (index >= 2 and self.lowers[index - 1] == "bij"):
+                continue  # a fast test: no name, no cue, no "bij" before it
+            end = self._phrase_end(index, lex.care_organisations)
+            said = end is not None and all(t.lower in lex.vocabulary for t in tokens[index:end + 1])
+            if end is not None and (not said or self._cued(index)):  # the bot names "Blijf Groep" itself
+                yield self._span(index, end)
+                continue
+            end = self._phrase_end(index, lex.care_organisations_cued)
+            if end is not None and (self._cued(index) or (token.cap and not token.sentence_start
+                                                          and token.lower not in lex.vocabulary)):
+                yield self._span(index, end)
+                continue
+            if self._cued(index):
+                last = self._name_at(index, any_case=False)
+                if last is not None:
+                    yield self._span(index, last)
+            elif index >= 2 and tokens[index - 1].lower == "bij" and tokens[index - 2].lower in STAY_VERBS:
+                last = self._name_at(index, any_case=True)
+                if last is not None and self._tail(last):  # "woont bij pluryn in een leefgroep"
+                    yield self._span(index, last)
+
+
+def care_organisations(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
+    yield from CareFinder(text, tokens, lex).spans()
