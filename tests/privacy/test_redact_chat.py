@@ -199,3 +199,17 @@ def test_tuning_set_h_keeps_what_it_reached():
            for kind in KINDS if result.totals[kind] and result.recall(kind) < H_FLOOR.get(kind, 1.0)}
     assert low == {}, low
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
+
+
+# The blind set of the seventh round (written 2026-12-06 before it, never seen), measured once after it: names
+# 0.868 -> 0.886, addresses 0.806, institutions 0.514 -> 0.757, handles 0.850, every other class 1.0. Floors at what
+# it reached, rounded down (the goal is 0.95); its misses are never printed.
+I_FLOOR = {"NAAM": 0.88, "ADRES": 0.80, "INSTELLING": 0.75, "HANDLE": 0.85}
+
+
+def test_the_blind_set_i_keeps_what_it_reached_without_showing_its_misses():
+    result = score("chat-holdout-i", load_cases(SETS["chat-holdout-i"]))
+    low = {kind: round(result.recall(kind), 3) for kind in KINDS
+           if result.totals[kind] and result.recall(kind) < I_FLOOR.get(kind, 1.0)}
+    assert low == {}, low
+    assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
