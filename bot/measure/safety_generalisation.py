@@ -42,11 +42,13 @@ MAX_FALSE_ALARMS = 0.005
 # Then the lexicon learnt the kinds E missed (an order broken at the door, the gas tap opened, methods and farewells
 # of suicide in five languages): A-E are tuning figures, F (blind) 0.868 -> 0.873.
 RECALL_FLOORS = {"heldout_danger.yml": 0.98, "heldout_danger_b.yml": 0.99, "heldout_danger_c.yml": 0.97,
-                 "heldout_danger_d.yml": 0.94, "heldout_danger_e.yml": 0.94, "heldout_danger_f.yml": 0.86}
+                 "heldout_danger_d.yml": 0.94, "heldout_danger_e.yml": 0.94, "heldout_danger_f.yml": 0.86,
+                 "heldout_danger_g.yml": 0.0}
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
-BLIND = "heldout_danger_f.yml"
+BLIND = "heldout_danger_g.yml"
 # Their `none` messages: hard look-alikes, reported apart.
-LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml", "heldout_danger_e.yml", "heldout_danger_f.yml")
+LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml", "heldout_danger_e.yml", "heldout_danger_f.yml",
+              "heldout_danger_g.yml")
 # Serious but not acute: abuse, control, past abuse, professionals' cases (written apart, before the head's
 # look-alike training templates). A 112 there is not dangerous but pushes the advice aside: a ceiling, not 0.
 NONACUTE = "heldout_nonacute.yml"
