@@ -15,9 +15,16 @@ from tests.support.tracker_db import stored_events_with
 pytestmark = pytest.mark.e2e
 
 
+def _as_in_a_terminal() -> None:
+    # A test run started in the background (`cmd &` in a script, nohup) ignores SIGINT, and a child inherits
+    # that, so Ctrl-C would never reach the shell; in a terminal it always does.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def shell(url: str, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "bot", "shell", "--url", url, *args], cwd=ROOT, text=True,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=_as_in_a_terminal)
 
 
 def replies_per_prompt(out: str) -> list[list[str]]:
