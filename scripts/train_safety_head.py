@@ -37,16 +37,13 @@ EPOCHS = 300
 LEARNING_RATE = 3e-3
 WEIGHT_DECAY = 1e-3
 INPUT_NOISE = 0.3
-# Per level, on the tune part of ordinary.yml ... (0.0015, 2 of its 1,443 messages, for the first paraphrase round;
-# with the second, 2 let 11.7% of the not-acute messages get 112/113, above the 8% ceiling: none again)
-MAX_TUNE_ALARMS = 0.0
+MAX_TUNE_ALARMS = 0.0015  # per level, on the tune part of ordinary.yml (2 of its 1,443 messages) ...
 TUNE_MARGIN = 0.3  # ... and this many log-odds above its highest message, as the measure half will differ
 MAX_CORPUS_TUNE_ALARMS = 0.05
 MIN_LOG_ODDS = 0.0  # never fire below even odds
 ORDINARY = ROOT / "tests" / "safety" / "ordinary.yml"
-HELDOUT_SUFFIXES = ("", "_b", "_c", "_d", "_e", "_f", "_g")
-HELDOUT = [ROOT / "tests" / "safety" / f"heldout_danger{suffix}.yml" for suffix in HELDOUT_SUFFIXES] + [
-    ROOT / "tests" / "safety" / "heldout_nonacute.yml"]
+HELDOUT = [ROOT / "tests" / "safety" / f"heldout_danger{suffix}.yml"
+           for suffix in ("", "_b", "_c", "_d", "_e", "_f", "_g")] + [ROOT / "tests" / "safety" / "heldout_nonacute.yml"]
 CACHE = ROOT / "var" / "cache" / "safety_corpus" / "vectors.npz"
 
 
