@@ -42,8 +42,9 @@ TUNE_MARGIN = 0.3  # ... and this many log-odds above its highest message, as th
 MAX_CORPUS_TUNE_ALARMS = 0.05
 MIN_LOG_ODDS = 0.0  # never fire below even odds
 ORDINARY = ROOT / "tests" / "safety" / "ordinary.yml"
-HELDOUT = [ROOT / "tests" / "safety" / f"heldout_danger{suffix}.yml"
-           for suffix in ("", "_b", "_c", "_d", "_e", "_f", "_g")] + [ROOT / "tests" / "safety" / "heldout_nonacute.yml"]
+HELDOUT_SUFFIXES = ("", "_b", "_c", "_d", "_e", "_f", "_g")
+HELDOUT = [ROOT / "tests" / "safety" / f"heldout_danger{suffix}.yml" for suffix in HELDOUT_SUFFIXES] + [
+    ROOT / "tests" / "safety" / "heldout_nonacute.yml"]
 CACHE = ROOT / "var" / "cache" / "safety_corpus" / "vectors.npz"
 
 

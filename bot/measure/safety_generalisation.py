@@ -40,10 +40,11 @@ MAX_FALSE_ALARMS = 0.005
 # Re-measured after the corpus's paraphrase round and thresholds that allow 2 of the 1,443 ordinary tune messages
 # per level (2026-12-06): E is a tuning set since (its misses were read), F was written blind before the round.
 # Then the lexicon learnt the kinds E missed (an order broken at the door, the gas tap opened, methods and farewells
-# of suicide in five languages): A-E are tuning figures, F (blind) 0.868 -> 0.873.
+# of suicide in five languages): A-E are tuning figures, F (blind) 0.868 -> 0.873. G was written blind after that
+# and measured 0.893; a second paraphrase round raised it to 0.907 but was left out (README "Safety net").
 RECALL_FLOORS = {"heldout_danger.yml": 0.98, "heldout_danger_b.yml": 0.99, "heldout_danger_c.yml": 0.97,
                  "heldout_danger_d.yml": 0.94, "heldout_danger_e.yml": 0.94, "heldout_danger_f.yml": 0.86,
-                 "heldout_danger_g.yml": 0.0}
+                 "heldout_danger_g.yml": 0.88}
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
 BLIND = "heldout_danger_g.yml"
 # Their `none` messages: hard look-alikes, reported apart.
