@@ -15,9 +15,8 @@ The public services the bot names (Veilig Thuis, de ggz, jeugdzorg) are in its o
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
-from bot.privacy.lexicon import Lexicon, first_words
+from bot.privacy.lexicon import Lexicon, by_first_word, first_words
 from bot.privacy.spans import Span
 from bot.privacy.tokens import Token, gap
 from bot.privacy.wordlists import word_lists
@@ -27,14 +26,6 @@ MAX_WORDS = 3
 # "woont bij X in een leefgroep", "zit bij X in therapie": with a tail of `care_tails`, X is where someone stays.
 STAY_VERBS = frozenset({"woont", "woon", "woonde", "wonen", "zit", "zat", "zitten", "verblijft", "verblijf",
                         "verbleef", "slaapt", "slaap", "lives", "stays"})
-
-
-@lru_cache(maxsize=4)
-def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    grouped: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:  # longest first already
-        grouped.setdefault(phrase[0], []).append(phrase)
-    return {word: tuple(group) for word, group in grouped.items()}
 
 
 class CareFinder:
@@ -51,7 +42,7 @@ class CareFinder:
         word = self.lowers[index]
         if word not in first_words(phrases):
             return None
-        for phrase in _by_first_word(phrases).get(word, ()):
+        for phrase in by_first_word(phrases).get(word, ()):
             end = index + len(phrase) - 1
             if end < len(self.tokens) and tuple(self.lowers[index:end + 1]) == phrase \
                     and all(self._next(i) for i in range(index, end)):

@@ -5,10 +5,9 @@ the name belongs to it ("op [het Erasmus College]")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Optional
 
-from bot.privacy.lexicon import Lexicon, first_words
+from bot.privacy.lexicon import Lexicon, by_first_word, first_words
 from bot.privacy.spans import Span
 from bot.privacy.tokens import Token, gap
 from bot.privacy.wordlists import word_lists
@@ -381,19 +380,11 @@ class InstitutionFinder:
         first = self.tokens[index].lower
         if first not in first_words(self.lex.institution_cues):
             return None
-        for phrase in _by_first_word(self.lex.institution_cues).get(first, ()):  # longest first
+        for phrase in by_first_word(self.lex.institution_cues).get(first, ()):  # longest first
             end = index + len(phrase)
             if tuple(t.lower for t in self.tokens[index:end]) == phrase:
                 return end - 1
         return None
-
-
-@lru_cache(maxsize=4)
-def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    grouped: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        grouped.setdefault(phrase[0], []).append(phrase)
-    return {word: tuple(group) for word, group in grouped.items()}
 
 
 def institutions(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:

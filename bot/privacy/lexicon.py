@@ -37,6 +37,15 @@ def first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     return cached[1]
 
 
+@lru_cache(maxsize=8)
+def by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Cue phrases grouped by their first word, each group in the order of `phrases` (longest first)."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        grouped.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(group) for word, group in grouped.items()}
+
+
 @lru_cache(maxsize=64)
 def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a list of cue words, matched in lower-cased text, longest first."""
