@@ -142,61 +142,32 @@ def test_the_bots_own_texts_lose_nothing_but_full_dates():
     assert found == []
 
 
-# Set E was the blind set of the third round (written before it, never tuned on); from the fourth round on it is
-# a tuning set like C and D: a floor per class at what it reaches, rounded down (the goal is 0.95).
-E_FLOOR = {"NAAM": 0.99}  # measured after the fourth round: 123/124 names, every other class 1.0
+# The blind sets of earlier rounds, tuning sets since their misses were read: a floor per class at what each
+# reaches, rounded down (the goal is 0.95; a class not listed must stay at 1.0), and their misses are printed
+# (pytest -s).
+# - E: blind in the third round; after the fourth 123/124 names.
+# - F: blind in the fourth round (names 0.922, addresses 0.710, institutions 0.774, telephone 0.923, handles 0.944
+#   then); every class 1.0 after the seventh round (institutions 30/31 after the fifth).
+# - G: blind in the fifth round (names 0.941, addresses 0.848, institutions 0.935, handles 0.947 after it); every
+#   class 1.0 after the sixth.
+# - H: blind in the sixth round, measured once after it (names 0.942, addresses 0.818, institutions 0.613, handles
+#   0.947); after the seventh 135/137 names. Set I is the blind set of the seventh round (below).
+TUNING_FLOORS: dict[str, dict[str, float]] = {
+    "chat-holdout-e": {"NAAM": 0.99},
+    "chat-holdout-f": {},
+    "chat-holdout-g": {},
+    "chat-holdout-h": {"NAAM": 0.98},
+}
 
 
-def test_tuning_set_e_keeps_what_it_reached():
-    result = score("chat-holdout-e", load_cases(SETS["chat-holdout-e"]))
+@pytest.mark.parametrize("name", sorted(TUNING_FLOORS))
+def test_tuning_set_keeps_what_it_reached(name):
+    floor = TUNING_FLOORS[name]
+    result = score(name, load_cases(SETS[name]))
+    for miss in result.misses:  # a tuning set: its misses are there to be read
+        print(f"{name} miss {miss['type']:<13} {miss['pii']!r} in {miss['text']!r}")
     low = {kind: (round(result.recall(kind), 3), [m["pii"] for m in result.misses if m["type"] == kind])
-           for kind in KINDS if result.totals[kind] and result.recall(kind) < E_FLOOR.get(kind, 1.0)}
-    assert low == {}, low
-    assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
-
-
-# Set F was the blind set of the fourth round (written before it, never tuned on); from the fifth round on it is a
-# tuning set like C, D and E: a floor per class at what it reaches, rounded down (the goal is 0.95). Before the fifth
-# round it measured names 0.922, addresses 0.710, institutions 0.774, telephone 0.923, handles 0.944.
-F_FLOOR: dict[str, float] = {}  # after the seventh round every class 1.0 (institutions 31/31; 30/31 after the fifth)
-
-
-def test_tuning_set_f_keeps_what_it_reached():
-    result = score("chat-holdout-f", load_cases(SETS["chat-holdout-f"]))
-    low = {kind: (round(result.recall(kind), 3), [m["pii"] for m in result.misses if m["type"] == kind])
-           for kind in KINDS if result.totals[kind] and result.recall(kind) < F_FLOOR.get(kind, 1.0)}
-    assert low == {}, low
-    assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
-
-
-# Set G was the blind set of the fifth round (written 2026-12-06 before it, never tuned on); from the sixth round on
-# it is a tuning set like C to F: a floor per class at what it reaches, rounded down (the goal is 0.95). After the
-# fifth round it measured names 0.941, addresses 0.848, institutions 0.935, handles 0.947, every other class 1.0.
-G_FLOOR: dict[str, float] = {}  # measured after the sixth round: every class 1.0 (names 136/136, addresses 33/33)
-
-
-def test_tuning_set_g_keeps_what_it_reached():
-    result = score("chat-holdout-g", load_cases(SETS["chat-holdout-g"]))
-    low = {kind: (round(result.recall(kind), 3), [m["pii"] for m in result.misses if m["type"] == kind])
-           for kind in KINDS if result.totals[kind] and result.recall(kind) < G_FLOOR.get(kind, 1.0)}
-    assert low == {}, low
-    assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
-
-
-# Set H was the blind set of the sixth round (written 2026-12-06 before it, never seen by the round), measured once
-# after it: names 0.942, addresses 0.818, institutions 0.613 (care organisations by name), handles 0.947, every other
-# class 1.0. From the seventh round on it is a tuning set like C to G: its misses are printed and read, and a floor per
-# class holds what it reaches, rounded down (the goal is 0.95). Set I (pii_chat_holdout_i.yml) is the blind set of the
-# seventh round: no test here reads it.
-H_FLOOR = {"NAAM": 0.98}  # measured after the seventh round: 135/137 names, every other class 1.0
-
-
-def test_tuning_set_h_keeps_what_it_reached():
-    result = score("chat-holdout-h", load_cases(SETS["chat-holdout-h"]))
-    for miss in result.misses:  # a tuning set: its misses are there to be read (pytest -s)
-        print(f"H miss {miss['type']:<13} {miss['pii']!r} in {miss['text']!r}")
-    low = {kind: (round(result.recall(kind), 3), [m["pii"] for m in result.misses if m["type"] == kind])
-           for kind in KINDS if result.totals[kind] and result.recall(kind) < H_FLOOR.get(kind, 1.0)}
+           for kind in KINDS if result.totals[kind] and result.recall(kind) < floor.get(kind, 1.0)}
     assert low == {}, low
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
 
