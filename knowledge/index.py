@@ -259,10 +259,9 @@ class KnowledgeIndex:
         best_lexical = char[0][2] if char else 0.0
         gate_dense = self._gate_dense(dense)
         lists = {"dense": [dense], "lexical": [char, bm25], "hybrid": [dense, char, bm25]}[mode]
-        ranked = self._fuse(lists)
-        asked = mode == "hybrid" and self._asked(dense) is not None
-        if asked:
-            ranked = self._asked_first(ranked, dense)
+        ranked, asked = self._fuse(lists), False
+        if mode == "hybrid":
+            ranked, asked = self._asked_first(ranked, dense)
         hits = [self._hit(entry_id, lang, score) for entry_id, score in ranked[:k]]
         gate = self.meta.gate
         other = other_language(text)
@@ -286,11 +285,13 @@ class KnowledgeIndex:
         return entry_id
 
     def _asked_first(self, ranked: list[tuple[str, float]],
-                     dense: list[tuple[str, int, float]]) -> list[tuple[str, float]]:
+                     dense: list[tuple[str, int, float]]) -> tuple[list[tuple[str, float]], bool]:
+        """``ranked`` with the entry the message clearly asks for first, and whether there was one."""
         entry_id = self._asked(dense)
         if entry_id is None:
-            return ranked
-        return [pair for pair in ranked if pair[0] == entry_id] + [pair for pair in ranked if pair[0] != entry_id]
+            return ranked, False
+        first = [pair for pair in ranked if pair[0] == entry_id] + [pair for pair in ranked if pair[0] != entry_id]
+        return first, True
 
     def _fuse(self, rankings: list[list[tuple[str, int, float]]]) -> list[tuple[str, float]]:
         fused = reciprocal_rank_fusion([[entry_id for entry_id, _, _ in r] for r in rankings], k=RRF_K)

@@ -149,5 +149,6 @@ def test_a_clear_paraphrase_of_an_entrys_question_puts_that_entry_first(dense, f
     index.docs = [IndexDoc(entry_id="a", search_text="a body", **row),
                   IndexDoc(entry_id="b", search_text="how do I ask b?", facet=QUESTION_FACET, **row),
                   IndexDoc(entry_id="a", search_text="a body again", **row)]
-    ranked = index._asked_first([("a", 0.5), ("b", 0.4)], dense)
+    ranked, asked = index._asked_first([("a", 0.5), ("b", 0.4)], dense)
     assert ranked[0][0] == first and sorted(ranked) == [("a", 0.5), ("b", 0.4)]
+    assert asked == (first == "b")
