@@ -132,6 +132,9 @@ class Lexicon:
     care_cues: tuple[tuple[str, ...], ...]
     care_tails: tuple[tuple[str, ...], ...]
     care_name_tails: frozenset[str]
+    person_nouns: frozenset[str]
+    surname_titles: frozenset[str]
+    greetings: frozenset[str]
 
 
 def _common_words(name: str) -> frozenset[str]:
@@ -243,6 +246,9 @@ def _load(data: dict[str, Any]) -> Lexicon:
         care_cues=_phrases(data["care_cues"]),
         care_tails=_phrases(data["care_tails"]),
         care_name_tails=_words(data["care_name_tails"]),
+        person_nouns=_words(data["person_nouns"]),
+        surname_titles=_words(data["surname_titles"]),
+        greetings=_words(data["greetings"]),
     )
 
 

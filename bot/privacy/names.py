@@ -16,6 +16,7 @@ from bot.privacy.wordlists import WordLists, word_lists
 SPACE = re.compile(r"\s+")
 CUE_GAP = re.compile(r"\s*:\s*|\s+")
 COMMA = re.compile(r"\s*,\s*")
+COMMA_OR_SPACE = re.compile(r"\s*,\s*|\s+")
 TITLE_GAP = re.compile(r"\.?\s+")
 SURNAME_GAP = re.compile(r" ['’]?|-")  # "van 't hof": the apostrophe of 't stays outside the token
 INITIAL_GAP = re.compile(r"\. ?")  # "j. de boer"
@@ -34,6 +35,11 @@ CLAUSE_OPENERS = frozenset({"dat", "want", "maar", "omdat", "toen", "als", "sind
 TOLD_FROM = frozenset({"aan", "tegen", "to", "over"})  # "ik heb het aan bas verteld", "dat ik over mees praat"
 CLAUSE_END = re.compile(r"\s*(?:[,.!?;:]|$)")
 MAX_SURNAME_TOKENS = 4
+# The account holder after a bank's naming cue: "t.n.v. m. yilmaz", "tnv J. de Vries", "op naam van sanne bakker".
+PAYEE = re.compile(r"(?i)(?<![\w.])(?:t\.\s?n\.\s?v\.?|tnv|ten name van|op naam van)\s*:?\s*"
+                   r"(?P<name>(?:[a-z]\.\s?){0,3}(?P<words>(?:(?:van|de|der|den|el|al|ter|ten)\s+)*"
+                   r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?))")
+NAME_PARTICLE_WORDS = frozenset({"van", "de", "der", "den", "el", "al", "ter", "ten"})
 SPELLED = re.compile(r"\s+([^\W\d_]+)\s+(?i:een|één|1|2|twee|dubbele|a|one|double)\s+[a-zA-Z](?![\w])")
 MIN_UNKNOWN_LENGTH = 3
 SHORT_NAME = 3
@@ -516,12 +522,16 @@ class NameFinder:
     def _subject_before_verb(self, index: int) -> bool:
         """"mijn broer will is verdwenen", "my sister hope keeps ...": after a relation word, a given name that is
         also a word (lowercase_words) is the subject when a finite verb follows it."""
-        token = self.tokens[index]
-        if token.lower not in self.lex.lowercase_words or token.lower in self.lists.frequent_nl \
-                or token.lower in self.lex.non_names or not self._adjacent(index, index + 1):
+        token, lex = self.tokens[index], self.lex
+        word = token.lower
+        # a given name of the curated lists that is also a frequent word or a month: "mijn opa jan doet",
+        # "mijn vriendin mei durft" (not "ben", "will", "can": they start sentences as words)
+        listed = (word in lex.given_names or word in lex.not_alone) and word not in lex.sentence_starters
+        if not (word in lex.lowercase_words or listed) or not self._adjacent(index, index + 1) \
+                or (not listed and (word in self.lists.frequent_nl or word in lex.non_names)):
             return False
         verb = self.tokens[index + 1].lower
-        return verb in self.lex.subject_verbs and verb not in BASE_FORMS
+        return (verb in lex.subject_verbs or (listed and verb in lex.person_verbs)) and verb not in BASE_FORMS
 
     def _told(self, index: int) -> bool:
         """"ik heb het aan bas verteld", "ik zeg het tegen mees": a given name between "aan"/"tegen" and a verb
@@ -573,6 +583,12 @@ class NameFinder:
             return first, last  # "juf de wit", "meester de groot": after a particle, a frequent word too
         if not self._function_word(token) and self._is_given(token.lower) and not self._verb_form(token.lower):
             return first, last  # "ms. parker", "mr taylor": English surnames are given names too
+        if self._surname_ending(token):
+            return first, last  # "mevrouw kowalska"
+        if self.tokens[index].lower in self.lex.surname_titles and token.lower in self.lists.surnames \
+                and not self._blocked(token) and token.lower not in self.lex.subject_verbs \
+                and token.lower not in self.lists.frequent_nl and not self._verb_form(token.lower):
+            return first, last  # "mr brown", "de familie visser": a surname that is also a word
         if token.lower in self.lists.surnames and self._clause_end(last) and not self._blocked(token) \
                 and token.lower not in self.lex.subject_verbs and not self._verb_form(token.lower):
             return first, last  # "bij opa en oma koning, daar ...": a surname that is a frequent word
@@ -632,8 +648,9 @@ class NameFinder:
             for phrases, strength in ((lex.strong_cues, "strong"), (lex.medium_cues, "medium"),
                                       (lex.weak_cues, "weak")):
                 end = self._phrase_at(index, phrases)
-                if strength == "medium" and index > 0 and self.tokens[index - 1].lower in lex.relations:
-                    strength = "strong"  # "mijn stiefvader heet sean": not "het is heet"
+                if strength == "medium" and index > 0 and (self.tokens[index - 1].lower in lex.relations
+                                                           or self.tokens[index - 1].lower in lex.person_nouns):
+                    strength = "strong"  # "mijn stiefvader heet sean", "die jongen heet mats": not "het is heet"
                 found = self._after_cue(end, strength) if end is not None else None
                 if found is not None:
                     if strength == "strong":
@@ -668,8 +685,21 @@ class NameFinder:
                     or self._told(index) or self._word_name_subject(index) or self._with_person(index) \
                     or self._with_given_at_end(index) or self._after_owned_arabic(index) \
                     or self._clause_subject(index) or self._person_tail(index) or self._stayed_with(index) \
-                    or self._spelled(index) or self._relation_of(index):
+                    or self._spelled(index) or self._relation_of(index) or self._greeted(index):
                 yield index, index
+
+    def _greeted(self, index: int) -> bool:
+        """"met bas hier", "hoi, met sanne": a given name after "met" at the start of a message or after a greeting
+        (the way a phone call opens), or before "hier"."""
+        tokens = self.tokens
+        if index == 0 or tokens[index - 1].lower != "met" or not self._adjacent(index - 1, index) \
+                or not self._plain_given(index) and not (tokens[index].lower in self.lex.lowercase_words
+                                                         and tokens[index].lower not in self.lex.sentence_starters):
+            return False
+        here = index + 1 < len(tokens) and tokens[index + 1].lower == "hier" and self._adjacent(index, index + 1)
+        opening = index == 1 or (index >= 2 and tokens[index - 2].lower in self.lex.greetings
+                                 and self._adjacent(index - 2, index - 1, COMMA_OR_SPACE) and index - 2 == 0)
+        return here or (opening and self._clause_end(index))
 
     def _plain_given(self, index: int) -> bool:
         """A given name of any list that is no function word, relation word or title ("mama", "juf")."""
@@ -678,11 +708,13 @@ class NameFinder:
             and token.lower not in lex.titles and token.lower not in self.lists.places
 
     def _stayed_with(self, index: int) -> bool:
-        """"ik heb bij dewi geslapen": a given name between "bij" and a word of staying (stay_words)."""
+        """"ik heb bij dewi geslapen", "bij june thuis": a given name between "bij" and a word of staying
+        (stay_words)."""
         tokens = self.tokens
         return 0 < index < len(tokens) - 1 and tokens[index - 1].lower == "bij" \
             and tokens[index + 1].lower in self.lex.stay_words and self._adjacent(index - 1, index) \
-            and self._adjacent(index, index + 1) and self._plain_given(index)
+            and self._adjacent(index, index + 1) \
+            and (self._plain_given(index) or tokens[index].lower in self.lex.not_alone)  # "bij june thuis"
 
     def _spelled(self, index: int) -> bool:
         """"sara met 1 r", "jaimy met een y": a given name spelled out by a letter."""
@@ -719,7 +751,8 @@ class NameFinder:
         token, lex = self.tokens[index], self.lex
         word = token.lower
         short = len(word) <= SHORT_NAME and (word not in lex.given_names or word in lex.lowercase_words)
-        return len(self.tokens) == 1 and self._curated_given(token) and not self._function_word(token) \
+        given = self._curated_given(token) or (token.cap and self._is_given(word) and word not in self.lists.places)
+        return len(self.tokens) == 1 and given and not self._function_word(token) \
             and word not in lex.vocabulary and not short
 
     def _span(self, first: int, last: int) -> Span:
@@ -745,5 +778,25 @@ class NameFinder:
                 yield self._span(nxt, end)
 
 
+def _payees(text: str) -> Iterator[Span]:
+    """"t.n.v. m. yilmaz", "op naam van J. de Vries": the account holder after a bank's naming cue: initials,
+    particles and one or two words that are no function word."""
+    lists = word_lists()
+    for match in PAYEE.finditer(text):
+        words = [w for w in match.group("words").split() if w]
+        keep = 0
+        for count, word in enumerate(words, 1):
+            lower = word.lower()
+            if lower in lists.frequent_nl and lower not in NAME_PARTICLE_WORDS:
+                break
+            keep = count
+        if keep:
+            start = match.start("name")
+            end = match.start("words") + len(" ".join(words[:keep])) if match.group("words") else match.end("name")
+            yield Span(start, end, "NAAM")
+
+
 def names(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     yield from NameFinder(text, tokens, lex).spans()
+    if "n" in text:
+        yield from _payees(text)
