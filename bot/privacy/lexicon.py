@@ -135,6 +135,7 @@ class Lexicon:
     person_nouns: frozenset[str]
     surname_titles: frozenset[str]
     greetings: frozenset[str]
+    handle_platforms: tuple[tuple[str, ...], ...]
 
 
 def _common_words(name: str) -> frozenset[str]:
@@ -249,6 +250,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         person_nouns=_words(data["person_nouns"]),
         surname_titles=_words(data["surname_titles"]),
         greetings=_words(data["greetings"]),
+        handle_platforms=_phrases(data["handle_platforms"]),
     )
 
 

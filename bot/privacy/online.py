@@ -25,6 +25,12 @@ UNDERSCORED = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]*_[\w.]*[^
 # "jaxon#4821": a user name with a Discord tag (four digits after "#") is a user name wherever it stands.
 DISCORD_TAG = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]{1,31}#[0-9]{4}(?![\w#])")
 MAX_HANDLE_WORDS = 3
+# "op insta heet ik sunflower.zara", "op discord, daar heet hij ghostboy4421", "zijn gamertag op de xbox is
+# killerbeast0077": after a platform (`handle_platforms`), later in the sentence, a naming verb and a word with a
+# digit, dot or underscore is the user name there.
+PLATFORM_NAMING = re.compile(r"[^.!?\n]{0,60}?(?<![\w])(?i:heet|heette|heten|is|was|noemt\s+(?:hij|ze|zij)\s+zich"
+                             r"|noem\s+ik\s+me|staat\s+(?:hij|ze|zij|ik)\s+als|als|onder)"
+                             r"\s*:?\s+(?:(?i:ik|hij|ze|zij|je|jij)\s+)?")
 
 
 @lru_cache(maxsize=4)
@@ -85,7 +91,20 @@ def _after_cue(text: str, tokens: list[Token], end: int, lex: Lexicon) -> Span |
     return Span(first.start(), words[-1].end(), "HANDLE")
 
 
+def _after_platform(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
+    for index in range(len(tokens)):
+        end = _cue_end(tokens, index, lex.handle_platforms)
+        if end is None:
+            continue
+        link = PLATFORM_NAMING.match(text, tokens[end].end)
+        word = HANDLE_WORD.match(text, link.end()) if link else None
+        if word is not None and not word.group().isalpha() and any(ch.isalpha() for ch in word.group()) \
+                and word.group().lower() not in first_words(lex.handle_platforms):
+            yield Span(word.start(), word.end(), "HANDLE")
+
+
 def handles(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
+    yield from _after_platform(text, tokens, lex)
     for match in AT_HANDLE.finditer(text):
         yield Span(match.start(), match.end(), "HANDLE")
     for match in _profile_link(lex.social_domains).finditer(text):
