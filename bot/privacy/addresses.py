@@ -17,12 +17,14 @@ HOUSE_NUMBER = re.compile(
     r"(?:,\s*(?:huisnummer|huisnr\.?|nummer|nr\.?|no\.?)\s*"  # "aan de europalaan, nummer 402"
     r"|\.?\s+(?:(?:op\s+)?(?:huisnummer|huisnr\.?|nummer|nr\.?|no\.?|number)\s*)?)([0-9]{1,5})((?:(?:-?[a-zA-Z]|\s-?[A-Z]|\s-[a-zA-Z])(?![\w]))?"
     r"(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
-    r"|\s?-?\s?(?i:bis|hs|huis|bg|zw|rd|ii|iii|(?:boven|beneden)(?:woning|huis)(?![\w])"  # "4 benedenwoning"
+    r"|\s?-?\s?(?i:bis|hs|huis|bg|zw|rd|ii|iii|(?:boven|beneden|achter|voor)(?:woning|huis)(?![\w])"  # "2 achterhuis"
     r"|(?:boven|beneden)(?!\s+(?:de|het|een|the)\b))(?![\w])"
     r"|\s?-\s?(?i:i|iv)(?![\w])"  # "23-II", "40-I": the floor in Roman numerals (Amsterdam)
     r"|,?\s(?:[0-9]|[0-9]e|[0-9]ste|[0-9]de)(?:\s?|-)(?i:hoog|hg|etage|verdieping)(?![\w])"  # "218 2 hoog"
     r"|\s?-?\s?(?i:hoog|hg)(?:\s(?i:achter|voor)(?![\w]))?(?![\w])"  # "kade 3 hoog": the floor, no house number
     r"|\s[a-z](?=\s*(?:$|[,.;:!?)]))"  # "oudegracht 156 c" at the end of a clause ("88 z mężem" is a word)
+    # "heuvelweg 5 b maar ...", "12 a op de eerste": a letter before a Dutch function word
+    r"|\s[a-z](?=\s+(?:maar|en|op|in|bij|want|dus|of|met|is|te|aan|boven|naast|tegenover|hoor|toch|and|but)(?![\w]))"
     r")?)(?![0-9])")
 # "we wonen op nummer 12": a house number without its street, after a form of "wonen".
 NUMBER_ONLY = re.compile(r"(?i)(?:(?<=woon )|(?<=woont )|(?<=wonen )|(?<=woonde )|(?<=woonden ))op\s+"
@@ -32,17 +34,23 @@ MAX_STREET_TOKENS = 5
 # street, whatever its name ends in.
 ADDRESS_CUE = re.compile(r"(?<![\w])(?i:(?:woon|huis|post)?adres|address|adress)\s*(?::|\s(?i:is|was)\s|=|-)?\s*"
                          r"((?:[A-Z][^\W\d_]*(?:['’.-][^\W\d_]*)?\s+){0,2}[A-Z][^\W\d_]*)(?=\s+[0-9])")
+# "adres plantsoen 11", "mijn adres is oude gracht 3": in lower case one or two words after "adres", the last a street
+# word (checked in AddressFinder._lower_after_cue), and a house number.
+ADDRESS_CUE_LOWER = re.compile(r"(?<![\w])(?i:(?:woon|huis|post)?adres|address|adress)\s*(?::|\s(?i:is|was)\s|=|-)?\s*"
+                               r"((?:[a-z][^\W\d_]*\s+)?([a-z][^\W\d_]*))(?=\s+[0-9])")
 # "we zijn verhuisd naar de hoefslag 5", "ze wonen op het wilgenhof 3": after moving or living and an article, one
 # or two words and a house number that ends the clause are a street, whatever its name ends in.
 MOVED = re.compile(r"(?i)(?<![\w])(?:verhuisd|verhuizen|verhuist|verhuis|verhuizen|woon|woont|wonen|woonde|woonden)"
                    r"\s+(?:naar|op|aan|in)\s+(?:de|het)\s+([^\W\d_]+(?:[ -][^\W\d_]+)?\s+[0-9]{1,4}[a-z]?)(?![\w-])")
 # "huisnummer 17 op de rozengracht": a house number before a street named without one belongs to the address.
-NUMBER_BEFORE = re.compile(r"(?i)(?<![\w])(?:huis)?(?:nummer|nr\.?|no\.?)\s*[0-9]{1,4}[a-z]?\s*,?\s+(?:op|aan|in)\s+$")
+NUMBER_BEFORE = re.compile(r"(?i)(?<![\w])(?:huis)?(?:nummer|nr\.?|no\.?)\s*[0-9]{1,4}[a-z]?\s*,?\s+"
+                           r"(?:op|aan|in|van)\s+$")
 ORDINAL_ENDINGS = frozenset({"e", "ste", "de"})  # "1e van der helststraat", "2de jan steenstraat"
 # Turkish words that can stand before "sokağı" without naming a street ("ama sokağı söylemek istemiyorum").
 FOREIGN_STOPS = frozenset({"ama", "ve", "bu", "şu", "o", "bir", "da", "de", "ki", "ile", "için", "ben", "sen", "biz",
                            "siz", "ne", "çok", "her", "hangi", "hiç", "benim", "onun", "bizim"})
 ARTICLES = frozenset({"de", "het", "'t"})
+OPENERS = frozenset({"op", "aan", "in", "naar", "is", "adres", "address"})
 # Street words of other languages before the name and number: "ul. Kwiatowa 12/4", "Atatürk Caddesi no 5".
 FOREIGN = re.compile(r"(?i)(?<![\w])(?:ul\.|ulica|ulicy|al\.|aleja|alei)\s+[\w'’.-]+(?:\s+[\w'’-]+)?\s+[0-9]{1,4}[a-z]?"
                      r"(?:\s?/\s?[0-9]{1,4})?(?![\w])"
@@ -85,9 +93,10 @@ class AddressFinder:
     def _adjacent(self, left: int, right: int) -> bool:
         return 0 <= left and right < len(self.tokens) and gap(self.text, self.tokens[left], self.tokens[right]) == " "
 
-    def _street_start(self, index: int) -> int:
+    def _street_start(self, index: int, numbered: bool = False) -> int:
         """Extend left over capitalised words and particles: "Burgemeester de Vlugtlaan"; in lower case over a
-        name before name particles only: "willem de zwijgerlaan" (not "jan in de kerkstraat")."""
+        name before name particles only: "willem de zwijgerlaan" (not "jan in de kerkstraat"), or right before a
+        street with a house number at the start of a clause ("..., jan steenstraat 45")."""
         start, probe, particles_only = index, index - 1, True
         lists = word_lists()
         while probe >= 0 and index - probe < MAX_STREET_TOKENS and self._adjacent(probe, probe + 1):
@@ -99,7 +108,8 @@ class AddressFinder:
                 start, particles_only = probe, True
             elif word in self.lex.street_prefixes and start == probe + 1:  # "de lange nieuwstraat 8"
                 start = probe
-            elif lower_street and name and particles_only and (start - probe > 1 or self._ordinal(probe - 1)) \
+            elif lower_street and name and particles_only \
+                    and (start - probe > 1 or self._ordinal(probe - 1) or (numbered and self._opens(probe))) \
                     and token.lower not in self.lex.not_names_after_cue:  # "2e jan steenstraat 66"
                 start = probe
             elif token.lower in self.lex.street_particles:
@@ -108,6 +118,10 @@ class AddressFinder:
                 break
             probe -= 1
         return start
+
+    def _opens(self, index: int) -> bool:
+        """Token `index` opens a clause or follows a word that introduces an address ("is", "op", "adres")."""
+        return index == 0 or not self._adjacent(index - 1, index) or self.tokens[index - 1].lower in OPENERS
 
     def _ordinal(self, index: int) -> bool:
         """"2e", "1ste", "eerste": an ordinal right before token `index + 1`."""
@@ -209,8 +223,10 @@ class AddressFinder:
         lower = not token.cap  # "aan de singel 41", "op het rokin 52": a bare street word or a listed street that is
         if lower and token.lower not in self.lex.bare_streets and lists.ordinary(token.lower):  # no ordinary word
             return None
-        if not (self._after_article(index) and self.tokens[index - 2].lower in ("op", "aan", "in")
-                and self._adjacent(index - 2, index - 1)):
+        first = index - 1 if self.tokens[index - 1].lower in self.lex.street_prefixes \
+            and self._adjacent(index - 1, index) else index  # "op de oude gracht 120"
+        if first < 2 or not (self._after_article(first) and self.tokens[first - 2].lower in ("op", "aan", "in")
+                             and self._adjacent(first - 2, first - 1)):
             return None
         end = self._number(index, "bare_listed")
         if end is not None and lower and not self._clause_after(end):
@@ -223,6 +239,19 @@ class AddressFinder:
         word = nxt.group(1) if nxt else None
         return word is None or not word[0].isalnum() or word.lower() in word_lists().frequent_nl \
             or word.lower() in self.lex.street_particles
+
+    def _lower_after_cue(self, match: re.Match[str]) -> bool:
+        """"adres plantsoen 11", "adres: oude gracht 3": the last word is a street word or a listed street that is
+        no frequent word, and the word before it (if any) a street prefix or a name."""
+        lists, lex = word_lists(), self.lex
+        words = match.group(1).lower().split()
+        street = words[-1]
+        streetlike = street in lex.bare_streets or street in lex.street_suffixes_any_case \
+            or street.endswith(lex.street_suffixes_any_case) \
+            or (street in lists.streets and street not in lists.frequent_nl and street not in lex.number_units)
+        if not streetlike or street in lex.not_names_after_cue or street in lex.street_nouns:
+            return False
+        return len(words) == 1 or words[0] in lex.street_prefixes or words[0] in lists.given_names
 
     def _moved_street(self, match: re.Match[str]) -> bool:
         """"verhuisd naar de hoefslag 5": the words are no function word, frequent word or ordinal ("de derde 2"),
@@ -289,7 +318,8 @@ class AddressFinder:
                 continue
             strength = self._street_word(token)
             if strength:
-                end, start = self._number(index, strength), self._street_start(index)
+                end = self._number(index, strength)
+                start = self._street_start(index, numbered=end is not None)
                 if end is None and strength == "abbreviated":
                     continue
                 if end is None:
@@ -304,11 +334,17 @@ class AddressFinder:
             else:
                 end = self._bare_listed(index)
                 if end is not None:
-                    yield Span(token.start, end, "ADRES")
+                    prefixed = self.tokens[index - 1].lower in self.lex.street_prefixes
+                    yield Span(self.tokens[index - 1 if prefixed else index].start, end, "ADRES")
         for match in ADDRESS_CUE.finditer(self.text):
             number = HOUSE_NUMBER.match(self.text, match.end(1))
             if number is not None and not self._unit_after(number.end()):
                 yield Span(match.start(1), number.end(), "ADRES")
+        for match in ADDRESS_CUE_LOWER.finditer(self.text):
+            if self._lower_after_cue(match):
+                number = HOUSE_NUMBER.match(self.text, match.end(1))
+                if number is not None and not self._unit_after(number.end()):
+                    yield Span(match.start(1), number.end(), "ADRES")
         for match in MOVED.finditer(self.text):
             if self._moved_street(match):
                 yield Span(match.start(1), match.end(1), "ADRES")
