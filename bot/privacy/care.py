@@ -28,6 +28,16 @@ STAY_VERBS = frozenset({"woont", "woon", "woonde", "wonen", "zit", "zat", "zitte
                         "verbleef", "slaapt", "slaap", "lives", "stays"})
 
 
+# "Fier in Leeuwarden heeft me opgevangen", "Sterk Huis heeft ons een noodbed gegeven": a curated organisation
+# whose words the bot uses too, opening a clause and acting on the writer (one of these within a few words after
+# it), is where the writer was helped; the bot says "Fier helpt vooral jongeren", never "... heeft me".
+FIRST_PERSON = frozenset({"me", "mij", "ons", "mijn", "m'n", "mn", "onze", "us", "my", "our"})
+CLAUSE_OPENERS = frozenset({"en", "maar", "want", "dus", "toen", "daarna", "and", "but", "then"})
+ACTS_WINDOW = 6
+GO_VERBS = frozenset({"moet", "moest", "moeten", "moesten", "ga", "gaat", "ging", "gaan", "gingen", "verwezen",
+                      "gestuurd", "stuurt", "stuurde", "doorverwezen", "gebracht"})
+
+
 class CareFinder:
     def __init__(self, text: str, tokens: list[Token], lex: Lexicon) -> None:
         self.text, self.tokens, self.lex = text, tokens, lex
@@ -102,6 +112,41 @@ class CareFinder:
             last += 1
         return Span(start, tokens[last].end, "INSTELLING")
 
+    def _opens_clause(self, index: int) -> bool:
+        tokens = self.tokens
+        if index == 0 or tokens[index].sentence_start:
+            return True
+        before = tokens[index - 1]
+        if before.lower in ARTICLES:  # "de blijf groep heeft ons ..."
+            return self._opens_clause(index - 1)
+        return before.lower in CLAUSE_OPENERS or "," in self.text[before.end:tokens[index].start]
+
+    def _acts_on_writer(self, first: int, last: int) -> bool:
+        """"sterk huis heeft ons een noodbed gegeven", "fier in leeuwarden heeft me opgevangen": the name opens a
+        clause, a place may follow ("in leeuwarden": a branch), then a first-person word within a few words."""
+        if not self._opens_clause(first):
+            return False
+        probe = last + 1
+        lists = word_lists()
+        if probe + 1 < len(self.tokens) and self.lowers[probe] in ("in", "uit") \
+                and self.lowers[probe + 1] in lists.places:
+            return True  # a branch: "fier in leeuwarden", "de blijf groep uit amsterdam"
+        window = self.lowers[probe:probe + ACTS_WINDOW]
+        return bool(window) and window[0] in self.lex.subject_verbs | self.lex.person_verbs \
+            and any(w in FIRST_PERSON for w in window[1:])
+
+    def _listed_cued(self, index: int) -> bool:
+        """"moet naar de waag", "ging naar het poortje": a curated organisation after going or having to go there
+        (`care_list_cues`, an article between allowed)."""
+        probe = index - 1
+        if probe >= 0 and self.lowers[probe] in ARTICLES:
+            probe -= 1
+        if probe >= 0 and probe in self._list_cue_ends:
+            return True
+        # "moet van de rechter naar de waag": "naar" after a verb of going or having to go a few words before
+        return probe >= 1 and self.lowers[probe] == "naar" \
+            and any(w in GO_VERBS for w in self.lowers[max(0, probe - 5):probe])
+
     def _tail(self, index: int) -> bool:
         """A place of stay or treatment follows token `index`: "in een leefgroep", "in therapie", "op een groep"."""
         return self._phrase_end(index + 1, self.lex.care_tails) is not None if index + 1 < len(self.tokens) else False
@@ -111,6 +156,9 @@ class CareFinder:
         cue_firsts = first_words(lex.care_cues)
         self._cue_ends = {end for i, word in enumerate(self.lowers)
                           if word in cue_firsts and (end := self._phrase_end(i, lex.care_cues)) is not None}
+        list_firsts = first_words(lex.care_list_cues)
+        self._list_cue_ends = {end for i, word in enumerate(self.lowers)
+                               if word in list_firsts and (end := self._phrase_end(i, lex.care_list_cues)) is not None}
         firsts = first_words(lex.care_organisations) | first_words(lex.care_organisations_cued)
         for index, token in enumerate(tokens):
             if token.lower not in firsts and index - 1 not in self._cue_ends and index - 2 not in self._cue_ends \
@@ -118,12 +166,14 @@ class CareFinder:
                 continue  # a fast test: no name, no cue, no "bij" before it
             end = self._phrase_end(index, lex.care_organisations)
             said = end is not None and all(t.lower in lex.vocabulary for t in tokens[index:end + 1])
-            if end is not None and (not said or self._cued(index)):  # the bot names "Blijf Groep" itself
-                yield self._span(index, end)
+            if end is not None and (not said or self._cued(index) or self._listed_cued(index)
+                                    or self._acts_on_writer(index, end)):
+                yield self._span(index, end)  # the bot names "Blijf Groep" itself
                 continue
             end = self._phrase_end(index, lex.care_organisations_cued)
-            if end is not None and (self._cued(index) or (token.cap and not token.sentence_start
-                                                          and token.lower not in lex.vocabulary)):
+            if end is not None and (self._cued(index) or self._listed_cued(index)
+                                    or (token.cap and not token.sentence_start and token.lower not in lex.vocabulary)
+                                    or self._acts_on_writer(index, end)):
                 yield self._span(index, end)
                 continue
             if self._cued(index):

@@ -110,11 +110,15 @@ class InstitutionFinder:
             proper = self._proper(token) and not (cue and self._stop(token))  # not "werk bij Veilig Thuis"
             lower = any_case and not self._stop(token) and (not self._describer(token)
                                                             or (taken == 0 and self._describing_name(probe + 1)))
+            # "roc midden nederland", "ROC Midden Nederland": a region inside the name after a kind word
+            region = not cue and token.lower in self.lex.institution_regions and (taken > 0 or probe == index) \
+                and (taken > 0 or self._kind(self.tokens[index]) in self.lex.named_heads
+                     or self._proper(token) or self.tokens[index].text.isupper())
             place = not cue and self._place(token)
-            if not (proper or lower or place or self._no_word(token)) or token.lower in ARTICLES:
+            if not (proper or lower or place or region or self._no_word(token)) or token.lower in ARTICLES:
                 break
             probe, taken, last = probe + 1, taken + 1, probe + 1
-            any_case = any_case and taken < 2
+            any_case = any_case and taken < 2 or (region and any_case)
         return last
 
     def _describing_name(self, index: int) -> bool:
@@ -190,8 +194,8 @@ class InstitutionFinder:
             token, between = self.tokens[probe], gap(self.text, self.tokens[probe], self.tokens[probe + 1])
             if between not in (" ", ". ") or token.lower in ARTICLES:
                 break
-            if token.lower in self.lex.titles:  # "Dr. Schaepmanschool"
-                first, probe = probe, probe - 1
+            if token.lower in self.lex.titles or token.lower in self.lex.institution_namers:
+                first, probe = probe, probe - 1  # "Dr. Schaepmanschool", "het stedelijk gymnasium"
                 continue
             if self._numeral(probe):  # "i" in "koning willem i college"
                 first, probe, numerals = probe, probe - 1, numerals + 1
@@ -304,8 +308,11 @@ class InstitutionFinder:
         """"pinkstergemeente de levensbron", "evangeliekerk de rots": a compound of a word and a kind of
         congregation (`named_head_endings`), before an article."""
         word = self.tokens[index].lower
-        if not word.endswith(self.lex.named_head_endings) or not self._next(index) \
-                or self.tokens[index + 1].lower not in ARTICLES:
+        if not word.endswith(self.lex.named_head_endings) or not self._next(index):
+            return False
+        after = self.tokens[index + 1]  # "pinkstergemeente de levensbron", "pinkstergemeente elim"
+        if after.lower not in ARTICLES and (self._stop(after) or self._describer(after) or after.lower in
+                                            word_lists().frequent_nl or len(after.lower) < 3):
             return False
         lists = word_lists()
         for ending in self.lex.named_head_endings:

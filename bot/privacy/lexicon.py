@@ -136,6 +136,9 @@ class Lexicon:
     surname_titles: frozenset[str]
     greetings: frozenset[str]
     handle_platforms: tuple[tuple[str, ...], ...]
+    care_list_cues: tuple[tuple[str, ...], ...]
+    institution_namers: frozenset[str]
+    institution_regions: frozenset[str]
 
 
 def _common_words(name: str) -> frozenset[str]:
@@ -251,6 +254,9 @@ def _load(data: dict[str, Any]) -> Lexicon:
         surname_titles=_words(data["surname_titles"]),
         greetings=_words(data["greetings"]),
         handle_platforms=_phrases(data["handle_platforms"]),
+        care_list_cues=_phrases(data["care_list_cues"]),
+        institution_namers=_words(data["institution_namers"]),
+        institution_regions=_words(data["institution_regions"]),
     )
 
 

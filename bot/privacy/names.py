@@ -594,6 +594,24 @@ class NameFinder:
             return first, last  # "bij opa en oma koning, daar ...": a surname that is a frequent word
         return None
 
+    def _after_family(self, index: int) -> Optional[tuple[int, int]]:
+        """(first, last) token of "Visser" in "de familie Visser", "het gezin de boer": particles and a capitalised
+        word inside the sentence, or a listed surname that is no frequent word."""
+        first = index + 1
+        if not self._adjacent(index, first):
+            return None
+        last = self._after_particles(first)
+        if last is None:
+            return None
+        token = self.tokens[last]
+        if self._blocked(token) or self._function_word(token) or token.lower in self.lists.places:
+            return None
+        if token.cap and not token.sentence_start:
+            return first, last
+        listed = token.lower in self.lists.surnames and not self._verb_form(token.lower) \
+            and token.lower not in self.lex.vocabulary
+        return (first, last) if listed else None
+
     def _clause_end(self, index: int) -> bool:
         return bool(CLAUSE_END.match(self.text, self.tokens[index].end))
 
@@ -675,6 +693,10 @@ class NameFinder:
                     yield pair
             if token.lower in lex.titles:
                 pair = self._after_title(index)
+                if pair is not None:
+                    yield pair
+            elif token.lower in lex.surname_titles:
+                pair = self._after_family(index)
                 if pair is not None:
                     yield pair
             if self._given(token) or (self._rare_subject(index) if token.sentence_start else self._rare(token)):
