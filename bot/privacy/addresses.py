@@ -340,7 +340,8 @@ class AddressFinder:
             number = HOUSE_NUMBER.match(self.text, match.end(1))
             if number is not None and not self._unit_after(number.end()):
                 yield Span(match.start(1), number.end(), "ADRES")
-        for match in ADDRESS_CUE_LOWER.finditer(self.text):
+        lower = self.text.lower()
+        for match in ADDRESS_CUE_LOWER.finditer(self.text) if "adres" in lower or "addres" in lower else ():
             if self._lower_after_cue(match):
                 number = HOUSE_NUMBER.match(self.text, match.end(1))
                 if number is not None and not self._unit_after(number.end()):

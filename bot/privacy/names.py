@@ -820,5 +820,6 @@ def _payees(text: str) -> Iterator[Span]:
 
 def names(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     yield from NameFinder(text, tokens, lex).spans()
-    if "n" in text:
+    lower = text.lower()
+    if "n.v" in lower or "tnv" in lower or "n. v" in lower or "naam van" in lower:
         yield from _payees(text)
