@@ -25,10 +25,12 @@ UNDERSCORED = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]*_[\w.]*[^
 # "jaxon#4821": a user name with a Discord tag (four digits after "#") is a user name wherever it stands.
 DISCORD_TAG = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]{1,31}#[0-9]{4}(?![\w#])")
 MAX_HANDLE_WORDS = 3
+SENTENCE_END = re.compile(r"[!?\n]|\.(?:\s|$)")
+PLATFORM_REACH = 80  # characters after the platform in which the naming verb may stand
 # "op insta heet ik sunflower.zara", "op discord, daar heet hij ghostboy4421", "zijn gamertag op de xbox is
 # killerbeast0077": after a platform (`handle_platforms`), later in the sentence, a naming verb and a word with a
 # digit, dot or underscore is the user name there.
-PLATFORM_NAMING = re.compile(r"[^.!?\n]{0,60}?(?<![\w])(?i:heet|heette|heten|is|was|noemt\s+(?:hij|ze|zij)\s+zich"
+PLATFORM_NAMING = re.compile(r"(?<![\w])(?i:heet|heette|heten|is|was|noemt\s+(?:hij|ze|zij)\s+zich"
                              r"|noem\s+ik\s+me|staat\s+(?:hij|ze|zij|ik)\s+als|als|onder)"
                              r"\s*:?\s+(?:(?i:ik|hij|ze|zij|je|jij)\s+)?")
 
@@ -96,11 +98,14 @@ def _after_platform(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Sp
         end = _cue_end(tokens, index, lex.handle_platforms)
         if end is None:
             continue
-        link = PLATFORM_NAMING.match(text, tokens[end].end)
-        word = HANDLE_WORD.match(text, link.end()) if link else None
-        if word is not None and not word.group().isalpha() and any(ch.isalpha() for ch in word.group()) \
-                and word.group().lower() not in first_words(lex.handle_platforms):
-            yield Span(word.start(), word.end(), "HANDLE")
+        stop = SENTENCE_END.search(text, tokens[end].end, tokens[end].end + PLATFORM_REACH)
+        for link in PLATFORM_NAMING.finditer(text, tokens[end].end, stop.start() if stop else
+                                             min(len(text), tokens[end].end + PLATFORM_REACH)):
+            word = HANDLE_WORD.match(text, link.end())
+            if word is not None and not word.group().isalpha() and any(ch.isalpha() for ch in word.group()) \
+                    and word.group().lower() not in first_words(lex.handle_platforms):
+                yield Span(word.start(), word.end(), "HANDLE")
+                break
 
 
 def handles(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
