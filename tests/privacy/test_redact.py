@@ -567,3 +567,84 @@ def test_seventh_round_more_care_spans(text, expected):
                                   "mijn psycholoog van school zegt dat", "de jeugdzorg van de gemeente"])
 def test_seventh_round_more_care_keeps_ordinary_words(text):
     assert redact(text) == text
+
+
+# Round 8 (tuned on pii_chat_holdout_i.yml's misses by general rules; these are other sentences of the same kinds).
+@pytest.mark.parametrize(("text", "expected"), [
+    # "heet" after a person noun, "naam is" without a possessive, "ik ben zelf"
+    ("dat meisje heet floor en ze zit naast me", "dat meisje heet [NAAM] en ze zit naast me"),
+    ("mijn vader naam is hasan", "mijn vader naam is [NAAM]"),
+    ("ik ben zelf roos, 15 jaar", "ik ben zelf [NAAM], 15 jaar"),
+    # a surname after a title by its ending or a listed surname that is also a word
+    ("meneer nowakowski schreeuwt", "meneer [NAAM] schreeuwt"),
+    ("mrs smith called the police", "mrs [NAAM] called the police"),
+    ("bij de familie Bakker is het onrustig", "bij de familie [NAAM] is het onrustig"),
+    # a curated given name that is a frequent word, or a month, before a verb after a relation word
+    ("mijn oom jan slaat mijn tante", "mijn oom [NAAM] slaat mijn tante"),
+    ("mijn nichtje april zegt niks", "mijn nichtje [NAAM] zegt niks"),
+    # "bij X thuis", "met X hier", the whole message one capitalised given name, the account holder
+    ("bij april thuis is het eng", "bij [NAAM] thuis is het eng"),
+    ("hallo met sem", "hallo met [NAAM]"),
+    ("met iris hier, kan ik iets vragen", "met [NAAM] hier, kan ik iets vragen"),
+    ("Lotte", "[NAAM]"),
+    ("overmaken t.n.v. k. de boer", "overmaken t.n.v. [NAAM]"),
+    # a handle after a platform and a naming verb later in the sentence
+    ("op tiktok heet ze dansmeisje_12", "op tiktok heet ze [HANDLE]"),
+    ("in fortnite is zijn naam niet, daar heet hij storm.x", "in fortnite is zijn naam niet, daar heet hij [HANDLE]"),
+])
+def test_eighth_round_name_and_handle_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["het is heet vandaag", "de naam is niet belangrijk", "ik ben zelf ook bang",
+                                  "bij ons thuis is het rustig", "met mama ging ik weg", "mijn familie weet het niet",
+                                  "in mei durft niemand", "op insta is het 20.30 uur",
+                                  "ik zit veel online, het is 2024",
+                                  "Hallo", "ons gezin is groot"])
+def test_eighth_round_names_and_handles_keep_ordinary_words(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a letter before a function word, "achterhuis", "nr N van de <street>", a prefix before a bare street word
+    ("we wonen op lindenlaan 8 c en daar is het eng", "we wonen op [ADRES] en daar is het eng"),
+    ("ons adres is beukweg 3 voorhuis", "ons adres is [ADRES]"),
+    ("ze woont op nummer 7 van de kastanjelaan", "ze woont op [ADRES]"),
+    ("hij woont op de lange dijk 40", "hij woont op de [ADRES]"),
+    # a given name opening a numbered lower-case street, a lower-case street word after "adres"
+    ("ons huis: piet heinstraat 3", "ons huis: [ADRES]"),
+    ("adres: singel 250 amsterdam", "adres: [ADRES] amsterdam"),
+    ("ik zag jan kerkstraat 5 lopen", "ik zag jan [ADRES] lopen"),  # no name taken inside a clause
+])
+def test_eighth_round_address_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["mijn adres is veranderd 3 weken geleden", "we spelen in het plantsoen 3 keer",
+                                  "op de oude weg 3 jaar geleden"])
+def test_eighth_round_addresses_keep_ordinary_words(text):
+    assert "ADRES" not in redact(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a region inside a name after a kind word, "stedelijk" naming a school, a congregation compound without article
+    ("mijn zus zit op roc noord holland", "mijn zus zit op [INSTELLING]"),
+    ("ik zit op het gemeentelijk lyceum", "ik zit op [INSTELLING]"),
+    ("wij gaan naar baptistengemeente bethel", "wij gaan naar [INSTELLING]"),
+    ("hij traint bij sportclub zwaluwen", "hij traint bij [INSTELLING]"),
+    # curated care organisations the bot names: acting on the writer, a branch, after going or staying there
+    ("de blijf groep heeft mij een kamer gegeven", "de [INSTELLING] heeft mij een kamer gegeven"),
+    ("Sterk Huis in Tilburg nam ons op", "[INSTELLING] in Tilburg nam ons op"),
+    ("hij moest van de reclassering naar de waag", "hij moest van de reclassering naar [INSTELLING]"),
+    ("mijn neef zat in het poortje", "mijn neef zat in [INSTELLING]"),
+])
+def test_eighth_round_institution_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Fier helpt jongeren die klem zitten", "de Blijf Groep helpt vrouwen en kinderen",
+                                  "kijk naar de horizon", "de pinkstergemeente heeft een nieuwe voorganger",
+                                  "het gemeentelijk beleid is streng", "mijn thuisgemeente is klein",
+                                  "de waag op de markt is mooi"])
+def test_eighth_round_institutions_keep_ordinary_words(text):
+    assert "INSTELLING" not in redact(text)

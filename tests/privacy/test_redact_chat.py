@@ -151,12 +151,16 @@ def test_the_bots_own_texts_lose_nothing_but_full_dates():
 # - G: blind in the fifth round (names 0.941, addresses 0.848, institutions 0.935, handles 0.947 after it); every
 #   class 1.0 after the sixth.
 # - H: blind in the sixth round, measured once after it (names 0.942, addresses 0.818, institutions 0.613, handles
-#   0.947); after the seventh 135/137 names. Set I is the blind set of the seventh round (below).
+#   0.947); after the seventh 135/137 names.
+# - I: blind in the seventh round (written 2026-12-06 before it, never seen), measured once after it: names 0.868 ->
+#   0.886, addresses 0.806, institutions 0.514 -> 0.757, handles 0.850, every other class 1.0; after the eighth
+#   113/114 names (a nickname after "noemt hem"), every other class 1.0.
 TUNING_FLOORS: dict[str, dict[str, float]] = {
     "chat-holdout-e": {"NAAM": 0.99},
     "chat-holdout-f": {},
     "chat-holdout-g": {},
     "chat-holdout-h": {"NAAM": 0.98},
+    "chat-holdout-i": {"NAAM": 0.99},
 }
 
 
@@ -172,15 +176,5 @@ def test_tuning_set_keeps_what_it_reached(name):
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
 
 
-# The blind set of the seventh round (written 2026-12-06 before it, never seen), measured once after it: names
-# 0.868 -> 0.886, addresses 0.806, institutions 0.514 -> 0.757, handles 0.850, every other class 1.0. Floors at what
-# it reached, rounded down (the goal is 0.95); its misses are never printed.
-I_FLOOR = {"NAAM": 0.88, "ADRES": 0.80, "INSTELLING": 0.75, "HANDLE": 0.85}
-
-
-def test_the_blind_set_i_keeps_what_it_reached_without_showing_its_misses():
-    result = score("chat-holdout-i", load_cases(SETS["chat-holdout-i"]))
-    low = {kind: round(result.recall(kind), 3) for kind in KINDS
-           if result.totals[kind] and result.recall(kind) < I_FLOOR.get(kind, 1.0)}
-    assert low == {}, low
-    assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
+# The blind set of the eighth round (J, pii_chat_holdout_j.yml): its test is added after the round, figures only,
+# its misses never printed.
