@@ -176,5 +176,16 @@ def test_tuning_set_keeps_what_it_reached(name):
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
 
 
-# The blind set of the eighth round (J, pii_chat_holdout_j.yml): its test is added after the round, figures only,
-# its misses never printed.
+# The blind set of the eighth round (J, pii_chat_holdout_j.yml, written 2026-12-06 before it, never seen), measured
+# before and once after it: handles 0.958 -> 1.0, institutions 0.667 -> 0.733, names 0.995, addresses 0.938, e-mail
+# 0.938, BSN 0.833, every other class 1.0. Floors at what it reached, rounded down (the goal is 0.95); its misses are
+# never printed.
+J_FLOOR = {"NAAM": 0.99, "ADRES": 0.93, "INSTELLING": 0.73, "EMAIL": 0.93, "BSN": 0.83}
+
+
+def test_the_blind_set_j_keeps_what_it_reached_without_showing_its_misses():
+    result = score("chat-holdout-j", load_cases(SETS["chat-holdout-j"]))
+    low = {kind: round(result.recall(kind), 3) for kind in KINDS
+           if result.totals[kind] and result.recall(kind) < J_FLOOR.get(kind, 1.0)}
+    assert low == {}, low
+    assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
