@@ -27,7 +27,7 @@ for folder in (ROOT, ROOT / "scripts"):
 
 from safety_corpus import Example, load_corpus  # noqa: E402
 
-from nlu.safety_head import CLASSES, LEVELS, Head  # noqa: E402
+from nlu.safety_head import CLASSES, LEVELS, Head, load_head  # noqa: E402
 from nlu.semantic_safety import _default_embed, chunks, unshout  # noqa: E402
 
 SEED = 12
@@ -37,12 +37,15 @@ EPOCHS = 300
 LEARNING_RATE = 3e-3
 WEIGHT_DECAY = 1e-3
 INPUT_NOISE = 0.3
-MAX_TUNE_ALARMS = 0.0015  # per level, on the tune part of ordinary.yml (2 of its 1,443 messages) ...
+# Per level, the share of the ordinary sets' tune part allowed above the threshold ... (2 of 1,443 once; with the
+# second paraphrase round that let 11.7% of the not-acute messages get 112/113, above the 8% ceiling). Suicide allows
+# one: a seed-document fragment ("8 Gooi en Vechtstreek Hilversum") scores far above every other ordinary message.
+MAX_TUNE_ALARMS = {"acute": 0.0, "suicide": 0.001}
 TUNE_MARGIN = 0.3  # ... and this many log-odds above its highest message, as the measure half will differ
 MAX_CORPUS_TUNE_ALARMS = 0.05
 MIN_LOG_ODDS = 0.0  # never fire below even odds
-ORDINARY = ROOT / "tests" / "safety" / "ordinary.yml"
-HELDOUT_SUFFIXES = ("", "_b", "_c", "_d", "_e", "_f", "_g")
+ORDINARY = [ROOT / "tests" / "safety" / name for name in ("ordinary.yml", "ordinary_requests.yml")]
+HELDOUT_SUFFIXES = ("", "_b", "_c", "_d", "_e", "_f", "_g", "_h")
 HELDOUT = [ROOT / "tests" / "safety" / f"heldout_danger{suffix}.yml" for suffix in HELDOUT_SUFFIXES] + [
     ROOT / "tests" / "safety" / "heldout_nonacute.yml"]
 CACHE = ROOT / "var" / "cache" / "safety_corpus" / "vectors.npz"
@@ -132,7 +135,7 @@ def with_fragments(corpus: list[Example]) -> list[Example]:
 
 
 def ordinary_tune_chunks() -> list[list[str]]:
-    rows = yaml.safe_load(ORDINARY.read_text(encoding="utf-8"))
+    rows = [row for path in ORDINARY for row in yaml.safe_load(path.read_text(encoding="utf-8"))]
     return [chunks(row["text"]) for row in rows if row["part"] == "tune"]
 
 
@@ -162,7 +165,7 @@ def fit_thresholds(head: Head, corpus_tune: list[Example], corpus_vectors: np.nd
     thresholds: dict[str, float] = {}
     for level in LEVELS:
         column = CLASSES.index(level)
-        by_ordinary = allowed_above(ordinary_best[:, column], MAX_TUNE_ALARMS) + TUNE_MARGIN
+        by_ordinary = allowed_above(ordinary_best[:, column], MAX_TUNE_ALARMS[level]) + TUNE_MARGIN
         by_corpus = allowed_above(corpus_odds[labels == "none", column], MAX_CORPUS_TUNE_ALARMS) + 1e-3
         thresholds[level] = round(max(by_ordinary, by_corpus, MIN_LOG_ODDS), 3)
         print(f"{level}: ordinary-tune bound {by_ordinary:.3f}, corpus-tune bound {by_corpus:.3f}")
@@ -179,6 +182,8 @@ def fit_thresholds(head: Head, corpus_tune: list[Example], corpus_vectors: np.nd
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dry-run", action="store_true", help="fit and print, do not write the .npz")
+    parser.add_argument("--refit", action="store_true",
+                        help="keep the saved network, fit only its thresholds (after changing the ordinary sets)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     corpus = decontaminate(with_fragments(load_corpus(SEED)))
@@ -186,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     is_train = np.array([example.split == "train" for example in corpus])
     labels = np.array([CLASSES.index(example.label) for example in corpus])
     print(f"corpus: {len(corpus)} messages ({is_train.sum()} train, {(~is_train).sum()} tune)")
-    head = train(vectors[is_train], labels[is_train])
+    head = load_head() if args.refit else train(vectors[is_train], labels[is_train])
     tune = [example for example in corpus if example.split == "tune"]
     thresholds = fit_thresholds(head, tune, vectors[~is_train], ordinary_tune_chunks())
     head = Head(head.mean, head.scale, head.w1, head.b1, head.w2, head.b2, thresholds)
