@@ -23,6 +23,8 @@ TOPIC_CASES_B = ROOT / "tests" / "heldout" / "knowledge_topics_b.yml"
 TOPIC_CASES_C = ROOT / "tests" / "heldout" / "knowledge_topics_c.yml"
 TOPIC_CASES_D = ROOT / "tests" / "heldout" / "knowledge_topics_d.yml"
 TOPIC_CASES_E = ROOT / "tests" / "heldout" / "knowledge_topics_e.yml"
+TOPIC_CASES_F = ROOT / "tests" / "heldout" / "knowledge_topics_f.yml"
+NLU_SETS = [ROOT / "tests" / "nlu" / "multilingual.yml", ROOT / "tests" / "nlu" / "multilingual_b.yml"]
 DATA = ("nlu", "knowledge", "actions", "bot", "config.yml", "domain.yml")
 RUN = 7
 SUFFIXES = {".yml", ".yaml", ".py", ".json", ".md", ".txt", ".csv", ".js", ".html"}
@@ -47,6 +49,12 @@ def case_runs(path: Path) -> dict[tuple[str, ...], str]:
             for run in runs(str(turn.get("user", ""))):
                 index.setdefault(run, str(case.get("id")))
     return index
+
+
+def text_runs(path: Path) -> dict[tuple[str, ...], str]:
+    """Every 7-word run of every labelled text of an NLU set (`cases: [{text, intent, lang}]`)."""
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+    return {run: f"{path.name}#{number}" for number, case in enumerate(cases, 1) for run in runs(str(case["text"]))}
 
 
 def data_files() -> Iterator[Path]:
@@ -108,13 +116,20 @@ def test_dev_cases_are_not_in_the_bots_data() -> None:
 
 
 @pytest.mark.parametrize("cases", [HELDOUT_CASES, TOPIC_CASES, TOPIC_CASES_B, TOPIC_CASES_C, TOPIC_CASES_D,
-                                   TOPIC_CASES_E],
+                                   TOPIC_CASES_E, TOPIC_CASES_F],
                          ids=lambda path: path.name)
 def test_heldout_cases_are_not_in_the_bots_data(cases: Path) -> None:
     assert cases.is_file(), f"held-out conversation set missing: {cases}"
     found = leaks(case_runs(cases))
     assert not found, ("Held-out wording (a run of 7+ words of a user turn) in the bot's data; the held-out "
                        "set is for measuring only:\n" + "\n".join(found))
+
+
+@pytest.mark.parametrize("cases", NLU_SETS, ids=lambda path: path.name)
+def test_the_nlu_measuring_sets_are_not_in_the_bots_data(cases: Path) -> None:
+    found = leaks(text_runs(cases))
+    assert not found, ("Wording of an NLU measuring set (a run of 7+ words) in the bot's data; those sets are "
+                       "for measuring only:\n" + "\n".join(found))
 
 
 def test_the_check_finds_a_near_copy(tmp_path: Path) -> None:
