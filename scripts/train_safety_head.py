@@ -38,12 +38,15 @@ LEARNING_RATE = 3e-3
 WEIGHT_DECAY = 1e-3
 INPUT_NOISE = 0.3
 # Per level, the share of the ordinary sets' tune part allowed above the threshold ... (2 of 1,443 once; with the
-# second paraphrase round that let 11.7% of the not-acute messages get 112/113, above the 8% ceiling). Suicide allows
-# one: a seed-document fragment ("8 Gooi en Vechtstreek Hilversum") scores far above every other ordinary message.
-MAX_TUNE_ALARMS = {"acute": 0.0, "suicide": 0.001}
+# second paraphrase round that let 11.7% of the not-acute messages get 112/113, above the 8% ceiling). One each:
+# a single sentence (e.g. the seed fragment "8 Gooi en Vechtstreek Hilversum" for suicide) must not set the bar.
+MAX_TUNE_ALARMS = {"acute": 0.001, "suicide": 0.001}
 TUNE_MARGIN = 0.3  # ... and this many log-odds above its highest message, as the measure half will differ
 MAX_CORPUS_TUNE_ALARMS = 0.05
-MIN_LOG_ODDS = 0.0  # never fire below even odds
+# Never below these log-odds. Chosen on 2026-12-06 for the head with the everyday corpus, on the tuning sets A-G,
+# the ordinary sets and the not-acute ceiling (never on H): the fitted rules alone gave acute 0.46 and suicide 0.17
+# (11.7% of not-acute messages fired); at 0.75 / 1.2 recall on A-G stays within 0.01-0.02 of the previous head.
+MIN_LOG_ODDS = {"acute": 0.75, "suicide": 1.2}
 ORDINARY = [ROOT / "tests" / "safety" / name for name in ("ordinary.yml", "ordinary_requests.yml")]
 HELDOUT_SUFFIXES = ("", "_b", "_c", "_d", "_e", "_f", "_g", "_h")
 HELDOUT = [ROOT / "tests" / "safety" / f"heldout_danger{suffix}.yml" for suffix in HELDOUT_SUFFIXES] + [
@@ -167,7 +170,7 @@ def fit_thresholds(head: Head, corpus_tune: list[Example], corpus_vectors: np.nd
         column = CLASSES.index(level)
         by_ordinary = allowed_above(ordinary_best[:, column], MAX_TUNE_ALARMS[level]) + TUNE_MARGIN
         by_corpus = allowed_above(corpus_odds[labels == "none", column], MAX_CORPUS_TUNE_ALARMS) + 1e-3
-        thresholds[level] = round(max(by_ordinary, by_corpus, MIN_LOG_ODDS), 3)
+        thresholds[level] = round(max(by_ordinary, by_corpus, MIN_LOG_ODDS[level]), 3)
         print(f"{level}: ordinary-tune bound {by_ordinary:.3f}, corpus-tune bound {by_corpus:.3f}")
     for level in LEVELS:
         column = CLASSES.index(level)
