@@ -20,8 +20,11 @@ __all__ = ["Reply", "compose", "render"]
 
 MAX_ENTRIES = 2
 YOUNG_ADULT_MAX = 25
-SAFETY_FOLLOW_UP = Route(entries=("veilig-thuis",))
-CHILD_SAFETY_FOLLOW_UP = Route(entries=("kindertelefoon", "veilig-thuis"))
+# After the 112/113 message the advice pathway, then what the search finds for the message (a teacher whose
+# pupil is scared at home needs the teacher's steps too); a clear paraphrase of an entry's question first.
+SAFETY_FOLLOW_UP = Route(entries=("veilig-thuis",), search="citizen")
+CHILD_SAFETY_FOLLOW_UP = Route(entries=("kindertelefoon", "veilig-thuis"), search="citizen")
+_OWN_AUDIENCE = {"child": "child", "professional": "professional"}
 
 
 def safety_follow_up(ctx: TurnContext) -> Route:
@@ -110,6 +113,17 @@ def _collect(route: Route, ctx: TurnContext, routes: Routes, knowledge: Knowledg
     return _dedupe(found + pathway if route.first == "search" or asked else pathway + found)
 
 
+def _asked_entry(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
+    """The entry whose own question the message clearly paraphrases ("hoe laat gaat de Kindertelefoon
+    open?"), for a message the classifier calls out of scope; None when there is none."""
+    if not ctx.text.strip():
+        return None
+    result = knowledge.search(ctx.text, audience=_OWN_AUDIENCE.get(ctx.role or ""), lang=ctx.language, k=1)
+    if not (result.answered and result.asked and result.hits) or result.hits[0].kind == "passage":
+        return None
+    return result.hits[0]
+
+
 def _passage_answers(route: Route, ctx: TurnContext, routes: Routes) -> bool:
     """A professional's question the passage rules answer, even when the classifier could not route it."""
     return _picks_passages(route, ctx, routes) and routes.passages.select(_question(ctx), ctx.sector) is not None
@@ -154,6 +168,10 @@ def compose(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Op
     if route.response:
         return Reply(responses=[route.response], role=ctx.role)
     if route.unsure and not _passage_answers(route, ctx, routes):
+        asked = _asked_entry(ctx, knowledge) if route.unsure == "out_of_scope" else None
+        if asked is not None:  # out of scope by the classifier, yet an entry's own question in other words
+            reply = Reply(texts=[render(asked, ctx.language)], entry_ids=[asked.id], role=ctx.role)
+            return hedged(reply, ctx, lifeline)
         return unsure_reply(ctx, knowledge, lifeline, route.unsure)
     hits = _collect(route, ctx, routes, knowledge)
     if not hits:

@@ -68,12 +68,13 @@ def _profession_pattern() -> re.Pattern[str]:
     data = yaml.safe_load(PROFESSION_FILE.read_text(encoding="utf-8"))
     professions = sorted((re.escape(str(word)) for word in data["professions"]), key=len, reverse=True)
     introductions = "|".join(f"(?:{intro})" for intro in data["introductions"])
-    return re.compile(rf"(?:{introductions})(?:{'|'.join(professions)})\b", re.IGNORECASE)
+    statements = "".join(f"|(?:{statement})" for statement in data.get("statements") or [])
+    return re.compile(rf"(?:{introductions})(?:{'|'.join(professions)})\b{statements}", re.IGNORECASE)
 
 
 def says_professional(text: str) -> bool:
     """The person introduces themselves as a professional: "ik ben mentor op het vmbo", "als jeugdarts ...",
-    "I'm a teacher"."""
+    "I'm a teacher", "ik geef les op een mbo"."""
     return _profession_pattern().search(text) is not None
 
 

@@ -23,7 +23,8 @@ TOPICS = ROOT / "tests" / "heldout" / "knowledge_topics.yml"
 TOPICS_B = ROOT / "tests" / "heldout" / "knowledge_topics_b.yml"
 TOPICS_C = ROOT / "tests" / "heldout" / "knowledge_topics_c.yml"
 TOPICS_D = ROOT / "tests" / "heldout" / "knowledge_topics_d.yml"
-TOPICS_E = ROOT / "tests" / "heldout" / "knowledge_topics_e.yml"  # blind: pass rates only
+TOPICS_E = ROOT / "tests" / "heldout" / "knowledge_topics_e.yml"  # blind in round 4, a tuning set since round E
+TOPICS_F = ROOT / "tests" / "heldout" / "knowledge_topics_f.yml"  # blind: pass rates only
 # Measured 2026-12-05 (night), after the entries got the questions people ask (knowledge/docs.py): A 30/32,
 # B 29/36 (tuned on since then), C 42/54 (written blind before that round; 38/54 before it). C's failures were
 # read on 2026-12-06 and fixed by content (a child who will not talk, a parent of a teenager, images already
@@ -33,7 +34,12 @@ TOPICS_E = ROOT / "tests" / "heldout" / "knowledge_topics_e.yml"  # blind: pass 
 # route, English texts for two professional entries, content and questions of our own: D 44 -> 48/54 (tuning
 # now), and E, written blind from the facts file before that round, 45/54 before and after. E's failures are
 # never printed.
-TOPIC_FLOORS = {"topics": 0.90, "topics-b": 0.77, "topics-c": 0.83, "topics-d": 0.87, "topics-e": 0.81}
+# Round E (2026-12-06): E's failures were read and fixed by content, questions of our own and three composition
+# rules (README, "Round E"): E 45 -> 50/54, so its floor is 49/54 rounded down; A 30/32, B 30/36, C 48/54,
+# D 49/54 in the same run (their floors are left where they were).
+TOPIC_FLOORS = {"topics": 0.90, "topics-b": 0.77, "topics-c": 0.83, "topics-d": 0.87, "topics-e": 0.90,
+                # F: blind set of this round, measured by the maintainer
+                "topics-f": 0.0}
 MUST_PASS_ALL = {"acute": 1.0, "suicide": 1.0}
 
 
@@ -47,7 +53,8 @@ def test_dev_and_heldout_cases_meet_the_thresholds(stack, tmp_path, capsys):
         CaseSet("topics-b", TOPICS_B, TOPIC_FLOORS["topics-b"], {}),
         CaseSet("topics-c", TOPICS_C, TOPIC_FLOORS["topics-c"], {}),
         CaseSet("topics-d", TOPICS_D, TOPIC_FLOORS["topics-d"], {}),
-        CaseSet("topics-e", TOPICS_E, TOPIC_FLOORS["topics-e"], {}, blind=True),
+        CaseSet("topics-e", TOPICS_E, TOPIC_FLOORS["topics-e"], {}),
+        CaseSet("topics-f", TOPICS_F, TOPIC_FLOORS["topics-f"], {}, blind=True),
     ]
     with capsys.disabled():  # the pass rates belong in the test log, passed or not
         print()

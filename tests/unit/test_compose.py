@@ -4,7 +4,7 @@ from typing import Optional
 import pytest
 
 from actions.compose import compose, render
-from actions.context import TurnContext, age_in_text, infer_role, plausible_step
+from actions.context import TurnContext, age_in_text, infer_role, plausible_step, says_professional
 from actions.routes import load_routes
 
 
@@ -353,3 +353,38 @@ def test_an_unsure_professional_question_is_searched_without_the_introduction_fi
     knowledge = ByTextKnowledge(answers={text: sector})  # nothing for the bare question: the whole message
     reply = compose(ctx("nlu_fallback", text=text, role="professional"), load_routes(), knowledge)
     assert reply.entry_ids == ["sector-verloskundigen"]
+
+
+# Round E (2026-12-06): what E's misses showed, held on sentences of our own.
+def test_a_flagged_professional_off_the_routes_also_gets_the_professional_entry_after_veilig_thuis():
+    school = FakeHit("leerling-vertelt", "Beloof geen geheimhouding ...", audience="professional")
+    knowledge = FakeKnowledge(entries={**KNOWLEDGE.entries}, by_audience={"professional": ([school], 0.93)})
+    turn = ctx("nlu_fallback", text="een leerling van mij is bang om naar huis te gaan", role="professional",
+               safety=frozenset({"acute"}))
+    reply = compose(turn, load_routes(), knowledge)
+    assert reply.entry_ids == ["veilig-thuis", "leerling-vertelt"]
+
+
+@pytest.mark.parametrize(("asked", "expected"), [
+    (True, ["nu-bereikbaar"]),  # an entry's own question in other words: answered, hedged
+    (False, []),  # otherwise still "that is not something I can help with"
+])
+def test_out_of_scope_answers_only_a_clear_paraphrase_of_an_entrys_question(asked, expected):
+    now = FakeHit("nu-bereikbaar", "Het is nu dinsdag 8:00 ...", audience="all")
+    knowledge = FakeKnowledge(entries={**KNOWLEDGE.entries}, by_audience={None: ([now], 0.94)}, asked=asked)
+    reply = compose(ctx("out_of_scope", text="om hoeveel uur gaat de kindertelefoon open vandaag"),
+                    load_routes(), knowledge)
+    assert reply.entry_ids == expected
+    assert reply.buttons  # hedged or not, the lifeline and the quick choices follow
+
+
+@pytest.mark.parametrize(("text", "professional"), [
+    ("ik geef les op een vmbo en een meisje vertelde iets over thuis", True),
+    ("I teach at a primary school and a boy in my class has bruises", True),
+    ("I'm a school nurse and a pupil told me something", True),
+    ("ik werk op een kinderopvang en maak me zorgen om een peuter", True),
+    ("mijn juf vertelde dat ik altijd mag komen praten", False),
+    ("ik zit op school en thuis is het niet fijn", False),
+])
+def test_a_professional_says_so_without_naming_a_profession(text, professional):
+    assert says_professional(text) is professional
