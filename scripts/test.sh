@@ -46,6 +46,8 @@ rasa_checks() {  # needs only the Rasa venv (the stories also the model): runs b
   timed rasa-test-core "$RASA/rasa" test core --stories tests/stories --model models/wegwijs.tar.gz \
     --fail-on-prediction-errors --out "$TEST_DIR/stories" > "$TEST_DIR/stories.log" 2>&1 || status=$?
   tail -n 20 "$TEST_DIR/stories.log"
+  echo "== NLU: intent accuracy of the shipped model per language on the blind set (figures only)"
+  timed nlu-languages "$RASA/python" -m bot.measure.nlu_languages || status=$?
   return "$status"
 }
 
