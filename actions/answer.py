@@ -8,6 +8,7 @@ from typing import Optional, Protocol
 
 _SOURCE_LABEL = {"nl": "Bron", "en": "Source"}
 _CHECKED_LABEL = {"nl": "gecontroleerd op", "en": "checked on"}
+_ROLE_AUDIENCE = {"child": "child", "professional": "professional"}
 
 
 class Hit(Protocol):
@@ -59,6 +60,12 @@ def render(hit: Hit, language: str) -> str:
     if hit.audience == "professional" or hit.kind == "passage":
         return f"{hit.text}\n{cite(hit, language)}"
     return hit.text
+
+
+def role_audience(role: Optional[str], default: Optional[str] = None) -> Optional[str]:
+    """The knowledge audience written for the person's role (a child's or a professional's own entries),
+    else `default`."""
+    return _ROLE_AUDIENCE.get(role or "", default)
 
 
 def unique(hits: Sequence[Hit]) -> list[Hit]:

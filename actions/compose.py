@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional
 
-from actions.answer import Hit, Knowledge, Reply, render, unique
+from actions.answer import Hit, Knowledge, Reply, render, role_audience, unique
 from actions.context import ADULT_AGE, TurnContext, age_in_text, without_introduction
 from actions.lifeline import Lifeline, load_lifeline
 from actions.routes import Route, Routes
@@ -24,7 +24,6 @@ YOUNG_ADULT_MAX = 25
 # pupil is scared at home needs the teacher's steps too); a clear paraphrase of an entry's question first.
 SAFETY_FOLLOW_UP = Route(entries=("veilig-thuis",), search="citizen")
 CHILD_SAFETY_FOLLOW_UP = Route(entries=("kindertelefoon", "veilig-thuis"), search="citizen")
-_OWN_AUDIENCE = {"child": "child", "professional": "professional"}
 
 
 def safety_follow_up(ctx: TurnContext) -> Route:
@@ -74,10 +73,8 @@ def _default_ids(route: Route, ctx: TurnContext) -> list[str]:
 
 def _search_audience(route: Route, ctx: TurnContext) -> Optional[str]:
     audience = _SEARCH_AUDIENCE.get(route.search or "any")
-    if ctx.role == "child" and audience == "citizen":
-        return "child"
-    if ctx.role == "professional" and audience == "citizen":
-        return "professional"  # a doctor asking about a girl at risk of FGM needs the professional entry
+    if audience == "citizen":  # a doctor asking about a girl at risk of FGM needs the professional entry
+        return role_audience(ctx.role, audience)
     return audience
 
 
@@ -118,7 +115,7 @@ def _asked_entry(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
     open?"), for a message the classifier calls out of scope; None when there is none."""
     if not ctx.text.strip():
         return None
-    result = knowledge.search(ctx.text, audience=_OWN_AUDIENCE.get(ctx.role or ""), lang=ctx.language, k=1)
+    result = knowledge.search(ctx.text, audience=role_audience(ctx.role), lang=ctx.language, k=1)
     if not (result.answered and result.asked and result.hits) or result.hits[0].kind == "passage":
         return None
     return result.hits[0]

@@ -4,19 +4,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Optional
 
-from actions.answer import Hit, Knowledge, Reply, render, unique
+from actions.answer import Hit, Knowledge, Reply, render, role_audience, unique
 from actions.context import TurnContext
 from actions.lifeline import Lifeline
 from actions.story import StorySettings, question_of, themes_of
 
 MAX_STORY_ENTRIES = 3
-_ASKER_AUDIENCE = {"child": "child", "professional": "professional"}
 
 
 def answer_to(question: str, ctx: TurnContext, knowledge: Knowledge) -> list[Hit]:
     """The best knowledge for the question at the end of a story, if the index is confident of it."""
-    audience = _ASKER_AUDIENCE.get(ctx.role or "", "citizen")
-    result = knowledge.search(question, audience=audience, lang=ctx.language, k=1)
+    result = knowledge.search(question, audience=role_audience(ctx.role, "citizen"), lang=ctx.language, k=1)
     return list(result.hits[:1]) if result.answered else []
 
 

@@ -17,15 +17,12 @@ from pathlib import Path
 
 import yaml
 
+from bot.measure.nlu_compare import top_intent
+
 ROOT = Path(__file__).resolve().parents[2]
 BLIND_SET = ROOT / "tests" / "nlu" / "multilingual_b.yml"
 MODEL = ROOT / "models" / "wegwijs.tar.gz"
 TARGET = 0.90  # issue 12: held-out accuracy per language
-
-
-def top_intent(parsed: dict) -> str:
-    ranking = [item["name"] for item in parsed.get("intent_ranking") or [] if item["name"] != "nlu_fallback"]
-    return ranking[0] if ranking else "nlu_fallback"
 
 
 async def accuracy(model: Path, cases: list[dict[str, str]]) -> dict[str, tuple[int, int]]:
@@ -34,7 +31,7 @@ async def accuracy(model: Path, cases: list[dict[str, str]]) -> dict[str, tuple[
     agent = Agent.load(str(model))
     hits: dict[str, tuple[int, int]] = {}
     for case in cases:
-        ok = top_intent(await agent.parse_message(case["text"])) == case["intent"]
+        ok = top_intent(await agent.parse_message(case["text"]))[0] == case["intent"]
         done, total = hits.get(case["lang"], (0, 0))
         hits[case["lang"]] = (done + ok, total + 1)
     return hits

@@ -8,6 +8,8 @@ import httpx
 import pytest
 import yaml
 
+from bot.measure.nlu_compare import top_intent
+
 pytestmark = pytest.mark.e2e
 
 MULTILINGUAL = Path(__file__).resolve().parents[1] / "nlu" / "multilingual.yml"
@@ -20,18 +22,13 @@ def _cases() -> list[dict[str, str]]:
         return yaml.safe_load(handle)["cases"]
 
 
-def _top_intent(parsed: dict) -> str:
-    ranking = [item["name"] for item in parsed.get("intent_ranking") or [] if item["name"] != "nlu_fallback"]
-    return ranking[0] if ranking else "nlu_fallback"
-
-
 @pytest.fixture(scope="module")
 def multilingual_hits(stack) -> dict[str, list[bool]]:
     hits: dict[str, list[bool]] = {}
     with httpx.Client(base_url=stack.settings.rasa_url, timeout=30, params=stack.rasa_auth()) as client:
         for case in _cases():
             parsed = client.post("/model/parse", json={"text": case["text"]}).json()
-            hits.setdefault(case["lang"], []).append(_top_intent(parsed) == case["intent"])
+            hits.setdefault(case["lang"], []).append(top_intent(parsed)[0] == case["intent"])
     return hits
 
 
