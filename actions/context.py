@@ -10,6 +10,8 @@ from typing import Any, Optional
 import yaml
 from rasa_sdk import Tracker
 
+from actions.nonsense import is_nonsense
+
 ADULT_AGE = 18
 AGE_FILE = Path(__file__).with_name("age.yml")
 PROFESSION_FILE = Path(__file__).with_name("profession.yml")
@@ -128,6 +130,9 @@ def read_context(tracker: Tracker) -> TurnContext:
     entities = _entities(message)
     text = message.get("text") or ""
     name = intent.get("name") or "nlu_fallback"
+    safety = frozenset(entities.get("safety", []))
+    if not safety and is_nonsense(text):  # the classifier may read "qqq zzz" as thanks; it is not understood
+        name, intent, message = "nlu_fallback", {}, {**message, "intent_ranking": []}
     return TurnContext(
         text=text,
         intent=name,
@@ -136,7 +141,7 @@ def read_context(tracker: Tracker) -> TurnContext:
         role=infer_role(text, name, tracker.get_slot("role")),
         sector=tracker.get_slot("sector"),
         entities=entities,
-        safety=frozenset(entities.get("safety", [])),
+        safety=safety,
         misunderstood=int(tracker.get_slot("misunderstood") or 0),
         runner_up=runner_up(name, message.get("intent_ranking") or []),
     )

@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-NLU_FILES = [ROOT / "nlu" / "nlu.yml", *sorted((ROOT / "nlu" / "lookups").glob("*.yml"))]
+NLU_FILES = [*sorted((ROOT / "nlu").glob("nlu*.yml")), *sorted((ROOT / "nlu" / "lookups").glob("*.yml"))]
 CONFIG = ROOT / "config.yml"
 MULTILINGUAL = ROOT / "tests" / "nlu" / "multilingual.yml"
 CODE = [Path(__file__).resolve(), *(ROOT / "nlu" / name for name in ("e5_featurizer.py", "components.py"))]

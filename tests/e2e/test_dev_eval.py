@@ -38,7 +38,7 @@ TOPICS_F = ROOT / "tests" / "heldout" / "knowledge_topics_f.yml"  # blind: pass 
 # rules (README, "Round E"): E 45 -> 50/54, so its floor is 49/54 rounded down; A 30/32, B 30/36, C 48/54,
 # D 49/54 in the same run (their floors are left where they were).
 TOPIC_FLOORS = {"topics": 0.90, "topics-b": 0.77, "topics-c": 0.83, "topics-d": 0.87, "topics-e": 0.90,
-                # F: blind set of round E: 42/54 before, 43/54 after (candidate NLU data, left out)
+                # F: blind set of round E: 42/54 before, 43/54 after (with nlu_languages.yml, shipped since)
                 "topics-f": 0.75}
 MUST_PASS_ALL = {"acute": 1.0, "suicide": 1.0}
 
