@@ -19,8 +19,9 @@ during the work, was the held-out set. In the sixth round G became a tuning set 
 pii_chat_holdout_h.yml, written blind meanwhile and never read during the work, was the held-out set. In the
 seventh round H became a tuning set too and pii_chat_holdout_i.yml, written blind meanwhile and never read
 during the work, was the held-out set. In the eighth round I became a tuning set too and
-pii_chat_holdout_j.yml, written blind meanwhile and never read during the work, is the held-out set: the
-figures that count. A set whose file does not exist yet is skipped
+pii_chat_holdout_j.yml, written blind meanwhile and never read during the work, was the held-out set. In the
+ninth round J becomes a tuning set too and pii_chat_holdout_k.yml, written blind before it and never read, is the
+held-out set: the figures that count. A set whose file does not exist yet is skipped
 with a note; `--set NAME` scores only the named sets (to list the misses of tuning sets without those of H).
 
 A labelled span counts as found when the redactor's spans cover all of its characters (of any type; a
@@ -57,8 +58,8 @@ SETS = {"main": HERE / "pii_cases.yml", "holdout": HERE / "pii_holdout.yml",
         "chat-holdout-d": HERE / "pii_chat_holdout_d.yml", "chat-holdout-e": HERE / "pii_chat_holdout_e.yml",
         "chat-holdout-f": HERE / "pii_chat_holdout_f.yml", "chat-holdout-g": HERE / "pii_chat_holdout_g.yml",
         "chat-holdout-h": HERE / "pii_chat_holdout_h.yml", "chat-holdout-i": HERE / "pii_chat_holdout_i.yml",
-        "chat-holdout-j": HERE / "pii_chat_holdout_j.yml"}
-BLIND = {"chat-holdout-j"}  # the held-out set of the latest round: figures only, misses never shown
+        "chat-holdout-j": HERE / "pii_chat_holdout_j.yml", "chat-holdout-k": HERE / "pii_chat_holdout_k.yml"}
+BLIND = {"chat-holdout-k"}  # the held-out set of the latest round: figures only, misses never shown
 WORD = re.compile(r"\w+")
 STRUCTURED = ("TELEFOON", "EMAIL", "POSTCODE", "BSN", "IBAN", "GEBOORTEDATUM")
 
