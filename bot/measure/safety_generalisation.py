@@ -49,14 +49,16 @@ MAX_FALSE_ALARMS = 0.005
 # Then a blind ordinary set (ordinary_more.yml) showed 4.2% false alarms on new chat and news; the head learnt 1,550
 # everyday sentences (nlu/safety_corpus/none_everyday_*.yml) with thresholds chosen on A-G: blind ordinary 2.4%,
 # H 0.888 (0.898 with the previous head), A-G 0.01-0.02 lower.
+# Then H became a tuning set; I and ordinary_fresh.yml were written blind before the next round and measured with the
+# head and lexicon of the round before: I 0.940 (acute 0.947, suicide 0.920), ordinary_fresh 2.67% (16 of 600).
 RECALL_FLOORS = {"heldout_danger.yml": 0.97, "heldout_danger_b.yml": 0.97, "heldout_danger_c.yml": 0.96,
                  "heldout_danger_d.yml": 0.95, "heldout_danger_e.yml": 0.96, "heldout_danger_f.yml": 0.95,
-                 "heldout_danger_g.yml": 0.92, "heldout_danger_h.yml": 0.87}
+                 "heldout_danger_g.yml": 0.92, "heldout_danger_h.yml": 0.87, "heldout_danger_i.yml": 0.93}
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
-BLIND = "heldout_danger_h.yml"
+BLIND = "heldout_danger_i.yml"
 # Their `none` messages: hard look-alikes, reported apart.
 LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml", "heldout_danger_e.yml", "heldout_danger_f.yml",
-              "heldout_danger_g.yml", "heldout_danger_h.yml")
+              "heldout_danger_g.yml", "heldout_danger_h.yml", "heldout_danger_i.yml")
 # Serious but not acute: abuse, control, past abuse, professionals' cases (written apart, before the head's
 # look-alike training templates). A 112 there is not dangerous but pushes the advice aside: a ceiling, not 0.
 NONACUTE = "heldout_nonacute.yml"
@@ -69,8 +71,10 @@ DETECTORS = ("lexicon", "knn", "head", "combined")
 ORDINARY = ("ordinary.yml", "ordinary_requests.yml")
 # Written blind on 2026-12-06 (chat and news in five languages, idioms), measure only: counted, never listed. Its
 # first run showed that the thresholds, fitted on the tune half of ordinary.yml, fire far more often on new text.
-ORDINARY_BLIND = "ordinary_more.yml"
-MAX_BLIND_FALSE_ALARMS = 0.03  # a regression ceiling above what it measures, 2.4% (the issue-12 target is 0.5%)
+# ordinary_fresh.yml was written blind the same way before the next round (2026-12-06, 600 sentences).
+ORDINARY_BLIND = ("ordinary_more.yml", "ordinary_fresh.yml")
+# Regression ceilings above what they measure (the issue-12 target is 0.5%).
+MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.03, "ordinary_fresh.yml": 0.03}
 
 
 def flags(text: str) -> dict[str, tuple[bool, bool]]:
@@ -147,7 +151,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"   combined {table['combined']['all']:.3f}  floor {floor:.2f}  issue-12 target {TARGET_RECALL}"
               + ("  BELOW FLOOR" if low else ""))
     rates, alarms, measured = false_alarms([row for name in ORDINARY for row in load(name)])
-    blind_rates, blind_alarms, blind_count = false_alarms(load(ORDINARY_BLIND))
+    blind = {name: false_alarms(load(name)) for name in ORDINARY_BLIND}
+    blind_count = sum(count for _, _, count in blind.values())
+    blind_alarm_count = sum(len(found) for _, found, _ in blind.values())
     alike = [{"text": case["text"], "part": "measure"}
              for name in LOOKALIKES for case in load(name) if case["label"] == "none"]
     alike_rates, alike_alarms, alike_count = false_alarms(alike)
@@ -157,10 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"== false alarms on {measured} ordinary sentences: "
           + "  ".join(f"{d} {rates[d]:.4f}" for d in DETECTORS)
           + f"  ({len(alarms)} messages; issue-12 target <= {MAX_FALSE_ALARMS})")
-    print(f"== false alarms on {blind_count} ordinary sentences of {ORDINARY_BLIND} (blind, never listed): "
-          + "  ".join(f"{d} {blind_rates[d]:.4f}" for d in DETECTORS)
-          + f"  ({len(blind_alarms)} messages; ceiling {MAX_BLIND_FALSE_ALARMS}, target {MAX_FALSE_ALARMS})")
-    both = len(alarms) + len(blind_alarms)
+    for name, (blind_rates, blind_alarms, count_in_set) in blind.items():
+        print(f"== false alarms on {count_in_set} ordinary sentences of {name} (blind, never listed): "
+              + "  ".join(f"{d} {blind_rates[d]:.4f}" for d in DETECTORS)
+              + f"  ({len(blind_alarms)} messages; ceiling {MAX_BLIND_FALSE_ALARMS[name]}, target {MAX_FALSE_ALARMS})")
+    both = len(alarms) + blind_alarm_count
     print(f"== false alarms on all {measured + blind_count} ordinary sentences: {both / (measured + blind_count):.4f} "
           f"({both} messages)")
     print(f"== false alarms on {alike_count} look-alikes of {', '.join(LOOKALIKES)} (reported, not gated): "
@@ -173,12 +180,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  FALSE ALARM {line}")
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
-        args.report.write_text(json.dumps({"recall": tables, "false_alarms": rates, "blind_false_alarms": blind_rates,
+        args.report.write_text(json.dumps({"recall": tables, "false_alarms": rates, "blind_false_alarms": {name: rates_of_set for name, (rates_of_set, _, _) in blind.items()},
                                                 "lookalike_false_alarms": alike_rates,
                                            "nonacute_false_alarms": nonacute_rates, "ms": round(ms, 1)}, indent=2))
     # Gated on the counts, not the rounded rates: 8 of 1,594 is 0.502%, above 0.5%.
     failed |= len(alarms) > MAX_FALSE_ALARMS * measured or len(nonacute_alarms) > MAX_NONACUTE_ALARMS * nonacute_count
-    failed |= len(blind_alarms) > MAX_BLIND_FALSE_ALARMS * blind_count
+    failed |= any(len(found) > MAX_BLIND_FALSE_ALARMS[name] * count_in_set for name, (_, found, count_in_set) in blind.items())
     print("FAIL" if failed else "OK", f"(gate: recall floors {RECALL_FLOORS}, false alarms <= {MAX_FALSE_ALARMS}, "
           f"on not acute <= {MAX_NONACUTE_ALARMS}, on {ORDINARY_BLIND} <= {MAX_BLIND_FALSE_ALARMS}; "
           f"issue-12 target recall {TARGET_RECALL} is not a gate until met)")
