@@ -51,9 +51,12 @@ MAX_FALSE_ALARMS = 0.005
 # H 0.888 (0.898 with the previous head), A-G 0.01-0.02 lower.
 # Then H became a tuning set; I and ordinary_fresh.yml were written blind before the next round and measured with the
 # head and lexicon of the round before: I 0.940 (acute 0.947, suicide 0.920), ordinary_fresh 2.67% (16 of 600).
+# Round I: the lexicon learnt the kinds H missed, the corpus a third paraphrase round for them and 1,700 more everyday
+# sentences (nlu/safety_corpus/*_kinds3.yml, none_everyday2_*.yml), thresholds unchanged (chosen on A-H): H 0.888 ->
+# 0.985 (tuning), I (blind) 0.940 -> 0.945, ordinary_fresh 2.67% -> 2.33%, ordinary_more 2.36% -> 1.94%.
 RECALL_FLOORS = {"heldout_danger.yml": 0.97, "heldout_danger_b.yml": 0.97, "heldout_danger_c.yml": 0.96,
                  "heldout_danger_d.yml": 0.95, "heldout_danger_e.yml": 0.96, "heldout_danger_f.yml": 0.95,
-                 "heldout_danger_g.yml": 0.92, "heldout_danger_h.yml": 0.87, "heldout_danger_i.yml": 0.93}
+                 "heldout_danger_g.yml": 0.92, "heldout_danger_h.yml": 0.97, "heldout_danger_i.yml": 0.93}
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
 BLIND = "heldout_danger_i.yml"
 # Their `none` messages: hard look-alikes, reported apart.
