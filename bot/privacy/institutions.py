@@ -4,6 +4,7 @@ or firm after "ik werk bij" ("Albert Heijn Zuidplein", "de albert heijn in noord
 the name belongs to it ("op [het Erasmus College]")."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Optional
 
@@ -18,6 +19,13 @@ MAX_NAME_WORDS = 3
 ADJECTIVE_ENDINGS = ("isch", "ische", "lijk", "lijke", "ig", "ige", "baar", "bare", "ief", "ieve", "se")
 ABBREVIATED = frozenset({"st", "dr", "mgr", "prof", "ds", "mr", "kon", "pr"})
 AREA_LINKS = frozenset({"in", "aan", "op"})  # "albert heijn in noord"
+# A club's founding year after its name: "DOS '46", "dosko 32" (two digits, not a count: "12 jaar").
+CLUB_YEAR = re.compile(r" ['’]?[0-9]{2}(?![\w'’])")
+UNIT_AFTER = re.compile(r"\s+([^\W\d_]+)")
+CLUB_HEADS = frozenset({"vv", "sv", "svv", "rkvv", "cvv", "hc", "fc", "mhc", "hv", "kv", "kc", "zv", "rkhvv", "rksv",
+                        "vvv", "ksv"})
+NAMING_VERBS = frozenset({"is", "was", "heet", "heette", "called", "named"})  # "mijn school heet ..."
+CALLED = frozenset({"heet", "heette", "called", "named"})
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
 
 
@@ -99,17 +107,32 @@ class InstitutionFinder:
         colon ("school: al-Ghazali") or a head of `named_heads` ("roc mondriaan") any words ("obs de
         regenboog"), at most three. After a cue ("werk bij") only capitalised words."""
         last, probe, taken = None, index, 0
+        head = not cue and self._kind(self.tokens[index]) in self.lex.institution_heads
         if self._next(probe) and self.tokens[probe + 1].lower in ARTICLES:
             probe, any_case = probe + 1, not cue
         first_gaps = (": ", ":") if label else (" ",)
+        named_by = ""  # "particle" after "van" ("garage van dam"), "title" after "st." ("scoutinggroep st. franciscus")
         while taken < MAX_NAME_WORDS and self._next(probe, first_gaps if probe == index else self._gaps_after(probe)):
             token = self.tokens[probe + 1]
+            place_end = self._place_phrase(probe + 1) if not cue else None
+            if place_end is not None:  # "azc ter apel", "roc den bosch": a place of two words
+                probe, taken, last = place_end, taken + 2, place_end
+                continue
             if self._particle_before_name(probe + 1):
-                probe, taken = probe + 1, taken + 1  # "bouwbedrijf van gils"
+                probe, taken, named_by = probe + 1, taken + 1, "particle"  # "bouwbedrijf van gils"
+                continue
+            if head and self._title_before_name(probe + 1):
+                probe, taken, last, named_by = probe + 1, taken + 1, probe + 1, "title"  # "scoutinggroep st. jozef"
                 continue
             proper = self._proper(token) and not (cue and self._stop(token))  # not "werk bij Veilig Thuis"
             lower = any_case and not self._stop(token) and (not self._describer(token)
                                                             or (taken == 0 and self._describing_name(probe + 1)))
+            # after a kind word and an article, or inside a lower-case name, a family name that is also a word:
+            # "transportbedrijf de wit", "roc de waard", "sv blauw zwart"; after "van" or a title any surname
+            lower = lower or (head and any_case and self._family_name(token)) \
+                or (named_by == "particle" and self._family_name(token)) \
+                or (named_by == "title" and not self._stop(token))
+            named_by = ""
             # "roc midden nederland", "ROC Midden Nederland": a region inside the name after a kind word
             region = not cue and token.lower in self.lex.institution_regions and (taken > 0 or probe == index) \
                 and (taken > 0 or self._kind(self.tokens[index]) in self.lex.named_heads
@@ -120,6 +143,37 @@ class InstitutionFinder:
             probe, taken, last = probe + 1, taken + 1, probe + 1
             any_case = any_case and taken < 2 or (region and any_case)
         return last
+
+    def _family_name(self, token: Token) -> bool:
+        """"wit" in "transportbedrijf de wit": a listed surname that is no function word, person, plural or
+        describing word (the bot's own words allowed: "roc de waard")."""
+        lex, word = self.lex, token.lower
+        if word not in word_lists().surnames or word in ARTICLES or len(word) < 3:
+            return False
+        if word in lex.not_names_after_cue or word in lex.non_names or word in lex.subject_verbs \
+                or word in lex.handle_stops or word in lex.street_particles or word in lex.person_nouns \
+                or word in lex.relations or word in lex.titles or word in lex.institution_describers \
+                or word in lex.institution_heads or word in lex.institution_tails or word in lex.number_units \
+                or word in lex.number_words or word in lex.ordinal_words:  # "kinderopvang de drie routes"
+            return False
+        return not word.endswith(ADJECTIVE_ENDINGS) and not (word.endswith(("en", "s")) and len(word) > 4)
+
+    def _title_before_name(self, index: int) -> bool:
+        """"st. franciscus", "sint jozef": an abbreviated title or a saint's before a given name, in any case."""
+        token = self.tokens[index]
+        if not (token.lower in ABBREVIATED or token.lower in self.lex.institution_honorifics) \
+                or not self._next(index, (" ", ". ")):
+            return False
+        name = self.tokens[index + 1]
+        return not self._stop(name) and (name.cap or name.lower in word_lists().given_names or self._no_word(name))
+
+    def _place_phrase(self, index: int) -> Optional[int]:
+        """Last token of a place of two words starting with a particle at `index`: "ter apel", "den helder"."""
+        if index + 1 >= len(self.tokens) or self.tokens[index].lower not in self.lex.name_particles \
+                or not self._next(index):
+            return None
+        phrase = f"{self.tokens[index].lower} {self.tokens[index + 1].lower}"
+        return index + 1 if phrase in word_lists().places else None
 
     def _describing_name(self, index: int) -> bool:
         """"kinderdagverblijf de vrolijke vlinder": after an article a describing word opens a name when a noun
@@ -133,7 +187,7 @@ class InstitutionFinder:
     def _gaps_after(self, probe: int) -> tuple[str, ...]:
         """"het St. Ignatius", "de Dr. Nassau": an abbreviated title inside a name goes on after its full stop."""
         token = self.tokens[probe]
-        return (" ", ". ") if token.cap and token.lower in ABBREVIATED else (" ",)
+        return (" ", ". ") if token.lower in ABBREVIATED else (" ",)
 
     def _place(self, token: Token) -> bool:
         """"vv hoogland", "lyceum delft"; not the places named like a common word ("op de bso een kind":
@@ -205,9 +259,22 @@ class InstitutionFinder:
                 break
             if not self._proper(token) and not self._no_word(token) and not particle \
                     and not self._after_article(probe, index):
+                if self._middle_word(probe, index):  # "oakwood international school"
+                    first, probe = probe - 1, probe - 2
+                    continue
                 break
             first, probe = probe, probe - 1
         return first
+
+    def _middle_word(self, probe: int, index: int) -> bool:
+        """"international" in "greenfield international school": right before the kind word, a word that is no
+        function word and no frequent Dutch word, after a capitalised word or one that is no word."""
+        if probe != index - 1 or probe < 1 or not self._next(probe - 1):
+            return False
+        token, before = self.tokens[probe], self.tokens[probe - 1]
+        return not self._stop(token) and token.lower not in word_lists().frequent_nl \
+            and not self._stop(before) and not self._pronoun(before) \
+            and (self._proper(before) or self._no_word(before)) and before.lower not in ARTICLES
 
     def _numeral(self, index: int) -> bool:
         """"i" in "willem i", "II" in "Willem II": a roman numeral right after a given name."""
@@ -243,7 +310,17 @@ class InstitutionFinder:
         token = self.tokens[last]
         kind = self._kind(token)
         end = token.start + len(kind) if kind != token.lower and kind in self.lex.institution_tails else token.end
+        if self._club(self.tokens[first]) and last > first:
+            founded = CLUB_YEAR.match(self.text, end)  # "korfbalvereniging dos 46", "vv dosko '32"
+            unit = founded and UNIT_AFTER.match(self.text, founded.end())
+            if founded and not (unit and unit.group(1).lower() in self.lex.number_units):
+                end = founded.end()
         return Span(self.tokens[self._with_article(first)].start, end, "INSTELLING")
+
+    def _club(self, token: Token) -> bool:
+        """A kind word of a sports club: "korfbalvereniging", "hockeyclub", "vv", "sv"."""
+        word = self._kind(token)
+        return word in self.lex.institution_heads and (word.endswith(("vereniging", "club")) or word in CLUB_HEADS)
 
     def _compound(self, token: Token) -> bool:
         """"Schaepmanschool", "Jozefkerk": a capitalised word ending in a kind word."""
@@ -278,6 +355,13 @@ class InstitutionFinder:
                 last = self._name_after(index, any_case=named or label, label=label)
                 if last is not None:
                     yield self._span(index + label, last)
+            if kind in lex.institution_heads or kind in lex.institution_tails:
+                named = self._named_by_verb(index)
+                if named is not None:  # "my school is riverside international school", "mijn school heet de klimop"
+                    yield self._span(*named)
+            last = self._faith_name(index)
+            if last is not None:  # "pinkstergemeente levend water en daar ...": without an article
+                yield self._span(index, last)
             if self._congregation(index):  # "evangelische gemeente de bron"
                 name = self.tokens[index + 2] if self._next(index + 1) else None
                 if name is not None and name.lower not in lex.non_names and name.lower not in lex.not_names_after_cue \
@@ -322,6 +406,59 @@ class InstitutionFinder:
                     or (stem.endswith("en") and lists.ordinary(stem[:-2]))):
                 return True
         return False
+
+    def _named_by_verb(self, index: int) -> Optional[tuple[int, int]]:
+        """(first, last) token of the name after a kind word and a naming verb: "mijn school heet de klimop" (any
+        words after "heet"), "my school is riverside international school" (after "is" only words ending in a
+        kind word, the first no frequent word: not "mijn school is de beste school")."""
+        tokens, lists = self.tokens, word_lists()
+        verb = index + 1
+        if not self._next(index) or tokens[verb].lower not in NAMING_VERBS or not self._next(verb):
+            return None
+        if tokens[verb + 1].lower in CALLED and self._next(verb + 1):
+            verb += 1  # "my school is called ..."
+        first = verb + 1 + (tokens[verb + 1].lower in ARTICLES)
+        if first >= len(tokens) or not self._next(first - 1):
+            return None
+        if tokens[verb].lower in CALLED:
+            last = self._name_after(verb, any_case=True)
+            return (verb + 1, last) if last is not None else None
+        opener = tokens[first]
+        if self._function_word(opener) or self._stop(opener) or opener.lower in lists.frequent_nl \
+                or opener.lower in lists.frequent_en or self._describer(opener):
+            return None
+        for probe in range(first + 1, min(first + MAX_NAME_WORDS + 1, len(tokens))):
+            if not self._next(probe - 1):
+                return None
+            kind = self._kind(tokens[probe])
+            if kind in self.lex.institution_tails or kind in self.lex.institution_heads:
+                return verb + 1, probe
+            if self._function_word(tokens[probe]):
+                return None
+        return None
+
+    def _faith_name(self, index: int) -> Optional[int]:
+        """Last token of "levend water" in "pinkstergemeente levend water": after a compound of a word of faith
+        (`faith_stems`) and a kind of congregation, up to three words that are no function word, the first no
+        frequent word either ("pinkstergemeente elke zondag" names nothing)."""
+        word, lex = self.tokens[index].lower, self.lex
+        if not word.endswith(lex.named_head_endings) or not word.startswith(lex.faith_stems) or not self._next(index):
+            return None
+        last, probe = None, index + 1
+        while probe < len(self.tokens) and probe - index <= MAX_NAME_WORDS and self._next(probe - 1):
+            token = self.tokens[probe]
+            if token.lower in ARTICLES or self._function_word(token) \
+                    or (probe == index + 1 and token.lower in word_lists().frequent_nl):
+                break
+            last, probe = probe, probe + 1
+        return last
+
+    def _function_word(self, token: Token) -> bool:
+        """A word that never belongs to a congregation's name: function words, verbs that follow a subject."""
+        lex, word = self.lex, token.lower
+        return word in lex.not_names_after_cue or word in lex.subject_verbs or word in lex.handle_stops \
+            or word in lex.possessives or word in lex.street_particles or word in lex.told_verbs \
+            or word in lex.person_verbs or word in lex.non_names or word in AREA_LINKS or len(word) < 2
 
     def _congregation(self, index: int) -> bool:
         """"evangelische gemeente de bron": a kind of congregation as a word of its own, after a word of faith

@@ -648,3 +648,34 @@ def test_eighth_round_institution_spans(text, expected):
                                   "de waag op de markt is mooi"])
 def test_eighth_round_institutions_keep_ordinary_words(text):
     assert "INSTELLING" not in redact(text)
+
+
+# --- ninth round (J became a tuning set) ------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # a family name that is also a word after a kind word and an article, after "van", inside a club's name
+    ("mijn oom werkt bij bouwbedrijf de groot", "mijn oom werkt bij [INSTELLING]"),
+    ("hij haalt brood bij bakkerij van dam", "hij haalt brood bij [INSTELLING]"),
+    ("mijn broer speelt bij sv rood wit", "mijn broer speelt bij [INSTELLING]"),
+    # "bs", shelters and care farms before their name, a saint's abbreviated title, a place of two words
+    ("mijn dochter zit op bs het kompas", "mijn dochter zit op [INSTELLING]"),
+    ("we wonen nu in opvanghuis de zonnebloem", "we wonen nu in [INSTELLING]"),
+    ("hij is lid van scoutinggroep st. jozef", "hij is lid van [INSTELLING]"),
+    ("we zaten in azc den helder", "we zaten in [INSTELLING]"),
+    # a club's founding year, a congregation compound of faith without an article, a naming verb after a kind word
+    ("ik speel bij vv dosko '32 in het tweede", "ik speel bij [INSTELLING] in het tweede"),
+    ("ik zit al bij vv dosko 12 jaar", "ik zit al bij [INSTELLING] 12 jaar"),  # a count, no year
+    ("we gaan naar baptistengemeente levend woord en daar", "we gaan naar [INSTELLING] en daar"),
+    ("my school is riverside international school", "my school is [INSTELLING]"),
+    ("mijn school heet de klimop", "mijn school heet [INSTELLING]"),
+])
+def test_ninth_round_institution_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["in de kerk de kinderen", "in het ziekenhuis de dokter zei",
+                                  "kinderopvang de drie routes", "de pinkstergemeente zegt dat",
+                                  "pinkstergemeente elke zondag", "mijn school is de beste school",
+                                  "mijn school is een goede school", "the school was called off", "wat een bs zeg",
+                                  "in het gezinshuis wonen vijf kinderen"])
+def test_ninth_round_institutions_keep_ordinary_words(text):
+    assert "INSTELLING" not in redact(text)
