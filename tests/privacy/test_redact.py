@@ -699,3 +699,26 @@ def test_ninth_round_structured_spans(text, expected):
                                   "het dossiernummer is 2024-12345", "chat at veiligthuis.nl"])
 def test_ninth_round_structured_data_keeps_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # after "aan de" a listed street that is also a rare noun; a prefix and a bare street word without an article
+    ("ze woont aan de zeeweg sinds de zomer", "ze woont aan de [ADRES] sinds de zomer"),
+    ("hij staat op oude markt 4 en wacht", "hij staat op [ADRES] en wacht"),
+    # a lower-case letter after the number before a word
+    ("piet heinstraat 12 b daar woont hij", "[ADRES] daar woont hij"),
+    ("kerkstraat 120 b woont mijn oma", "[ADRES] woont mijn oma"),
+])
+def test_ninth_round_address_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("we wachten aan de overweg", "we wachten aan de overweg"),
+    ("op grote markt 3 kramen verder", "op grote markt 3 kramen verder"),
+    ("ik woon op de dorpsweg 4 a lot", "ik woon op de [ADRES] a lot"),
+    ("mieszkam na ulicy Długiej 5 z mężem", "mieszkam na [ADRES] z mężem"),
+    ("kerkstraat 12 k weet het niet", "[ADRES] k weet het niet"),
+])
+def test_ninth_round_addresses_keep_ordinary_words(text, expected):
+    assert redact(text) == expected
