@@ -33,6 +33,10 @@ BASE_FORMS = frozenset({"en", "and", "heb", "hit", "can", "will"})
 CLAUSE_OPENERS = frozenset({"dat", "want", "maar", "omdat", "toen", "als", "sinds", "that", "because", "but", "since",
                             "when"})
 TOLD_FROM = frozenset({"aan", "tegen", "to", "over"})  # "ik heb het aan bas verteld", "dat ik over mees praat"
+# What stands between a verb of telling and "tegen"/"aan": "zeg het niet tegen ...", "vertel niks aan ...".
+TOLD_OBJECTS = frozenset({"het", "niks", "niets", "nooit", "alles", "dit", "dat", "iets", "er", "niet", "ook", "wel",
+                          "even", "toch", "nog", "maar", "meteen", "alsjeblieft", "aub", "pls", "please", "nothing",
+                          "it", "this", "that", "anything", "dan", "gewoon"})
 CLAUSE_END = re.compile(r"\s*(?:[,.!?;:]|$)")
 MAX_SURNAME_TOKENS = 4
 # The account holder after a bank's naming cue: "t.n.v. m. yilmaz", "tnv J. de Vries", "op naam van sanne bakker".
@@ -129,7 +133,24 @@ class NameFinder:
         return bool(parts) and all(
             not lists.ordinary(p) and p not in lex.vocabulary and p not in lex.common_words and p not in lists.places
             and p not in lex.glued_cues and not self._compound(p, relaxed=True) for p in parts) \
-            and not self._relation_typo(token) and not (not token.cap and self._degree(word))
+            and not self._relation_typo(token) and not (not token.cap and (self._degree(word) or self._chat_form(word)))
+
+    def _chat_form(self, word: str) -> bool:
+        """"omkleedde", "dronke": a past tense whose infinitive is an ordinary word, or a word with its final "n"
+        dropped as people speak ("dronke", "lope"); the lists lack both."""
+        known = self.lists.ordinary
+        if word.endswith("e") and len(word) > 4 and known(word + "n"):
+            return True
+        for ending in ("de", "te", "den", "ten"):
+            stem = word[:-len(ending)]
+            if not word.endswith(ending) or len(stem) < 3:
+                continue
+            doubled = len(stem) > 2 and stem[-2] == stem[-3] and stem[-2] in "aeiou"  # "kleed" -> "kleden"
+            forms = (stem + "en", stem[:-2] + stem[-1] + "en" if doubled else "",
+                     stem[:-1] + {"f": "v", "s": "z"}.get(stem[-1], stem[-1]) + "en")  # "leefde" -> "leven"
+            if any(form and known(form) for form in forms):
+                return True
+        return False
 
     def _degree(self, word: str) -> bool:
         """"jaloerser", "bangste": a comparative or superlative of an ordinary word, which the lists lack."""
@@ -295,6 +316,9 @@ class NameFinder:
                                      and not self._function_word(token))
         if not (rare and self._adjacent(index, nxt)):
             return False
+        if self.tokens[nxt].lower in AND and not token.cap and self._ambiguous(token.lower) \
+                and not (nxt + 1 < len(self.tokens) and self._is_given(self.tokens[nxt + 1].lower)):
+            return False  # "storm en regen buiten": two nouns; not "fleur en sanne zeggen" ("roos en ik": _with_person)
         if self.tokens[nxt].lower in self.lex.subject_verbs or self._capitalised_name(self.tokens[nxt]):
             return True
         last = self._after_particles(nxt)  # "Rosa de Groot, Nassaulaan 9": particles and a capitalised surname
@@ -537,11 +561,20 @@ class NameFinder:
         """"ik heb het aan bas verteld", "ik zeg het tegen mees": a given name between "aan"/"tegen" and a verb
         of telling (told_verbs)."""
         token = self.tokens[index]
-        if index == 0 or self.tokens[index - 1].lower not in TOLD_FROM or not self._adjacent(index - 1, index) \
-                or not self._adjacent(index, index + 1):
+        if index == 0 or self.tokens[index - 1].lower not in TOLD_FROM or not self._adjacent(index - 1, index):
             return False
         given = self._is_given(token.lower) and not self._blocked(token) and token.lower not in self.lists.frequent_nl
-        return given and self.tokens[index + 1].lower in self.lex.told_verbs
+        if not given:
+            return False
+        if self._adjacent(index, index + 1) and self.tokens[index + 1].lower in self.lex.told_verbs:
+            return True
+        # the verb first: "zeg niks tegen winter", "vertel het niet aan merel"
+        probe = index - 2
+        while probe >= 0 and index - probe <= 5 and self._adjacent(probe, probe + 1) \
+                and self.tokens[probe].lower in TOLD_OBJECTS:
+            probe -= 1
+        return probe >= 0 and index - probe <= 5 and self._adjacent(probe, probe + 1) \
+            and self.tokens[probe].lower in self.lex.told_verbs and self.tokens[index - 1].lower != "over"
 
     def _after_particles(self, first: int) -> Optional[int]:
         """The token after the name particles from `first` on ("de", "van der"), each followed by one space;
@@ -699,7 +732,8 @@ class NameFinder:
                 pair = self._after_family(index)
                 if pair is not None:
                     yield pair
-            if self._given(token) or (self._rare_subject(index) if token.sentence_start else self._rare(token)):
+            if (self._given(token) and not self._owned_noun(index)) \
+                    or (self._rare_subject(index) if token.sentence_start else self._rare(token)):
                 yield index, index
             elif self._apposition(index):
                 yield self._particles_before(index), index
@@ -709,6 +743,15 @@ class NameFinder:
                     or self._clause_subject(index) or self._person_tail(index) or self._stayed_with(index) \
                     or self._spelled(index) or self._relation_of(index) or self._greeted(index):
                 yield index, index
+
+    def _owned_noun(self, index: int) -> bool:
+        """"to moja wina", "een mercedes": a name of the big list only (not the curated ones) right after a
+        possessive or an article is a noun of another language or a brand; a person's name takes neither."""
+        token = self.tokens[index]
+        if index == 0 or token.lower in self.lex.given_names or not self._adjacent(index - 1, index):
+            return False
+        before = self.tokens[index - 1].lower
+        return before in self.lex.possessives or before in ("een", "a", "an", "this", "dit", "deze")
 
     def _greeted(self, index: int) -> bool:
         """"met bas hier", "hoi, met sanne": a given name after "met" at the start of a message or after a greeting

@@ -722,3 +722,24 @@ def test_ninth_round_address_spans(text, expected):
 ])
 def test_ninth_round_addresses_keep_ordinary_words(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the verb of telling before "tegen"/"aan" and the name
+    ("zeg niks tegen storm ok", "zeg niks tegen [NAAM] ok"),
+    ("vertel het niet aan merel", "vertel het niet aan [NAAM]"),
+    ("fleur en sanne zeggen dat het klopt", "[NAAM] en [NAAM] zeggen dat het klopt"),
+    ("mijn vriendin mercedes is bang", "mijn vriendin [NAAM] is bang"),
+])
+def test_ninth_round_name_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "zeg het tegen de juf", "vertel het aan niemand", "ik zeg het tegen mezelf",
+    # a past tense or a dropped final n, words of chat and languages, a brand, a noun after a possessive
+    "toen ik me omkleedde", "hij is altijd dronke", "wallah ik weet het niet", "yalla we gaan",
+    "ze spreekt alleen tigrinya", "hij rijdt een oude mercedes", "to moja wina", "storm en regen buiten",
+])
+def test_ninth_round_names_keep_ordinary_words(text):
+    assert redact(text) == text
