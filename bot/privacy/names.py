@@ -16,6 +16,7 @@ from bot.privacy.wordlists import WordLists, word_lists
 SPACE = re.compile(r"\s+")
 CUE_GAP = re.compile(r"\s*:\s*|\s+")
 COMMA = re.compile(r"\s*,\s*")
+COLON = re.compile(r"\s*:\s*")
 COMMA_OR_SPACE = re.compile(r"\s*,\s*|\s+")
 TITLE_GAP = re.compile(r"\.?\s+")
 SURNAME_GAP = re.compile(r" ['’]?|-")  # "van 't hof": the apostrophe of 't stays outside the token
@@ -538,6 +539,10 @@ class NameFinder:
             ok = self._capitalised_name(token) or self._listed(token) or self._after_relation_word(token) \
                 or self._before_listed_surname(candidate) or self._subject_before_verb(candidate)
             return candidate if ok else None
+        if self._adjacent(index, candidate, COLON) and not self._blocked(token) \
+                and token.lower not in self.lex.subject_verbs and token.lower not in self.lex.possessives \
+                and (self._capitalised_name(token) or token.lower in self.lex.given_names or self._named(token)):
+            return candidate  # "ouders: jan en els", "vader: Ahmed"
         if self._adjacent(index, candidate, COMMA) and not self._function_word(token) \
                 and (self._capitalised_name(token) or self._named(token) or self._curated_given(token)):
             return candidate  # "de vader van mijn vriendin, Ruud, ...", "mijn zus, lars, ..."
@@ -741,8 +746,26 @@ class NameFinder:
                     or self._told(index) or self._word_name_subject(index) or self._with_person(index) \
                     or self._with_given_at_end(index) or self._after_owned_arabic(index) \
                     or self._clause_subject(index) or self._person_tail(index) or self._stayed_with(index) \
-                    or self._spelled(index) or self._relation_of(index) or self._greeted(index):
+                    or self._spelled(index) or self._relation_of(index) or self._greeted(index) \
+                    or self._paired(index):
                 yield index, index
+
+    def _paired(self, index: int) -> bool:
+        """"bij ilse en mila", "kim and iris": two given names of the curated lists joined by "en"/"and", none a
+        frequent word, a word the bot uses, a place or a word that often opens a sentence."""
+        tokens = self.tokens
+        for other, link in ((index + 2, index + 1), (index - 2, index - 1)):
+            if 0 <= other < len(tokens) and tokens[link].lower in AND and self._adjacent(min(index, other), link) \
+                    and self._adjacent(link, max(index, other)) \
+                    and self._pair_name(tokens[index]) and self._pair_name(tokens[other]):
+                return True
+        return False
+
+    def _pair_name(self, token: Token) -> bool:
+        word, lex = token.lower, self.lex
+        return word in lex.given_names and not self._frequent(token) and word not in lex.vocabulary \
+            and word not in lex.sentence_starters and word not in lex.not_alone and word not in self.lists.places \
+            and not self._blocked(token)
 
     def _owned_noun(self, index: int) -> bool:
         """"to moja wina", "een mercedes": a name of the big list only (not the curated ones) right after a

@@ -25,6 +25,16 @@ UNDERSCORED = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]*_[\w.]*[^
 # "jaxon#4821": a user name with a Discord tag (four digits after "#") is a user name wherever it stands.
 DISCORD_TAG = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]{1,31}#[0-9]{4}(?![\w#])")
 MAX_HANDLE_WORDS = 3
+SPACED_AT = re.compile(r"@\s+")
+# "stuur me @ lisa.b_": an "@" and a space before a word with a digit, dot or underscore, anywhere.
+SPACED_HANDLE = re.compile(r"(?<![\w.@])@\s(?=[\w.]*[0-9._])[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<![.])(?![\w@])")
+# A mailbox named without its domain after a mail cue: "hotmail: sanne_xx", "m'n gmail is lotte.vd"; a local part
+# with a provider and no ending: "sannejansen@gmail".
+MAILBOX = re.compile(r"(?i)(?<![\w@.])(?:e-?mail|mail|gmail|hotmail|outlook|icloud|yahoo|mailadres|e-?mailadres)"
+                     r"\s*(?::\s*|\s+(?:is|was|=)\s+)"
+                     r"(?P<box>(?=[\w.+\-]*[0-9._+])(?=[\w.+\-]*[A-Za-z])[A-Za-z0-9][\w.+\-]*[A-Za-z0-9])(?![\w@])")
+PROVIDER_ONLY = re.compile(r"(?i)(?<![\w.%+\-])[\w.%+\-]+@(?:gmail|hotmail|outlook|live|icloud|yahoo|ziggo|kpnmail|"
+                           r"planet|home|msn|proton|protonmail|quicknet|xs4all|casema|upcmail|telfort|tele2)(?![\w.@-])")
 SENTENCE_END = re.compile(r"[!?\n]|\.(?:\s|$)")
 PLATFORM_REACH = 80  # characters after the platform in which the naming verb may stand
 # "op insta heet ik sunflower.zara", "op discord, daar heet hij ghostboy4421", "zijn gamertag op de xbox is
@@ -76,9 +86,12 @@ def _after_cue(text: str, tokens: list[Token], end: int, lex: Lexicon) -> Span |
     start = tail.end() if tail else tokens[end].end
     if start == tokens[end].end:
         return None  # "telegram.org": the cue must be followed by a space or ":"
-    first = HANDLE_WORD.match(text, start)
+    at = SPACED_AT.match(text, start)  # "insta @ lotte.vd": the "@" apart from the name
+    first = HANDLE_WORD.match(text, at.end() if at else start)
     if first is None or first.group().lower() in lex.handle_stops or first.group().lower() in lex.not_names_after_cue:
         return None
+    if at is not None:
+        return Span(at.start(), first.end(), "HANDLE")
     word = first.group()
     if not text[tokens[end].end:first.start()].strip():
         return None if word.isalpha() else Span(first.start(), first.end(), "HANDLE")  # needs ":" or "is"
@@ -108,8 +121,21 @@ def _after_platform(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Sp
                 break
 
 
+def mailboxes(text: str) -> Iterator[Span]:
+    """E-mail addresses written without their domain or its ending: "hotmail: sanne_xx", "lisa@hotmail"."""
+    if "mail" in text.lower() or "@" in text:
+        for match in MAILBOX.finditer(text):
+            yield Span(match.start("box"), match.end("box"), "EMAIL")
+        for match in PROVIDER_ONLY.finditer(text):
+            yield Span(match.start(), match.end(), "EMAIL")
+
+
 def handles(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     yield from _after_platform(text, tokens, lex)
+    yield from mailboxes(text)
+    if "@ " in text:
+        for match in SPACED_HANDLE.finditer(text):
+            yield Span(match.start(), match.end(), "HANDLE")
     for match in AT_HANDLE.finditer(text):
         yield Span(match.start(), match.end(), "HANDLE")
     for match in _profile_link(lex.social_domains).finditer(text):

@@ -743,3 +743,37 @@ def test_ninth_round_name_spans(text, expected):
 ])
 def test_ninth_round_names_keep_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # names: what people are called, a relation word and a colon, two curated given names joined by "en"
+    ("iedereen noemt me mo", "iedereen noemt me [NAAM]"),
+    ("they call me jess", "they call me [NAAM]"),
+    ("ouders: jan en els", "ouders: [NAAM] en [NAAM]"),
+    ("ik zit in de klas bij ilse en mila", "ik zit in de klas bij [NAAM] en [NAAM]"),
+    # handles and mailboxes: "tt", an "@" apart from the name, a mailbox without its domain or ending
+    ("volg me op tt: lisa.dance", "volg me op tt: [HANDLE]"),
+    ("insta @ lotte.vd", "insta [HANDLE]"),
+    ("hotmail: sanne_xx", "hotmail: [EMAIL]"),
+    ("m'n gmail is lotte.vd", "m'n gmail is [EMAIL]"),
+    ("email sannejansen@gmail", "email [EMAIL]"),
+    # dates of birth: "de 5e van mei", "ik ben van", "bday", a month and year or a year after a birth cue, the cue after
+    ("ik werd geboren op de 5e van mei 2010", "ik werd geboren op de [GEBOORTEDATUM]"),
+    ("ik ben van 22 januari", "ik ben van [GEBOORTEDATUM]"),
+    ("mijn bday is 3 maart", "mijn bday is [GEBOORTEDATUM]"),
+    ("geboren in maart 2012", "geboren in [GEBOORTEDATUM]"),
+    ("ik ben geboren in 2010 in syrië", "ik ben geboren in [GEBOORTEDATUM] in syrië"),
+    ("op 3-3 ben ik jarig", "op [GEBOORTEDATUM] ben ik jarig"),
+    ("12 mei is mijn verjaardag", "[GEBOORTEDATUM] is mijn verjaardag"),
+])
+def test_ninth_round_probed_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "hij noemt me dom", "call me later", "roos en tulpen", "moeder: niet thuis", "vader: is weg", "wat een tt",
+    "ik zit @ home", "mijn mail is kapot", "de mail is 3.5 mb", "ik heb gmail", "ik ben van de politie",
+    "geboren in utrecht", "op 12 mei ben ik naar oma gegaan en zij was jarig", "we zijn 3 jaar geleden geboren",
+])
+def test_ninth_round_probed_forms_keep_ordinary_words(text):
+    assert redact(text) == text
