@@ -24,6 +24,11 @@ CLUB_YEAR = re.compile(r" ['’]?[0-9]{2}(?![\w'’])")
 UNIT_AFTER = re.compile(r"\s+([^\W\d_]+)")
 CLUB_HEADS = frozenset({"vv", "sv", "svv", "rkvv", "cvv", "hc", "fc", "mhc", "hv", "kv", "kc", "zv", "rkhvv", "rksv",
                         "vvv", "ksv"})
+SCHOOL_CLASS = re.compile(r"(?i)(?<![\w])(?:groep|klas|class|grade|leerjaar)\s*[0-9]{1,2}[a-z]?\s+$")
+# Trades after a family name that make it a firm: "jansen transport", "van dijk installatietechniek".
+FIRM_TAILS = frozenset({"transport", "logistiek", "logistics", "installatietechniek", "installaties", "bv", "vof",
+                        "holding", "schoonmaakdiensten", "autoschade", "bouwbedrijf", "transportbedrijf"})
+HET_PREPOSITIONS = frozenset({"op", "van", "in", "naar", "bij", "aan", "at", "to"})
 NAMING_VERBS = frozenset({"is", "was", "heet", "heette", "called", "named"})  # "mijn school heet ..."
 CALLED = frozenset({"heet", "heette", "called", "named"})
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
@@ -156,7 +161,11 @@ class InstitutionFinder:
                 or word in lex.institution_heads or word in lex.institution_tails or word in lex.number_units \
                 or word in lex.number_words or word in lex.ordinal_words:  # "kinderopvang de drie routes"
             return False
-        return not word.endswith(ADJECTIVE_ENDINGS) and not (word.endswith(("en", "s")) and len(word) > 4)
+        lists = word_lists()  # a plural of a word ("mensen", "regels"), not a surname like "jansen", "willems"
+        doubled = len(word) > 4 and word[-3] == word[-4]  # "mannen" -> "man"
+        plural = (word.endswith("en") and (lists.ordinary(word[:-2]) or (doubled and lists.ordinary(word[:-3])))) \
+            or (word.endswith("s") and lists.ordinary(word[:-1]))
+        return not word.endswith(ADJECTIVE_ENDINGS) and not plural
 
     def _title_before_name(self, index: int) -> bool:
         """"st. franciscus", "sint jozef": an abbreviated title or a saint's before a given name, in any case."""
@@ -255,9 +264,12 @@ class InstitutionFinder:
                 first, probe, numerals = probe, probe - 1, numerals + 1
                 continue
             particle = token.lower in self.lex.name_particles and first < index  # "da" in "da vinci college"
-            if (self._stop(token) and not self._proper(token) and not particle) or self._pronoun(token):
+            firm = self._kind(self.tokens[index]) in FIRM_TAILS
+            if (self._stop(token) and not self._proper(token) and not particle) \
+                    or (self._pronoun(token) and not (particle and firm)):  # "van dijk installatietechniek"
                 break
-            if not self._proper(token) and not self._no_word(token) and not particle \
+            family = firm and self._family_name(token)  # "jansen transport"
+            if not self._proper(token) and not self._no_word(token) and not particle and not family \
                     and not self._after_article(probe, index):
                 if self._middle_word(probe, index):  # "oakwood international school"
                     first, probe = probe - 1, probe - 2
@@ -387,6 +399,10 @@ class InstitutionFinder:
                     yield Span(self.tokens[school].start, self.tokens[school].end, "INSTELLING")
             if token.lower == "het" and self._rare_after_het(index + 1):
                 yield self._span(index + 1, index + 1)
+            if token.lower in ARTICLES and self._after_school_class(index):  # "in groep 7 van de klimop"
+                last = self._name_after(index - 1, any_case=True) if index > 0 else None
+                if last is not None:
+                    yield self._span(index + 1, last)
 
     def _compound_head(self, index: int) -> bool:
         """"pinkstergemeente de levensbron", "evangeliekerk de rots": a compound of a word and a kind of
@@ -486,6 +502,14 @@ class InstitutionFinder:
             return None
         return school
 
+    def _after_school_class(self, index: int) -> bool:
+        """"groep 7 van de klimop", "klas 2b op het vathorst": an article after a school class and "van"/"op" opens
+        the school's name."""
+        if index < 1 or self.tokens[index - 1].lower not in ("van", "op", "bij") or not self._next(index - 1):
+            return False
+        return SCHOOL_CLASS.search(self.text, max(0, self.tokens[index - 1].start - 16),
+                                   self.tokens[index - 1].start) is not None
+
     def _rare_after_het(self, index: int) -> bool:
         """"van het maasstad", "in het rijnstate": after "het" (never before a person's name) a lower-case word
         that web text has mostly as a name and no dictionary has, and no compound of words: a hospital, a school."""
@@ -493,9 +517,20 @@ class InstitutionFinder:
             return False
         token, lists = self.tokens[index], word_lists()
         word = token.lower
-        return not token.cap and len(word) > 4 and word in lists.rare and not self._stop(token) \
-            and word not in self.lex.common_words and not _inflected(word, lists.dutch) \
-            and not _two_words(word, lists.dutch)
+        if not token.cap and len(word) > 4 and word in lists.rare and not self._stop(token) \
+                and word not in self.lex.common_words and not _inflected(word, lists.dutch) \
+                and not _two_words(word, lists.dutch):
+            return True
+        # "zit op het marnix", "in de brugklas van het erasmus", "op het hoornbeeck": after a preposition and "het",
+        # a given name (a person's name never takes "het") or a word that is in no list names a school or hospital
+        if index < 2 or self.tokens[index - 2].lower not in HET_PREPOSITIONS or not self._next(index - 2) \
+                or len(word) < 4 or self._stop(token) or word in self.lex.common_words \
+                or (lists.ordinary(word) and word not in lists.rare) or token.text.isupper() or word in lists.streets \
+                or word.endswith(self.lex.street_suffixes_any_case) \
+                or all(lists.ordinary(part) for part in word.split("-")):  # "WODC", "Rembrandtplein", "triage-"
+            return False
+        return word in lists.given_names or word in self.lex.given_names \
+            or (word not in lists.places and not _inflected(word, lists.dutch) and not _two_words(word, lists.dutch))
 
     def _after_cue(self, start: int, end: int) -> Iterator[Span]:
         tokens = self.tokens

@@ -17,6 +17,9 @@ SPACE = re.compile(r"\s+")
 CUE_GAP = re.compile(r"\s*:\s*|\s+")
 COMMA = re.compile(r"\s*,\s*")
 COLON = re.compile(r"\s*:\s*")
+AGE = r"(?:\s*\(\s*[0-9]{1,2}\s*(?:jaar|jr|j)?\s*\))?"
+LISTED_COMMA = re.compile(AGE + r"\s*,\s*")
+LISTED_SPACE = re.compile(AGE + r"\s+")
 COMMA_OR_SPACE = re.compile(r"\s*,\s*|\s+")
 TITLE_GAP = re.compile(r"\.?\s+")
 SURNAME_GAP = re.compile(r" ['’]?|-")  # "van 't hof": the apostrophe of 't stays outside the token
@@ -467,9 +470,9 @@ class NameFinder:
         """"ton en ria", "frank, frank bos", "Lente en Sky": a given name right after a name and "en" or a comma
         (of the curated lists in any case, of the big list with a capital)."""
         tokens = self.tokens
-        if self._adjacent(end, end + 1, COMMA):
+        if self._adjacent(end, end + 1, LISTED_COMMA):  # "liam (8), noor (6) en sem (3)": an age may follow a name
             candidate = end + 1
-        elif end + 2 < len(tokens) and tokens[end + 1].lower in AND and self._adjacent(end, end + 1) \
+        elif end + 2 < len(tokens) and tokens[end + 1].lower in AND and self._adjacent(end, end + 1, LISTED_SPACE) \
                 and self._adjacent(end + 1, end + 2):
             candidate = end + 2
         else:

@@ -777,3 +777,24 @@ def test_ninth_round_probed_spans(text, expected):
 ])
 def test_ninth_round_probed_forms_keep_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list of names with their ages, a school after a class, "het" and a name or a word in no list after a
+    # preposition, a family name before a trade, hospital acronyms
+    ("de kinderen: liam (8), noor (6) en sem (3)", "de kinderen: [NAAM] (8), [NAAM] (6) en [NAAM] (3)"),
+    ("ik zit in groep 7 van de klimop", "ik zit in groep 7 van [INSTELLING]"),
+    ("ik zit in 2 havo op het marnix", "ik zit in 2 havo op [INSTELLING]"),
+    ("ik werk bij jansen transport", "ik werk bij [INSTELLING]"),
+    ("mijn oom heeft een bedrijf, van dijk installatietechniek", "mijn oom heeft een bedrijf, [INSTELLING]"),
+    ("hij ligt in het amc", "hij ligt in het [INSTELLING]"),
+])
+def test_ninth_round_probed_names_and_institutions(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["in groep 7 van de juf", "ik zit in groep 5 van de school", "in het begin",
+                                  "op het strand", "van het stadion", "het transport was duur", "openbaar transport",
+                                  "in de kerk de mannen", "ze woont aan het Rembrandtplein"])
+def test_ninth_round_probed_institutions_keep_ordinary_words(text):
+    assert "INSTELLING" not in redact(text)
