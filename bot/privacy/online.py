@@ -33,8 +33,15 @@ SPACED_HANDLE = re.compile(r"(?<![\w.@])@\s(?=[\w.]*[0-9._])[A-Za-z0-9_][A-Za-z0
 MAILBOX = re.compile(r"(?i)(?<![\w@.])(?:e-?mail|mail|gmail|hotmail|outlook|icloud|yahoo|mailadres|e-?mailadres)"
                      r"\s*(?::\s*|\s+(?:is|was|=)\s+)"
                      r"(?P<box>(?=[\w.+\-]*[0-9._+])(?=[\w.+\-]*[A-Za-z])[A-Za-z0-9][\w.+\-]*[A-Za-z0-9])(?![\w@])")
-PROVIDER_ONLY = re.compile(r"(?i)(?<![\w.%+\-])[\w.%+\-]+@(?:gmail|hotmail|outlook|live|icloud|yahoo|ziggo|kpnmail|"
-                           r"planet|home|msn|proton|protonmail|quicknet|xs4all|casema|upcmail|telfort|tele2)(?![\w.@-])")
+PROVIDERS = (r"(?:gmail|googlemail|hotmail|outlook|live|icloud|yahoo|ziggo|kpnmail|planet|msn|proton|protonmail|"
+             r"quicknet|xs4all|casema|upcmail|telfort|tele2)")
+MAIL_ENDING = r"(?:com|nl|be|net|org|eu|de|fr|uk|co\.uk)"
+# "x@gmail", "x@gmail,com", "x@gmailcom": a mailbox at a provider whose ending is missing, glued or typed with a comma.
+PROVIDER_ONLY = re.compile(rf"(?i)(?<![\w.%+\-])[\w.%+\-]+@{PROVIDERS}(?:{MAIL_ENDING}|\s?[,.]\s?{MAIL_ENDING})?"
+                           r"(?![\w.@-])")
+# "sanne at gmail.com": a plain "at" before a provider's domain (not "chat at veiligthuis.nl", a website).
+AT_PROVIDER = re.compile(rf"(?i)(?<![\w.%+\-])[\w%+\-]+(?:\.[\w%+\-]+)*\s+at\s+(?!live){PROVIDERS}\s?\.\s?{MAIL_ENDING}"
+                         r"(?![\w])")
 SENTENCE_END = re.compile(r"[!?\n]|\.(?:\s|$)")
 PLATFORM_REACH = 80  # characters after the platform in which the naming verb may stand
 # "op insta heet ik sunflower.zara", "op discord, daar heet hij ghostboy4421", "zijn gamertag op de xbox is
@@ -127,6 +134,9 @@ def mailboxes(text: str) -> Iterator[Span]:
         for match in MAILBOX.finditer(text):
             yield Span(match.start("box"), match.end("box"), "EMAIL")
         for match in PROVIDER_ONLY.finditer(text):
+            yield Span(match.start(), match.end(), "EMAIL")
+    if " at " in text.lower():
+        for match in AT_PROVIDER.finditer(text):
             yield Span(match.start(), match.end(), "EMAIL")
 
 

@@ -798,3 +798,19 @@ def test_ninth_round_probed_names_and_institutions(text, expected):
                                   "in de kerk de mannen", "ze woont aan het Rembrandtplein"])
 def test_ninth_round_probed_institutions_keep_ordinary_words(text):
     assert "INSTELLING" not in redact(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a plain "at" before a mail provider's domain; an ending glued or typed with a comma
+    ("sanne at gmail.com", "[EMAIL]"),
+    ("mail sanne.jansen@gmail,com", "mail [EMAIL]"),
+    ("mail sanne.jansen@hotmailnl", "mail [EMAIL]"),
+])
+def test_ninth_round_probed_mail_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["chat at veiligthuis.nl", "look at me.com", "i am at home.nl",
+                                  "i was at live.nl yesterday"])
+def test_ninth_round_probed_mail_keeps_websites(text):
+    assert redact(text) == text
