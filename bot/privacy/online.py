@@ -14,7 +14,7 @@ from bot.privacy.wordlists import word_lists
 
 AT_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
 HANDLE_WORD = re.compile(r"[^\W_][\w.\-]*[\w](?:#[0-9]{4})?")
-CUE_TAIL = re.compile(r"\s*(?::|is|=|-)?\s*(?:(?:is|naam|name|account)\s+)*:?\s*")
+CUE_TAIL = re.compile(r"\s*(?::|is|=|-)?\s*(?:(?:is|naam|name|account)\s+)*:?\s*[\"“'‘]?")
 # "mój snapchat to kaska_w02", "mein insta ist lena.k07": a copula of another language between cue and handle;
 # the handle must then hold a digit, dot or underscore ("on snapchat to talk" is no handle).
 FOREIGN_LINK = re.compile(r"\s+(?:to|jest|ist|est|es|é|e|als|as|onder|under"  # "op TikTok als meisje_123"
@@ -25,6 +25,8 @@ UNDERSCORED = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]*_[\w.]*[^
 # "jaxon#4821": a user name with a Discord tag (four digits after "#") is a user name wherever it stands.
 DISCORD_TAG = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]{1,31}#[0-9]{4}(?![\w#])")
 MAX_HANDLE_WORDS = 3
+STATES = frozenset({"kapot", "privé", "prive", "private", "openbaar", "public", "weg", "leeg", "dicht", "open", "down",
+                    "offline", "online", "geblokkeerd", "hacked", "gone", "deleted", "banned"})
 SPACED_AT = re.compile(r"@\s+")
 # "stuur me @ lisa.b_": an "@" and a space before a word with a digit, dot or underscore, anywhere.
 SPACED_HANDLE = re.compile(r"(?<![\w.@])@\s(?=[\w.]*[0-9._])[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<![.])(?![\w@])")
@@ -67,6 +69,15 @@ def _user_name(word: str, lex: Lexicon) -> bool:
         not lists.ordinary(p) and p not in lex.vocabulary and p not in lex.common_words for p in parts)
 
 
+def _state_word(word: str, text: str, end: int) -> bool:
+    """A frequent Dutch word or a participle ("gehackt", "verwijderd") alone after the cue says how the account is."""
+    lists = word_lists()
+    alone = not re.match(r" [^\W\d_]", text[end:end + 2])
+    participle = word.startswith(("ge", "ver", "be", "ont")) and word.endswith(("d", "t", "en")) \
+        and lists.ordinary(word)
+    return alone and (word in lists.frequent_nl or participle or word in STATES)
+
+
 def _cue_end(tokens: list[Token], index: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
     if tokens[index].lower not in first_words(phrases):
         return None
@@ -102,6 +113,8 @@ def _after_cue(text: str, tokens: list[Token], end: int, lex: Lexicon) -> Span |
     word = first.group()
     if not text[tokens[end].end:first.start()].strip():
         return None if word.isalpha() else Span(first.start(), first.end(), "HANDLE")  # needs ":" or "is"
+    if word.isalpha() and _state_word(word.lower(), text, first.end()):
+        return None  # "mijn insta is kapot", "zijn snap is gehackt": how the account is, not its name
     if any(not ch.isalpha() for ch in word):
         return Span(first.start(), first.end(), "HANDLE")  # "lotte.xo", "sweetgirl2011", "darkwolf#4471"
     words = [first]

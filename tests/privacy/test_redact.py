@@ -814,3 +814,27 @@ def test_ninth_round_probed_mail_spans(text, expected):
                                   "i was at live.nl yesterday"])
 def test_ninth_round_probed_mail_keeps_websites(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a span that ends inside a user name takes all of it; joined by a dot, an underscore or digits it is a handle
+    ("zoek maar op instagram naar kevin.jansen", "zoek maar op instagram naar [HANDLE]"),
+    ("een account genaamd sweetgirl2009", "een account genaamd [HANDLE]"),
+    ("insta van mijn ex: jordy.010", "insta van mijn ex: [HANDLE]"),
+    # more platforms as cues, a quote before the handle
+    ("zijn youtube is DennisGaming", "zijn youtube is [HANDLE]"),
+    ('hij stuurt dms via account "bad.boy.010"', 'hij stuurt dms via account "[HANDLE]"'),
+])
+def test_ninth_round_probed_handle_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["mijn insta is kapot", "mijn tiktok is privé", "zijn snap is gehackt",
+                                  "ik kijk youtube is leuk", "bel 112."])
+def test_ninth_round_probed_handles_keep_ordinary_words(text):
+    assert redact(text) == text
+
+
+def test_ninth_round_a_name_before_a_full_stop_and_an_abbreviation_stay_apart():
+    assert redact("mijn vriend kevin. hij") == "mijn vriend [NAAM]. hij"
+    assert redact("overmaken t.n.v. R. de Wit").startswith("overmaken t.n.")
