@@ -113,7 +113,7 @@ class InstitutionFinder:
         regenboog"), at most three. After a cue ("werk bij") only capitalised words."""
         last, probe, taken = None, index, 0
         head = not cue and self._kind(self.tokens[index]) in self.lex.institution_heads
-        if self._next(probe) and self.tokens[probe + 1].lower in ARTICLES:
+        if self._next(probe, (" ", " '", " ’")) and self._article(probe + 1):
             probe, any_case = probe + 1, not cue
         first_gaps = (": ", ":") if label else (" ",)
         named_by = ""  # "particle" after "van" ("garage van dam"), "title" after "st." ("scoutinggroep st. franciscus")
@@ -148,6 +148,12 @@ class InstitutionFinder:
             probe, taken, last = probe + 1, taken + 1, probe + 1
             any_case = any_case and taken < 2 or (region and any_case)
         return last
+
+    def _article(self, index: int) -> bool:
+        """"de", "het", or "'t" (its token is "t" after the apostrophe: "basisschool 't kompas")."""
+        token = self.tokens[index]
+        return token.lower in ARTICLES \
+            or (token.lower == "t" and token.start > 0 and self.text[token.start - 1] in "'’")
 
     def _family_name(self, token: Token) -> bool:
         """"wit" in "transportbedrijf de wit": a listed surname that is no function word, person, plural or

@@ -838,3 +838,20 @@ def test_ninth_round_probed_handles_keep_ordinary_words(text):
 def test_ninth_round_a_name_before_a_full_stop_and_an_abbreviation_stay_apart():
     assert redact("mijn vriend kevin. hij") == "mijn vriend [NAAM]. hij"
     assert redact("overmaken t.n.v. R. de Wit").startswith("overmaken t.n.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # school groups written short, "'t" as an article, shops, motor clubs, a home-care organisation
+    ("ik zit op het csg liudger", "ik zit op [INSTELLING]"),
+    ("ik zit op basisschool 't kompas", "ik zit op [INSTELLING]"),
+    ("mijn vader heeft een snackbar, cafetaria de hoek", "mijn vader heeft een snackbar, [INSTELLING]"),
+    ("hij is lid van motorclub satudarah", "hij is lid van [INSTELLING]"),
+    ("mijn moeder werkt bij de thuiszorg, buurtzorg", "mijn moeder werkt bij de thuiszorg, [INSTELLING]"),
+])
+def test_ninth_round_probed_kinds_of_institution(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ik ga naar de cafetaria", "de cafetaria is dicht", "ik zit op de sg"])
+def test_ninth_round_probed_kinds_keep_ordinary_words(text):
+    assert redact(text) == text
