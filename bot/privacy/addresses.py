@@ -35,11 +35,12 @@ MAX_STREET_TOKENS = 5
 LETTER_AFTER = re.compile(r"\s([abcdfghjlmnpqrstvx])\s+([^\W\d_]+)")
 # "adres: Spui 4", "mijn adres is Vlonder 6": after the word "adres" capitalised words and a house number are a
 # street, whatever its name ends in.
-ADDRESS_CUE = re.compile(r"(?<![\w])(?i:(?:woon|huis|post)?adres|address|adress)\s*(?::|\s(?i:is|was)\s|=|-)?\s*"
+ADDRESS_CUE = re.compile(r"(?<![\w])(?i:(?:woon|huis|post)?adres|address|adress)(?:\s*:|\s+(?i:is|was)\s|\s*=|\s*-)?\s*"
                          r"((?:[A-Z][^\W\d_]*(?:['’.-][^\W\d_]*)?\s+){0,2}[A-Z][^\W\d_]*)(?=\s+[0-9])")
 # "adres plantsoen 11", "mijn adres is oude gracht 3": in lower case one or two words after "adres", the last a street
 # word (checked in AddressFinder._lower_after_cue), and a house number.
-ADDRESS_CUE_LOWER = re.compile(r"(?<![\w])(?i:(?:woon|huis|post)?adres|address|adress)\s*(?::|\s(?i:is|was)\s|=|-)?\s*"
+ADDRESS_CUE_LOWER = re.compile(r"(?<![\w])(?i:(?:woon|huis|post)?adres|address|adress)"
+                               r"(?:\s*:|\s+(?i:is|was)\s|\s*=|\s*-)?\s*"
                                r"((?:[a-z][^\W\d_]*\s+)?([a-z][^\W\d_]*))(?=\s+[0-9])")
 # "we zijn verhuisd naar de hoefslag 5", "ze wonen op het wilgenhof 3": after moving or living and an article, one
 # or two words and a house number that ends the clause are a street, whatever its name ends in.

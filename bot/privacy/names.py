@@ -17,6 +17,7 @@ SPACE = re.compile(r"\s+")
 CUE_GAP = re.compile(r"\s*:\s*|\s+")
 COMMA = re.compile(r"\s*,\s*")
 COLON = re.compile(r"\s*:\s*")
+DUTCH_POSSESSIVES = frozenset({"mijn", "m'n", "mn", "me", "zijn", "z'n", "zn", "haar", "onze", "ons", "je", "jouw"})
 AGE = r"(?:\s*\(\s*[0-9]{1,2}\s*(?:jaar|jr|j)?\s*\))?"
 LISTED_COMMA = re.compile(AGE + r"\s*,\s*")
 LISTED_SPACE = re.compile(AGE + r"\s+")
@@ -210,6 +211,17 @@ class NameFinder:
         if self._function_word(token) or token.lower in self.lists.places:
             return False
         return self._is_given(token.lower) or self._named(token) or token.cap or self._rare_word(token)
+
+    def _foreign_after_relation(self, index: int) -> bool:
+        """"mijn moeder şükran": after a Dutch possessive and relation word, a word that only another language has
+        (a Turkish or Polish word that is also a given name; not "mama mnie bije" in a Polish message)."""
+        token = self.tokens[index + 1]
+        word = token.lower
+        return index > 0 and self.tokens[index - 1].lower in DUTCH_POSSESSIVES and self._adjacent(index - 1, index) \
+            and self.dutch_message and word in self.lists.foreign and word not in self.lists.dutch and len(word) > 2 \
+            and not self._function_word(token) \
+            and not any(t.lower in self.lists.foreign and t.lower not in self.lists.dutch
+                        for t in self.tokens if t is not token)
 
     def _before_listed_surname(self, index: int) -> bool:
         """"mijn collega ama mensah": a word right before a listed surname, both after a relation word."""
@@ -540,7 +552,8 @@ class NameFinder:
         token = self.tokens[candidate]
         if self._adjacent(index, candidate):
             ok = self._capitalised_name(token) or self._listed(token) or self._after_relation_word(token) \
-                or self._before_listed_surname(candidate) or self._subject_before_verb(candidate)
+                or self._before_listed_surname(candidate) or self._subject_before_verb(candidate) \
+                or self._foreign_after_relation(index)
             return candidate if ok else None
         if self._adjacent(index, candidate, COLON) and not self._blocked(token) \
                 and token.lower not in self.lex.subject_verbs and token.lower not in self.lex.possessives \

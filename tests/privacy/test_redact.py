@@ -855,3 +855,13 @@ def test_ninth_round_probed_kinds_of_institution(text, expected):
 @pytest.mark.parametrize("text", ["ik ga naar de cafetaria", "de cafetaria is dicht", "ik zit op de sg"])
 def test_ninth_round_probed_kinds_keep_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("mijn moeder şükran slaat mij", "mijn moeder [NAAM] slaat mij"),  # a word only Turkish has, after "mijn moeder"
+    ("MIJN ADRES IS KERKSTRAAT 12", "MIJN ADRES IS [ADRES]"),  # "IS" links the cue, in capitals too
+    ("mijn vader mnie bije", "mijn vader mnie bije"),  # two Polish words: no name
+    ("bo mama mnie bije za karę", "bo mama mnie bije za karę"),
+])
+def test_ninth_round_probed_foreign_words_and_capitals(text, expected):
+    assert redact(text) == expected
