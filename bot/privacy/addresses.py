@@ -67,6 +67,11 @@ def _english(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])[0-9]{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?i:{types})\.?(?![\w])")
 
 
+# "12 baker street", "5 oak lane": in lower case a number, one or two words that are no frequent word, a street type.
+ENGLISH_LOWER = re.compile(r"(?<![\w])([0-9]{1,5}[a-z]?),?\s+((?:[a-z][\w'’-]*\s+){1,2})"
+                           r"(street|road|avenue|lane|crescent|terrace)(?![\w])")
+
+
 class AddressFinder:
     def __init__(self, text: str, tokens: list[Token], lex: Lexicon) -> None:
         self.text, self.tokens, self.lex = text, tokens, lex
@@ -371,6 +376,11 @@ class AddressFinder:
             yield Span(match.start(1), match.end(1), "ADRES")
         for match in _english(self.lex).finditer(self.text):
             yield Span(match.start(), match.end(), "ADRES")
+        lists = word_lists()
+        for match in ENGLISH_LOWER.finditer(self.text):
+            words = match.group(2).split()
+            if not any(w in lists.frequent_en or w in lists.frequent_nl or w in self.lex.number_units for w in words):
+                yield Span(match.start(), match.end(), "ADRES")
         for match in FOREIGN.finditer(self.text):
             if match.group().split()[0].lower() not in FOREIGN_STOPS:
                 yield Span(match.start(), match.end(), "ADRES")

@@ -126,6 +126,10 @@ class InstitutionFinder:
             if self._particle_before_name(probe + 1):
                 probe, taken, named_by = probe + 1, taken + 1, "particle"  # "bouwbedrijf van gils"
                 continue
+            if token.lower == "of" and not cue and self._next(probe + 1) and (
+                    self._place(self.tokens[probe + 2]) or self._proper(self.tokens[probe + 2])):
+                probe, taken = probe + 1, taken + 1  # "the university of amsterdam", "british school of Amsterdam"
+                continue
             if head and self._title_before_name(probe + 1):
                 probe, taken, last, named_by = probe + 1, taken + 1, probe + 1, "title"  # "scoutinggroep st. jozef"
                 continue

@@ -865,3 +865,17 @@ def test_ninth_round_probed_kinds_keep_ordinary_words(text):
 ])
 def test_ninth_round_probed_foreign_words_and_capitals(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("i live at 12 baker street", "i live at [ADRES]"),  # an English street in lower case
+    ("i study at the university of amsterdam", "i study at [INSTELLING]"),  # "of" and a place inside a name
+])
+def test_ninth_round_probed_english_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["i saw 2 cars on the road", "3 dogs crossed the street", "the school of life",
+                                  "he walked 5 miles down the road"])
+def test_ninth_round_probed_english_keeps_ordinary_words(text):
+    assert redact(text) == text
