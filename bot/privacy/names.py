@@ -17,6 +17,23 @@ SPACE = re.compile(r"\s+")
 CUE_GAP = re.compile(r"\s*:\s*|\s+")
 COMMA = re.compile(r"\s*,\s*")
 COLON = re.compile(r"\s*:\s*")
+# Words of time that put the verb before its subject: "toen kwam sky binnen", "gisteren zei dex".
+INVERSION_OPENERS = frozenset({
+    "toen", "daarna", "gisteren", "vandaag", "vanochtend", "vanmorgen", "vanmiddag", "vanavond", "vannacht", "opeens",
+    "ineens", "plots", "later", "eerst", "daarom", "nu", "soms", "altijd", "vaak", "nooit", "dan", "morgen", "zaterdag",
+    "zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "laatst", "net", "straks", "waarom", "wanneer",
+    "hoe"})
+HURT_VERBS = frozenset({"slaat", "sloeg", "sloegen", "schopt", "schopte", "duwt", "duwde", "pakt", "pakte", "greep",
+                        "grijpt", "bedreigt", "bedreigde", "pest", "pestte", "knijpt", "kneep", "stalkt", "stalkte",
+                        "mishandelt", "mishandelde", "raakt", "raakte", "slaan", "schoppen", "wurgt", "wurgde",
+                        "hits", "hit", "kicked", "kicks", "pushed", "grabbed", "threatened", "choked"})
+OBJECT_FOLLOWERS = frozenset({"bij", "in", "op", "tegen", "met", "en", "of", "omdat", "want", "toen", "als", "ook",
+                              "weer", "elke", "iedere", "altijd", "vaak", "soms", "nooit", "steeds", "hard", "zo",
+                              "at", "on", "with", "and", "again"})
+COPULAS = frozenset({"is", "was", "wordt", "werd", "blijft", "bleef"})
+SEASONS = frozenset({"storm", "winter", "lente", "zomer", "herfst", "regen", "sneeuw", "zon", "wind", "hagel", "mist",
+                     "vorst", "nacht", "avond", "ochtend", "middag", "dag", "summer", "spring", "autumn", "rain",
+                     "snow"})
 DUTCH_POSSESSIVES = frozenset({"mijn", "m'n", "mn", "me", "zijn", "z'n", "zn", "haar", "onze", "ons", "je", "jouw"})
 AGE = r"(?:\s*\(\s*[0-9]{1,2}\s*(?:jaar|jr|j)?\s*\))?"
 LISTED_COMMA = re.compile(AGE + r"\s*,\s*")
@@ -553,7 +570,7 @@ class NameFinder:
         if self._adjacent(index, candidate):
             ok = self._capitalised_name(token) or self._listed(token) or self._after_relation_word(token) \
                 or self._before_listed_surname(candidate) or self._subject_before_verb(candidate) \
-                or self._foreign_after_relation(index)
+                or self._foreign_after_relation(index) or self._curated_at_end(candidate)
             return candidate if ok else None
         if self._adjacent(index, candidate, COLON) and not self._blocked(token) \
                 and token.lower not in self.lex.subject_verbs and token.lower not in self.lex.possessives \
@@ -628,7 +645,7 @@ class NameFinder:
         if last is None:
             return None
         token = self.tokens[last]
-        if self._capitalised_name(token) or self._listed(token):
+        if self._capitalised_name(token) or self._listed(token) or self._curated_at_end(last):
             return first, last  # "meneer De Wit"
         if not self._function_word(token) and (token.lower in self.lists.surnames or self._unknown(token)
                                                 or self._rare_word(token)):
@@ -763,8 +780,42 @@ class NameFinder:
                     or self._with_given_at_end(index) or self._after_owned_arabic(index) \
                     or self._clause_subject(index) or self._person_tail(index) or self._stayed_with(index) \
                     or self._spelled(index) or self._relation_of(index) or self._greeted(index) \
-                    or self._paired(index):
+                    or self._paired(index) or self._inverted_subject(index) or self._hurt_object(index):
                 yield index, index
+
+    def _hurt_object(self, index: int) -> bool:
+        """"hij pakte senna bij haar arm", "ze sloeg lente": a given name (also one that is a word) right after a
+        verb of hurting or grabbing someone, before a preposition or the end of the clause."""
+        tokens = self.tokens
+        if index < 1 or tokens[index - 1].lower not in HURT_VERBS or not self._adjacent(index - 1, index):
+            return False
+        token = tokens[index]
+        if token.lower in SEASONS or not self._word_name(token):
+            return False
+        return self._clause_end(index) or (index + 1 < len(tokens) and self._adjacent(index, index + 1)
+                                           and tokens[index + 1].lower in OBJECT_FOLLOWERS)
+
+    def _curated_at_end(self, index: int) -> bool:
+        """"ik mis opa jan", "mijn broer bas.": after a relation word or a title, a given name of the curated lists
+        that is also a word ends the clause."""
+        token = self.tokens[index]
+        return token.lower in self.lex.given_names and token.lower not in self.lex.sentence_starters \
+            and not self._blocked(token) and token.lower not in self.lex.subject_verbs and self._clause_end(index) \
+            and token.lower not in self.lists.places
+
+    def _inverted_subject(self, index: int) -> bool:
+        """"toen kwam sky binnen", "gisteren zei dex dat ...": after a word of time and a finite verb that takes a
+        person, a given name (also one that is a word) is the subject."""
+        tokens = self.tokens
+        if index < 2 or not self._adjacent(index - 2, index - 1) or not self._adjacent(index - 1, index):
+            return False
+        verb, opener, word = tokens[index - 1].lower, tokens[index - 2].lower, tokens[index].lower
+        if opener not in INVERSION_OPENERS or not (verb in self.lex.subject_verbs or verb in self.lex.person_verbs) \
+                or verb in AND or word in SEASONS or self._verb_form(word):
+            return False
+        if verb in COPULAS:  # "nu is winter voorbij": after "is" only a name of the curated lists
+            return self._curated_given(tokens[index]) and not self._function_word(tokens[index])
+        return self._word_name(tokens[index])
 
     def _paired(self, index: int) -> bool:
         """"bij ilse en mila", "kim and iris": two given names of the curated lists joined by "en"/"and", none a

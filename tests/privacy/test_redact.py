@@ -879,3 +879,24 @@ def test_ninth_round_probed_english_spans(text, expected):
                                   "he walked 5 miles down the road"])
 def test_ninth_round_probed_english_keeps_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the subject after a word of time and its verb; a curated name that is a word ending the clause after a
+    # relation word or a title; the object of a verb of hurting or grabbing
+    ("toen kwam sky binnen", "toen kwam [NAAM] binnen"),
+    ("gisteren zei dex dat hij me ging slaan", "gisteren zei [NAAM] dat hij me ging slaan"),
+    ("toen was noah er", "toen was [NAAM] er"),
+    ("ik mis opa jan", "ik mis opa [NAAM]"),
+    ("mijn broer bas.", "mijn broer [NAAM]."),
+    ("hij pakte senna bij haar arm", "hij pakte [NAAM] bij haar arm"),
+])
+def test_ninth_round_probed_names_in_a_clause(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["toen kwam storm op", "nu is winter voorbij", "toen ging lente over in zomer",
+                                  "toen kwam de politie", "ik mis mijn opa ben", "hij is mijn vader.",
+                                  "hij sloeg lente in het gezicht", "hij pakt geld uit mijn tas", "hij slaat hard"])
+def test_ninth_round_probed_clauses_keep_ordinary_words(text):
+    assert redact(text) == text
