@@ -553,6 +553,13 @@ class InstitutionFinder:
         last = self._name_after(end, any_case=False, cue=True)
         if last is not None and first <= last:
             yield self._span(first, last)
+        elif work and first < len(tokens) and self._next(first - 1) and self._firm_word(tokens[first]):
+            yield self._span(first, first)  # "hij werkt bij vanderlande": a word web text has mostly as a name
+
+    def _firm_word(self, token: Token) -> bool:
+        word, lists = token.lower, word_lists()
+        return len(word) > 3 and word in lists.rare and not self._stop(token) and word not in self.lex.common_words \
+            and not _inflected(word, lists.dutch) and word not in lists.frequent_en and word not in lists.streets
 
     def _chain_end(self, first: int) -> Optional[int]:
         """Last token of a shop or firm with many branches starting at `first` ("albert heijn", "jumbo")."""

@@ -900,3 +900,21 @@ def test_ninth_round_probed_names_in_a_clause(text, expected):
                                   "hij sloeg lente in het gezicht", "hij pakt geld uit mijn tas", "hij slaat hard"])
 def test_ninth_round_probed_clauses_keep_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # after a work cue a word web text has mostly as a name, public employers, more chains, a salon
+    ("hij werkt bij vanderlande", "hij werkt bij [INSTELLING]"),
+    ("mijn moeder werkt bij de belastingdienst", "mijn moeder werkt bij [INSTELLING]"),
+    ("ze werkt bij zara in de stad", "ze werkt bij [INSTELLING] in de stad"),
+    ("ze werkt bij een kapper, salon bella", "ze werkt bij een kapper, [INSTELLING]"),
+])
+def test_ninth_round_probed_workplaces(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ik ga naar de salon", "hij werkt bij iemand", "hij werkt bij mensen thuis",
+                                  "ik werk bij mijn oom", "hij werkt bij een bedrijf", "ik werk bij het coa",
+                                  "mijn broer werkt bij de politie"])
+def test_ninth_round_probed_workplaces_keep_ordinary_words(text):
+    assert redact(text) == text
