@@ -40,11 +40,14 @@ def _acronym(word: str) -> bool:
     return len(word) > 1 and upper >= 2 and upper * 2 >= len(word)
 
 
-def _two_words(word: str, known: frozenset[str]) -> bool:
-    """"sorteercentrum", "speelkwartier": two known words of four letters or more (a linking "s" allowed)."""
+def _two_words(word: str, known: frozenset[str], unless: frozenset[str] = frozenset()) -> bool:
+    """"sorteercentrum", "speelkwartier": two known words of four letters or more (a linking "s" allowed), none of
+    them in `unless`."""
+    def ok(part: str) -> bool:
+        return part in known and part not in unless
     for cut in range(4, len(word) - 3):
         left, right = word[:cut], word[cut:]
-        if right in known and (left in known or (left[-1] == "s" and left[:-1] in known)):
+        if ok(right) and (ok(left) or (left[-1] == "s" and ok(left[:-1]))):
             return True
     return False
 
@@ -559,7 +562,8 @@ class InstitutionFinder:
     def _firm_word(self, token: Token) -> bool:
         word, lists = token.lower, word_lists()
         return len(word) > 3 and word in lists.rare and not self._stop(token) and word not in self.lex.common_words \
-            and not _inflected(word, lists.dutch) and word not in lists.frequent_en and word not in lists.streets
+            and not _inflected(word, lists.dutch) and word not in lists.frequent_en and word not in lists.streets \
+            and not _two_words(word, lists.dutch, lists.rare)  # "sorteercentrum"; not "vander|lande"
 
     def _chain_end(self, first: int) -> Optional[int]:
         """Last token of a shop or firm with many branches starting at `first` ("albert heijn", "jumbo")."""
