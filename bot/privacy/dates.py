@@ -101,7 +101,15 @@ def cued_birthdays(text: str, lex: Lexicon) -> Iterator[Span]:
     # "geboren in maart 2012", "geboren in 2010", "geb. '09": a month and year, or a year alone right after the cue
     month_year = re.compile(rf"\.?\s*:?\s*(?:[\w']+\s+){{0,2}}?(?:in\s+)?({month}\.?\s+{YEAR})(?![\w])",
                             re.IGNORECASE)
+    day_words = "|".join(sorted((re.escape(w) for w, n in {**lex.number_words, **lex.ordinal_words}.items()
+                                 if 1 <= n <= 31), key=len, reverse=True))
+    # "geboren op twaalf maart", "jarig op de vijfde van mei": a day in words and a month
+    spoken = re.compile(rf"\.?\s*:?\s*(?:(?:op|on|the|is)\s+)?(?:de\s+)?((?:{day_words})\s+(?:van\s+|of\s+)?{month})"
+                        rf"(?![\w])", re.IGNORECASE)
     for cue_match in cue_pattern(lex.birth_cues).finditer(text.lower()):
+        found = spoken.match(text, cue_match.end())
+        if found:
+            yield Span(found.start(1), found.end(1), "GEBOORTEDATUM")
         found = month_year.match(text, cue_match.end())
         if found:
             yield Span(found.start(1), found.end(1), "GEBOORTEDATUM")
@@ -128,6 +136,10 @@ def birthdays_before_cue(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in before.finditer(text):
         if not 1 <= int(match.group(1)) <= 31 or (match.group(3) and not 1 <= int(match.group(3)) <= 12):
             continue
+        yield Span(match.start(), match.end(), "GEBOORTEDATUM")
+    # "ik ben in juni 2010 geboren": a month and year right before the cue
+    month_year = re.compile(rf"(?<![\w]){month}\.?\s+[0-9]{{4}}(?=\s+(?:{BIRTH_AFTER})(?![\w]))", re.IGNORECASE)
+    for match in month_year.finditer(text):
         yield Span(match.start(), match.end(), "GEBOORTEDATUM")
 
 

@@ -918,3 +918,19 @@ def test_ninth_round_probed_workplaces(text, expected):
                                   "mijn broer werkt bij de politie"])
 def test_ninth_round_probed_workplaces_keep_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("noa d'r vader is eng", "[NAAM] d'r vader is eng"),  # "d'r" as a possessive
+    ("geboren op twaalf maart", "geboren op [GEBOORTEDATUM]"),  # a day in words after a birth cue
+    ("jarig op de vijfde van mei", "jarig op de [GEBOORTEDATUM]"),
+    ("ik ben in juni 2010 geboren", "ik ben in [GEBOORTEDATUM] geboren"),  # a month and year before the cue
+])
+def test_ninth_round_probed_possessive_and_dates(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["d'r moeder is lief", "geboren op een mooie dag", "geboren in een ziekenhuis",
+                                  "geboren op een maandag"])
+def test_ninth_round_probed_dates_keep_ordinary_words(text):
+    assert redact(text) == text
