@@ -28,10 +28,24 @@ SCHOOL_CLASS = re.compile(r"(?i)(?<![\w])(?:groep|klas|class|grade|leerjaar)\s*[
 # Trades after a family name that make it a firm: "jansen transport", "van dijk installatietechniek".
 FIRM_TAILS = frozenset({"transport", "logistiek", "logistics", "installatietechniek", "installaties", "bv", "vof",
                         "holding", "schoonmaakdiensten", "autoschade", "bouwbedrijf", "transportbedrijf"})
+# Kind words too common to be a head: a name after them needs an article and a word that is no frequent, describing
+# or plural word ("in de opvang de klimroos", not "in de opvang de regels").
+WEAK_HEADS = frozenset({"opvang", "crisisopvang", "vrouwenopvang", "nachtopvang", "jongerenopvang", "instelling",
+                        "jeugdinstelling", "zorginstelling", "onderwijs", "praktijkonderwijs", "leefgroep", "woongroep",
+                        "behandelgroep", "jeugdgroep", "kliniek", "jeugdkliniek", "internaat", "tehuis", "kindertehuis",
+                        "pleeggezin"})
 HET_PREPOSITIONS = frozenset({"op", "van", "in", "naar", "bij", "aan", "at", "to"})
 NAMING_VERBS = frozenset({"is", "was", "heet", "heette", "called", "named"})  # "mijn school heet ..."
 CALLED = frozenset({"heet", "heette", "called", "named"})
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
+
+
+def _plural(word: str) -> bool:
+    """A plural of an ordinary word ("mensen", "regels", "mannen"), not a surname like "jansen", "willems"."""
+    lists = word_lists()
+    doubled = len(word) > 4 and word[-3] == word[-4]  # "mannen" -> "man"
+    return (word.endswith("en") and (lists.ordinary(word[:-2]) or (doubled and lists.ordinary(word[:-3])))) \
+        or (word.endswith("s") and lists.ordinary(word[:-1]))
 
 
 def _acronym(word: str) -> bool:
@@ -174,11 +188,7 @@ class InstitutionFinder:
                 or word in lex.institution_heads or word in lex.institution_tails or word in lex.number_units \
                 or word in lex.number_words or word in lex.ordinal_words:  # "kinderopvang de drie routes"
             return False
-        lists = word_lists()  # a plural of a word ("mensen", "regels"), not a surname like "jansen", "willems"
-        doubled = len(word) > 4 and word[-3] == word[-4]  # "mannen" -> "man"
-        plural = (word.endswith("en") and (lists.ordinary(word[:-2]) or (doubled and lists.ordinary(word[:-3])))) \
-            or (word.endswith("s") and lists.ordinary(word[:-1]))
-        return not word.endswith(ADJECTIVE_ENDINGS) and not plural
+        return not word.endswith(ADJECTIVE_ENDINGS) and not _plural(word)
 
     def _title_before_name(self, index: int) -> bool:
         """"st. franciscus", "sint jozef": an abbreviated title or a saint's before a given name, in any case."""
@@ -380,6 +390,13 @@ class InstitutionFinder:
                 last = self._name_after(index, any_case=named or label, label=label)
                 if last is not None:
                     yield self._span(index + label, last)
+            if kind in WEAK_HEADS and not tokens[index].cap:
+                last = self._weak_head_name(index)
+                if last is not None:  # "de opvang de klimroos", "praktijkonderwijs het rotsoord"
+                    yield self._span(index, last)
+            if token.lower == "het" and self._next(index) and index + 1 < len(tokens) \
+                    and (tokens[index + 1].lower,) in lex.care_organisations_cued:
+                yield self._span(index + 1, index + 1)  # "het antonius", "in het slingeland": never a person
             if kind in lex.institution_heads or kind in lex.institution_tails:
                 named = self._named_by_verb(index)
                 if named is not None:  # "my school is riverside international school", "mijn school heet de klimop"
@@ -435,6 +452,34 @@ class InstitutionFinder:
                     or (stem.endswith("en") and lists.ordinary(stem[:-2]))):
                 return True
         return False
+
+    def _weak_head_name(self, index: int) -> Optional[int]:
+        """Last token of the name after a kind word too common to be a head (`WEAK_HEADS`: "opvang", "onderwijs"),
+        an article and one or two words that are no frequent, describing, plural or function word: "de opvang de
+        klimroos"; not "in de opvang de regels", "de hele dag"."""
+        tokens, lists = self.tokens, word_lists()
+        article = index + 1
+        if article + 1 >= len(tokens) or not self._next(index) or not self._article(article) \
+                or not self._next(article):
+            return None
+        last = None
+        for probe in (article + 1, article + 2):
+            if probe >= len(tokens) or (probe > article + 1 and not self._next(probe - 1)):
+                break
+            token = tokens[probe]
+            word = token.lower
+            if self._stop(token) or self._describer(token) or word in lists.frequent_nl or word in ARTICLES \
+                    or self._function_word(token) or word in self.lex.person_nouns or _inflected(word, lists.dutch) \
+                    or _plural(word) or word in lists.frequent_en:
+                break
+            last = probe
+            if self._clause_end_after(probe):
+                break
+        return last
+
+    def _clause_end_after(self, index: int) -> bool:
+        rest = self.text[self.tokens[index].end:self.tokens[index].end + 2]
+        return not rest or not rest.startswith(" ") or index + 1 >= len(self.tokens)
 
     def _named_by_verb(self, index: int) -> Optional[tuple[int, int]]:
         """(first, last) token of the name after a kind word and a naming verb: "mijn school heet de klimop" (any

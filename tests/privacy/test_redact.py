@@ -934,3 +934,22 @@ def test_ninth_round_probed_possessive_and_dates(text, expected):
                                   "geboren op een maandag"])
 def test_ninth_round_probed_dates_keep_ordinary_words(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a kind word too common to be a head, an article and a word that is no frequent or plural word; "pi" and a
+    # place; "het" and a care organisation named like a word
+    ("ik woon in de opvang de klimroos", "ik woon in [INSTELLING]"),
+    ("ik zit in jeugdinstelling de hunnerberg", "ik zit in [INSTELLING]"),
+    ("hij zit vast in pi vught", "hij zit vast in [INSTELLING]"),
+    ("mijn moeder ligt in het slingeland", "mijn moeder ligt in [INSTELLING]"),
+])
+def test_ninth_round_probed_care_and_custody(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["in de opvang de regels zijn streng", "in de opvang de hele dag",
+                                  "in de opvang de kinderen", "in de kliniek de dokter", "het pi getal",
+                                  "ik werk in het onderwijs de komende tijd"])
+def test_ninth_round_probed_care_keeps_ordinary_words(text):
+    assert redact(text) == text
