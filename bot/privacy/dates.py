@@ -92,8 +92,20 @@ def _cued_holiday(text: str, lex: Lexicon, cue_end: int) -> Iterator[Span]:
         yield Span(match.start(), match.end(), "GEBOORTEDATUM")
 
 
+@lru_cache(maxsize=4)
+def _spoken_day(months: tuple[str, ...], numbers: tuple[tuple[str, int], ...]) -> re.Pattern[str]:
+    """"geboren op twaalf maart", "jarig op de vijfde van mei": a day in words and a month after a birth cue."""
+    _, _, month = _text_patterns(months)
+    day_words = "|".join(sorted((re.escape(w) for w, n in numbers if 1 <= n <= 31), key=len, reverse=True))
+    return re.compile(rf"\.?\s*:?\s*(?:(?:op|on|the|is)\s+)?(?:de\s+)?((?:{day_words})\s+(?:van\s+|of\s+)?{month})"
+                      rf"(?![\w])", re.IGNORECASE)
+
+
 def cued_birthdays(text: str, lex: Lexicon) -> Iterator[Span]:
     """"geboren op 3 maart", "jarig op 5 mei": a day and month without a year, after a birth cue."""
+    cues = list(cue_pattern(lex.birth_cues).finditer(text.lower()))
+    if not cues:
+        return
     _, _, month = _text_patterns(tuple(lex.months))
     # up to three words between: "geboren in 2009 op 3 april", "geboren in Utrecht op 3 april"
     after_cue = re.compile(rf"\.?\s*:?\s*(?:[\w']+\s+){{0,3}}?(?:op|on|the|is)?\s*([0-9]{{1,2}}){ORDINAL}\.?\s+"
@@ -101,12 +113,8 @@ def cued_birthdays(text: str, lex: Lexicon) -> Iterator[Span]:
     # "geboren in maart 2012", "geboren in 2010", "geb. '09": a month and year, or a year alone right after the cue
     month_year = re.compile(rf"\.?\s*:?\s*(?:[\w']+\s+){{0,2}}?(?:in\s+)?({month}\.?\s+{YEAR})(?![\w])",
                             re.IGNORECASE)
-    day_words = "|".join(sorted((re.escape(w) for w, n in {**lex.number_words, **lex.ordinal_words}.items()
-                                 if 1 <= n <= 31), key=len, reverse=True))
-    # "geboren op twaalf maart", "jarig op de vijfde van mei": a day in words and a month
-    spoken = re.compile(rf"\.?\s*:?\s*(?:(?:op|on|the|is)\s+)?(?:de\s+)?((?:{day_words})\s+(?:van\s+|of\s+)?{month})"
-                        rf"(?![\w])", re.IGNORECASE)
-    for cue_match in cue_pattern(lex.birth_cues).finditer(text.lower()):
+    spoken = _spoken_day(tuple(lex.months), tuple(sorted({**lex.number_words, **lex.ordinal_words}.items())))
+    for cue_match in cues:
         found = spoken.match(text, cue_match.end())
         if found:
             yield Span(found.start(1), found.end(1), "GEBOORTEDATUM")

@@ -807,7 +807,8 @@ class NameFinder:
         """"toen kwam sky binnen", "gisteren zei dex dat ...": after a word of time and a finite verb that takes a
         person, a given name (also one that is a word) is the subject."""
         tokens = self.tokens
-        if index < 2 or not self._adjacent(index - 2, index - 1) or not self._adjacent(index - 1, index):
+        if index < 2 or tokens[index - 2].lower not in INVERSION_OPENERS or not self._adjacent(index - 2, index - 1) \
+                or not self._adjacent(index - 1, index):
             return False
         verb, opener, word = tokens[index - 1].lower, tokens[index - 2].lower, tokens[index].lower
         if opener not in INVERSION_OPENERS or not (verb in self.lex.subject_verbs or verb in self.lex.person_verbs) \
@@ -821,6 +822,8 @@ class NameFinder:
         """"bij ilse en mila", "kim and iris": two given names of the curated lists joined by "en"/"and", none a
         frequent word, a word the bot uses, a place or a word that often opens a sentence."""
         tokens = self.tokens
+        if tokens[index].lower not in self.lex.given_names:
+            return False
         for other, link in ((index + 2, index + 1), (index - 2, index - 1)):
             if 0 <= other < len(tokens) and tokens[link].lower in AND and self._adjacent(min(index, other), link) \
                     and self._adjacent(link, max(index, other)) \
