@@ -953,3 +953,8 @@ def test_ninth_round_probed_care_and_custody(text, expected):
                                   "ik werk in het onderwijs de komende tijd"])
 def test_ninth_round_probed_care_keeps_ordinary_words(text):
     assert redact(text) == text
+
+
+def test_ninth_round_more_relation_words_of_other_languages():
+    assert redact("mon mari youssef me frappe") == "mon mari [NAAM] me frappe"
+    assert redact("mon mari me frappe tous les jours") == "mon mari me frappe tous les jours"
