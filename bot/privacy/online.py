@@ -28,6 +28,7 @@ MAX_HANDLE_WORDS = 3
 STATES = frozenset({"kapot", "privé", "prive", "private", "openbaar", "public", "weg", "leeg", "dicht", "open", "down",
                     "offline", "online", "geblokkeerd", "hacked", "gone", "deleted", "banned"})
 SPACED_AT = re.compile(r"@\s+")
+SPACED_NAME = re.compile(r"(?<![\w.@])@\s([^\W\d_]{2,30})(?![\w@])")
 # "stuur me @ lisa.b_": an "@" and a space before a word with a digit, dot or underscore, anywhere.
 SPACED_HANDLE = re.compile(r"(?<![\w.@])@\s(?=[\w.]*[0-9._])[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<![.])(?![\w@])")
 # A mailbox named without its domain after a mail cue: "hotmail: sanne_xx", "m'n gmail is lotte.vd"; a local part
@@ -111,7 +112,7 @@ def _after_cue(text: str, tokens: list[Token], end: int, lex: Lexicon) -> Span |
     if at is not None:
         return Span(at.start(), first.end(), "HANDLE")
     word = first.group()
-    if not text[tokens[end].end:first.start()].strip():
+    if not text[tokens[end].end:first.start()].strip().strip("\"“'‘"):  # a quote is no ":" or "is"
         return None if word.isalpha() else Span(first.start(), first.end(), "HANDLE")  # needs ":" or "is"
     if word.isalpha() and _state_word(word.lower(), text, first.end()):
         return None  # "mijn insta is kapot", "zijn snap is gehackt": how the account is, not its name
@@ -159,6 +160,12 @@ def handles(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     if "@ " in text:
         for match in SPACED_HANDLE.finditer(text):
             yield Span(match.start(), match.end(), "HANDLE")
+        lists = word_lists()
+        for match in SPACED_NAME.finditer(text):  # "dm me @ lisa": a given name after an "@" and a space
+            word = match.group(1).lower()
+            if (word in lists.given_names or word in lex.given_names) and word not in lex.non_names \
+                    and not (lists.ordinary(word) and word not in lex.given_names):
+                yield Span(match.start(), match.end(), "HANDLE")
     for match in AT_HANDLE.finditer(text):
         yield Span(match.start(), match.end(), "HANDLE")
     for match in _profile_link(lex.social_domains).finditer(text):

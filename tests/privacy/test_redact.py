@@ -958,3 +958,16 @@ def test_ninth_round_probed_care_keeps_ordinary_words(text):
 def test_ninth_round_more_relation_words_of_other_languages():
     assert redact("mon mari youssef me frappe") == "mon mari [NAAM] me frappe"
     assert redact("mon mari me frappe tous les jours") == "mon mari me frappe tous les jours"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("hij heeft me toegevoegd als gangster010", "hij heeft me toegevoegd als [HANDLE]"),
+    ("hij zit op tiktok onder de naam lisa_dance", "hij zit op tiktok onder de naam [HANDLE]"),
+    ("dm me @ lisa", "dm me [HANDLE]"),
+    ("De visie is bekend onder de naam 'samen werken aan veiligheid'.",
+     "De visie is bekend onder de naam 'samen werken aan veiligheid'."),
+    ("hij heeft me toegevoegd als vriend", "hij heeft me toegevoegd als vriend"),
+    ("ik zit @ home", "ik zit @ home"),
+])
+def test_ninth_round_probed_handles_after_being_added(text, expected):
+    assert redact(text) == expected
