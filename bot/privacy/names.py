@@ -669,12 +669,15 @@ class NameFinder:
         """(first, last) token of "Visser" in "de familie Visser", "het gezin de boer": particles and a capitalised
         word inside the sentence, or a listed surname that is no frequent word."""
         first = index + 1
-        if not self._adjacent(index, first):
+        if not self._adjacent(index, first, TITLE_GAP):  # "fam. bakker"
             return None
         last = self._after_particles(first)
         if last is None:
             return None
         token = self.tokens[last]
+        if last > first and token.lower in self.lists.surnames and not self._blocked(token) \
+                and token.lower not in self.lex.subject_verbs and not self._verb_form(token.lower):
+            return first, last  # "de familie de jong": after a particle a frequent word too
         if self._blocked(token) or self._function_word(token) or token.lower in self.lists.places:
             return None
         if token.cap and not token.sentence_start:
@@ -682,6 +685,33 @@ class NameFinder:
         listed = token.lower in self.lists.surnames and not self._verb_form(token.lower) \
             and token.lower not in self.lex.vocabulary
         return (first, last) if listed else None
+
+    def _particles_and_surname(self, first: int) -> Optional[tuple[int, int]]:
+        """(first, last) token of "de vries", "van der berg" after a strong naming cue: particles and a listed surname
+        or a word that is no word."""
+        if first >= len(self.tokens) or self.tokens[first].lower not in self.lex.name_particles \
+                or not self._adjacent(first - 1, first, CUE_GAP):
+            return None
+        last = self._after_particles(first)
+        if last is None or last == first:
+            return None
+        token = self.tokens[last]
+        if self._blocked(token) or token.lower in self.lex.subject_verbs:
+            return None
+        return (first, last) if token.lower in self.lists.surnames or self._unknown(token) or token.cap else None
+
+    def _van_subject(self, index: int) -> bool:
+        """"van der berg zegt dat ...": at the start of a sentence "van" (der, den, de) and a listed surname before a
+        verb that takes a person."""
+        tokens = self.tokens
+        if not tokens[index].sentence_start or tokens[index].lower != "van":
+            return False
+        last = self._after_particles(index)
+        if last is None or last == index or last + 1 >= len(tokens) or not self._adjacent(last, last + 1):
+            return False
+        token, verb = tokens[last], tokens[last + 1].lower
+        return token.lower in self.lists.surnames and not self._blocked(token) and not self._function_word(token) \
+            and (verb in self.lex.person_verbs or verb in self.lex.subject_verbs) and verb not in AND
 
     def _clause_end(self, index: int) -> bool:
         return bool(CLAUSE_END.match(self.text, self.tokens[index].end))
@@ -745,6 +775,10 @@ class NameFinder:
                     if strength == "strong":
                         self.named.add(found)
                     yield found, found
+                elif end is not None and strength == "strong":
+                    pair = self._particles_and_surname(end + 1)
+                    if pair is not None:  # "mijn achternaam is de vries"
+                        yield pair
             if token.lower in lex.glued_cues:  # "ikheet tamara"
                 found = self._after_cue(index, "strong")
                 if found is not None:
@@ -770,6 +804,8 @@ class NameFinder:
                 pair = self._after_family(index)
                 if pair is not None:
                     yield pair
+            if self._van_subject(index):
+                yield index, self._after_particles(index) or index
             if (self._given(token) and not self._owned_noun(index)) \
                     or (self._rare_subject(index) if token.sentence_start else self._rare(token)):
                 yield index, index

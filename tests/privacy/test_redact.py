@@ -971,3 +971,20 @@ def test_ninth_round_more_relation_words_of_other_languages():
 ])
 def test_ninth_round_probed_handles_after_being_added(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # particles and a surname: at the start before a verb, after "familie" (a frequent word too), after a strong cue
+    ("van der berg zegt dat ik lieg", "[NAAM] zegt dat ik lieg"),
+    ("ik woon bij de familie de jong", "ik woon bij de familie [NAAM]"),
+    ("fam. bakker", "fam. [NAAM]"),
+    ("mijn achternaam is de vries", "mijn achternaam is [NAAM]"),
+])
+def test_ninth_round_probed_surnames(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["van de week zei hij", "van de school zegt niemand iets",
+                                  "mijn naam is de moeite niet"])
+def test_ninth_round_probed_surnames_keep_ordinary_words(text):
+    assert redact(text) == text
