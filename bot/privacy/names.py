@@ -675,7 +675,8 @@ class NameFinder:
         if last is None:
             return None
         token = self.tokens[last]
-        if last > first and token.lower in self.lists.surnames and not self._blocked(token) \
+        infinitive = self.tokens[last - 1].lower == "te" and self.lists.ordinary(token.lower)  # "gezin te horen"
+        if last > first and token.lower in self.lists.surnames and not self._blocked(token) and not infinitive \
                 and token.lower not in self.lex.subject_verbs and not self._verb_form(token.lower):
             return first, last  # "de familie de jong": after a particle a frequent word too
         if self._blocked(token) or self._function_word(token) or token.lower in self.lists.places:
@@ -696,7 +697,8 @@ class NameFinder:
         if last is None or last == first:
             return None
         token = self.tokens[last]
-        if self._blocked(token) or token.lower in self.lex.subject_verbs:
+        if self._blocked(token) or token.lower in self.lex.subject_verbs \
+                or (self.tokens[last - 1].lower == "te" and self.lists.ordinary(token.lower)):
             return None
         return (first, last) if token.lower in self.lists.surnames or self._unknown(token) or token.cap else None
 
