@@ -20,9 +20,10 @@ pii_chat_holdout_h.yml, written blind meanwhile and never read during the work, 
 seventh round H became a tuning set too and pii_chat_holdout_i.yml, written blind meanwhile and never read
 during the work, was the held-out set. In the eighth round I became a tuning set too and
 pii_chat_holdout_j.yml, written blind meanwhile and never read during the work, was the held-out set. In the
-ninth round J becomes a tuning set too and pii_chat_holdout_k.yml, written blind before it and never read, is the
-held-out set: the figures that count. A set whose file does not exist yet is skipped
-with a note; `--set NAME` scores only the named sets (to list the misses of tuning sets without those of H).
+ninth round J became a tuning set too and pii_chat_holdout_k.yml, written blind before it and never read during
+the work, was the held-out set, scored once at its end: the figures that count. A set whose file does not exist
+yet is skipped with a note; `--set NAME` scores only the named sets (to list the misses of tuning sets without
+the counts of K).
 
 A labelled span counts as found when the redactor's spans cover all of its characters (of any type; a
 wrong type is listed separately). A false positive is a redacted span that touches no labelled span.

@@ -30,13 +30,17 @@ HOUSE_NUMBER = re.compile(
 NUMBER_ONLY = re.compile(r"(?i)(?:(?<=woon )|(?<=woont )|(?<=wonen )|(?<=woonde )|(?<=woonden ))op\s+"
                          r"(nummer\s+[0-9]{1,4}[a-z]?)(?![\w])")
 MAX_STREET_TOKENS = 5
+# A lower-case letter after the house number, then a word: "120 a daar woont ..."; not a letter that is a word
+# ("om 12 u", "'k weet", Polish "z mężem", "w Hadze", "i", Spanish "y", "o"), "a" only before a frequent Dutch word.
+LETTER_AFTER = re.compile(r"\s([abcdfghjlmnpqrstvx])\s+([^\W\d_]+)")
 # "adres: Spui 4", "mijn adres is Vlonder 6": after the word "adres" capitalised words and a house number are a
 # street, whatever its name ends in.
-ADDRESS_CUE = re.compile(r"(?<![\w])(?i:(?:woon|huis|post)?adres|address|adress)\s*(?::|\s(?i:is|was)\s|=|-)?\s*"
+ADDRESS_CUE = re.compile(r"(?<![\w])(?i:(?:woon|huis|post)?adres|address|adress)(?:\s*:|\s+(?i:is|was)\s|\s*=|\s*-)?\s*"
                          r"((?:[A-Z][^\W\d_]*(?:['’.-][^\W\d_]*)?\s+){0,2}[A-Z][^\W\d_]*)(?=\s+[0-9])")
 # "adres plantsoen 11", "mijn adres is oude gracht 3": in lower case one or two words after "adres", the last a street
 # word (checked in AddressFinder._lower_after_cue), and a house number.
-ADDRESS_CUE_LOWER = re.compile(r"(?<![\w])(?i:(?:woon|huis|post)?adres|address|adress)\s*(?::|\s(?i:is|was)\s|=|-)?\s*"
+ADDRESS_CUE_LOWER = re.compile(r"(?<![\w])(?i:(?:woon|huis|post)?adres|address|adress)"
+                               r"(?:\s*:|\s+(?i:is|was)\s|\s*=|\s*-)?\s*"
                                r"((?:[a-z][^\W\d_]*\s+)?([a-z][^\W\d_]*))(?=\s+[0-9])")
 # "we zijn verhuisd naar de hoefslag 5", "ze wonen op het wilgenhof 3": after moving or living and an article, one
 # or two words and a house number that ends the clause are a street, whatever its name ends in.
@@ -61,6 +65,11 @@ FOREIGN = re.compile(r"(?i)(?<![\w])(?:ul\.|ulica|ulicy|al\.|aleja|alei)\s+[\w'�
 def _english(lex: Lexicon) -> re.Pattern[str]:
     types = "|".join(sorted(lex.english_street_types, key=len, reverse=True))
     return re.compile(rf"(?<![\w])[0-9]{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?i:{types})\.?(?![\w])")
+
+
+# "12 baker street", "5 oak lane": in lower case a number, one or two words that are no frequent word, a street type.
+ENGLISH_LOWER = re.compile(r"(?<![\w])([0-9]{1,5}[a-z]?),?\s+((?:[a-z][\w'’-]*\s+){1,2})"
+                           r"(street|road|avenue|lane|crescent|terrace)(?![\w])")
 
 
 class AddressFinder:
@@ -165,6 +174,11 @@ class AddressFinder:
             return None  # "Amsterdam 2019" is a year, not a house number
         if strength in ("bare", "listed", "bare_listed", "lower_head") and self._unit_after(match.end()):
             return None  # "op het Spui 3 jaar geleden": a count
+        letter = LETTER_AFTER.match(self.text, match.end()) if match.end() == match.end(1) else None
+        word = letter.group(2).lower() if letter is not None else ""
+        if letter is not None and (word in word_lists().frequent_nl if letter.group(1) == "a"
+                                   else word_lists().ordinary(word)):
+            return letter.end(1)  # "jan van galenstraat 120 a daar woont ...", "kerkstraat 12 b woont ..."
         return match.end()
 
     def _unit_after(self, end: int) -> bool:
@@ -225,8 +239,12 @@ class AddressFinder:
             return None
         first = index - 1 if self.tokens[index - 1].lower in self.lex.street_prefixes \
             and self._adjacent(index - 1, index) else index  # "op de oude gracht 120"
-        if first < 2 or not (self._after_article(first) and self.tokens[first - 2].lower in ("op", "aan", "in")
-                             and self._adjacent(first - 2, first - 1)):
+        # "op grote markt 12": with a prefix the article may be left out
+        bare_prefixed = first < index and first >= 1 and self.tokens[first - 1].lower in ("op", "aan") \
+            and self._adjacent(first - 1, first)
+        if not bare_prefixed and (first < 2 or not (self._after_article(first)
+                                                    and self.tokens[first - 2].lower in ("op", "aan", "in")
+                                                    and self._adjacent(first - 2, first - 1))):
             return None
         end = self._number(index, "bare_listed")
         if end is not None and lower and not self._clause_after(end):
@@ -289,8 +307,13 @@ class AddressFinder:
         if strength == "capitalised":
             return capitalised and token.lower in lists.streets
         named = start < index  # "de jan van galenstraat": a name and particles before it
-        return capitalised or named or token.lower not in lists.dutch \
-            or (token.lower in lists.streets and token.lower not in self.lex.street_nouns)
+        if capitalised or named or token.lower not in lists.dutch \
+                or (token.lower in lists.streets and token.lower not in self.lex.street_nouns):
+            return True
+        # "in de opvang aan de zeeweg": after "aan de" (living along a street) a listed street that is also a rare
+        # noun; not a common one ("aan de ringweg", "aan de overweg")
+        return start >= 2 and self.tokens[start - 2].lower == "aan" and self._adjacent(start - 2, start - 1) \
+            and token.lower in lists.streets and token.lower not in self.lex.common_words
 
     def _head_street(self, index: int) -> Optional[int]:
         """End of "Laan van Meerdervoort 200", or of "op de Laan van Meerdervoort" without a number."""
@@ -353,6 +376,11 @@ class AddressFinder:
             yield Span(match.start(1), match.end(1), "ADRES")
         for match in _english(self.lex).finditer(self.text):
             yield Span(match.start(), match.end(), "ADRES")
+        lists = word_lists()
+        for match in ENGLISH_LOWER.finditer(self.text):
+            words = match.group(2).split()
+            if not any(w in lists.frequent_en or w in lists.frequent_nl or w in self.lex.number_units for w in words):
+                yield Span(match.start(), match.end(), "ADRES")
         for match in FOREIGN.finditer(self.text):
             if match.group().split()[0].lower() not in FOREIGN_STOPS:
                 yield Span(match.start(), match.end(), "ADRES")

@@ -17,13 +17,18 @@ ORDINAL = r"(?:e|ste|de|st|nd|rd|th)?"
 DAY_MONTH = re.compile(r"\.?\s*:?\s*(?:(?:op|on|is)\s+)?([0-9]{1,2})([-/.])([0-9]{1,2})(?![\w]|[-/.][0-9])")
 CUE_LINK = re.compile(r"\s*:?\s*(?:(?:op|on|is)\s+)?")
 YEAR = r"(?:['’]?[0-9]{2}|[0-9]{4})"
+BIRTH_YEAR = re.compile(r"\.?\s*:?\s*(?:(?:in|uit|van|from)\s+)?((?:19|20)[0-9]{2}|['’][0-9]{2})(?![\w]|[-/.][0-9])",
+                        re.IGNORECASE)
+# Words after a day and month that make it a birthday: "op 3-3 ben ik jarig", "12 mei is mijn verjaardag".
+BIRTH_AFTER = r"jarig|verjaardag|geboren|birthday|bday|geburtstag|urodziny|doğum\s+günü"
+BIRTH_AFTER_HINT = re.compile(rf"(?i)(?:{BIRTH_AFTER})")
 
 
 @lru_cache(maxsize=4)
 def _text_patterns(months: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], str]:
     alternatives = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
     month = f"({alternatives})"
-    day_first = re.compile(rf"(?<![\w])([0-9]{{1,2}}){ORDINAL}\.?\s+(?:of\s+)?{month}\.?,?\s+{YEAR}(?![\w])",
+    day_first = re.compile(rf"(?<![\w])([0-9]{{1,2}}){ORDINAL}\.?\s+(?:of\s+|van\s+)?{month}\.?,?\s+{YEAR}(?![\w])",
                            re.IGNORECASE)
     month_first = re.compile(rf"(?<![\w]){month}\.?\s+([0-9]{{1,2}}){ORDINAL},?\s+[0-9]{{4}}(?![\w])",
                              re.IGNORECASE)
@@ -87,13 +92,38 @@ def _cued_holiday(text: str, lex: Lexicon, cue_end: int) -> Iterator[Span]:
         yield Span(match.start(), match.end(), "GEBOORTEDATUM")
 
 
+@lru_cache(maxsize=4)
+def _spoken_day(months: tuple[str, ...], numbers: tuple[tuple[str, int], ...]) -> re.Pattern[str]:
+    """"geboren op twaalf maart", "jarig op de vijfde van mei": a day in words and a month after a birth cue."""
+    _, _, month = _text_patterns(months)
+    day_words = "|".join(sorted((re.escape(w) for w, n in numbers if 1 <= n <= 31), key=len, reverse=True))
+    return re.compile(rf"\.?\s*:?\s*(?:(?:op|on|the|is)\s+)?(?:de\s+)?((?:{day_words})\s+(?:van\s+|of\s+)?{month})"
+                      rf"(?![\w])", re.IGNORECASE)
+
+
 def cued_birthdays(text: str, lex: Lexicon) -> Iterator[Span]:
     """"geboren op 3 maart", "jarig op 5 mei": a day and month without a year, after a birth cue."""
+    cues = list(cue_pattern(lex.birth_cues).finditer(text.lower()))
+    if not cues:
+        return
     _, _, month = _text_patterns(tuple(lex.months))
     # up to three words between: "geboren in 2009 op 3 april", "geboren in Utrecht op 3 april"
     after_cue = re.compile(rf"\.?\s*:?\s*(?:[\w']+\s+){{0,3}}?(?:op|on|the|is)?\s*([0-9]{{1,2}}){ORDINAL}\.?\s+"
-                           rf"(?:of\s+)?{month}(?![\w])", re.IGNORECASE)
-    for cue_match in cue_pattern(lex.birth_cues).finditer(text.lower()):
+                           rf"(?:of\s+|van\s+)?{month}(?![\w])", re.IGNORECASE)
+    # "geboren in maart 2012", "geboren in 2010", "geb. '09": a month and year, or a year alone right after the cue
+    month_year = re.compile(rf"\.?\s*:?\s*(?:[\w']+\s+){{0,2}}?(?:in\s+)?({month}\.?\s+{YEAR})(?![\w])",
+                            re.IGNORECASE)
+    spoken = _spoken_day(tuple(lex.months), tuple(sorted({**lex.number_words, **lex.ordinal_words}.items())))
+    for cue_match in cues:
+        found = spoken.match(text, cue_match.end())
+        if found:
+            yield Span(found.start(1), found.end(1), "GEBOORTEDATUM")
+        found = month_year.match(text, cue_match.end())
+        if found:
+            yield Span(found.start(1), found.end(1), "GEBOORTEDATUM")
+        found = BIRTH_YEAR.match(text, cue_match.end())
+        if found:
+            yield Span(found.start(1), found.end(1), "GEBOORTEDATUM")
         found = after_cue.match(text, cue_match.end())
         if found and 1 <= int(found.group(1)) <= 31:
             yield Span(found.start(1), found.end(), "GEBOORTEDATUM")
@@ -106,7 +136,24 @@ def cued_birthdays(text: str, lex: Lexicon) -> Iterator[Span]:
             yield Span(spaced.start(1), spaced.end(), "GEBOORTEDATUM")
 
 
+def birthdays_before_cue(text: str, lex: Lexicon) -> Iterator[Span]:
+    """"op 3-3 ben ik jarig", "12 mei is mijn verjaardag": a day and month a few words before a birth cue."""
+    _, _, month = _text_patterns(tuple(lex.months))
+    before = re.compile(rf"(?<![\w./\-])([0-9]{{1,2}})(?:([-/.])([0-9]{{1,2}})|{ORDINAL}\.?\s+(?:van\s+)?{month})"
+                        rf"(?![\w]|[-/.][0-9])(?=(?:\s+[\w']+){{0,3}}?\s+(?:{BIRTH_AFTER})(?![\w]))", re.IGNORECASE)
+    for match in before.finditer(text):
+        if not 1 <= int(match.group(1)) <= 31 or (match.group(3) and not 1 <= int(match.group(3)) <= 12):
+            continue
+        yield Span(match.start(), match.end(), "GEBOORTEDATUM")
+    # "ik ben in juni 2010 geboren": a month and year right before the cue
+    month_year = re.compile(rf"(?<![\w]){month}\.?\s+[0-9]{{4}}(?=\s+(?:{BIRTH_AFTER})(?![\w]))", re.IGNORECASE)
+    for match in month_year.finditer(text):
+        yield Span(match.start(), match.end(), "GEBOORTEDATUM")
+
+
 def dates(text: str, lex: Lexicon) -> Iterator[Span]:
+    if BIRTH_AFTER_HINT.search(text):
+        yield from birthdays_before_cue(text, lex)
     yield from numeric_dates(text)
     yield from eight_digit_dates(text)
     yield from text_dates(text, lex)

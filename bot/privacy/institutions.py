@@ -4,6 +4,7 @@ or firm after "ik werk bij" ("Albert Heijn Zuidplein", "de albert heijn in noord
 the name belongs to it ("op [het Erasmus College]")."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Optional
 
@@ -18,7 +19,33 @@ MAX_NAME_WORDS = 3
 ADJECTIVE_ENDINGS = ("isch", "ische", "lijk", "lijke", "ig", "ige", "baar", "bare", "ief", "ieve", "se")
 ABBREVIATED = frozenset({"st", "dr", "mgr", "prof", "ds", "mr", "kon", "pr"})
 AREA_LINKS = frozenset({"in", "aan", "op"})  # "albert heijn in noord"
+# A club's founding year after its name: "DOS '46", "dosko 32" (two digits, not a count: "12 jaar").
+CLUB_YEAR = re.compile(r" ['’]?[0-9]{2}(?![\w'’])")
+UNIT_AFTER = re.compile(r"\s+([^\W\d_]+)")
+CLUB_HEADS = frozenset({"vv", "sv", "svv", "rkvv", "cvv", "hc", "fc", "mhc", "hv", "kv", "kc", "zv", "rkhvv", "rksv",
+                        "vvv", "ksv"})
+SCHOOL_CLASS = re.compile(r"(?i)(?<![\w])(?:groep|klas|class|grade|leerjaar)\s*[0-9]{1,2}[a-z]?\s+$")
+# Trades after a family name that make it a firm: "jansen transport", "van dijk installatietechniek".
+FIRM_TAILS = frozenset({"transport", "logistiek", "logistics", "installatietechniek", "installaties", "bv", "vof",
+                        "holding", "schoonmaakdiensten", "autoschade", "bouwbedrijf", "transportbedrijf"})
+# Kind words too common to be a head: a name after them needs an article and a word that is no frequent, describing
+# or plural word ("in de opvang de klimroos", not "in de opvang de regels").
+WEAK_HEADS = frozenset({"opvang", "crisisopvang", "vrouwenopvang", "nachtopvang", "jongerenopvang", "instelling",
+                        "jeugdinstelling", "zorginstelling", "onderwijs", "praktijkonderwijs", "leefgroep", "woongroep",
+                        "behandelgroep", "jeugdgroep", "kliniek", "jeugdkliniek", "internaat", "tehuis", "kindertehuis",
+                        "pleeggezin"})
+HET_PREPOSITIONS = frozenset({"op", "van", "in", "naar", "bij", "aan", "at", "to"})
+NAMING_VERBS = frozenset({"is", "was", "heet", "heette", "called", "named"})  # "mijn school heet ..."
+CALLED = frozenset({"heet", "heette", "called", "named"})
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
+
+
+def _plural(word: str) -> bool:
+    """A plural of an ordinary word ("mensen", "regels", "mannen"), not a surname like "jansen", "willems"."""
+    lists = word_lists()
+    doubled = len(word) > 4 and word[-3] == word[-4]  # "mannen" -> "man"
+    return (word.endswith("en") and (lists.ordinary(word[:-2]) or (doubled and lists.ordinary(word[:-3])))) \
+        or (word.endswith("s") and lists.ordinary(word[:-1]))
 
 
 def _acronym(word: str) -> bool:
@@ -27,11 +54,14 @@ def _acronym(word: str) -> bool:
     return len(word) > 1 and upper >= 2 and upper * 2 >= len(word)
 
 
-def _two_words(word: str, known: frozenset[str]) -> bool:
-    """"sorteercentrum", "speelkwartier": two known words of four letters or more (a linking "s" allowed)."""
+def _two_words(word: str, known: frozenset[str], unless: frozenset[str] = frozenset()) -> bool:
+    """"sorteercentrum", "speelkwartier": two known words of four letters or more (a linking "s" allowed), none of
+    them in `unless`."""
+    def ok(part: str) -> bool:
+        return part in known and part not in unless
     for cut in range(4, len(word) - 3):
         left, right = word[:cut], word[cut:]
-        if right in known and (left in known or (left[-1] == "s" and left[:-1] in known)):
+        if ok(right) and (ok(left) or (left[-1] == "s" and ok(left[:-1]))):
             return True
     return False
 
@@ -99,17 +129,36 @@ class InstitutionFinder:
         colon ("school: al-Ghazali") or a head of `named_heads` ("roc mondriaan") any words ("obs de
         regenboog"), at most three. After a cue ("werk bij") only capitalised words."""
         last, probe, taken = None, index, 0
-        if self._next(probe) and self.tokens[probe + 1].lower in ARTICLES:
+        head = not cue and self._kind(self.tokens[index]) in self.lex.institution_heads
+        if self._next(probe, (" ", " '", " ’")) and self._article(probe + 1):
             probe, any_case = probe + 1, not cue
         first_gaps = (": ", ":") if label else (" ",)
+        named_by = ""  # "particle" after "van" ("garage van dam"), "title" after "st." ("scoutinggroep st. franciscus")
         while taken < MAX_NAME_WORDS and self._next(probe, first_gaps if probe == index else self._gaps_after(probe)):
             token = self.tokens[probe + 1]
+            place_end = self._place_phrase(probe + 1) if not cue else None
+            if place_end is not None:  # "azc ter apel", "roc den bosch": a place of two words
+                probe, taken, last = place_end, taken + 2, place_end
+                continue
             if self._particle_before_name(probe + 1):
-                probe, taken = probe + 1, taken + 1  # "bouwbedrijf van gils"
+                probe, taken, named_by = probe + 1, taken + 1, "particle"  # "bouwbedrijf van gils"
+                continue
+            if token.lower == "of" and not cue and self._next(probe + 1) and (
+                    self._place(self.tokens[probe + 2]) or self._proper(self.tokens[probe + 2])):
+                probe, taken = probe + 1, taken + 1  # "the university of amsterdam", "british school of Amsterdam"
+                continue
+            if head and self._title_before_name(probe + 1):
+                probe, taken, last, named_by = probe + 1, taken + 1, probe + 1, "title"  # "scoutinggroep st. jozef"
                 continue
             proper = self._proper(token) and not (cue and self._stop(token))  # not "werk bij Veilig Thuis"
             lower = any_case and not self._stop(token) and (not self._describer(token)
                                                             or (taken == 0 and self._describing_name(probe + 1)))
+            # after a kind word and an article, or inside a lower-case name, a family name that is also a word:
+            # "transportbedrijf de wit", "roc de waard", "sv blauw zwart"; after "van" or a title any surname
+            lower = lower or (head and any_case and self._family_name(token)) \
+                or (named_by == "particle" and self._family_name(token)) \
+                or (named_by == "title" and not self._stop(token))
+            named_by = ""
             # "roc midden nederland", "ROC Midden Nederland": a region inside the name after a kind word
             region = not cue and token.lower in self.lex.institution_regions and (taken > 0 or probe == index) \
                 and (taken > 0 or self._kind(self.tokens[index]) in self.lex.named_heads
@@ -120,6 +169,43 @@ class InstitutionFinder:
             probe, taken, last = probe + 1, taken + 1, probe + 1
             any_case = any_case and taken < 2 or (region and any_case)
         return last
+
+    def _article(self, index: int) -> bool:
+        """"de", "het", or "'t" (its token is "t" after the apostrophe: "basisschool 't kompas")."""
+        token = self.tokens[index]
+        return token.lower in ARTICLES \
+            or (token.lower == "t" and token.start > 0 and self.text[token.start - 1] in "'’")
+
+    def _family_name(self, token: Token) -> bool:
+        """"wit" in "transportbedrijf de wit": a listed surname that is no function word, person, plural or
+        describing word (the bot's own words allowed: "roc de waard")."""
+        lex, word = self.lex, token.lower
+        if word not in word_lists().surnames or word in ARTICLES or len(word) < 3:
+            return False
+        if word in lex.not_names_after_cue or word in lex.non_names or word in lex.subject_verbs \
+                or word in lex.handle_stops or word in lex.street_particles or word in lex.person_nouns \
+                or word in lex.relations or word in lex.titles or word in lex.institution_describers \
+                or word in lex.institution_heads or word in lex.institution_tails or word in lex.number_units \
+                or word in lex.number_words or word in lex.ordinal_words:  # "kinderopvang de drie routes"
+            return False
+        return not word.endswith(ADJECTIVE_ENDINGS) and not _plural(word)
+
+    def _title_before_name(self, index: int) -> bool:
+        """"st. franciscus", "sint jozef": an abbreviated title or a saint's before a given name, in any case."""
+        token = self.tokens[index]
+        if not (token.lower in ABBREVIATED or token.lower in self.lex.institution_honorifics) \
+                or not self._next(index, (" ", ". ")):
+            return False
+        name = self.tokens[index + 1]
+        return not self._stop(name) and (name.cap or name.lower in word_lists().given_names or self._no_word(name))
+
+    def _place_phrase(self, index: int) -> Optional[int]:
+        """Last token of a place of two words starting with a particle at `index`: "ter apel", "den helder"."""
+        if index + 1 >= len(self.tokens) or self.tokens[index].lower not in self.lex.name_particles \
+                or not self._next(index):
+            return None
+        phrase = f"{self.tokens[index].lower} {self.tokens[index + 1].lower}"
+        return index + 1 if phrase in word_lists().places else None
 
     def _describing_name(self, index: int) -> bool:
         """"kinderdagverblijf de vrolijke vlinder": after an article a describing word opens a name when a noun
@@ -133,7 +219,7 @@ class InstitutionFinder:
     def _gaps_after(self, probe: int) -> tuple[str, ...]:
         """"het St. Ignatius", "de Dr. Nassau": an abbreviated title inside a name goes on after its full stop."""
         token = self.tokens[probe]
-        return (" ", ". ") if token.cap and token.lower in ABBREVIATED else (" ",)
+        return (" ", ". ") if token.lower in ABBREVIATED else (" ",)
 
     def _place(self, token: Token) -> bool:
         """"vv hoogland", "lyceum delft"; not the places named like a common word ("op de bso een kind":
@@ -201,13 +287,29 @@ class InstitutionFinder:
                 first, probe, numerals = probe, probe - 1, numerals + 1
                 continue
             particle = token.lower in self.lex.name_particles and first < index  # "da" in "da vinci college"
-            if (self._stop(token) and not self._proper(token) and not particle) or self._pronoun(token):
+            firm = self._kind(self.tokens[index]) in FIRM_TAILS
+            if (self._stop(token) and not self._proper(token) and not particle) \
+                    or (self._pronoun(token) and not (particle and firm)):  # "van dijk installatietechniek"
                 break
-            if not self._proper(token) and not self._no_word(token) and not particle \
+            family = firm and self._family_name(token)  # "jansen transport"
+            if not self._proper(token) and not self._no_word(token) and not particle and not family \
                     and not self._after_article(probe, index):
+                if self._middle_word(probe, index):  # "oakwood international school"
+                    first, probe = probe - 1, probe - 2
+                    continue
                 break
             first, probe = probe, probe - 1
         return first
+
+    def _middle_word(self, probe: int, index: int) -> bool:
+        """"international" in "greenfield international school": right before the kind word, a word that is no
+        function word and no frequent Dutch word, after a capitalised word or one that is no word."""
+        if probe != index - 1 or probe < 1 or not self._next(probe - 1):
+            return False
+        token, before = self.tokens[probe], self.tokens[probe - 1]
+        return not self._stop(token) and token.lower not in word_lists().frequent_nl \
+            and not self._stop(before) and not self._pronoun(before) \
+            and (self._proper(before) or self._no_word(before)) and before.lower not in ARTICLES
 
     def _numeral(self, index: int) -> bool:
         """"i" in "willem i", "II" in "Willem II": a roman numeral right after a given name."""
@@ -243,7 +345,17 @@ class InstitutionFinder:
         token = self.tokens[last]
         kind = self._kind(token)
         end = token.start + len(kind) if kind != token.lower and kind in self.lex.institution_tails else token.end
+        if self._club(self.tokens[first]) and last > first:
+            founded = CLUB_YEAR.match(self.text, end)  # "korfbalvereniging dos 46", "vv dosko '32"
+            unit = founded and UNIT_AFTER.match(self.text, founded.end())
+            if founded and not (unit and unit.group(1).lower() in self.lex.number_units):
+                end = founded.end()
         return Span(self.tokens[self._with_article(first)].start, end, "INSTELLING")
+
+    def _club(self, token: Token) -> bool:
+        """A kind word of a sports club: "korfbalvereniging", "hockeyclub", "vv", "sv"."""
+        word = self._kind(token)
+        return word in self.lex.institution_heads and (word.endswith(("vereniging", "club")) or word in CLUB_HEADS)
 
     def _compound(self, token: Token) -> bool:
         """"Schaepmanschool", "Jozefkerk": a capitalised word ending in a kind word."""
@@ -278,6 +390,20 @@ class InstitutionFinder:
                 last = self._name_after(index, any_case=named or label, label=label)
                 if last is not None:
                     yield self._span(index + label, last)
+            if kind in WEAK_HEADS and not tokens[index].cap:
+                last = self._weak_head_name(index)
+                if last is not None:  # "de opvang de klimroos", "praktijkonderwijs het rotsoord"
+                    yield self._span(index, last)
+            if token.lower == "het" and self._next(index) and index + 1 < len(tokens) \
+                    and (tokens[index + 1].lower,) in lex.care_organisations_cued:
+                yield self._span(index + 1, index + 1)  # "het antonius", "in het slingeland": never a person
+            if kind in lex.institution_heads or kind in lex.institution_tails:
+                named = self._named_by_verb(index)
+                if named is not None:  # "my school is riverside international school", "mijn school heet de klimop"
+                    yield self._span(*named)
+            last = self._faith_name(index)
+            if last is not None:  # "pinkstergemeente levend water en daar ...": without an article
+                yield self._span(index, last)
             if self._congregation(index):  # "evangelische gemeente de bron"
                 name = self.tokens[index + 2] if self._next(index + 1) else None
                 if name is not None and name.lower not in lex.non_names and name.lower not in lex.not_names_after_cue \
@@ -303,6 +429,10 @@ class InstitutionFinder:
                     yield Span(self.tokens[school].start, self.tokens[school].end, "INSTELLING")
             if token.lower == "het" and self._rare_after_het(index + 1):
                 yield self._span(index + 1, index + 1)
+            if token.lower in ARTICLES and self._after_school_class(index):  # "in groep 7 van de klimop"
+                last = self._name_after(index - 1, any_case=True) if index > 0 else None
+                if last is not None:
+                    yield self._span(index + 1, last)
 
     def _compound_head(self, index: int) -> bool:
         """"pinkstergemeente de levensbron", "evangeliekerk de rots": a compound of a word and a kind of
@@ -322,6 +452,87 @@ class InstitutionFinder:
                     or (stem.endswith("en") and lists.ordinary(stem[:-2]))):
                 return True
         return False
+
+    def _weak_head_name(self, index: int) -> Optional[int]:
+        """Last token of the name after a kind word too common to be a head (`WEAK_HEADS`: "opvang", "onderwijs"),
+        an article and one or two words that are no frequent, describing, plural or function word: "de opvang de
+        klimroos"; not "in de opvang de regels", "de hele dag"."""
+        tokens, lists = self.tokens, word_lists()
+        article = index + 1
+        if article + 1 >= len(tokens) or not self._next(index) or not self._article(article) \
+                or not self._next(article):
+            return None
+        last = None
+        for probe in (article + 1, article + 2):
+            if probe >= len(tokens) or (probe > article + 1 and not self._next(probe - 1)):
+                break
+            token = tokens[probe]
+            word = token.lower
+            if self._stop(token) or self._describer(token) or word in lists.frequent_nl or word in ARTICLES \
+                    or self._function_word(token) or word in self.lex.person_nouns or _inflected(word, lists.dutch) \
+                    or _plural(word) or word in lists.frequent_en:
+                break
+            last = probe
+            if self._clause_end_after(probe):
+                break
+        return last
+
+    def _clause_end_after(self, index: int) -> bool:
+        rest = self.text[self.tokens[index].end:self.tokens[index].end + 2]
+        return not rest or not rest.startswith(" ") or index + 1 >= len(self.tokens)
+
+    def _named_by_verb(self, index: int) -> Optional[tuple[int, int]]:
+        """(first, last) token of the name after a kind word and a naming verb: "mijn school heet de klimop" (any
+        words after "heet"), "my school is riverside international school" (after "is" only words ending in a
+        kind word, the first no frequent word: not "mijn school is de beste school")."""
+        tokens, lists = self.tokens, word_lists()
+        verb = index + 1
+        if not self._next(index) or tokens[verb].lower not in NAMING_VERBS or not self._next(verb):
+            return None
+        if tokens[verb + 1].lower in CALLED and self._next(verb + 1):
+            verb += 1  # "my school is called ..."
+        first = verb + 1 + (tokens[verb + 1].lower in ARTICLES)
+        if first >= len(tokens) or not self._next(first - 1):
+            return None
+        if tokens[verb].lower in CALLED:
+            last = self._name_after(verb, any_case=True)
+            return (verb + 1, last) if last is not None else None
+        opener = tokens[first]
+        if self._function_word(opener) or self._stop(opener) or opener.lower in lists.frequent_nl \
+                or opener.lower in lists.frequent_en or self._describer(opener):
+            return None
+        for probe in range(first + 1, min(first + MAX_NAME_WORDS + 1, len(tokens))):
+            if not self._next(probe - 1):
+                return None
+            kind = self._kind(tokens[probe])
+            if kind in self.lex.institution_tails or kind in self.lex.institution_heads:
+                return verb + 1, probe
+            if self._function_word(tokens[probe]):
+                return None
+        return None
+
+    def _faith_name(self, index: int) -> Optional[int]:
+        """Last token of "levend water" in "pinkstergemeente levend water": after a compound of a word of faith
+        (`faith_stems`) and a kind of congregation, up to three words that are no function word, the first no
+        frequent word either ("pinkstergemeente elke zondag" names nothing)."""
+        word, lex = self.tokens[index].lower, self.lex
+        if not word.endswith(lex.named_head_endings) or not word.startswith(lex.faith_stems) or not self._next(index):
+            return None
+        last, probe = None, index + 1
+        while probe < len(self.tokens) and probe - index <= MAX_NAME_WORDS and self._next(probe - 1):
+            token = self.tokens[probe]
+            if token.lower in ARTICLES or self._function_word(token) \
+                    or (probe == index + 1 and token.lower in word_lists().frequent_nl):
+                break
+            last, probe = probe, probe + 1
+        return last
+
+    def _function_word(self, token: Token) -> bool:
+        """A word that never belongs to a congregation's name: function words, verbs that follow a subject."""
+        lex, word = self.lex, token.lower
+        return word in lex.not_names_after_cue or word in lex.subject_verbs or word in lex.handle_stops \
+            or word in lex.possessives or word in lex.street_particles or word in lex.told_verbs \
+            or word in lex.person_verbs or word in lex.non_names or word in AREA_LINKS or len(word) < 2
 
     def _congregation(self, index: int) -> bool:
         """"evangelische gemeente de bron": a kind of congregation as a word of its own, after a word of faith
@@ -349,6 +560,14 @@ class InstitutionFinder:
             return None
         return school
 
+    def _after_school_class(self, index: int) -> bool:
+        """"groep 7 van de klimop", "klas 2b op het vathorst": an article after a school class and "van"/"op" opens
+        the school's name."""
+        if index < 1 or self.tokens[index - 1].lower not in ("van", "op", "bij") or not self._next(index - 1):
+            return False
+        return SCHOOL_CLASS.search(self.text, max(0, self.tokens[index - 1].start - 16),
+                                   self.tokens[index - 1].start) is not None
+
     def _rare_after_het(self, index: int) -> bool:
         """"van het maasstad", "in het rijnstate": after "het" (never before a person's name) a lower-case word
         that web text has mostly as a name and no dictionary has, and no compound of words: a hospital, a school."""
@@ -356,9 +575,20 @@ class InstitutionFinder:
             return False
         token, lists = self.tokens[index], word_lists()
         word = token.lower
-        return not token.cap and len(word) > 4 and word in lists.rare and not self._stop(token) \
-            and word not in self.lex.common_words and not _inflected(word, lists.dutch) \
-            and not _two_words(word, lists.dutch)
+        if not token.cap and len(word) > 4 and word in lists.rare and not self._stop(token) \
+                and word not in self.lex.common_words and not _inflected(word, lists.dutch) \
+                and not _two_words(word, lists.dutch):
+            return True
+        # "zit op het marnix", "in de brugklas van het erasmus", "op het hoornbeeck": after a preposition and "het",
+        # a given name (a person's name never takes "het") or a word that is in no list names a school or hospital
+        if index < 2 or self.tokens[index - 2].lower not in HET_PREPOSITIONS or not self._next(index - 2) \
+                or len(word) < 4 or self._stop(token) or word in self.lex.common_words \
+                or (lists.ordinary(word) and word not in lists.rare) or token.text.isupper() or word in lists.streets \
+                or word.endswith(self.lex.street_suffixes_any_case) \
+                or all(lists.ordinary(part) for part in word.split("-")):  # "WODC", "Rembrandtplein", "triage-"
+            return False
+        return word in lists.given_names or word in self.lex.given_names \
+            or (word not in lists.places and not _inflected(word, lists.dutch) and not _two_words(word, lists.dutch))
 
     def _after_cue(self, start: int, end: int) -> Iterator[Span]:
         tokens = self.tokens
@@ -371,6 +601,14 @@ class InstitutionFinder:
         last = self._name_after(end, any_case=False, cue=True)
         if last is not None and first <= last:
             yield self._span(first, last)
+        elif work and first < len(tokens) and self._next(first - 1) and self._firm_word(tokens[first]):
+            yield self._span(first, first)  # "hij werkt bij vanderlande": a word web text has mostly as a name
+
+    def _firm_word(self, token: Token) -> bool:
+        word, lists = token.lower, word_lists()
+        return len(word) > 3 and word in lists.rare and not self._stop(token) and word not in self.lex.common_words \
+            and not _inflected(word, lists.dutch) and word not in lists.frequent_en and word not in lists.streets \
+            and not _two_words(word, lists.dutch, lists.rare)  # "sorteercentrum"; not "vander|lande"
 
     def _chain_end(self, first: int) -> Optional[int]:
         """Last token of a shop or firm with many branches starting at `first` ("albert heijn", "jumbo")."""

@@ -127,6 +127,7 @@ class Lexicon:
     stay_words: frozenset[str]
     spelled_links: frozenset[str]
     congregation_describers: frozenset[str]
+    faith_stems: tuple[str, ...]
     care_organisations: tuple[tuple[str, ...], ...]
     care_organisations_cued: tuple[tuple[str, ...], ...]
     care_cues: tuple[tuple[str, ...], ...]
@@ -245,6 +246,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         stay_words=_words(data["stay_words"]),
         spelled_links=_words(data["spelled_links"]),
         congregation_describers=_words(data["congregation_describers"]),
+        faith_stems=_longest_first(data["faith_stems"]),
         care_organisations=_phrases(data["care_organisations"]),
         care_organisations_cued=_phrases(data["care_organisations_cued"]),
         care_cues=_phrases(data["care_cues"]),

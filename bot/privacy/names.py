@@ -16,6 +16,28 @@ from bot.privacy.wordlists import WordLists, word_lists
 SPACE = re.compile(r"\s+")
 CUE_GAP = re.compile(r"\s*:\s*|\s+")
 COMMA = re.compile(r"\s*,\s*")
+COLON = re.compile(r"\s*:\s*")
+# Words of time that put the verb before its subject: "toen kwam sky binnen", "gisteren zei dex".
+INVERSION_OPENERS = frozenset({
+    "toen", "daarna", "gisteren", "vandaag", "vanochtend", "vanmorgen", "vanmiddag", "vanavond", "vannacht", "opeens",
+    "ineens", "plots", "later", "eerst", "daarom", "nu", "soms", "altijd", "vaak", "nooit", "dan", "morgen", "zaterdag",
+    "zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "laatst", "net", "straks", "waarom", "wanneer",
+    "hoe"})
+HURT_VERBS = frozenset({"slaat", "sloeg", "sloegen", "schopt", "schopte", "duwt", "duwde", "pakt", "pakte", "greep",
+                        "grijpt", "bedreigt", "bedreigde", "pest", "pestte", "knijpt", "kneep", "stalkt", "stalkte",
+                        "mishandelt", "mishandelde", "raakt", "raakte", "slaan", "schoppen", "wurgt", "wurgde",
+                        "hits", "hit", "kicked", "kicks", "pushed", "grabbed", "threatened", "choked"})
+OBJECT_FOLLOWERS = frozenset({"bij", "in", "op", "tegen", "met", "en", "of", "omdat", "want", "toen", "als", "ook",
+                              "weer", "elke", "iedere", "altijd", "vaak", "soms", "nooit", "steeds", "hard", "zo",
+                              "at", "on", "with", "and", "again"})
+COPULAS = frozenset({"is", "was", "wordt", "werd", "blijft", "bleef"})
+SEASONS = frozenset({"storm", "winter", "lente", "zomer", "herfst", "regen", "sneeuw", "zon", "wind", "hagel", "mist",
+                     "vorst", "nacht", "avond", "ochtend", "middag", "dag", "summer", "spring", "autumn", "rain",
+                     "snow"})
+DUTCH_POSSESSIVES = frozenset({"mijn", "m'n", "mn", "me", "zijn", "z'n", "zn", "haar", "onze", "ons", "je", "jouw"})
+AGE = r"(?:\s*\(\s*[0-9]{1,2}\s*(?:jaar|jr|j)?\s*\))?"
+LISTED_COMMA = re.compile(AGE + r"\s*,\s*")
+LISTED_SPACE = re.compile(AGE + r"\s+")
 COMMA_OR_SPACE = re.compile(r"\s*,\s*|\s+")
 TITLE_GAP = re.compile(r"\.?\s+")
 SURNAME_GAP = re.compile(r" ['’]?|-")  # "van 't hof": the apostrophe of 't stays outside the token
@@ -33,6 +55,10 @@ BASE_FORMS = frozenset({"en", "and", "heb", "hit", "can", "will"})
 CLAUSE_OPENERS = frozenset({"dat", "want", "maar", "omdat", "toen", "als", "sinds", "that", "because", "but", "since",
                             "when"})
 TOLD_FROM = frozenset({"aan", "tegen", "to", "over"})  # "ik heb het aan bas verteld", "dat ik over mees praat"
+# What stands between a verb of telling and "tegen"/"aan": "zeg het niet tegen ...", "vertel niks aan ...".
+TOLD_OBJECTS = frozenset({"het", "niks", "niets", "nooit", "alles", "dit", "dat", "iets", "er", "niet", "ook", "wel",
+                          "even", "toch", "nog", "maar", "meteen", "alsjeblieft", "aub", "pls", "please", "nothing",
+                          "it", "this", "that", "anything", "dan", "gewoon"})
 CLAUSE_END = re.compile(r"\s*(?:[,.!?;:]|$)")
 MAX_SURNAME_TOKENS = 4
 # The account holder after a bank's naming cue: "t.n.v. m. yilmaz", "tnv J. de Vries", "op naam van sanne bakker".
@@ -129,7 +155,24 @@ class NameFinder:
         return bool(parts) and all(
             not lists.ordinary(p) and p not in lex.vocabulary and p not in lex.common_words and p not in lists.places
             and p not in lex.glued_cues and not self._compound(p, relaxed=True) for p in parts) \
-            and not self._relation_typo(token) and not (not token.cap and self._degree(word))
+            and not self._relation_typo(token) and not (not token.cap and (self._degree(word) or self._chat_form(word)))
+
+    def _chat_form(self, word: str) -> bool:
+        """"omkleedde", "dronke": a past tense whose infinitive is an ordinary word, or a word with its final "n"
+        dropped as people speak ("dronke", "lope"); the lists lack both."""
+        known = self.lists.ordinary
+        if word.endswith("e") and len(word) > 4 and known(word + "n"):
+            return True
+        for ending in ("de", "te", "den", "ten"):
+            stem = word[:-len(ending)]
+            if not word.endswith(ending) or len(stem) < 3:
+                continue
+            doubled = len(stem) > 2 and stem[-2] == stem[-3] and stem[-2] in "aeiou"  # "kleed" -> "kleden"
+            forms = (stem + "en", stem[:-2] + stem[-1] + "en" if doubled else "",
+                     stem[:-1] + {"f": "v", "s": "z"}.get(stem[-1], stem[-1]) + "en")  # "leefde" -> "leven"
+            if any(form and known(form) for form in forms):
+                return True
+        return False
 
     def _degree(self, word: str) -> bool:
         """"jaloerser", "bangste": a comparative or superlative of an ordinary word, which the lists lack."""
@@ -185,6 +228,17 @@ class NameFinder:
         if self._function_word(token) or token.lower in self.lists.places:
             return False
         return self._is_given(token.lower) or self._named(token) or token.cap or self._rare_word(token)
+
+    def _foreign_after_relation(self, index: int) -> bool:
+        """"mijn moeder şükran": after a Dutch possessive and relation word, a word that only another language has
+        (a Turkish or Polish word that is also a given name; not "mama mnie bije" in a Polish message)."""
+        token = self.tokens[index + 1]
+        word = token.lower
+        return index > 0 and self.tokens[index - 1].lower in DUTCH_POSSESSIVES and self._adjacent(index - 1, index) \
+            and self.dutch_message and word in self.lists.foreign and word not in self.lists.dutch and len(word) > 2 \
+            and not self._function_word(token) \
+            and not any(t.lower in self.lists.foreign and t.lower not in self.lists.dutch
+                        for t in self.tokens if t is not token)
 
     def _before_listed_surname(self, index: int) -> bool:
         """"mijn collega ama mensah": a word right before a listed surname, both after a relation word."""
@@ -295,6 +349,9 @@ class NameFinder:
                                      and not self._function_word(token))
         if not (rare and self._adjacent(index, nxt)):
             return False
+        if self.tokens[nxt].lower in AND and not token.cap and self._ambiguous(token.lower) \
+                and not (nxt + 1 < len(self.tokens) and self._is_given(self.tokens[nxt + 1].lower)):
+            return False  # "storm en regen buiten": two nouns; not "fleur en sanne zeggen" ("roos en ik": _with_person)
         if self.tokens[nxt].lower in self.lex.subject_verbs or self._capitalised_name(self.tokens[nxt]):
             return True
         last = self._after_particles(nxt)  # "Rosa de Groot, Nassaulaan 9": particles and a capitalised surname
@@ -442,9 +499,9 @@ class NameFinder:
         """"ton en ria", "frank, frank bos", "Lente en Sky": a given name right after a name and "en" or a comma
         (of the curated lists in any case, of the big list with a capital)."""
         tokens = self.tokens
-        if self._adjacent(end, end + 1, COMMA):
+        if self._adjacent(end, end + 1, LISTED_COMMA):  # "liam (8), noor (6) en sem (3)": an age may follow a name
             candidate = end + 1
-        elif end + 2 < len(tokens) and tokens[end + 1].lower in AND and self._adjacent(end, end + 1) \
+        elif end + 2 < len(tokens) and tokens[end + 1].lower in AND and self._adjacent(end, end + 1, LISTED_SPACE) \
                 and self._adjacent(end + 1, end + 2):
             candidate = end + 2
         else:
@@ -512,8 +569,13 @@ class NameFinder:
         token = self.tokens[candidate]
         if self._adjacent(index, candidate):
             ok = self._capitalised_name(token) or self._listed(token) or self._after_relation_word(token) \
-                or self._before_listed_surname(candidate) or self._subject_before_verb(candidate)
+                or self._before_listed_surname(candidate) or self._subject_before_verb(candidate) \
+                or self._foreign_after_relation(index) or self._curated_at_end(candidate)
             return candidate if ok else None
+        if self._adjacent(index, candidate, COLON) and not self._blocked(token) \
+                and token.lower not in self.lex.subject_verbs and token.lower not in self.lex.possessives \
+                and (self._capitalised_name(token) or token.lower in self.lex.given_names or self._named(token)):
+            return candidate  # "ouders: jan en els", "vader: Ahmed"
         if self._adjacent(index, candidate, COMMA) and not self._function_word(token) \
                 and (self._capitalised_name(token) or self._named(token) or self._curated_given(token)):
             return candidate  # "de vader van mijn vriendin, Ruud, ...", "mijn zus, lars, ..."
@@ -537,11 +599,20 @@ class NameFinder:
         """"ik heb het aan bas verteld", "ik zeg het tegen mees": a given name between "aan"/"tegen" and a verb
         of telling (told_verbs)."""
         token = self.tokens[index]
-        if index == 0 or self.tokens[index - 1].lower not in TOLD_FROM or not self._adjacent(index - 1, index) \
-                or not self._adjacent(index, index + 1):
+        if index == 0 or self.tokens[index - 1].lower not in TOLD_FROM or not self._adjacent(index - 1, index):
             return False
         given = self._is_given(token.lower) and not self._blocked(token) and token.lower not in self.lists.frequent_nl
-        return given and self.tokens[index + 1].lower in self.lex.told_verbs
+        if not given:
+            return False
+        if self._adjacent(index, index + 1) and self.tokens[index + 1].lower in self.lex.told_verbs:
+            return True
+        # the verb first: "zeg niks tegen winter", "vertel het niet aan merel"
+        probe = index - 2
+        while probe >= 0 and index - probe <= 5 and self._adjacent(probe, probe + 1) \
+                and self.tokens[probe].lower in TOLD_OBJECTS:
+            probe -= 1
+        return probe >= 0 and index - probe <= 5 and self._adjacent(probe, probe + 1) \
+            and self.tokens[probe].lower in self.lex.told_verbs and self.tokens[index - 1].lower != "over"
 
     def _after_particles(self, first: int) -> Optional[int]:
         """The token after the name particles from `first` on ("de", "van der"), each followed by one space;
@@ -574,7 +645,7 @@ class NameFinder:
         if last is None:
             return None
         token = self.tokens[last]
-        if self._capitalised_name(token) or self._listed(token):
+        if self._capitalised_name(token) or self._listed(token) or self._curated_at_end(last):
             return first, last  # "meneer De Wit"
         if not self._function_word(token) and (token.lower in self.lists.surnames or self._unknown(token)
                                                 or self._rare_word(token)):
@@ -598,12 +669,16 @@ class NameFinder:
         """(first, last) token of "Visser" in "de familie Visser", "het gezin de boer": particles and a capitalised
         word inside the sentence, or a listed surname that is no frequent word."""
         first = index + 1
-        if not self._adjacent(index, first):
+        if not self._adjacent(index, first, TITLE_GAP):  # "fam. bakker"
             return None
         last = self._after_particles(first)
         if last is None:
             return None
         token = self.tokens[last]
+        infinitive = self.tokens[last - 1].lower == "te" and self.lists.ordinary(token.lower)  # "gezin te horen"
+        if last > first and token.lower in self.lists.surnames and not self._blocked(token) and not infinitive \
+                and token.lower not in self.lex.subject_verbs and not self._verb_form(token.lower):
+            return first, last  # "de familie de jong": after a particle a frequent word too
         if self._blocked(token) or self._function_word(token) or token.lower in self.lists.places:
             return None
         if token.cap and not token.sentence_start:
@@ -611,6 +686,34 @@ class NameFinder:
         listed = token.lower in self.lists.surnames and not self._verb_form(token.lower) \
             and token.lower not in self.lex.vocabulary
         return (first, last) if listed else None
+
+    def _particles_and_surname(self, first: int) -> Optional[tuple[int, int]]:
+        """(first, last) token of "de vries", "van der berg" after a strong naming cue: particles and a listed surname
+        or a word that is no word."""
+        if first >= len(self.tokens) or self.tokens[first].lower not in self.lex.name_particles \
+                or not self._adjacent(first - 1, first, CUE_GAP):
+            return None
+        last = self._after_particles(first)
+        if last is None or last == first:
+            return None
+        token = self.tokens[last]
+        if self._blocked(token) or token.lower in self.lex.subject_verbs \
+                or (self.tokens[last - 1].lower == "te" and self.lists.ordinary(token.lower)):
+            return None
+        return (first, last) if token.lower in self.lists.surnames or self._unknown(token) or token.cap else None
+
+    def _van_subject(self, index: int) -> bool:
+        """"van der berg zegt dat ...": at the start of a sentence "van" (der, den, de) and a listed surname before a
+        verb that takes a person."""
+        tokens = self.tokens
+        if not tokens[index].sentence_start or tokens[index].lower != "van":
+            return False
+        last = self._after_particles(index)
+        if last is None or last == index or last + 1 >= len(tokens) or not self._adjacent(last, last + 1):
+            return False
+        token, verb = tokens[last], tokens[last + 1].lower
+        return token.lower in self.lists.surnames and not self._blocked(token) and not self._function_word(token) \
+            and (verb in self.lex.person_verbs or verb in self.lex.subject_verbs) and verb not in AND
 
     def _clause_end(self, index: int) -> bool:
         return bool(CLAUSE_END.match(self.text, self.tokens[index].end))
@@ -674,6 +777,10 @@ class NameFinder:
                     if strength == "strong":
                         self.named.add(found)
                     yield found, found
+                elif end is not None and strength == "strong":
+                    pair = self._particles_and_surname(end + 1)
+                    if pair is not None:  # "mijn achternaam is de vries"
+                        yield pair
             if token.lower in lex.glued_cues:  # "ikheet tamara"
                 found = self._after_cue(index, "strong")
                 if found is not None:
@@ -699,7 +806,10 @@ class NameFinder:
                 pair = self._after_family(index)
                 if pair is not None:
                     yield pair
-            if self._given(token) or (self._rare_subject(index) if token.sentence_start else self._rare(token)):
+            if self._van_subject(index):
+                yield index, self._after_particles(index) or index
+            if (self._given(token) and not self._owned_noun(index)) \
+                    or (self._rare_subject(index) if token.sentence_start else self._rare(token)):
                 yield index, index
             elif self._apposition(index):
                 yield self._particles_before(index), index
@@ -707,8 +817,72 @@ class NameFinder:
                     or self._told(index) or self._word_name_subject(index) or self._with_person(index) \
                     or self._with_given_at_end(index) or self._after_owned_arabic(index) \
                     or self._clause_subject(index) or self._person_tail(index) or self._stayed_with(index) \
-                    or self._spelled(index) or self._relation_of(index) or self._greeted(index):
+                    or self._spelled(index) or self._relation_of(index) or self._greeted(index) \
+                    or self._paired(index) or self._inverted_subject(index) or self._hurt_object(index):
                 yield index, index
+
+    def _hurt_object(self, index: int) -> bool:
+        """"hij pakte senna bij haar arm", "ze sloeg lente": a given name (also one that is a word) right after a
+        verb of hurting or grabbing someone, before a preposition or the end of the clause."""
+        tokens = self.tokens
+        if index < 1 or tokens[index - 1].lower not in HURT_VERBS or not self._adjacent(index - 1, index):
+            return False
+        token = tokens[index]
+        if token.lower in SEASONS or not self._word_name(token):
+            return False
+        return self._clause_end(index) or (index + 1 < len(tokens) and self._adjacent(index, index + 1)
+                                           and tokens[index + 1].lower in OBJECT_FOLLOWERS)
+
+    def _curated_at_end(self, index: int) -> bool:
+        """"ik mis opa jan", "mijn broer bas.": after a relation word or a title, a given name of the curated lists
+        that is also a word ends the clause."""
+        token = self.tokens[index]
+        return token.lower in self.lex.given_names and token.lower not in self.lex.sentence_starters \
+            and not self._blocked(token) and token.lower not in self.lex.subject_verbs and self._clause_end(index) \
+            and token.lower not in self.lists.places
+
+    def _inverted_subject(self, index: int) -> bool:
+        """"toen kwam sky binnen", "gisteren zei dex dat ...": after a word of time and a finite verb that takes a
+        person, a given name (also one that is a word) is the subject."""
+        tokens = self.tokens
+        if index < 2 or tokens[index - 2].lower not in INVERSION_OPENERS or not self._adjacent(index - 2, index - 1) \
+                or not self._adjacent(index - 1, index):
+            return False
+        verb, opener, word = tokens[index - 1].lower, tokens[index - 2].lower, tokens[index].lower
+        if opener not in INVERSION_OPENERS or not (verb in self.lex.subject_verbs or verb in self.lex.person_verbs) \
+                or verb in AND or word in SEASONS or self._verb_form(word):
+            return False
+        if verb in COPULAS:  # "nu is winter voorbij": after "is" only a name of the curated lists
+            return self._curated_given(tokens[index]) and not self._function_word(tokens[index])
+        return self._word_name(tokens[index])
+
+    def _paired(self, index: int) -> bool:
+        """"bij ilse en mila", "kim and iris": two given names of the curated lists joined by "en"/"and", none a
+        frequent word, a word the bot uses, a place or a word that often opens a sentence."""
+        tokens = self.tokens
+        if tokens[index].lower not in self.lex.given_names:
+            return False
+        for other, link in ((index + 2, index + 1), (index - 2, index - 1)):
+            if 0 <= other < len(tokens) and tokens[link].lower in AND and self._adjacent(min(index, other), link) \
+                    and self._adjacent(link, max(index, other)) \
+                    and self._pair_name(tokens[index]) and self._pair_name(tokens[other]):
+                return True
+        return False
+
+    def _pair_name(self, token: Token) -> bool:
+        word, lex = token.lower, self.lex
+        return word in lex.given_names and not self._frequent(token) and word not in lex.vocabulary \
+            and word not in lex.sentence_starters and word not in lex.not_alone and word not in self.lists.places \
+            and not self._blocked(token)
+
+    def _owned_noun(self, index: int) -> bool:
+        """"to moja wina", "een mercedes": a name of the big list only (not the curated ones) right after a
+        possessive or an article is a noun of another language or a brand; a person's name takes neither."""
+        token = self.tokens[index]
+        if index == 0 or token.lower in self.lex.given_names or not self._adjacent(index - 1, index):
+            return False
+        before = self.tokens[index - 1].lower
+        return before in self.lex.possessives or before in ("een", "a", "an", "this", "dit", "deze")
 
     def _greeted(self, index: int) -> bool:
         """"met bas hier", "hoi, met sanne": a given name after "met" at the start of a message or after a greeting

@@ -23,7 +23,12 @@ BSN = re.compile(r"(?<![\w.+\-])[0-9]{3}([ .\-]?)[0-9]{3}\1[0-9]{3}(?![\w]|[.\-]
 # Nine digits in any grouping ("1215.47.280"): a BSN when the 11-check holds.
 BSN_ANY = re.compile(r"(?<![\w.+\-])[0-9](?:[ .\-]?[0-9]){8}(?![\w]|[.\-][0-9])")
 # After a BSN cue: up to four words ("van het kind is"), then the number.
-CUED_NUMBER = re.compile(r"[\s:.#-]*(?:[^\W\d_]+[\s:.]+){0,4}?([0-9](?:[0-9]|[ .\-](?=[0-9])){6,11})(?![0-9])")
+CUED_NUMBER = re.compile(r"[\s:.,#-]*(?:[^\W\d_]+[\s:.,]+){0,4}?([0-9](?:[0-9]|[ .\-](?=[0-9])){6,11})(?![0-9])")
+# Nine digits in one block or in three groups of three, not an amount: a citizen service number even when the
+# 11-check fails (a typo, or a number made up to test the bot, must not leak either).
+NINE_DIGITS = re.compile(r"(?<![\w.,+\-€$])(?<!€ )(?:[0-9]{9}|[0-9]{3}([ .\-])[0-9]{3}\1[0-9]{3})(?![\w]|[.,\-][0-9])")
+AMOUNT_AFTER = re.compile(r"\s*(?:euro|eur|dollar|km|kilometer|meter|mensen|inwoners|views|volgers|followers)(?![\w])",
+                          re.IGNORECASE)
 POSTCODE = re.compile(r"(?<![\w\-/.])([1-9][0-9]{3})( ?- ?| ?)([A-Za-z]{2})(?![\w])")
 PLACE_WORD = re.compile(r",?\s+([^\W\d_]+(?:[\-'][^\W\d_]+)*)")
 PLATE_SHAPES = ("LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D", "D-LLL-DD",
@@ -65,14 +70,28 @@ def emails(text: str, lex: Lexicon) -> Iterator[Span]:
         top_level = match.group().rsplit(".", 1)[-1]
         if len(top_level) >= 2 and top_level.isalpha():
             yield Span(match.start(), match.end(), "EMAIL")
-    for match in _spelled_email(lex.email_at_words, lex.email_dot_words).finditer(text):
-        if not _spelled_enough(match.group(), lex):
-            continue  # "chat at veiligthuis.nl" is a website, "sanne at gmail punt com" an address
-        domain = re.split(r"[\s.()\[\]]+", match.group(2).lower())
-        ending = next((i for i in range(len(domain) - 1, 0, -1) if domain[i] in lex.email_endings), None)
-        if ending is not None:
-            cut = match.start(2) + _prefix_length(match.group(2), domain[:ending + 1])
-            yield Span(match.start(), cut, "EMAIL")
+    pattern, position = _spelled_email(lex.email_at_words, lex.email_dot_words), 0
+    # A match that is no address is retried one word later: in "contact me at sunny.boy at gmail dot com" the
+    # first try is "me at sunny.boy", whose domain has no known ending.
+    while (match := pattern.search(text, position)) is not None:
+        found = _spelled_span(match, lex)
+        if found is not None:
+            yield found
+            position = found.end
+        else:
+            nxt = re.search(r"[\s@(\[]", text[match.start():match.end()])
+            position = match.start() + (nxt.end() if nxt else len(match.group()))
+
+
+def _spelled_span(match: re.Match[str], lex: Lexicon) -> Span | None:
+    if not _spelled_enough(match.group(), lex):
+        return None  # "chat at veiligthuis.nl" is a website, "sanne at gmail punt com" an address
+    domain = re.split(r"[\s.()\[\]]+", match.group(2).lower())
+    ending = next((i for i in range(len(domain) - 1, 0, -1) if domain[i] in lex.email_endings), None)
+    if ending is None:
+        return None
+    cut = match.start(2) + _prefix_length(match.group(2), domain[:ending + 1])
+    return Span(match.start(), cut, "EMAIL")
 
 
 def _spelled_enough(found: str, lex: Lexicon) -> bool:
@@ -217,6 +236,9 @@ def bsns(text: str, lex: Lexicon) -> Iterator[Span]:
         for match in pattern.finditer(text):
             if bsn_valid(re.sub(r"[^0-9]", "", match.group())):
                 yield Span(match.start(), match.end(), "BSN")
+    for match in NINE_DIGITS.finditer(text):
+        if not AMOUNT_AFTER.match(text, match.end()):
+            yield Span(match.start(), match.end(), "BSN")
     yield from _cued(text, lex.bsn_cues, CUED_NUMBER, 8, 9, "BSN")
 
 

@@ -14,7 +14,7 @@ from bot.privacy.wordlists import word_lists
 
 AT_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
 HANDLE_WORD = re.compile(r"[^\W_][\w.\-]*[\w](?:#[0-9]{4})?")
-CUE_TAIL = re.compile(r"\s*(?::|is|=|-)?\s*(?:(?:is|naam|name|account)\s+)*:?\s*")
+CUE_TAIL = re.compile(r"\s*(?::|is|=|-)?\s*(?:(?:is|naam|name|account)\s+)*:?\s*[\"“'‘]?")
 # "mój snapchat to kaska_w02", "mein insta ist lena.k07": a copula of another language between cue and handle;
 # the handle must then hold a digit, dot or underscore ("on snapchat to talk" is no handle).
 FOREIGN_LINK = re.compile(r"\s+(?:to|jest|ist|est|es|é|e|als|as|onder|under"  # "op TikTok als meisje_123"
@@ -25,6 +25,26 @@ UNDERSCORED = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]*_[\w.]*[^
 # "jaxon#4821": a user name with a Discord tag (four digits after "#") is a user name wherever it stands.
 DISCORD_TAG = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]{1,31}#[0-9]{4}(?![\w#])")
 MAX_HANDLE_WORDS = 3
+STATES = frozenset({"kapot", "privé", "prive", "private", "openbaar", "public", "weg", "leeg", "dicht", "open", "down",
+                    "offline", "online", "geblokkeerd", "hacked", "gone", "deleted", "banned"})
+SPACED_AT = re.compile(r"@\s+")
+SPACED_NAME = re.compile(r"(?<![\w.@])@\s([^\W\d_]{2,30})(?![\w@])")
+# "stuur me @ lisa.b_": an "@" and a space before a word with a digit, dot or underscore, anywhere.
+SPACED_HANDLE = re.compile(r"(?<![\w.@])@\s(?=[\w.]*[0-9._])[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<![.])(?![\w@])")
+# A mailbox named without its domain after a mail cue: "hotmail: sanne_xx", "m'n gmail is lotte.vd"; a local part
+# with a provider and no ending: "sannejansen@gmail".
+MAILBOX = re.compile(r"(?i)(?<![\w@.])(?:e-?mail|mail|gmail|hotmail|outlook|icloud|yahoo|mailadres|e-?mailadres)"
+                     r"\s*(?::\s*|\s+(?:is|was|=)\s+)"
+                     r"(?P<box>(?=[\w.+\-]*[0-9._+])(?=[\w.+\-]*[A-Za-z])[A-Za-z0-9][\w.+\-]*[A-Za-z0-9])(?![\w@])")
+PROVIDERS = (r"(?:gmail|googlemail|hotmail|outlook|live|icloud|yahoo|ziggo|kpnmail|planet|msn|proton|protonmail|"
+             r"quicknet|xs4all|casema|upcmail|telfort|tele2)")
+MAIL_ENDING = r"(?:com|nl|be|net|org|eu|de|fr|uk|co\.uk)"
+# "x@gmail", "x@gmail,com", "x@gmailcom": a mailbox at a provider whose ending is missing, glued or typed with a comma.
+PROVIDER_ONLY = re.compile(rf"(?i)(?<![\w.%+\-])[\w.%+\-]+@{PROVIDERS}(?:{MAIL_ENDING}|\s?[,.]\s?{MAIL_ENDING})?"
+                           r"(?![\w.@-])")
+# "sanne at gmail.com": a plain "at" before a provider's domain (not "chat at veiligthuis.nl", a website).
+AT_PROVIDER = re.compile(rf"(?i)(?<![\w.%+\-])[\w%+\-]+(?:\.[\w%+\-]+)*\s+at\s+(?!live){PROVIDERS}\s?\.\s?{MAIL_ENDING}"
+                         r"(?![\w])")
 SENTENCE_END = re.compile(r"[!?\n]|\.(?:\s|$)")
 PLATFORM_REACH = 80  # characters after the platform in which the naming verb may stand
 # "op insta heet ik sunflower.zara", "op discord, daar heet hij ghostboy4421", "zijn gamertag op de xbox is
@@ -48,6 +68,15 @@ def _user_name(word: str, lex: Lexicon) -> bool:
     parts = [p for p in re.split(r"[_.]+", word.lower()) if p]
     return any(ch.isdigit() for ch in word) or any(
         not lists.ordinary(p) and p not in lex.vocabulary and p not in lex.common_words for p in parts)
+
+
+def _state_word(word: str, text: str, end: int) -> bool:
+    """A frequent Dutch word or a participle ("gehackt", "verwijderd") alone after the cue says how the account is."""
+    lists = word_lists()
+    alone = not re.match(r" [^\W\d_]", text[end:end + 2])
+    participle = word.startswith(("ge", "ver", "be", "ont")) and word.endswith(("d", "t", "en")) \
+        and lists.ordinary(word)
+    return alone and (word in lists.frequent_nl or participle or word in STATES)
 
 
 def _cue_end(tokens: list[Token], index: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
@@ -76,12 +105,17 @@ def _after_cue(text: str, tokens: list[Token], end: int, lex: Lexicon) -> Span |
     start = tail.end() if tail else tokens[end].end
     if start == tokens[end].end:
         return None  # "telegram.org": the cue must be followed by a space or ":"
-    first = HANDLE_WORD.match(text, start)
+    at = SPACED_AT.match(text, start)  # "insta @ lotte.vd": the "@" apart from the name
+    first = HANDLE_WORD.match(text, at.end() if at else start)
     if first is None or first.group().lower() in lex.handle_stops or first.group().lower() in lex.not_names_after_cue:
         return None
+    if at is not None:
+        return Span(at.start(), first.end(), "HANDLE")
     word = first.group()
-    if not text[tokens[end].end:first.start()].strip():
+    if not text[tokens[end].end:first.start()].strip().strip("\"“'‘"):  # a quote is no ":" or "is"
         return None if word.isalpha() else Span(first.start(), first.end(), "HANDLE")  # needs ":" or "is"
+    if word.isalpha() and _state_word(word.lower(), text, first.end()):
+        return None  # "mijn insta is kapot", "zijn snap is gehackt": how the account is, not its name
     if any(not ch.isalpha() for ch in word):
         return Span(first.start(), first.end(), "HANDLE")  # "lotte.xo", "sweetgirl2011", "darkwolf#4471"
     words = [first]
@@ -108,8 +142,30 @@ def _after_platform(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Sp
                 break
 
 
+def mailboxes(text: str) -> Iterator[Span]:
+    """E-mail addresses written without their domain or its ending: "hotmail: sanne_xx", "lisa@hotmail"."""
+    if "mail" in text.lower() or "@" in text:
+        for match in MAILBOX.finditer(text):
+            yield Span(match.start("box"), match.end("box"), "EMAIL")
+        for match in PROVIDER_ONLY.finditer(text):
+            yield Span(match.start(), match.end(), "EMAIL")
+    if " at " in text.lower():
+        for match in AT_PROVIDER.finditer(text):
+            yield Span(match.start(), match.end(), "EMAIL")
+
+
 def handles(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     yield from _after_platform(text, tokens, lex)
+    yield from mailboxes(text)
+    if "@ " in text:
+        for match in SPACED_HANDLE.finditer(text):
+            yield Span(match.start(), match.end(), "HANDLE")
+        lists = word_lists()
+        for match in SPACED_NAME.finditer(text):  # "dm me @ lisa": a given name after an "@" and a space
+            word = match.group(1).lower()
+            if (word in lists.given_names or word in lex.given_names) and word not in lex.non_names \
+                    and not (lists.ordinary(word) and word not in lex.given_names):
+                yield Span(match.start(), match.end(), "HANDLE")
     for match in AT_HANDLE.finditer(text):
         yield Span(match.start(), match.end(), "HANDLE")
     for match in _profile_link(lex.social_domains).finditer(text):

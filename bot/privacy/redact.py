@@ -18,7 +18,7 @@ from bot.privacy.lexicon import lexicon
 from bot.privacy.names import names
 from bot.privacy.normalize import normalize
 from bot.privacy.online import handles
-from bot.privacy.spans import KINDS, Span, merge, placeholders
+from bot.privacy.spans import KINDS, PRIORITY, Span, merge, placeholders
 from bot.privacy.spoken import spoken_numbers
 from bot.privacy.tokens import tokenize
 
@@ -44,7 +44,42 @@ def _find(text: str) -> list[Span]:
         *care_organisations(text, tokens, lex),
         *names(text, tokens, lex),
     ]
-    return merge(found, protected)
+    return _whole_words(text, merge(found, protected), protected)
+
+
+def _whole_words(text: str, spans: list[Span], protected: list[Span]) -> list[Span]:
+    """A span that ends inside a user name or a word glued to digits takes all of it: "[NAAM].010" from
+    "jordy.010", "[NAAM]2009" from "sweetgirl2009", "kevin.jansen" whose parts are both names; joined by a dot or
+    an underscore the whole is a handle."""
+    out: list[Span] = []
+    for span in spans:
+        start, end = span.start, span.end
+        # across a dot or an underscore only to a part of two characters or more: not "t.n.v."
+        while start > 0 and (_inner(text[start - 1]) or (text[start - 1] in "._" and start > 2
+                                                         and _inner(text[start - 2]) and _inner(text[start - 3]))):
+            start -= 1
+        while end < len(text) and (_inner(text[end]) or (text[end] in "._" and end + 2 < len(text)
+                                                         and _inner(text[end + 1]) and _inner(text[end + 2]))):
+            end += 1
+        if (start, end) != (span.start, span.end):
+            grown = Span(start, end, span.kind)
+            if any(grown.overlaps(p) for p in protected):
+                out.append(span)
+                continue
+            glued = text[start:end]
+            handle = "." in glued or "_" in glued \
+                or (any(c.isdigit() for c in glued) and any(c.isalpha() for c in glued))
+            kind = "HANDLE" if span.kind in ("NAAM", "HANDLE") and handle else span.kind
+            span = Span(start, end, kind)
+        if out and span.start <= out[-1].end:
+            last = out.pop()
+            span = Span(last.start, max(last.end, span.end), min(last.kind, span.kind, key=PRIORITY.__getitem__))
+        out.append(span)
+    return out
+
+
+def _inner(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def find_pii(text: str) -> list[Span]:

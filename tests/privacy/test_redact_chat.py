@@ -155,12 +155,15 @@ def test_the_bots_own_texts_lose_nothing_but_full_dates():
 # - I: blind in the seventh round (written 2026-12-06 before it, never seen), measured once after it: names 0.868 ->
 #   0.886, addresses 0.806, institutions 0.514 -> 0.757, handles 0.850, every other class 1.0; after the eighth
 #   113/114 names (a nickname after "noemt hem"), every other class 1.0.
+# - J: blind in the eighth round (names 0.995, addresses 0.938, institutions 0.667 -> 0.733, e-mail 0.938, BSN 0.833,
+#   handles 0.958 -> 1.0); every class 1.0 after the ninth.
 TUNING_FLOORS: dict[str, dict[str, float]] = {
     "chat-holdout-e": {"NAAM": 0.99},
     "chat-holdout-f": {},
     "chat-holdout-g": {},
     "chat-holdout-h": {"NAAM": 0.98},
     "chat-holdout-i": {"NAAM": 0.99},
+    "chat-holdout-j": {},
 }
 
 
@@ -176,16 +179,16 @@ def test_tuning_set_keeps_what_it_reached(name):
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
 
 
-# The blind set of the eighth round (J, pii_chat_holdout_j.yml, written 2026-12-06 before it, never seen), measured
-# before and once after it: handles 0.958 -> 1.0, institutions 0.667 -> 0.733, names 0.995, addresses 0.938, e-mail
-# 0.938, BSN 0.833, every other class 1.0. Floors at what it reached, rounded down (the goal is 0.95); its misses are
-# never printed.
-J_FLOOR = {"NAAM": 0.99, "ADRES": 0.93, "INSTELLING": 0.73, "EMAIL": 0.93, "BSN": 0.83}
+# The blind set of the ninth round (K, pii_chat_holdout_k.yml, written 2026-12-06 before it, never seen), measured
+# before and once after it: handles 0.935 -> 1.0, names 0.913, institutions 0.846, e-mail 0.917, dates of birth
+# 0.958, addresses 0.964 unchanged, every other class 1.0. Floors at what it reached, rounded down (the goal is 0.95);
+# its misses are never printed.
+K_FLOOR = {"NAAM": 0.91, "INSTELLING": 0.84, "EMAIL": 0.91, "GEBOORTEDATUM": 0.95, "ADRES": 0.96}
 
 
-def test_the_blind_set_j_keeps_what_it_reached_without_showing_its_misses():
-    result = score("chat-holdout-j", load_cases(SETS["chat-holdout-j"]))
+def test_the_blind_set_k_keeps_what_it_reached_without_showing_its_misses():
+    result = score("chat-holdout-k", load_cases(SETS["chat-holdout-k"]))
     low = {kind: round(result.recall(kind), 3) for kind in KINDS
-           if result.totals[kind] and result.recall(kind) < J_FLOOR.get(kind, 1.0)}
+           if result.totals[kind] and result.recall(kind) < K_FLOOR.get(kind, 1.0)}
     assert low == {}, low
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
