@@ -66,18 +66,30 @@ def age_in_text(text: str) -> Optional[int]:
 
 
 @lru_cache(maxsize=1)
+def _profession_data() -> dict[str, Any]:
+    return yaml.safe_load(PROFESSION_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _profession_pattern() -> re.Pattern[str]:
-    data = yaml.safe_load(PROFESSION_FILE.read_text(encoding="utf-8"))
+    data = _profession_data()
     professions = sorted((re.escape(str(word)) for word in data["professions"]), key=len, reverse=True)
     introductions = "|".join(f"(?:{intro})" for intro in data["introductions"])
     statements = "".join(f"|(?:{statement})" for statement in data.get("statements") or [])
     return re.compile(rf"(?:{introductions})(?:{'|'.join(professions)})\b{statements}", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _mention_pattern() -> Optional[re.Pattern[str]]:
+    mentions = _profession_data().get("mentions") or []
+    return re.compile("|".join(f"(?:{mention})" for mention in mentions), re.IGNORECASE) if mentions else None
+
+
 def says_professional(text: str) -> bool:
     """The person introduces themselves as a professional: "ik ben mentor op het vmbo", "als jeugdarts ...",
-    "I'm a teacher", "ik geef les op een mbo"."""
-    return _profession_pattern().search(text) is not None
+    "I'm a teacher", "ik geef les op een mbo", or speaks of "my pupils"."""
+    mention = _mention_pattern()
+    return _profession_pattern().search(text) is not None or (mention is not None and mention.search(text) is not None)
 
 
 def without_introduction(text: str) -> str:
