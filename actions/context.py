@@ -42,6 +42,7 @@ class TurnContext:
     safety: frozenset[str] = frozenset()
     misunderstood: int = 0
     runner_up: Optional[tuple[str, float]] = None  # the best real intent when the classifier fell back
+    previous_text: str = ""  # the person's message before this one (a follow-up may lean on it)
 
     def entity(self, name: str) -> Optional[str]:
         values = self.entities.get(name)
@@ -156,7 +157,14 @@ def read_context(tracker: Tracker) -> TurnContext:
         safety=safety,
         misunderstood=int(tracker.get_slot("misunderstood") or 0),
         runner_up=runner_up(name, message.get("intent_ranking") or []),
+        previous_text=previous_user_text(tracker.events or []),
     )
+
+
+def previous_user_text(events: list[dict[str, Any]]) -> str:
+    """The text of the person's message before the latest one, or "" in a first turn."""
+    texts = [str(event.get("text") or "") for event in events if event.get("event") == "user"]
+    return texts[-2] if len(texts) >= 2 else ""
 
 
 def runner_up(intent: str, ranking: list[dict[str, Any]]) -> Optional[tuple[str, float]]:
