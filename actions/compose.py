@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Optional
 
 from actions.answer import Hit, Knowledge, Reply, render, role_audience, unique
-from actions.context import ADULT_AGE, TurnContext, age_in_text, without_introduction
+from actions.context import ADULT_AGE, TurnContext, age_in_text, says_parent, without_introduction
 from actions.lifeline import Lifeline, load_lifeline
 from actions.routes import Route, Routes
 from actions.story import StorySettings, load_story_settings
@@ -60,6 +60,8 @@ def _question(ctx: TurnContext) -> str:
 
 
 def _default_ids(route: Route, ctx: TurnContext) -> list[str]:
+    if route.parent and ctx.role != "child" and says_parent(ctx.text):  # "mijn dochter van 15 ..."
+        return list(route.parent)
     age = age_in_text(ctx.text)
     if age is not None and age >= ADULT_AGE:  # "ben 21 en woon nog thuis": no children's line
         if age <= YOUNG_ADULT_MAX and route.young_adult:

@@ -56,6 +56,17 @@ def _age_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(pattern + not_an_age, re.IGNORECASE) for pattern in data["patterns"])
 
 
+@lru_cache(maxsize=1)
+def _parent_patterns() -> tuple[re.Pattern[str], ...]:
+    data = yaml.safe_load(AGE_FILE.read_text(encoding="utf-8"))
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in data.get("parents") or [])
+
+
+def says_parent(text: str) -> bool:
+    """The person speaks of their own child ("mijn zoon van 16", "our daughter"): a parent, not a child."""
+    return any(pattern.search(text) for pattern in _parent_patterns())
+
+
 def age_in_text(text: str) -> Optional[int]:
     """The age a person gives for themselves ("ik ben 14", "I'm 13", "15 yaşındayım", "mam 12 lat",
     "عمري 13"), the first one found, or None."""
@@ -99,8 +110,10 @@ def without_introduction(text: str) -> str:
 
 
 def infer_role(text: str, intent: str, previous: Optional[str]) -> Optional[str]:
-    """Who is asking: child, professional or citizen; remembered across turns."""
-    age = age_in_text(text)
+    """Who is asking: child, professional or citizen; remembered across turns. A parent speaking of their own
+    child is not taken for a child (an age in the message is the child's)."""
+    parent = says_parent(text)
+    age = None if parent else age_in_text(text)
     if age is not None and 6 <= age < ADULT_AGE:
         return "child"
     if previous != "child" and says_professional(text):
@@ -108,7 +121,7 @@ def infer_role(text: str, intent: str, previous: Optional[str]) -> Optional[str]
     if age is not None and age >= ADULT_AGE:
         return "professional" if intent in _PROFESSIONAL_INTENTS else "citizen"
     if intent in _CHILD_INTENTS:
-        return "child"
+        return previous if parent else "child"
     if intent in _PROFESSIONAL_INTENTS:
         return previous if previous == "child" else "professional"
     return previous

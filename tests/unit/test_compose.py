@@ -453,3 +453,18 @@ def test_a_follow_up_the_index_cannot_place_alone_is_searched_with_the_message_b
     assert reply.entry_ids == ["raad-kinderbescherming"] and reply.texts[0].startswith("Ik weet niet zeker")
     noise = compose(ctx("nlu_fallback", text="qqq zzz xxx", previous_text=before), load_routes(), knowledge)
     assert noise.entry_ids == []
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("mijn zoon van 15 dreigt mij te slaan", None),
+    ("onze dochter is 14 jaar oud en haar vriendje controleert haar", None),
+    ("my teenage son shoves me when he is angry", None),
+    ("ik ben 13 en mijn vader slaat mijn moeder", "child"),
+])
+def test_a_parent_speaking_of_their_own_child_is_not_taken_for_a_child(text, role):
+    assert infer_role(text, "situation_child", None) == role
+
+
+def test_a_parent_on_a_childrens_route_gets_the_parents_pathway_not_the_childrens_line():
+    reply = compose(ctx("situation_child", text="mijn zoon van 15 dreigt mij te slaan"), load_routes(), KNOWLEDGE)
+    assert reply.entry_ids[0] == "veilig-thuis"
