@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Optional
 
 from actions.answer import Hit, Knowledge, Reply, render, role_audience, unique
-from actions.context import ADULT_AGE, TurnContext, age_in_text, without_introduction
+from actions.context import ADULT_AGE, TurnContext, age_in_text, says_parent, without_introduction
 from actions.lifeline import Lifeline, load_lifeline
 from actions.routes import Route, Routes
 from actions.story import StorySettings, load_story_settings
@@ -60,6 +60,8 @@ def _question(ctx: TurnContext) -> str:
 
 
 def _default_ids(route: Route, ctx: TurnContext) -> list[str]:
+    if route.parent and ctx.role != "child" and says_parent(ctx.text):  # "mijn dochter van 15 ..."
+        return list(route.parent)
     age = age_in_text(ctx.text)
     if age is not None and age >= ADULT_AGE:  # "ben 21 en woon nog thuis": no children's line
         if age <= YOUNG_ADULT_MAX and route.young_adult:
@@ -68,6 +70,8 @@ def _default_ids(route: Route, ctx: TurnContext) -> list[str]:
             return list(route.adult)
     if ctx.role == "child" and route.child:
         return list(route.child)
+    if ctx.role == "professional" and route.professional:
+        return list(route.professional)
     return list(route.entries)
 
 
@@ -84,7 +88,10 @@ def _search_hits(route: Route, ctx: TurnContext, knowledge: Knowledge, shown: li
     entries)."""
     if not route.search or not ctx.text.strip():
         return [], False
-    result = knowledge.search(ctx.text, audience=_search_audience(route, ctx), lang=ctx.language, k=3)
+    audience = _search_audience(route, ctx)
+    # "ik ben mentor op het vmbo, ...": the introduction says who asks, the rest what to search for
+    text = _question(ctx) if audience == "professional" else ctx.text
+    result = knowledge.search(text, audience=audience, lang=ctx.language, k=3)
     if not result.answered:
         return [], False
     hits = [hit for hit in result.hits if hit.id not in shown][: route.search_hits]
@@ -103,9 +110,12 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
 
 def _collect(route: Route, ctx: TurnContext, routes: Routes, knowledge: Knowledge) -> list[Hit]:
     specific = _lookup(_specific_ids(route, ctx, routes), ctx, knowledge)
-    if specific:
-        return _dedupe(specific)
     pathway = _lookup(_default_ids(route, ctx), ctx, knowledge)
+    if specific:
+        # A professional in a situation with an entry of its own (FGM) gets that first, then the passage
+        # the rules picked (their sector's route); elsewhere the picked passage answers alone.
+        own = pathway if ctx.role == "professional" and route.professional else []
+        return _dedupe(own + specific)
     found, asked = _search_hits(route, ctx, knowledge, [hit.id for hit in pathway])
     return _dedupe(found + pathway if route.first == "search" or asked else pathway + found)
 
@@ -137,14 +147,16 @@ def _picks_passages(route: Route, ctx: TurnContext, routes: Routes) -> bool:
 def _runner_up_route(ctx: TurnContext, route: Route, routes: Routes, lifeline: Lifeline) -> tuple[TurnContext, Route]:
     """A fallback whose best real intent is still fairly likely answers that intent's route; its low
     confidence makes the answer hedged. Never guessed: fixed responses, routes without entries of their own
-    (yes, no) and routes that offer a human."""
+    (yes, no) and the request for a human. A guessed situation that would offer a human (FGM, honour) gives
+    its knowledge without that offer: a guess is no reason to start a handoff."""
     if route.unsure != "search" or ctx.runner_up is None:
         return ctx, route
     name, confidence = ctx.runner_up
     guess = routes.for_intent(name)
-    if confidence < lifeline.runner_up_min or guess.unsure or guess.response or guess.handoff or not guess.entries:
+    if (confidence < lifeline.runner_up_min or guess.unsure or guess.response or guess.handoff == "request"
+            or not guess.entries):
         return ctx, route
-    return replace(ctx, intent=name, confidence=confidence), guess
+    return replace(ctx, intent=name, confidence=confidence), replace(guess, handoff=None)
 
 
 def compose(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Optional[Lifeline] = None,

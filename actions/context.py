@@ -42,6 +42,7 @@ class TurnContext:
     safety: frozenset[str] = frozenset()
     misunderstood: int = 0
     runner_up: Optional[tuple[str, float]] = None  # the best real intent when the classifier fell back
+    previous_text: str = ""  # the person's message before this one (a follow-up may lean on it)
 
     def entity(self, name: str) -> Optional[str]:
         values = self.entities.get(name)
@@ -55,6 +56,17 @@ def _age_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(pattern + not_an_age, re.IGNORECASE) for pattern in data["patterns"])
 
 
+@lru_cache(maxsize=1)
+def _parent_patterns() -> tuple[re.Pattern[str], ...]:
+    data = yaml.safe_load(AGE_FILE.read_text(encoding="utf-8"))
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in data.get("parents") or [])
+
+
+def says_parent(text: str) -> bool:
+    """The person speaks of their own child ("mijn zoon van 16", "our daughter"): a parent, not a child."""
+    return any(pattern.search(text) for pattern in _parent_patterns())
+
+
 def age_in_text(text: str) -> Optional[int]:
     """The age a person gives for themselves ("ik ben 14", "I'm 13", "15 yaşındayım", "mam 12 lat",
     "عمري 13"), the first one found, or None."""
@@ -66,18 +78,30 @@ def age_in_text(text: str) -> Optional[int]:
 
 
 @lru_cache(maxsize=1)
+def _profession_data() -> dict[str, Any]:
+    return yaml.safe_load(PROFESSION_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _profession_pattern() -> re.Pattern[str]:
-    data = yaml.safe_load(PROFESSION_FILE.read_text(encoding="utf-8"))
+    data = _profession_data()
     professions = sorted((re.escape(str(word)) for word in data["professions"]), key=len, reverse=True)
     introductions = "|".join(f"(?:{intro})" for intro in data["introductions"])
     statements = "".join(f"|(?:{statement})" for statement in data.get("statements") or [])
     return re.compile(rf"(?:{introductions})(?:{'|'.join(professions)})\b{statements}", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _mention_pattern() -> Optional[re.Pattern[str]]:
+    mentions = _profession_data().get("mentions") or []
+    return re.compile("|".join(f"(?:{mention})" for mention in mentions), re.IGNORECASE) if mentions else None
+
+
 def says_professional(text: str) -> bool:
     """The person introduces themselves as a professional: "ik ben mentor op het vmbo", "als jeugdarts ...",
-    "I'm a teacher", "ik geef les op een mbo"."""
-    return _profession_pattern().search(text) is not None
+    "I'm a teacher", "ik geef les op een mbo", or speaks of "my pupils"."""
+    mention = _mention_pattern()
+    return _profession_pattern().search(text) is not None or (mention is not None and mention.search(text) is not None)
 
 
 def without_introduction(text: str) -> str:
@@ -86,8 +110,10 @@ def without_introduction(text: str) -> str:
 
 
 def infer_role(text: str, intent: str, previous: Optional[str]) -> Optional[str]:
-    """Who is asking: child, professional or citizen; remembered across turns."""
-    age = age_in_text(text)
+    """Who is asking: child, professional or citizen; remembered across turns. A parent speaking of their own
+    child is not taken for a child (an age in the message is the child's)."""
+    parent = says_parent(text)
+    age = None if parent else age_in_text(text)
     if age is not None and 6 <= age < ADULT_AGE:
         return "child"
     if previous != "child" and says_professional(text):
@@ -95,7 +121,7 @@ def infer_role(text: str, intent: str, previous: Optional[str]) -> Optional[str]
     if age is not None and age >= ADULT_AGE:
         return "professional" if intent in _PROFESSIONAL_INTENTS else "citizen"
     if intent in _CHILD_INTENTS:
-        return "child"
+        return previous if parent else "child"
     if intent in _PROFESSIONAL_INTENTS:
         return previous if previous == "child" else "professional"
     return previous
@@ -144,7 +170,14 @@ def read_context(tracker: Tracker) -> TurnContext:
         safety=safety,
         misunderstood=int(tracker.get_slot("misunderstood") or 0),
         runner_up=runner_up(name, message.get("intent_ranking") or []),
+        previous_text=previous_user_text(tracker.events or []),
     )
+
+
+def previous_user_text(events: list[dict[str, Any]]) -> str:
+    """The text of the person's message before the latest one, or "" in a first turn."""
+    texts = [str(event.get("text") or "") for event in events if event.get("event") == "user"]
+    return texts[-2] if len(texts) >= 2 else ""
 
 
 def runner_up(intent: str, ranking: list[dict[str, Any]]) -> Optional[tuple[str, float]]:

@@ -23,6 +23,8 @@ class Route:
     child: tuple[str, ...] = ()
     young_adult: tuple[str, ...] = ()  # for someone who says they are 18 to 25 (Alles Oké? is for them)
     adult: tuple[str, ...] = ()  # for someone who says they are 18 or older, on a route meant for children
+    professional: tuple[str, ...] = ()  # for a professional: the situation's own professional entry, first
+    parent: tuple[str, ...] = ()  # for a parent speaking of their own child, on a route meant for children
     search: Optional[str] = None
     first: str = "entries"
     by_entity: Optional[dict[str, str]] = None
@@ -99,6 +101,8 @@ def _route(intent: str, raw: dict[str, Any]) -> Route:
         child=tuple(raw.get("child") or ()),
         young_adult=tuple(raw.get("young_adult") or ()),
         adult=tuple(raw.get("adult") or ()),
+        professional=tuple(raw.get("professional") or ()),
+        parent=tuple(raw.get("parent") or ()),
         search=search,
         first=raw.get("first", "entries"),
         by_entity=raw.get("by_entity"),

@@ -8,6 +8,7 @@ from typing import Optional
 from actions.answer import Hit, Knowledge, Reply, render
 from actions.context import TurnContext, without_introduction
 from actions.lifeline import Lifeline
+from actions.nonsense import is_nonsense
 
 MISUNDERSTOOD_BEFORE_HUMAN = 2
 BETTER_BY = 0.03  # how much more confident the search over everyone must be than the citizens' search
@@ -42,6 +43,14 @@ def best_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
     return citizen.hits[0] if citizen.answered and citizen.hits else None
 
 
+def _follow_up_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
+    """A follow-up ("en hoe lang duurt dat dan?", "what is an OTS?") that the index cannot place on its own:
+    searched together with the person's message before it. Never for keyboard noise."""
+    if not ctx.previous_text.strip() or is_nonsense(ctx.text):
+        return None
+    return best_passage(replace(ctx, text=f"{ctx.previous_text} {ctx.text}"), knowledge)
+
+
 def with_lifeline(texts: list[str], ctx: TurnContext, lifeline: Lifeline, **fields: object) -> Reply:
     return Reply(texts=[*texts, lifeline.text("lifeline", ctx.language)], buttons=lifeline.buttons(ctx.language),
                  role=ctx.role, **fields)  # type: ignore[arg-type]
@@ -53,7 +62,7 @@ def unsure_reply(ctx: TurnContext, knowledge: Knowledge, lifeline: Lifeline, kin
     language = ctx.language
     has_words = any(ch.isalnum() for ch in ctx.text)
     if has_words and kind == "search":
-        hit = best_passage(ctx, knowledge)
+        hit = best_passage(ctx, knowledge) or _follow_up_passage(ctx, knowledge)
         if hit is not None:
             text = f"{lifeline.text('hedge', language)}\n{render(hit, language)}"
             return with_lifeline([text], ctx, lifeline, entry_ids=[hit.id])

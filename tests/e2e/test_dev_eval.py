@@ -24,7 +24,8 @@ TOPICS_B = ROOT / "tests" / "heldout" / "knowledge_topics_b.yml"
 TOPICS_C = ROOT / "tests" / "heldout" / "knowledge_topics_c.yml"
 TOPICS_D = ROOT / "tests" / "heldout" / "knowledge_topics_d.yml"
 TOPICS_E = ROOT / "tests" / "heldout" / "knowledge_topics_e.yml"  # blind in round 4, a tuning set since round E
-TOPICS_F = ROOT / "tests" / "heldout" / "knowledge_topics_f.yml"  # blind: pass rates only
+TOPICS_F = ROOT / "tests" / "heldout" / "knowledge_topics_f.yml"  # blind in round E, a tuning set since round F
+TOPICS_G = ROOT / "tests" / "heldout" / "knowledge_topics_g.yml"  # blind: pass rates only
 # Measured 2026-12-05 (night), after the entries got the questions people ask (knowledge/docs.py): A 30/32,
 # B 29/36 (tuned on since then), C 42/54 (written blind before that round; 38/54 before it). C's failures were
 # read on 2026-12-06 and fixed by content (a child who will not talk, a parent of a teenager, images already
@@ -37,9 +38,13 @@ TOPICS_F = ROOT / "tests" / "heldout" / "knowledge_topics_f.yml"  # blind: pass 
 # Round E (2026-12-06): E's failures were read and fixed by content, questions of our own and three composition
 # rules (README, "Round E"): E 45 -> 50/54, so its floor is 49/54 rounded down; A 30/32, B 30/36, C 48/54,
 # D 49/54 in the same run (their floors are left where they were).
+# Round F (2026-12-06): F's failures were read and fixed by content, role detection (pupils, parents) and four
+# composition rules (README, "Round F"): F 43 -> 53/54, floor 52/54 rounded down; G, written blind before that
+# round, 40/54 before and after (floor 39/54 rounded down). A 29/32, B 34/36, C 49/54, D 49/54, E 51/54.
 TOPIC_FLOORS = {"topics": 0.90, "topics-b": 0.77, "topics-c": 0.83, "topics-d": 0.87, "topics-e": 0.90,
-                # F: blind set of round E: 42/54 before, 43/54 after (with nlu_languages.yml, shipped since)
-                "topics-f": 0.75}
+                "topics-f": 0.96,
+                # G: blind set of round F: 40/54 before, 40/54 after
+                "topics-g": 0.72}
 MUST_PASS_ALL = {"acute": 1.0, "suicide": 1.0}
 
 
@@ -54,7 +59,8 @@ def test_dev_and_heldout_cases_meet_the_thresholds(stack, tmp_path, capsys):
         CaseSet("topics-c", TOPICS_C, TOPIC_FLOORS["topics-c"], {}),
         CaseSet("topics-d", TOPICS_D, TOPIC_FLOORS["topics-d"], {}),
         CaseSet("topics-e", TOPICS_E, TOPIC_FLOORS["topics-e"], {}),
-        CaseSet("topics-f", TOPICS_F, TOPIC_FLOORS["topics-f"], {}, blind=True),
+        CaseSet("topics-f", TOPICS_F, TOPIC_FLOORS["topics-f"], {}),
+        CaseSet("topics-g", TOPICS_G, TOPIC_FLOORS["topics-g"], {}, blind=True),
     ]
     with capsys.disabled():  # the pass rates belong in the test log, passed or not
         print()

@@ -4,7 +4,14 @@ from typing import Optional
 import pytest
 
 from actions.compose import compose, render
-from actions.context import TurnContext, age_in_text, infer_role, plausible_step, says_professional
+from actions.context import (
+    TurnContext,
+    age_in_text,
+    infer_role,
+    plausible_step,
+    says_professional,
+    without_introduction,
+)
 from actions.routes import load_routes
 
 
@@ -388,3 +395,76 @@ def test_out_of_scope_answers_only_a_clear_paraphrase_of_an_entrys_question(aske
 ])
 def test_a_professional_says_so_without_naming_a_profession(text, professional):
     assert says_professional(text) is professional
+
+
+# Round F (2026-12-06): what F's misses showed, held on sentences of our own.
+@pytest.mark.parametrize(("text", "professional"), [
+    ("een van mijn leerlingen komt steeds met blauwe plekken op school", True),
+    ("one of my pupils seems afraid of her father", True),
+    ("a year 6 pupil confided in me about her stepmother", True),
+    ("ik ben stagiaire bij groep 3 en maak me zorgen om een jongen", True),
+    ("I'm a secondary school teacher and worried about a girl", True),
+    ("een jongen uit mijn klas wordt thuis geslagen", False),  # a child speaks of classmates, not pupils
+    ("I am a student and my dad hits me", False),
+])
+def test_someone_who_speaks_of_their_pupils_is_a_professional(text, professional):
+    assert says_professional(text) is professional
+
+
+def test_speaking_of_ones_pupils_stays_in_the_question_an_introduction_does_not():
+    assert without_introduction("een van mijn leerlingen is bang") == "een van mijn leerlingen is bang"
+    assert without_introduction("I'm a secondary school teacher and worried") == "and worried"
+
+
+def test_a_professional_in_a_situation_with_its_own_professional_entry_gets_it_before_the_sector_route():
+    fgm = FakeHit("vgv-professional", "Vgv valt onder de meldcode", audience="professional")
+    school = FakeHit("sector-onderwijs", "Het afwegingskader onderwijs", audience="professional")
+    knowledge = FakeKnowledge(entries={**KNOWLEDGE.entries, "vgv-professional": fgm, "sector-onderwijs": school,
+                                       "meisjesbesnijdenis": FakeHit("meisjesbesnijdenis", "Verboden in NL")})
+    turn = ctx("situation_fgm", text="een meisje in mijn groep gaat op reis en wordt misschien besneden",
+               role="professional", sector="onderwijs")
+    assert compose(turn, load_routes(), knowledge).entry_ids[0] == "vgv-professional"
+    citizen = compose(ctx("situation_fgm", text="mijn nichtje wordt misschien besneden"), load_routes(), knowledge)
+    assert citizen.entry_ids[0] == "meisjesbesnijdenis"
+
+
+def test_a_guessed_situation_that_would_offer_a_human_answers_without_the_offer():
+    fgm = FakeHit("meisjesbesnijdenis", "Verboden in NL")
+    knowledge = FakeKnowledge(entries={**KNOWLEDGE.entries, "meisjesbesnijdenis": fgm})
+    turn = TurnContext(**{**ctx("nlu_fallback", runner_up=("situation_fgm", 0.4)).__dict__, "confidence": 0.45})
+    reply = compose(turn, load_routes(), knowledge)
+    assert reply.entry_ids[0] == "meisjesbesnijdenis" and reply.handoff is None
+    assert reply.texts[0].startswith("Ik weet niet zeker")
+
+
+def test_the_route_search_of_a_professional_leaves_out_the_introduction():
+    knowledge = FakeKnowledge(entries={**KNOWLEDGE.entries})
+    compose(ctx("situation_bystander", text="als mentor zie ik dat een leerling steeds wegloopt",
+                role="professional"), load_routes(), knowledge)
+    assert knowledge.searches[0][:2] == ("zie ik dat een leerling steeds wegloopt", "professional")
+
+
+def test_a_follow_up_the_index_cannot_place_alone_is_searched_with_the_message_before_it():
+    raad = FakeHit("raad-kinderbescherming", "De Raad onderzoekt ...")
+    before = "de raad voor de kinderbescherming komt langs"
+    knowledge = ByTextKnowledge(answers={f"{before} en wat doet een gezinsvoogd dan?": raad})
+    reply = compose(ctx("nlu_fallback", text="en wat doet een gezinsvoogd dan?", previous_text=before),
+                    load_routes(), knowledge)
+    assert reply.entry_ids == ["raad-kinderbescherming"] and reply.texts[0].startswith("Ik weet niet zeker")
+    noise = compose(ctx("nlu_fallback", text="qqq zzz xxx", previous_text=before), load_routes(), knowledge)
+    assert noise.entry_ids == []
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("mijn zoon van 15 dreigt mij te slaan", None),
+    ("onze dochter is 14 jaar oud en haar vriendje controleert haar", None),
+    ("my teenage son shoves me when he is angry", None),
+    ("ik ben 13 en mijn vader slaat mijn moeder", "child"),
+])
+def test_a_parent_speaking_of_their_own_child_is_not_taken_for_a_child(text, role):
+    assert infer_role(text, "situation_child", None) == role
+
+
+def test_a_parent_on_a_childrens_route_gets_the_parents_pathway_not_the_childrens_line():
+    reply = compose(ctx("situation_child", text="mijn zoon van 15 dreigt mij te slaan"), load_routes(), KNOWLEDGE)
+    assert reply.entry_ids[0] == "veilig-thuis"
