@@ -55,6 +55,8 @@ FOREIGN_STOPS = frozenset({"ama", "ve", "bu", "şu", "o", "bir", "da", "de", "ki
                            "siz", "ne", "çok", "her", "hangi", "hiç", "benim", "onun", "bizim"})
 ARTICLES = frozenset({"de", "het", "'t"})
 OPENERS = frozenset({"op", "aan", "in", "naar", "is", "adres", "address"})
+# Prepositions of place or way before "de singel 40", "grote markt 9": Dutch, and Polish "przy" (at) in a mixed message.
+BARE_OPENERS = frozenset({"op", "aan", "in", "naar", "bij", "naast", "tegenover", "richting", "przy"})
 # Street words of other languages before the name and number: "ul. Kwiatowa 12/4", "Atatürk Caddesi no 5".
 FOREIGN = re.compile(r"(?i)(?<![\w])(?:ul\.|ulica|ulicy|al\.|aleja|alei)\s+[\w'’.-]+(?:\s+[\w'’-]+)?\s+[0-9]{1,4}[a-z]?"
                      r"(?:\s?/\s?[0-9]{1,4})?(?![\w])"
@@ -240,10 +242,10 @@ class AddressFinder:
         first = index - 1 if self.tokens[index - 1].lower in self.lex.street_prefixes \
             and self._adjacent(index - 1, index) else index  # "op de oude gracht 120"
         # "op grote markt 12": with a prefix the article may be left out
-        bare_prefixed = first < index and first >= 1 and self.tokens[first - 1].lower in ("op", "aan") \
+        bare_prefixed = first < index and first >= 1 and self.tokens[first - 1].lower in BARE_OPENERS \
             and self._adjacent(first - 1, first)
         if not bare_prefixed and (first < 2 or not (self._after_article(first)
-                                                    and self.tokens[first - 2].lower in ("op", "aan", "in")
+                                                    and self.tokens[first - 2].lower in BARE_OPENERS
                                                     and self._adjacent(first - 2, first - 1))):
             return None
         end = self._number(index, "bare_listed")
