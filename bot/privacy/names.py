@@ -523,8 +523,13 @@ class NameFinder:
         if last is None:
             return False
         surname = self.tokens[last]
-        return not self._function_word(surname) and (
-            self._capitalised_name(surname) or (last > index + 1 and surname.lower in self.lists.surnames))
+        if last > index + 1 and surname.lower in self.lists.surnames and not self._blocked(surname) \
+                and surname.lower not in self.lex.subject_verbs:
+            return True  # "b. de groot", "a. van dam": after an initial and a particle a frequent word too
+        if surname.lower in self.lists.surnames and not self.lists.ordinary(surname.lower) \
+                and not self._function_word(surname):
+            return True  # "j. pietersen": a listed surname that is no word
+        return not self._function_word(surname) and self._capitalised_name(surname)
 
     def _given_with_surname(self, index: int) -> bool:
         """"olga petrenko": a given name that is also a word, before a word that can only be a surname."""
@@ -641,10 +646,22 @@ class NameFinder:
         first = index + 1
         if first >= len(self.tokens) or not self._adjacent(index, first, TITLE_GAP):
             return None
+        token = self.tokens[first]
+        if len(token.text) == 1 and token.text.isalpha() \
+                and self._adjacent(first, first + 1, INITIAL_GAP):  # "dhr. a. bakir": an initial after the title
+            surname = self._after_particles(first + 1)
+            word = self.tokens[surname] if surname is not None else None
+            if word is not None and not self._blocked(word) and word.lower not in self.lex.subject_verbs and (
+                    word.lower in self.lists.surnames or self._is_given(word.lower) or word.cap
+                    or not self.lists.ordinary(word.lower)):
+                return first, surname
+            return None
         last = self._after_particles(first)
         if last is None:
             return None
         token = self.tokens[last]
+        if self._composite(token):
+            return first, last  # "mr o'connor", "mevrouw al-hassan"
         if self._capitalised_name(token) or self._listed(token) or self._curated_at_end(last):
             return first, last  # "meneer De Wit"
         if not self._function_word(token) and (token.lower in self.lists.surnames or self._unknown(token)
@@ -739,6 +756,15 @@ class NameFinder:
             end = probe
         return end
 
+    def _composite(self, token: Token) -> bool:
+        """"al-hassan", "o'connor", "d'souza": parts joined by an apostrophe or a hyphen, each a listed surname or
+        given name, a particle or a single letter."""
+        parts = WORD_PARTS.split(token.lower)
+        named = [p for p in parts if p in self.lists.surnames or self._is_given(p)]
+        return len(parts) > 1 and bool(named) \
+            and all(p in named or p in self.lex.name_particles or len(p) == 1 for p in parts) \
+            and not self._function_word(token)
+
     def _surname(self, first: int, last: int, given: Token) -> bool:
         """Token `last` (after particles from `first`) is a surname: capitalised, unknown, or listed
         ("de jong"; "kevin bakker" only when the given name is in lower case too, not "Burak leest")."""
@@ -747,10 +773,7 @@ class NameFinder:
             return True
         if self._surname_ending(token):
             return True
-        parts = WORD_PARTS.split(token.lower)
-        named = [p for p in parts if p in self.lists.surnames or self._is_given(p)]
-        if len(parts) > 1 and named and all(p in named or p in self.lex.name_particles or len(p) == 1 for p in parts) \
-                and not self._function_word(token):
+        if self._composite(token):
             return True  # "al-hassan", "o'connor", "d'souza"
         listed = token.lower in self.lists.surnames and not self._blocked(token)
         if last > first:  # "ilias el khatib": after particles a word web text has mostly as a name too
