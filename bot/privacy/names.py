@@ -59,6 +59,22 @@ TOLD_FROM = frozenset({"aan", "tegen", "to", "over"})  # "ik heb het aan bas ver
 TOLD_OBJECTS = frozenset({"het", "niks", "niets", "nooit", "alles", "dit", "dat", "iets", "er", "niet", "ook", "wel",
                           "even", "toch", "nog", "maar", "meteen", "alsjeblieft", "aub", "pls", "please", "nothing",
                           "it", "this", "that", "anything", "dan", "gewoon"})
+# A naming verb before "haar"/"hem": "ik noem haar joy" names her, whatever else "joy" is.
+NAMING_VERBS = frozenset({"noem", "noemt", "noemde", "noemden", "noemen", "call", "calls", "called"})
+END_PREPOSITIONS = frozenset({"met", "with", "over", "about", "voor", "for", "om"})
+# Between a possessive and a relation word: "hazel mn beste vriendin", "jj mijn ex".
+RELATION_ADJECTIVES = frozenset({"beste", "oudste", "jongste", "kleine", "grote", "lieve", "oude", "nieuwe", "eigen",
+                                 "best", "little", "big", "older", "younger", "old", "new"})
+# Before a name in apposition inside a sentence: "zorgen om hazel mn beste vriendin", "over jj mn ex".
+APPOSITION_PREPOSITIONS = frozenset({"om", "over", "voor", "met", "bij", "aan", "tegen", "van", "about", "with"})
+# Words that open a sentence before "is mijn vader" without naming him ("daar is mijn vader").
+PLACE_ADVERBS = frozenset({"daar", "hier", "er", "nu", "toen", "dan", "soms", "thuis", "buiten", "binnen", "boven",
+                           "beneden", "ook", "wel", "dit", "dat", "het", "wie", "wat", "waar", "zo", "dus", "nog"})
+HERE = frozenset({"hier", "here"})
+PRONOUNS_3 = frozenset({"ze", "zij", "hij", "she", "he"})
+CLAUSE_JOINERS = frozenset({"en", "maar", "want", "and", "but"})
+CLAUSE_SUBJECTS = frozenset({"ik", "ze", "zij", "hij", "we", "wij", "mijn", "mn", "m'n", "haar", "zijn", "z'n", "i",
+                             "she", "he", "we", "my", "her", "his"})
 CLAUSE_END = re.compile(r"\s*(?:[,.!?;:]|$)")
 MAX_SURNAME_TOKENS = 4
 # The account holder after a bank's naming cue: "t.n.v. m. yilmaz", "tnv J. de Vries", "op naam van sanne bakker".
@@ -385,6 +401,9 @@ class NameFinder:
                 or not self._adjacent(index, index + 1) or not self._word_name(tokens[index]):
             return False
         nxt = tokens[index + 1].lower
+        if tokens[index - 1].lower in ("dat", "that") and tokens[index].lower in self.lex.given_names \
+                and nxt in self.lex.person_verbs and tokens[index].lower not in SEASONS:
+            return True  # "ik wil niet dat kim weet ...": a name of the curated lists before a verb that takes a person
         if tokens[index - 1].lower in ("dat", "that") or not self._curated_given(tokens[index]):
             return not (nxt in self.lex.subject_verbs or nxt in self.lex.person_verbs or self._verb_form(nxt)
                         or nxt in self.lists.frequent_en and self.english)
@@ -428,12 +447,13 @@ class NameFinder:
             or word in lex.possessives
 
     def _with_given_at_end(self, index: int) -> bool:
-        """"... in de zaterdagdienst met bas": a given name of the curated lists after "met"/"with" at the end of
-        a clause."""
+        """"... in de zaterdagdienst met bas", "het gaat over lars": a given name of the curated lists after "met",
+        "over", "voor" or "om" (and English) at the end of a clause."""
         token = self.tokens[index]
-        return index > 0 and self.tokens[index - 1].lower in ("met", "with") and self._adjacent(index - 1, index) \
+        return index > 0 and self.tokens[index - 1].lower in END_PREPOSITIONS and self._adjacent(index - 1, index) \
             and self._curated_given(token) and not self._function_word(token) and self._clause_end(index) \
-            and token.lower not in self.lists.places
+            and token.lower not in self.lists.places and token.lower not in SEASONS \
+            and token.lower not in self.lex.not_alone
 
     def _after_owned_arabic(self, index: int) -> bool:
         """"اخي عمر": after a relation word that holds "my", an Arabic given name that is also a word."""
@@ -466,6 +486,8 @@ class NameFinder:
                 or not self._adjacent(probe, probe + 1):
             return None
         relation = tokens[probe + 1].lower
+        if relation in RELATION_ADJECTIVES and self._adjacent(probe + 1, probe + 2):  # "mn beste vriendin"
+            relation = tokens[probe + 2].lower
         return kind if relation in lex.relations or relation in lex.foreign_relations else None
 
     def _apposition(self, index: int) -> bool:
@@ -484,6 +506,12 @@ class NameFinder:
         if kind == "owned":  # "umut abim", "dün ahmet abim geldi": anywhere in the sentence
             return self._is_given(_without_ending(token.lower)) and not self._frequent(token)
         if kind == "space":  # at the start only: "Storm mijn broertje ...", not "to marry my cousin"
+            if index > 0 and self.tokens[index - 1].lower in APPOSITION_PREPOSITIONS \
+                    and self._adjacent(index - 1, index) and not token.cap:
+                # "zorgen om hazel mn beste vriendin", "over jj mn ex": after a preposition a name of any list, or a
+                # short word of letters that is no frequent word ("jj")
+                return self._is_given(token.lower) or name or (len(token.lower) <= 3 and token.lower.isalpha()
+                                                               and not self._frequent(token))
             return name and (token.sentence_start or self._adjacent(index - 1, index, COMMA))
         return name or (token.cap and (kind == "comma" or not token.sentence_start))
 
@@ -562,7 +590,9 @@ class NameFinder:
             ok = self._listed(token) or self._rare(token) or (self._curated_given(token)
                                                               and not self._function_word(token)) \
                 or (self._word_name(token) and self._clause_end(candidate)  # "ik ben mo, mijn insta is ..."
-                    and (len(token.lower) <= SHORT_NAME or not self.lists.ordinary(token.lower)))
+                    and (len(token.lower) <= SHORT_NAME or not self.lists.ordinary(token.lower)
+                         or self.tokens[cue_end - 1].lower in NAMING_VERBS)) \
+                or (self._word_name(token) and self._new_clause(candidate + 1))  # "ik ben bloem en ik woon .."
         else:
             ok = self._capitalised_name(token) or self._listed(token)
         return candidate if ok and token.lower not in lex.non_names else None
@@ -585,6 +615,12 @@ class NameFinder:
                 and (self._capitalised_name(token) or self._named(token) or self._curated_given(token)):
             return candidate  # "de vader van mijn vriendin, Ruud, ...", "mijn zus, lars, ..."
         return None
+
+    def _new_clause(self, index: int) -> bool:
+        """"en ik woon", "maar haar echte naam": a conjunction and a pronoun or possessive open a clause at `index`."""
+        tokens = self.tokens
+        return index + 1 < len(tokens) and self._adjacent(index - 1, index) and self._adjacent(index, index + 1) \
+            and tokens[index].lower in CLAUSE_JOINERS and tokens[index + 1].lower in CLAUSE_SUBJECTS
 
     def _subject_before_verb(self, index: int) -> bool:
         """"mijn broer will is verdwenen", "my sister hope keeps ...": after a relation word, a given name that is
@@ -831,6 +867,9 @@ class NameFinder:
                     yield pair
             if self._van_subject(index):
                 yield index, self._after_particles(index) or index
+            subject_end = self._relation_subject(index) if token.sentence_start else None
+            if subject_end is not None:
+                yield index, subject_end
             if (self._given(token) and not self._owned_noun(index)) \
                     or (self._rare_subject(index) if token.sentence_start else self._rare(token)):
                 yield index, index
@@ -841,8 +880,59 @@ class NameFinder:
                     or self._with_given_at_end(index) or self._after_owned_arabic(index) \
                     or self._clause_subject(index) or self._person_tail(index) or self._stayed_with(index) \
                     or self._spelled(index) or self._relation_of(index) or self._greeted(index) \
-                    or self._paired(index) or self._inverted_subject(index) or self._hurt_object(index):
+                    or self._paired(index) or self._inverted_subject(index) or self._hurt_object(index) \
+                    or self._here_opening(index) or self._before_pronoun(index):
                 yield index, index
+
+    def _here_opening(self, index: int) -> bool:
+        """"mila hier, weer ruzie", "hoi, noor hier": a given name (also one that is a word) opening the message or
+        after a greeting, then "hier" ending the clause: how someone introduces themselves."""
+        tokens = self.tokens
+        if index + 1 >= len(tokens) or tokens[index + 1].lower not in HERE or not self._adjacent(index, index + 1) \
+                or not self._clause_end(index + 1):
+            return False
+        opening = index == 0 or (index == 1 and tokens[0].lower in self.lex.greetings
+                                 and self._adjacent(0, 1, COMMA_OR_SPACE))
+        return opening and self._plain_given(index) and tokens[index].lower not in self.lex.sentence_starters
+
+    def _relation_subject(self, index: int) -> Optional[int]:
+        """"hoop is mijn zusje ze is 6", "bas van den heuvel is mijn ex": at the start of a sentence a name (any list,
+        a surname or no word) and its surname, then "is"/"was", a possessive and a relation word ending the clause;
+        the last token of the name."""
+        tokens, token = self.tokens, self.tokens[index]
+        word = token.lower
+        if not token.sentence_start or word in PLACE_ADVERBS or word in INVERSION_OPENERS or self._blocked(token) \
+                or word in self.lex.possessives or word in self.lex.subject_verbs or word in self.lists.places:
+            return None
+        if not (self._is_given(word) or word in self.lists.surnames or self._unknown(token) or self._rare_word(token)):
+            return None
+        last = self._surname_end(index)
+        link = last + 1
+        if link + 2 >= len(tokens) or tokens[link].lower not in RELATION_LINKS or not self._adjacent(last, link) \
+                or tokens[link + 1].lower not in DUTCH_POSSESSIVES or not self._adjacent(link, link + 1) \
+                or not self._adjacent(link + 1, link + 2):
+            return None
+        relation = link + 2
+        if tokens[relation].lower in RELATION_ADJECTIVES and self._adjacent(relation, relation + 1):
+            relation += 1
+        if relation >= len(tokens) or tokens[relation].lower not in self.lex.relations:
+            return None
+        ends = self._clause_end(relation) or (relation + 1 < len(tokens) and self._adjacent(relation, relation + 1)
+                                              and (tokens[relation + 1].lower in PRONOUNS_3
+                                                   or tokens[relation + 1].lower in CLAUSE_JOINERS))
+        return last if ends else None
+
+    def _before_pronoun(self, index: int) -> bool:
+        """"ik wil hulp voor lieve, ze is pas 4": a given name (also one that is a word) after a preposition, then a
+        comma and "ze"/"hij" opening a clause about that person."""
+        tokens = self.tokens
+        if index < 1 or index + 1 >= len(tokens) or tokens[index - 1].lower not in APPOSITION_PREPOSITIONS \
+                or not self._adjacent(index - 1, index) or not self._adjacent(index, index + 1, COMMA) \
+                or tokens[index + 1].lower not in PRONOUNS_3:
+            return False
+        token = tokens[index]
+        return (self._word_name(token) or self._curated_given(token)) and not self._function_word(token) \
+            and token.lower not in SEASONS
 
     def _hurt_object(self, index: int) -> bool:
         """"hij pakte senna bij haar arm", "ze sloeg lente": a given name (also one that is a word) right after a
