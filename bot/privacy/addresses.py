@@ -55,7 +55,7 @@ FOREIGN_STOPS = frozenset({"ama", "ve", "bu", "şu", "o", "bir", "da", "de", "ki
                            "siz", "ne", "çok", "her", "hangi", "hiç", "benim", "onun", "bizim"})
 ARTICLES = frozenset({"de", "het", "'t"})
 OPENERS = frozenset({"op", "aan", "in", "naar", "is", "adres", "address"})
-# Prepositions of place or way before "de singel 40", "grote markt 9": Dutch, and Polish "przy" (at) in a mixed message.
+# Prepositions of place or way before "de gracht 12", "oude markt 3": Dutch, and Polish "przy" (at) in a mixed message.
 BARE_OPENERS = frozenset({"op", "aan", "in", "naar", "bij", "naast", "tegenover", "richting", "przy"})
 # Street words of other languages before the name and number: "ul. Kwiatowa 12/4", "Atatürk Caddesi no 5".
 FOREIGN = re.compile(r"(?i)(?<![\w])(?:ul\.|ulica|ulicy|al\.|aleja|alei)\s+[\w'’.-]+(?:\s+[\w'’-]+)?\s+[0-9]{1,4}[a-z]?"

@@ -59,13 +59,13 @@ TOLD_FROM = frozenset({"aan", "tegen", "to", "over"})  # "ik heb het aan bas ver
 TOLD_OBJECTS = frozenset({"het", "niks", "niets", "nooit", "alles", "dit", "dat", "iets", "er", "niet", "ook", "wel",
                           "even", "toch", "nog", "maar", "meteen", "alsjeblieft", "aub", "pls", "please", "nothing",
                           "it", "this", "that", "anything", "dan", "gewoon"})
-# A naming verb before "haar"/"hem": "ik noem haar joy" names her, whatever else "joy" is.
+# A naming verb before "haar"/"hem": "ik noem haar sunny" names her, whatever else "sunny" is.
 NAMING_VERBS = frozenset({"noem", "noemt", "noemde", "noemden", "noemen", "call", "calls", "called"})
 END_PREPOSITIONS = frozenset({"met", "with", "over", "about", "voor", "for", "om"})
-# Between a possessive and a relation word: "hazel mn beste vriendin", "jj mijn ex".
+# Between a possessive and a relation word: "fleur mn beste vriendin", "kj mijn oude buurman".
 RELATION_ADJECTIVES = frozenset({"beste", "oudste", "jongste", "kleine", "grote", "lieve", "oude", "nieuwe", "eigen",
                                  "best", "little", "big", "older", "younger", "old", "new"})
-# Before a name in apposition inside a sentence: "zorgen om hazel mn beste vriendin", "over jj mn ex".
+# Before a name in apposition inside a sentence: "zorgen om mees mn beste vriendin", "over kj mijn ex".
 APPOSITION_PREPOSITIONS = frozenset({"om", "over", "voor", "met", "bij", "aan", "tegen", "van", "about", "with"})
 # Words that open a sentence before "is mijn vader" without naming him ("daar is mijn vader").
 PLACE_ADVERBS = frozenset({"daar", "hier", "er", "nu", "toen", "dan", "soms", "thuis", "buiten", "binnen", "boven",
@@ -74,7 +74,7 @@ HERE = frozenset({"hier", "here"})
 PRONOUNS_3 = frozenset({"ze", "zij", "hij", "she", "he"})
 CLAUSE_JOINERS = frozenset({"en", "maar", "want", "and", "but"})
 CLAUSE_SUBJECTS = frozenset({"ik", "ze", "zij", "hij", "we", "wij", "mijn", "mn", "m'n", "haar", "zijn", "z'n", "i",
-                             "she", "he", "we", "my", "her", "his"})
+                             "she", "he", "my", "her", "his"})
 CLAUSE_END = re.compile(r"\s*(?:[,.!?;:]|$)")
 MAX_SURNAME_TOKENS = 4
 # The account holder after a bank's naming cue: "t.n.v. m. yilmaz", "tnv J. de Vries", "op naam van sanne bakker".
@@ -403,7 +403,7 @@ class NameFinder:
         nxt = tokens[index + 1].lower
         if tokens[index - 1].lower in ("dat", "that") and tokens[index].lower in self.lex.given_names \
                 and nxt in self.lex.person_verbs and tokens[index].lower not in SEASONS:
-            return True  # "ik wil niet dat kim weet ...": a name of the curated lists before a verb that takes a person
+            return True  # "ik wil niet dat noor weet ...": a curated name before a verb that takes a person
         if tokens[index - 1].lower in ("dat", "that") or not self._curated_given(tokens[index]):
             return not (nxt in self.lex.subject_verbs or nxt in self.lex.person_verbs or self._verb_form(nxt)
                         or nxt in self.lists.frequent_en and self.english)
@@ -447,8 +447,8 @@ class NameFinder:
             or word in lex.possessives
 
     def _with_given_at_end(self, index: int) -> bool:
-        """"... in de zaterdagdienst met bas", "het gaat over lars": a given name of the curated lists after "met",
-        "over", "voor" or "om" (and English) at the end of a clause."""
+        """"... in de zaterdagdienst met bas", "het gaat over sem": a given name of the curated lists after "met",
+        "over", "voor" or "om" (and English) at the end of a clause ("het gaat over sem")."""
         token = self.tokens[index]
         return index > 0 and self.tokens[index - 1].lower in END_PREPOSITIONS and self._adjacent(index - 1, index) \
             and self._curated_given(token) and not self._function_word(token) and self._clause_end(index) \
@@ -508,8 +508,8 @@ class NameFinder:
         if kind == "space":  # at the start only: "Storm mijn broertje ...", not "to marry my cousin"
             if index > 0 and self.tokens[index - 1].lower in APPOSITION_PREPOSITIONS \
                     and self._adjacent(index - 1, index) and not token.cap:
-                # "zorgen om hazel mn beste vriendin", "over jj mn ex": after a preposition a name of any list, or a
-                # short word of letters that is no frequent word ("jj")
+                # "zorgen om mees mn beste vriendin", "over kj mijn ex": after a preposition a name of any list, or a
+                # short word of letters that is no frequent word ("kj")
                 return self._is_given(token.lower) or name or (len(token.lower) <= 3 and token.lower.isalpha()
                                                                and not self._frequent(token))
             return name and (token.sentence_start or self._adjacent(index - 1, index, COMMA))
@@ -553,7 +553,7 @@ class NameFinder:
         surname = self.tokens[last]
         if last > index + 1 and surname.lower in self.lists.surnames and not self._blocked(surname) \
                 and surname.lower not in self.lex.subject_verbs:
-            return True  # "b. de groot", "a. van dam": after an initial and a particle a frequent word too
+            return True  # "r. de wit", "a. van dam": after an initial and a particle a frequent word too
         if surname.lower in self.lists.surnames and not self.lists.ordinary(surname.lower) \
                 and not self._function_word(surname):
             return True  # "j. pietersen": a listed surname that is no word
@@ -592,7 +592,7 @@ class NameFinder:
                 or (self._word_name(token) and self._clause_end(candidate)  # "ik ben mo, mijn insta is ..."
                     and (len(token.lower) <= SHORT_NAME or not self.lists.ordinary(token.lower)
                          or self.tokens[cue_end - 1].lower in NAMING_VERBS)) \
-                or (self._word_name(token) and self._new_clause(candidate + 1))  # "ik ben bloem en ik woon .."
+                or (self._word_name(token) and self._new_clause(candidate + 1))  # "ik ben sunny en ik woon .."
         else:
             ok = self._capitalised_name(token) or self._listed(token)
         return candidate if ok and token.lower not in lex.non_names else None
@@ -617,7 +617,7 @@ class NameFinder:
         return None
 
     def _new_clause(self, index: int) -> bool:
-        """"en ik woon", "maar haar echte naam": a conjunction and a pronoun or possessive open a clause at `index`."""
+        """"en ik woon", "maar mijn moeder": a conjunction and a pronoun or possessive open a clause at `index`."""
         tokens = self.tokens
         return index + 1 < len(tokens) and self._adjacent(index - 1, index) and self._adjacent(index, index + 1) \
             and tokens[index].lower in CLAUSE_JOINERS and tokens[index + 1].lower in CLAUSE_SUBJECTS
@@ -684,7 +684,7 @@ class NameFinder:
             return None
         token = self.tokens[first]
         if len(token.text) == 1 and token.text.isalpha() \
-                and self._adjacent(first, first + 1, INITIAL_GAP):  # "dhr. a. bakir": an initial after the title
+                and self._adjacent(first, first + 1, INITIAL_GAP):  # "dhr. k. yilmaz": an initial after the title
             surname = self._after_particles(first + 1)
             word = self.tokens[surname] if surname is not None else None
             if word is not None and not self._blocked(word) and word.lower not in self.lex.subject_verbs and (
@@ -697,7 +697,7 @@ class NameFinder:
             return None
         token = self.tokens[last]
         if self._composite(token):
-            return first, last  # "mr o'connor", "mevrouw al-hassan"
+            return first, last  # "mr o'neill", "mevrouw al-hassan"
         if self._capitalised_name(token) or self._listed(token) or self._curated_at_end(last):
             return first, last  # "meneer De Wit"
         if not self._function_word(token) and (token.lower in self.lists.surnames or self._unknown(token)
@@ -885,8 +885,8 @@ class NameFinder:
                 yield index, index
 
     def _here_opening(self, index: int) -> bool:
-        """"mila hier, weer ruzie", "hoi, noor hier": a given name (also one that is a word) opening the message or
-        after a greeting, then "hier" ending the clause: how someone introduces themselves."""
+        """"sanne hier, het gaat weer mis", "hoi, noor hier": a given name (also one that is a word) opening the
+        message or after a greeting, then "hier" ending the clause: how someone introduces themselves."""
         tokens = self.tokens
         if index + 1 >= len(tokens) or tokens[index + 1].lower not in HERE or not self._adjacent(index, index + 1) \
                 or not self._clause_end(index + 1):
@@ -896,9 +896,9 @@ class NameFinder:
         return opening and self._plain_given(index) and tokens[index].lower not in self.lex.sentence_starters
 
     def _relation_subject(self, index: int) -> Optional[int]:
-        """"hoop is mijn zusje ze is 6", "bas van den heuvel is mijn ex": at the start of a sentence a name (any list,
-        a surname or no word) and its surname, then "is"/"was", a possessive and a relation word ending the clause;
-        the last token of the name."""
+        """"fleur is mijn zusje en ze is bang", "daan van der meer is mijn stiefvader": at the start of a sentence a
+        name (any list, a surname or no word) and its surname, then "is"/"was", a possessive and a relation word
+        ending the clause; the last token of the name."""
         tokens, token = self.tokens, self.tokens[index]
         word = token.lower
         if not token.sentence_start or word in PLACE_ADVERBS or word in INVERSION_OPENERS or self._blocked(token) \
@@ -923,7 +923,7 @@ class NameFinder:
         return last if ends else None
 
     def _before_pronoun(self, index: int) -> bool:
-        """"ik wil hulp voor lieve, ze is pas 4": a given name (also one that is a word) after a preposition, then a
+        """"ik wil hulp voor jade, ze is pas 5": a given name (also one that is a word) after a preposition, then a
         comma and "ze"/"hij" opening a clause about that person."""
         tokens = self.tokens
         if index < 1 or index + 1 >= len(tokens) or tokens[index - 1].lower not in APPOSITION_PREPOSITIONS \
