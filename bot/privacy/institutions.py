@@ -37,6 +37,12 @@ WEAK_HEADS = frozenset({"opvang", "crisisopvang", "vrouwenopvang", "nachtopvang"
 HET_PREPOSITIONS = frozenset({"op", "van", "in", "naar", "bij", "aan", "at", "to"})
 NAMING_VERBS = frozenset({"is", "was", "heet", "heette", "called", "named"})  # "mijn school heet ..."
 CALLED = frozenset({"heet", "heette", "called", "named"})
+# A compound ending in one of these is a kind word when a capitalised name follows it: "judovereniging Kyu Shin",
+# "volleybalclub Red Lions", "verhuisbedrijf Snel", "drukkerij De Vries", "schoenmaker Pieters".
+KIND_ENDINGS = ("vereniging", "club", "bedrijf", "school", "studio", "praktijk", "erij", "maker", "handel", "winkel",
+                "salon", "zaak", "fabriek", "kantoor", "bureau", "academie")
+# "Snel & Co", "Jansen & Zn": a firm's tail after an ampersand.
+FIRM_AMPERSAND = re.compile(r"\s*&\s*(?:Co|co|Zn|zn|Zonen|zonen|Zoon|zoon|Partners|partners)(?![\w])\.?")
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
 
 
@@ -151,6 +157,9 @@ class InstitutionFinder:
                 probe, taken, last, named_by = probe + 1, taken + 1, probe + 1, "title"  # "scoutinggroep st. jozef"
                 continue
             proper = self._proper(token) and not (cue and self._stop(token))  # not "werk bij Veilig Thuis"
+            # "dansschool Dance It": inside a sentence a capitalised function word after a capitalised name word
+            proper = proper or (taken > 0 and token.cap and not token.sentence_start and not cue
+                                and self.tokens[probe].cap and token.lower not in ("i", "ik"))
             lower = any_case and not self._stop(token) and (not self._describer(token)
                                                             or (taken == 0 and self._describing_name(probe + 1)))
             # after a kind word and an article, or inside a lower-case name, a family name that is also a word:
@@ -287,6 +296,9 @@ class InstitutionFinder:
                 first, probe, numerals = probe, probe - 1, numerals + 1
                 continue
             particle = token.lower in self.lex.name_particles and first < index  # "da" in "da vinci college"
+            if particle and token.cap and self._proper(self.tokens[probe + 1]):
+                first, probe = probe, probe - 1  # "de Al Noor moskee", "het Van Maerlant lyceum"
+                continue
             firm = self._kind(self.tokens[index]) in FIRM_TAILS
             if (self._stop(token) and not self._proper(token) and not particle) \
                     or (self._pronoun(token) and not (particle and firm)):  # "van dijk installatietechniek"
@@ -350,6 +362,9 @@ class InstitutionFinder:
             unit = founded and UNIT_AFTER.match(self.text, founded.end())
             if founded and not (unit and unit.group(1).lower() in self.lex.number_units):
                 end = founded.end()
+        ampersand = FIRM_AMPERSAND.match(self.text, end)
+        if ampersand:  # "verhuisbedrijf Snel & Co"
+            end = ampersand.end()
         return Span(self.tokens[self._with_article(first)].start, end, "INSTELLING")
 
     def _club(self, token: Token) -> bool:
@@ -390,6 +405,10 @@ class InstitutionFinder:
                 last = self._name_after(index, any_case=named or label, label=label)
                 if last is not None:
                     yield self._span(index + label, last)
+            elif self._ending_head(index):  # "judovereniging Kyu Shin", "drukkerij De Vries"
+                last = self._name_after(index, any_case=False)
+                if last is not None:
+                    yield self._span(index, last)
             if kind in WEAK_HEADS and not tokens[index].cap:
                 last = self._weak_head_name(index)
                 if last is not None:  # "de opvang de klimroos", "praktijkonderwijs het rotsoord"
@@ -404,12 +423,13 @@ class InstitutionFinder:
             last = self._faith_name(index)
             if last is not None:  # "pinkstergemeente levend water en daar ...": without an article
                 yield self._span(index, last)
-            if self._congregation(index):  # "evangelische gemeente de bron"
-                name = self.tokens[index + 2] if self._next(index + 1) else None
+            if self._congregation(index):  # "evangelische gemeente de bron", "Gereformeerde Kerk Bethel"
+                at = index + 2 if tokens[index + 1].lower in ARTICLES else index + 1
+                name = self.tokens[at] if at == index + 1 or self._next(index + 1) else None
                 if name is not None and name.lower not in lex.non_names and name.lower not in lex.not_names_after_cue \
                         and name.lower not in lex.institution_describers and name.lower not in lex.subject_verbs \
                         and not name.lower.endswith(ADJECTIVE_ENDINGS):
-                    yield self._span(index - 1, self._name_after(index + 2, any_case=False) or index + 2)
+                    yield self._span(index - 1, self._name_after(at, any_case=False) or at)
             if kind in lex.institution_tails:
                 first, last = self._name_before(index), self._name_after(index, any_case=False)
                 if first == index and last is not None:  # "het christelijk lyceum delft"
@@ -433,6 +453,24 @@ class InstitutionFinder:
                 last = self._name_after(index - 1, any_case=True) if index > 0 else None
                 if last is not None:
                     yield self._span(index + 1, last)
+
+    def _ending_head(self, index: int) -> bool:
+        """"judovereniging", "verhuisbedrijf", "drukkerij": a dictionary word ending in a kind of club, firm or school
+        (KIND_ENDINGS) before a capitalised word inside the sentence (or a capitalised article: "De Vries")."""
+        token, tokens = self.tokens[index], self.tokens
+        word = token.lower
+        if not word.endswith(KIND_ENDINGS) or not self._next(index) or self._stop(token):
+            return False
+        after = tokens[index + 1]
+        named = after.lower in ARTICLES or after.lower in self.lex.name_particles  # "De Vries", "Van den Berg"
+        if not after.cap or after.sentence_start or after.lower in self.lex.subject_verbs \
+                or (not named and (self._pronoun(after) or after.lower in self.lex.non_names)):
+            return False
+        ending = next(e for e in KIND_ENDINGS if word.endswith(e))
+        stem = word[:-len(ending)]
+        lists = word_lists()
+        return len(stem) >= 3 and (lists.ordinary(word) or lists.ordinary(stem)
+                                   or (stem[-1] == "s" and lists.ordinary(stem[:-1])))
 
     def _compound_head(self, index: int) -> bool:
         """"pinkstergemeente de levensbron", "evangeliekerk de rots": a compound of a word and a kind of
@@ -539,7 +577,8 @@ class InstitutionFinder:
         (`congregation_describers`) and before an article."""
         return 0 < index and self.tokens[index].lower in self.lex.named_head_endings \
             and self.tokens[index - 1].lower in self.lex.congregation_describers and self._next(index - 1) \
-            and self._next(index) and self.tokens[index + 1].lower in ARTICLES
+            and self._next(index) and (self.tokens[index + 1].lower in ARTICLES
+                                       or (self.tokens[index + 1].cap and not self._stop(self.tokens[index + 1])))
 
     def _teachers_school(self, index: int) -> int | None:
         """"juf priya van de springplank": a teacher (`teacher_titles`), a name, "van"/"op", an article and a word
