@@ -18,7 +18,7 @@ EMAIL = re.compile(r"(?<![\w.%+\-])[A-Za-z0-9._%+\-]+@@?[A-Za-z0-9\-]+(?:\.\.?[A
 IBAN = re.compile(r"(?<![\w])[A-Za-z]{2}[0-9]{2}(?:[ \-]?[A-Za-z0-9]{4}){2,7}(?:[ \-]?[A-Za-z0-9]{1,3})?(?![\w])")
 NL_IBAN = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{10}")
 # As people type it: a space after the country ("nl 91 abna ..."), the bank's letters, then digits in groups of any
-# length ("rabo 012 345 6789"); checked like IBAN. A Dutch account with a digit too many or too few is still one ("NL91ABNA041716430").
+# length ("rabo 012 345 6789"); checked like IBAN. A Dutch account with a digit too many or too few is still one.
 IBAN_LOOSE = re.compile(r"(?<![\w])[A-Za-z]{2} ?[0-9]{2}[ \-]?[A-Za-z]{4}(?:[ \-]?[0-9]{1,4}){2,7}(?![\w])")
 NL_IBAN_TYPO = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{9,11}")
 # A run of digit groups joined by one separator; "(0)" and brackets around an area code allowed.
