@@ -935,10 +935,14 @@ class NameFinder:
             and token.lower not in SEASONS
 
     def _hurt_object(self, index: int) -> bool:
-        """"hij pakte senna bij haar arm", "ze sloeg lente": a given name (also one that is a word) right after a
-        verb of hurting or grabbing someone, before a preposition or the end of the clause."""
+        """"hij pakte senna bij haar arm", "ze sloeg lente", "toen sloeg hij daan weer": a given name (also one that
+        is a word) right after a verb of hurting or grabbing someone (and its subject), before a preposition, "weer"
+        or the end of the clause."""
         tokens = self.tokens
-        if index < 1 or tokens[index - 1].lower not in HURT_VERBS or not self._adjacent(index - 1, index):
+        verb = index - 1
+        if verb >= 1 and tokens[verb].lower in PRONOUNS_3 and self._adjacent(verb - 1, verb):
+            verb -= 1  # "toen sloeg hij daan weer": the subject after the verb
+        if index < 1 or tokens[verb].lower not in HURT_VERBS or not self._adjacent(index - 1, index):
             return False
         token = tokens[index]
         if token.lower in SEASONS or not self._word_name(token):
