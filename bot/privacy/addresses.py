@@ -277,6 +277,8 @@ class AddressFinder:
         """"verhuisd naar de hoefslag 5": the words are no function word, frequent word or ordinal ("de derde 2"),
         and the number counts nothing and ends the clause ("op de camping 3 weken", "in de klas 2 kinderen")."""
         words, lists, lex = match.group(1).lower().split()[:-1], word_lists(), self.lex
+        if len(words) == 2 and words[0] in lex.street_prefixes:
+            words = words[1:]  # "woon op de oude vismarkt 12", "op de lange voorhout 9": a prefix opens the name
         if any(w in lex.not_names_after_cue or w in lex.non_names or w in lists.frequent_nl or w in lex.ordinal_words
                or w in lex.number_units or w in lex.street_particles for w in words):
             return False
