@@ -40,7 +40,11 @@ CALLED = frozenset({"heet", "heette", "called", "named"})
 # A compound ending in one of these is a kind word when a capitalised name follows it: "judovereniging Kyu Shin",
 # "volleybalclub Red Lions", "verhuisbedrijf Snel", "drukkerij De Vries", "schoenmaker Pieters".
 KIND_ENDINGS = ("vereniging", "club", "bedrijf", "school", "studio", "praktijk", "erij", "maker", "handel", "winkel",
-                "salon", "zaak", "fabriek", "kantoor", "bureau", "academie")
+                "salon", "zaak", "fabriek", "kantoor", "bureau", "academie", "center", "gym")
+KIND_WORDS = frozenset({"gym", "center", "dojo"})  # a kind word of its own before a capitalised name: "gym Fightzone"
+# A school by its number: "szkoła podstawowa nr 5", "szkoły podstawowej nr 12" (Polish), "basisschool nr 3".
+NUMBERED_SCHOOL = re.compile(r"(?i)(?<![\w])(?:szko[łl][aeyę]?|przedszkol[aeu]|liceum|gimnazjum|basisschool)"
+                             r"(?:\s+[^\W\d_]+){0,2}?\s+(?:nr|numer)\.?\s*[0-9]{1,3}(?![\w])")
 # "Snel & Co", "Jansen & Zn": a firm's tail after an ampersand.
 FIRM_AMPERSAND = re.compile(r"\s*&\s*(?:Co|co|Zn|zn|Zonen|zonen|Zoon|zoon|Partners|partners)(?![\w])\.?")
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
@@ -159,7 +163,8 @@ class InstitutionFinder:
             proper = self._proper(token) and not (cue and self._stop(token))  # not "werk bij Veilig Thuis"
             # "dansschool Dance It": inside a sentence a capitalised function word after a capitalised name word
             proper = proper or (taken > 0 and token.cap and not token.sentence_start and not cue
-                                and self.tokens[probe].cap and token.lower not in ("i", "ik"))
+                                and self.tokens[probe].cap and token.lower not in ("i", "ik")) \
+                or (taken > 0 and self._numeral(probe + 1))  # "Koning Willem I"
             lower = any_case and not self._stop(token) and (not self._describer(token)
                                                             or (taken == 0 and self._describing_name(probe + 1)))
             # after a kind word and an article, or inside a lower-case name, a family name that is also a word:
@@ -449,6 +454,10 @@ class InstitutionFinder:
                     yield Span(self.tokens[school].start, self.tokens[school].end, "INSTELLING")
             if token.lower == "het" and self._rare_after_het(index + 1):
                 yield self._span(index + 1, index + 1)
+            if token.lower == "het" and self._honorific_after_het(index + 1):  # "bij het Koning Willem I"
+                last = self._name_after(index + 1, any_case=False)
+                if last is not None:
+                    yield self._span(index + 1, last)
             if token.lower in ARTICLES and self._after_school_class(index):  # "in groep 7 van de klimop"
                 last = self._name_after(index - 1, any_case=True) if index > 0 else None
                 if last is not None:
@@ -466,6 +475,8 @@ class InstitutionFinder:
         if not after.cap or after.sentence_start or after.lower in self.lex.subject_verbs \
                 or (not named and (self._pronoun(after) or after.lower in self.lex.non_names)):
             return False
+        if word in KIND_WORDS:  # "gym Fightzone"; not "gym Morgen"
+            return after.lower not in word_lists().frequent_nl
         ending = next(e for e in KIND_ENDINGS if word.endswith(e))
         stem = word[:-len(ending)]
         lists = word_lists()
@@ -607,6 +618,12 @@ class InstitutionFinder:
         return SCHOOL_CLASS.search(self.text, max(0, self.tokens[index - 1].start - 16),
                                    self.tokens[index - 1].start) is not None
 
+    def _honorific_after_het(self, index: int) -> bool:
+        """"op het koning willem i", "bij het Prins Claus": after a preposition and "het" a title before a given
+        name: a school or hospital named after a royal or a saint (a person never takes "het")."""
+        return 2 <= index < len(self.tokens) - 1 and self.tokens[index - 2].lower in HET_PREPOSITIONS \
+            and self._next(index - 2) and self._next(index - 1) and self._honorific(index)
+
     def _rare_after_het(self, index: int) -> bool:
         """"van het maasstad", "in het rijnstate": after "het" (never before a person's name) a lower-case word
         that web text has mostly as a name and no dictionary has, and no compound of words: a hospital, a school."""
@@ -673,3 +690,6 @@ class InstitutionFinder:
 
 def institutions(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     yield from InstitutionFinder(text, tokens, lex).spans()
+    if " nr" in text.lower() or "numer" in text.lower():
+        for match in NUMBERED_SCHOOL.finditer(text):  # "szkoły podstawowej nr 5"
+            yield Span(match.start(), match.end(), "INSTELLING")
