@@ -17,6 +17,7 @@ SPACE = re.compile(r"\s+")
 CUE_GAP = re.compile(r"\s*:\s*|\s+")
 COMMA = re.compile(r"\s*,\s*")
 COLON = re.compile(r"\s*:\s*")
+PAREN = re.compile(r"\s+\(\s*")  # "vader (rob)", not "kind(eren)"
 # Words of time that put the verb before its subject: "toen kwam sky binnen", "gisteren zei dex".
 INVERSION_OPENERS = frozenset({
     "toen", "daarna", "gisteren", "vandaag", "vanochtend", "vanmorgen", "vanmiddag", "vanavond", "vannacht", "opeens",
@@ -401,6 +402,9 @@ class NameFinder:
                 or not self._adjacent(index, index + 1) or not self._word_name(tokens[index]):
             return False
         nxt = tokens[index + 1].lower
+        if tokens[index - 1].lower == "en":  # "mijn moeder werkt en lars past op mij": a name no word, and a verb
+            return self._curated_given(tokens[index]) and not self._ambiguous(tokens[index].lower) \
+                and (nxt in self.lex.subject_verbs or nxt in self.lex.person_verbs or self._verb_form(nxt))
         if tokens[index - 1].lower in ("dat", "that") and tokens[index].lower in self.lex.given_names \
                 and nxt in self.lex.person_verbs and tokens[index].lower not in SEASONS:
             return True  # "ik wil niet dat noor weet ...": a curated name before a verb that takes a person
@@ -611,6 +615,9 @@ class NameFinder:
                 and token.lower not in self.lex.subject_verbs and token.lower not in self.lex.possessives \
                 and (self._capitalised_name(token) or token.lower in self.lex.given_names or self._named(token)):
             return candidate  # "ouders: jan en els", "vader: Ahmed"
+        if self._adjacent(index, candidate, PAREN) and ")" in self._gap_after(candidate) \
+                and not self._function_word(token) and (self._is_given(token.lower) or self._named(token) or token.cap):
+            return candidate  # "mijn stiefvader (rob) drinkt": a name in brackets after a relation word
         if self._adjacent(index, candidate, COMMA) and not self._function_word(token) \
                 and (self._capitalised_name(token) or self._named(token) or self._curated_given(token)):
             return candidate  # "de vader van mijn vriendin, Ruud, ...", "mijn zus, lars, ..."
