@@ -293,6 +293,7 @@ class NameFinder:
     def _blocked(self, token: Token) -> bool:
         lex = self.lex
         return (token.lower in lex.non_names or token.lower in lex.titles or token.lower in lex.relations
+                or (token.lower,) in lex.handle_platforms  # "op bereal heet hij ...": a platform is no person
                 or token.lower in lex.foreign_relations or token.lower in lex.not_names_after_cue
                 or token.lower in _chain_words(lex.chains))
 
