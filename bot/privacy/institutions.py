@@ -23,7 +23,7 @@ AREA_LINKS = frozenset({"in", "aan", "op"})  # "albert heijn in noord"
 CLUB_YEAR = re.compile(r" ['’]?[0-9]{2}(?![\w'’])")
 UNIT_AFTER = re.compile(r"\s+([^\W\d_]+)")
 CLUB_HEADS = frozenset({"vv", "sv", "svv", "rkvv", "cvv", "hc", "fc", "mhc", "hv", "kv", "kc", "zv", "rkhvv", "rksv",
-                        "vvv", "ksv"})
+                        "vvv", "ksv", "av", "gv", "tc", "ltc", "zc", "ttv"})
 SCHOOL_CLASS = re.compile(r"(?i)(?<![\w])(?:groep|klas|class|grade|leerjaar)\s*[0-9]{1,2}[a-z]?\s+$")
 # Trades after a family name that make it a firm: "jansen transport", "van dijk installatietechniek".
 FIRM_TAILS = frozenset({"transport", "logistiek", "logistics", "installatietechniek", "installaties", "bv", "vof",
@@ -41,6 +41,11 @@ CALLED = frozenset({"heet", "heette", "called", "named"})
 # "volleybalclub Red Lions", "verhuisbedrijf Snel", "drukkerij De Vries", "schoenmaker Pieters".
 KIND_ENDINGS = ("vereniging", "club", "bedrijf", "school", "studio", "praktijk", "erij", "maker", "handel", "winkel",
                 "salon", "zaak", "fabriek", "kantoor", "bureau", "academie", "center", "gym")
+PLACE_TAILS = frozenset({"university", "universiteit", "hogeschool", "ziekenhuis", "hospital", "college", "academy"})
+# Trades before a family name: "tandarts de vries", "makelaardij van dijk", "fietsenmaker jansen" name a practice.
+TRADES = frozenset({"tandarts", "huisarts", "fysiotherapeut", "fysio", "bakker", "slager", "kapper", "makelaar",
+                    "makelaardij", "notaris", "advocaat", "advocatenkantoor", "fietsenmaker", "schilder", "loodgieter",
+                    "aannemer", "hovenier", "installateur", "garagehouder", "drukker", "kweker", "timmerman"})
 KIND_WORDS = frozenset({"gym", "center", "dojo"})  # a kind word of its own before a capitalised name: "gym Fightzone"
 # A school by its number: "szkoła podstawowa nr 5", "szkoły podstawowej nr 12" (Polish), "basisschool nr 3".
 NUMBERED_SCHOOL = re.compile(r"(?i)(?<![\w])(?:szko[łl][aeyę]?|przedszkol[aeu]|liceum|gimnazjum|basisschool)"
@@ -275,7 +280,8 @@ class InstitutionFinder:
     def _after_article(self, probe: int, index: int) -> bool:
         """"het da vinci college", "het cals college": lower-case words between an article and the kind word,
         none of them a function word or one that describes the school ("het grote ziekenhuis")."""
-        numerals = sum(self._numeral(i) for i in range(probe, index))  # no place: "het koning willem i college"
+        numerals = sum(self._numeral(i) or self.tokens[i].lower in self.lex.name_particles
+                       for i in range(probe, index))  # no place: "het koning willem i college"; particles: "van"
         while probe >= 0 and index - probe - numerals <= MAX_NAME_WORDS:
             token = self.tokens[probe]
             if token.lower in ARTICLES:
@@ -300,7 +306,13 @@ class InstitutionFinder:
             if self._numeral(probe):  # "i" in "koning willem i college"
                 first, probe, numerals = probe, probe - 1, numerals + 1
                 continue
+            if self._place(token) and probe == index - 1 and self._kind(self.tokens[index]) in PLACE_TAILS \
+                    and token.lower not in word_lists().frequent_nl and token.lower not in self.lex.non_names:
+                first, probe = probe, probe - 1  # "leiden university": a town before a university or hospital
+                continue
             particle = token.lower in self.lex.name_particles and first < index  # "da" in "da vinci college"
+            if particle:
+                numerals += 1  # "de juliana van stolberg school": a particle makes the name no longer
             if particle and token.cap and self._proper(self.tokens[probe + 1]):
                 first, probe = probe, probe - 1  # "de Al Noor moskee", "het Van Maerlant lyceum"
                 continue
@@ -410,6 +422,8 @@ class InstitutionFinder:
                 last = self._name_after(index, any_case=named or label, label=label)
                 if last is not None:
                     yield self._span(index + label, last)
+            elif token.lower in TRADES and self._trade_family(index) is not None:  # "tandarts de vries"
+                yield self._span(index, self._trade_family(index))
             elif self._ending_head(index):  # "judovereniging Kyu Shin", "drukkerij De Vries"
                 last = self._name_after(index, any_case=False)
                 if last is not None:
@@ -462,6 +476,24 @@ class InstitutionFinder:
                 last = self._name_after(index - 1, any_case=True) if index > 0 else None
                 if last is not None:
                     yield self._span(index + 1, last)
+
+    def _trade_family(self, index: int) -> Optional[int]:
+        """Last token of "de vries" in "tandarts de vries", "makelaardij van dijk", "bakker Jansen": after a trade,
+        particles and a listed family name, or a capitalised one inside the sentence."""
+        first = index + 1
+        if not self._next(index):
+            return None
+        last = first
+        while last < len(self.tokens) - 1 and self.tokens[last].lower in self.lex.name_particles and self._next(last):
+            last += 1
+        token = self.tokens[last]
+        if self._stop(token) and not token.cap or token.lower in self.lex.person_nouns:
+            return None
+        surname = token.lower in word_lists().surnames and not self._stop(token) and len(token.lower) > 2
+        listed = surname and (last > first or not word_lists().ordinary(token.lower))
+        capitalised = last == first and token.cap and not token.sentence_start and not self._pronoun(token) \
+            and not token.text.isupper() and "-" not in token.text
+        return last if listed or capitalised else None
 
     def _ending_head(self, index: int) -> bool:
         """"judovereniging", "verhuisbedrijf", "drukkerij": a dictionary word ending in a kind of club, firm or school
