@@ -456,9 +456,19 @@ class NameFinder:
         "over", "voor" or "om" (and English) at the end of a clause ("het gaat over sem")."""
         token = self.tokens[index]
         return index > 0 and self.tokens[index - 1].lower in END_PREPOSITIONS and self._adjacent(index - 1, index) \
-            and self._curated_given(token) and not self._function_word(token) and self._clause_end(index) \
+            and self._curated_given(token) and not self._function_word(token) \
+            and (self._clause_end(index) or self._participle_after(index)) \
             and token.lower not in self.lists.places and token.lower not in SEASONS \
             and token.lower not in self.lex.not_alone
+
+    def _participle_after(self, index: int) -> bool:
+        """"ik heb met noor gepraat": a past participle ("ge...d/t/en") right after the name ends the clause."""
+        nxt = index + 1
+        if nxt >= len(self.tokens) or not self._adjacent(index, nxt):
+            return False
+        word = self.tokens[nxt].lower
+        return (word.startswith("ge") and word.endswith(("d", "t", "en")) and len(word) > 5) \
+            and (self._clause_end(nxt) or word in self.lex.told_verbs)
 
     def _after_owned_arabic(self, index: int) -> bool:
         """"اخي عمر": after a relation word that holds "my", an Arabic given name that is also a word."""
