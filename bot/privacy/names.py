@@ -62,6 +62,7 @@ TOLD_OBJECTS = frozenset({"het", "niks", "niets", "nooit", "alles", "dit", "dat"
                           "it", "this", "that", "anything", "dan", "gewoon"})
 # A naming verb before "haar"/"hem": "ik noem haar sunny" names her, whatever else "sunny" is.
 NAMING_VERBS = frozenset({"noem", "noemt", "noemde", "noemden", "noemen", "call", "calls", "called"})
+PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mister", "dhr", "mevr", "mw", "meneer", "mevrouw"})
 END_PREPOSITIONS = frozenset({"met", "with", "over", "about", "voor", "for", "om"})
 # Between a possessive and a relation word: "fleur mn beste vriendin", "kj mijn oude buurman".
 RELATION_ADJECTIVES = frozenset({"beste", "oudste", "jongste", "kleine", "grote", "lieve", "oude", "nieuwe", "eigen",
@@ -461,6 +462,18 @@ class NameFinder:
             and token.lower not in self.lists.places and token.lower not in SEASONS \
             and token.lower not in self.lex.not_alone
 
+    def _owner_of_relation(self, index: int) -> bool:
+        """"amber's dad is scary", "sanne's moeder": a given name with a possessive "'s" before a relation word."""
+        token, nxt = self.tokens[index], index + 1
+        word = token.lower
+        if not word.endswith(("'s", "’s")) or nxt >= len(self.tokens) or not self._adjacent(index, nxt):
+            return False
+        relation = self.tokens[nxt].lower
+        base = word[:-2]
+        return (relation in self.lex.relations or relation in self.lex.foreign_relations) and len(base) > 1 \
+            and self._is_given(base) and base not in self.lists.frequent_nl and base not in self.lists.frequent_en \
+            and base not in self.lex.non_names and base not in self.lex.relations
+
     def _participle_after(self, index: int) -> bool:
         """"ik heb met noor gepraat": a past participle ("ge...d/t/en") right after the name ends the clause."""
         nxt = index + 1
@@ -731,6 +744,12 @@ class NameFinder:
                 and not self._blocked(token) and token.lower not in self.lex.subject_verbs \
                 and token.lower not in self.lists.frequent_nl and not self._verb_form(token.lower):
             return first, last  # "mr brown", "de familie visser": a surname that is also a word
+        word = token.lower
+        if self.tokens[index].lower in PERSONAL_TITLES and last == first and len(word) >= 3 \
+                and not self._blocked(token) and word not in self.lists.frequent_nl \
+                and word not in self.lex.subject_verbs and word not in self.lists.frequent_en \
+                and not self._verb_form(word):
+            return first, last  # "my neighbour, mrs patel,": after a title a surname in a message of any language
         if token.lower in self.lists.surnames and self._clause_end(last) and not self._blocked(token) \
                 and token.lower not in self.lex.subject_verbs and not self._verb_form(token.lower):
             return first, last  # "bij opa en oma koning, daar ...": a surname that is a frequent word
@@ -899,7 +918,7 @@ class NameFinder:
                     or self._clause_subject(index) or self._person_tail(index) or self._stayed_with(index) \
                     or self._spelled(index) or self._relation_of(index) or self._greeted(index) \
                     or self._paired(index) or self._inverted_subject(index) or self._hurt_object(index) \
-                    or self._here_opening(index) or self._before_pronoun(index):
+                    or self._here_opening(index) or self._before_pronoun(index) or self._owner_of_relation(index):
                 yield index, index
 
     def _here_opening(self, index: int) -> bool:
