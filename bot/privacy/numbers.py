@@ -246,6 +246,7 @@ def bsns(text: str, lex: Lexicon) -> Iterator[Span]:
         if not AMOUNT_AFTER.match(text, match.end()):
             yield Span(match.start(), match.end(), "BSN")
     yield from _cued(text, lex.bsn_cues, CUED_NUMBER, 8, 9, "BSN")
+    yield from _cued(text, lex.id_cues, CUED_NUMBER, 9, 11, "BSN")  # "pesel 85010112345", "kimlik no ..."
 
 
 def _before_place(text: str, end: int) -> bool:
