@@ -24,6 +24,14 @@ CLUB_YEAR = re.compile(r" ['’]?[0-9]{2}(?![\w'’])")
 UNIT_AFTER = re.compile(r"\s+([^\W\d_]+)")
 CLUB_HEADS = frozenset({"vv", "sv", "svv", "rkvv", "cvv", "hc", "fc", "mhc", "hv", "kv", "kc", "zv", "rkhvv", "rksv",
                         "vvv", "ksv", "av", "gv", "tc", "ltc", "zc", "ttv"})
+# "op de regenboog in groep 6", "op het minkema in de brugklas": a school class after the school's name.
+CLASS_AFTER = re.compile(r"(?i)\s+in\s+(?:(?:groep|klas|leerjaar)\s*[0-9]{1,2}[a-z]?|de\s+(?:brugklas|[0-9]e\s+klas)"
+                         r"|[0-9]\s*(?:havo|vwo|vmbo|mavo|gym|atheneum|tl|kader|basis)|the\s+[0-9]+(?:st|nd|rd|th)\s+grade)"
+                         r"(?![\w])")
+# "de fontein, dat is mijn school": a name before "dat is" and a possessive with a kind word.
+THAT_IS_MY = re.compile(r"(?i)\s*,?\s*(?:dat|die|that)\s+(?:is|was|'s)\s+(?:mijn|m'n|mn|zijn|haar|onze|my|his|her|our)"
+                        r"\s+(?:school|basisschool|werk|kerk|moskee|club|sportclub|vereniging|opvang|kinderopvang|"
+                        r"werkplek|stage|stageplek|school\s+now)(?![\w])")
 SCHOOL_CLASS = re.compile(r"(?i)(?<![\w])(?:groep|klas|class|grade|leerjaar)\s*[0-9]{1,2}[a-z]?\s+$")
 # Trades after a family name that make it a firm: "jansen transport", "van dijk installatietechniek".
 FIRM_TAILS = frozenset({"transport", "logistiek", "logistics", "installatietechniek", "installaties", "bv", "vof",
@@ -472,6 +480,10 @@ class InstitutionFinder:
                 last = self._name_after(index + 1, any_case=False)
                 if last is not None:
                     yield self._span(index + 1, last)
+            if token.lower in ARTICLES and index > 0 and tokens[index - 1].lower in ("op", "naar", "bij", "at", "to"):
+                last = self._class_after_name(index)
+                if last is not None:  # "op de regenboog in groep 6", "naar de fontein, dat is mijn school"
+                    yield self._span(index + 1, last)
             if token.lower in ARTICLES and self._after_school_class(index):  # "in groep 7 van de klimop"
                 last = self._name_after(index - 1, any_case=True) if index > 0 else None
                 if last is not None:
@@ -641,6 +653,24 @@ class InstitutionFinder:
                 or word.endswith(ADJECTIVE_ENDINGS):
             return None
         return school
+
+    def _class_after_name(self, index: int) -> Optional[int]:
+        """Last token of "regenboog" in "op de regenboog in groep 6" or "naar de fontein, dat is mijn school": after
+        a preposition and an article, one or two words that are no function, frequent or describing word, then a
+        school class or "dat is mijn school"."""
+        tokens, lists = self.tokens, word_lists()
+        last = None
+        for probe in (index + 1, index + 2):
+            if probe >= len(tokens) or not self._next(probe - 1):
+                break
+            token = tokens[probe]
+            if self._stop(token) or self._function_word(token) or self._describer(token) \
+                    or token.lower in lists.frequent_nl or token.lower in ARTICLES or _plural(token.lower):
+                break
+            last = probe
+            if CLASS_AFTER.match(self.text, token.end) or THAT_IS_MY.match(self.text, token.end):
+                return last
+        return None
 
     def _after_school_class(self, index: int) -> bool:
         """"groep 7 van de klimop", "klas 2b op het vathorst": an article after a school class and "van"/"op" opens
