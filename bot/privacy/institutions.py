@@ -32,6 +32,10 @@ CLASS_AFTER = re.compile(r"(?i)\s+in\s+(?:(?:groep|klas|leerjaar)\s*[0-9]{1,2}[a
 THAT_IS_MY = re.compile(r"(?i)\s*,?\s*(?:dat|die|that)\s+(?:is|was|'s)\s+(?:mijn|m'n|mn|zijn|haar|onze|my|his|her|our)"
                         r"\s+(?:school|basisschool|werk|kerk|moskee|club|sportclub|vereniging|opvang|kinderopvang|"
                         r"werkplek|stage|stageplek|school\s+now)(?![\w])")
+# Kind words before "dat/die ... heet": "een bedrijf dat vanderlande heet", "een school die de klimop heet".
+GENERIC_KINDS = frozenset({"bedrijf", "bedrijfje", "school", "club", "winkel", "zaak", "kerk", "vereniging", "opvang",
+                           "praktijk", "stichting", "organisatie", "firma", "fabriek", "kantoor", "restaurant",
+                           "moskee", "ziekenhuis", "kliniek", "instelling", "sportschool", "kinderopvang", "crèche"})
 SCHOOL_CLASS = re.compile(r"(?i)(?<![\w])(?:groep|klas|class|grade|leerjaar)\s*[0-9]{1,2}[a-z]?\s+$")
 # Trades after a family name that make it a firm: "jansen transport", "van dijk installatietechniek".
 FIRM_TAILS = frozenset({"transport", "logistiek", "logistics", "installatietechniek", "installaties", "bv", "vof",
@@ -484,6 +488,12 @@ class InstitutionFinder:
                 last = self._class_after_name(index)
                 if last is not None:  # "op de regenboog in groep 6", "naar de fontein, dat is mijn school"
                     yield self._span(index + 1, last)
+            if token.lower in ("dat", "die") and index > 0 and self._next(index - 1) \
+                    and (tokens[index - 1].lower in GENERIC_KINDS
+                         or self._kind(tokens[index - 1]) in self.lex.institution_heads):
+                named = self._named_then_called(index + 1)
+                if named is not None:  # "een bedrijf dat vanderlande heet"
+                    yield self._span(*named)
             if token.lower in ARTICLES and self._after_school_class(index):  # "in groep 7 van de klimop"
                 last = self._name_after(index - 1, any_case=True) if index > 0 else None
                 if last is not None:
@@ -653,6 +663,17 @@ class InstitutionFinder:
                 or word.endswith(ADJECTIVE_ENDINGS):
             return None
         return school
+
+    def _named_then_called(self, first: int) -> Optional[tuple[int, int]]:
+        """(first, last) token of the name between "dat"/"die" and "heet": one to three words, no function word."""
+        tokens = self.tokens
+        start = first + 1 if first < len(tokens) and self._article(first) else first
+        for last in range(start, min(start + MAX_NAME_WORDS, len(tokens) - 1)):
+            if not self._next(last - 1) or self._function_word(tokens[last]) and not self._article(last):
+                return None
+            if tokens[last + 1].lower in ("heet", "heette", "hete", "heten") and self._next(last):
+                return first, last
+        return None
 
     def _class_after_name(self, index: int) -> Optional[int]:
         """Last token of "regenboog" in "op de regenboog in groep 6" or "naar de fontein, dat is mijn school": after
