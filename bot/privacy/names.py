@@ -17,6 +17,7 @@ SPACE = re.compile(r"\s+")
 CUE_GAP = re.compile(r"\s*:\s*|\s+")
 COMMA = re.compile(r"\s*,\s*")
 COLON = re.compile(r"\s*:\s*")
+INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Za-z]\.\s?){1,3}$")
 PAREN = re.compile(r"\s+\(\s*")  # "vader (rob)", not "kind(eren)"
 # Words of time that put the verb before its subject: "toen kwam sky binnen", "gisteren zei dex".
 INVERSION_OPENERS = frozenset({
@@ -1111,7 +1112,12 @@ class NameFinder:
         token = self.tokens[last]
         base = _without_ending(token.lower)
         end = token.start + len(base) if base != token.lower and self._is_given(base) else token.end
-        return Span(self.tokens[first].start, end, "NAAM")
+        start = self.tokens[first].start
+        initials = INITIALS_BEFORE.search(self.text, max(0, start - 8), start)
+        if initials is not None and len(self.tokens[first].text) == 1 \
+                and "n.v" not in self.text[initials.start():end].lower().replace(" ", ""):  # not "t.n.v."
+            start = initials.start()  # "j.k. de boer": more initials before the first
+        return Span(start, end, "NAAM")
 
     def spans(self) -> Iterator[Span]:
         for first, last in self._starts():
