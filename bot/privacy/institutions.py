@@ -54,7 +54,7 @@ CALLED = frozenset({"heet", "heette", "called", "named"})
 KIND_ENDINGS = ("vereniging", "club", "bedrijf", "school", "studio", "praktijk", "erij", "maker", "handel", "winkel",
                 "salon", "zaak", "fabriek", "kantoor", "bureau", "academie", "center", "gym")
 PLACE_TAILS = frozenset({"university", "universiteit", "hogeschool", "ziekenhuis", "hospital", "college", "academy"})
-# Trades before a family name: "tandarts de vries", "makelaardij van dijk", "fietsenmaker jansen" name a practice.
+# Trades before a family name: "tandarts de vries", "makelaardij van dijk", "schoenmaker pieters" name a practice.
 TRADES = frozenset({"tandarts", "huisarts", "fysiotherapeut", "fysio", "bakker", "slager", "kapper", "makelaar",
                     "makelaardij", "notaris", "advocaat", "advocatenkantoor", "fietsenmaker", "schilder", "loodgieter",
                     "aannemer", "hovenier", "installateur", "garagehouder", "drukker", "kweker", "timmerman"})
