@@ -55,6 +55,8 @@ FOREIGN_STOPS = frozenset({"ama", "ve", "bu", "şu", "o", "bir", "da", "de", "ki
                            "siz", "ne", "çok", "her", "hangi", "hiç", "benim", "onun", "bizim"})
 ARTICLES = frozenset({"de", "het", "'t"})
 OPENERS = frozenset({"op", "aan", "in", "naar", "is", "adres", "address"})
+# Prepositions of place or way before "de gracht 12", "oude markt 3": Dutch, and Polish "przy" (at) in a mixed message.
+BARE_OPENERS = frozenset({"op", "aan", "in", "naar", "bij", "naast", "tegenover", "richting", "przy"})
 # Street words of other languages before the name and number: "ul. Kwiatowa 12/4", "Atatürk Caddesi no 5".
 FOREIGN = re.compile(r"(?i)(?<![\w])(?:ul\.|ulica|ulicy|al\.|aleja|alei)\s+[\w'’.-]+(?:\s+[\w'’-]+)?\s+[0-9]{1,4}[a-z]?"
                      r"(?:\s?/\s?[0-9]{1,4})?(?![\w])"
@@ -240,10 +242,10 @@ class AddressFinder:
         first = index - 1 if self.tokens[index - 1].lower in self.lex.street_prefixes \
             and self._adjacent(index - 1, index) else index  # "op de oude gracht 120"
         # "op grote markt 12": with a prefix the article may be left out
-        bare_prefixed = first < index and first >= 1 and self.tokens[first - 1].lower in ("op", "aan") \
+        bare_prefixed = first < index and first >= 1 and self.tokens[first - 1].lower in BARE_OPENERS \
             and self._adjacent(first - 1, first)
         if not bare_prefixed and (first < 2 or not (self._after_article(first)
-                                                    and self.tokens[first - 2].lower in ("op", "aan", "in")
+                                                    and self.tokens[first - 2].lower in BARE_OPENERS
                                                     and self._adjacent(first - 2, first - 1))):
             return None
         end = self._number(index, "bare_listed")
@@ -275,6 +277,8 @@ class AddressFinder:
         """"verhuisd naar de hoefslag 5": the words are no function word, frequent word or ordinal ("de derde 2"),
         and the number counts nothing and ends the clause ("op de camping 3 weken", "in de klas 2 kinderen")."""
         words, lists, lex = match.group(1).lower().split()[:-1], word_lists(), self.lex
+        if len(words) == 2 and words[0] in lex.street_prefixes:
+            words = words[1:]  # "woon op de oude vismarkt 12", "op de lange voorhout 9": a prefix opens the name
         if any(w in lex.not_names_after_cue or w in lex.non_names or w in lists.frequent_nl or w in lex.ordinal_words
                or w in lex.number_units or w in lex.street_particles for w in words):
             return False

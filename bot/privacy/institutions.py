@@ -23,7 +23,19 @@ AREA_LINKS = frozenset({"in", "aan", "op"})  # "albert heijn in noord"
 CLUB_YEAR = re.compile(r" ['’]?[0-9]{2}(?![\w'’])")
 UNIT_AFTER = re.compile(r"\s+([^\W\d_]+)")
 CLUB_HEADS = frozenset({"vv", "sv", "svv", "rkvv", "cvv", "hc", "fc", "mhc", "hv", "kv", "kc", "zv", "rkhvv", "rksv",
-                        "vvv", "ksv"})
+                        "vvv", "ksv", "av", "gv", "tc", "ltc", "zc", "ttv"})
+# "op de regenboog in groep 6", "op het minkema in de brugklas": a school class after the school's name.
+CLASS_AFTER = re.compile(r"(?i)\s+in\s+(?:(?:groep|klas|leerjaar)\s*[0-9]{1,2}[a-z]?|de\s+(?:brugklas|[0-9]e\s+klas)"
+                         r"|[0-9]\s*(?:havo|vwo|vmbo|mavo|gym|atheneum|tl|kader|basis)|the\s+[0-9]+(?:st|nd|rd|th)\s+grade)"
+                         r"(?![\w])")
+# "de fontein, dat is mijn school": a name before "dat is" and a possessive with a kind word.
+THAT_IS_MY = re.compile(r"(?i)\s*,?\s*(?:dat|die|that)\s+(?:is|was|'s)\s+(?:mijn|m'n|mn|zijn|haar|onze|my|his|her|our)"
+                        r"\s+(?:school|basisschool|werk|kerk|moskee|club|sportclub|vereniging|opvang|kinderopvang|"
+                        r"werkplek|stage|stageplek|school\s+now)(?![\w])")
+# Kind words before "dat/die ... heet": "een bedrijf dat vanderlande heet", "een school die de klimop heet".
+GENERIC_KINDS = frozenset({"bedrijf", "bedrijfje", "school", "club", "winkel", "zaak", "kerk", "vereniging", "opvang",
+                           "praktijk", "stichting", "organisatie", "firma", "fabriek", "kantoor", "restaurant",
+                           "moskee", "ziekenhuis", "kliniek", "instelling", "sportschool", "kinderopvang", "crèche"})
 SCHOOL_CLASS = re.compile(r"(?i)(?<![\w])(?:groep|klas|class|grade|leerjaar)\s*[0-9]{1,2}[a-z]?\s+$")
 # Trades after a family name that make it a firm: "jansen transport", "van dijk installatietechniek".
 FIRM_TAILS = frozenset({"transport", "logistiek", "logistics", "installatietechniek", "installaties", "bv", "vof",
@@ -37,6 +49,21 @@ WEAK_HEADS = frozenset({"opvang", "crisisopvang", "vrouwenopvang", "nachtopvang"
 HET_PREPOSITIONS = frozenset({"op", "van", "in", "naar", "bij", "aan", "at", "to"})
 NAMING_VERBS = frozenset({"is", "was", "heet", "heette", "called", "named"})  # "mijn school heet ..."
 CALLED = frozenset({"heet", "heette", "called", "named"})
+# A compound ending in one of these is a kind word when a capitalised name follows it: "judovereniging Kyu Shin",
+# "volleybalclub Red Lions", "verhuisbedrijf Snel", "drukkerij De Vries", "schoenmaker Pieters".
+KIND_ENDINGS = ("vereniging", "club", "bedrijf", "school", "studio", "praktijk", "erij", "maker", "handel", "winkel",
+                "salon", "zaak", "fabriek", "kantoor", "bureau", "academie", "center", "gym")
+PLACE_TAILS = frozenset({"university", "universiteit", "hogeschool", "ziekenhuis", "hospital", "college", "academy"})
+# Trades before a family name: "tandarts de vries", "makelaardij van dijk", "schoenmaker pieters" name a practice.
+TRADES = frozenset({"tandarts", "huisarts", "fysiotherapeut", "fysio", "bakker", "slager", "kapper", "makelaar",
+                    "makelaardij", "notaris", "advocaat", "advocatenkantoor", "fietsenmaker", "schilder", "loodgieter",
+                    "aannemer", "hovenier", "installateur", "garagehouder", "drukker", "kweker", "timmerman"})
+KIND_WORDS = frozenset({"gym", "center", "dojo"})  # a kind word of its own before a capitalised name: "gym Fightzone"
+# A school by its number: "szkoła podstawowa nr 5", "szkoły podstawowej nr 12" (Polish), "basisschool nr 3".
+NUMBERED_SCHOOL = re.compile(r"(?i)(?<![\w])(?:szko[łl][aeyę]?|przedszkol[aeu]|liceum|gimnazjum|basisschool)"
+                             r"(?:\s+[^\W\d_]+){0,2}?\s+(?:nr|numer)\.?\s*[0-9]{1,3}(?![\w])")
+# "Snel & Co", "Jansen & Zn": a firm's tail after an ampersand.
+FIRM_AMPERSAND = re.compile(r"\s*&\s*(?:Co|co|Zn|zn|Zonen|zonen|Zoon|zoon|Partners|partners)(?![\w])\.?")
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
 
 
@@ -151,6 +178,10 @@ class InstitutionFinder:
                 probe, taken, last, named_by = probe + 1, taken + 1, probe + 1, "title"  # "scoutinggroep st. jozef"
                 continue
             proper = self._proper(token) and not (cue and self._stop(token))  # not "werk bij Veilig Thuis"
+            # "dansschool Dance It": inside a sentence a capitalised function word after a capitalised name word
+            proper = proper or (taken > 0 and token.cap and not token.sentence_start and not cue
+                                and self.tokens[probe].cap and token.lower not in ("i", "ik")) \
+                or (taken > 0 and self._numeral(probe + 1))  # "Koning Willem I"
             lower = any_case and not self._stop(token) and (not self._describer(token)
                                                             or (taken == 0 and self._describing_name(probe + 1)))
             # after a kind word and an article, or inside a lower-case name, a family name that is also a word:
@@ -261,7 +292,8 @@ class InstitutionFinder:
     def _after_article(self, probe: int, index: int) -> bool:
         """"het da vinci college", "het cals college": lower-case words between an article and the kind word,
         none of them a function word or one that describes the school ("het grote ziekenhuis")."""
-        numerals = sum(self._numeral(i) for i in range(probe, index))  # no place: "het koning willem i college"
+        numerals = sum(self._numeral(i) or self.tokens[i].lower in self.lex.name_particles
+                       for i in range(probe, index))  # no place: "het koning willem i college"; particles: "van"
         while probe >= 0 and index - probe - numerals <= MAX_NAME_WORDS:
             token = self.tokens[probe]
             if token.lower in ARTICLES:
@@ -286,7 +318,16 @@ class InstitutionFinder:
             if self._numeral(probe):  # "i" in "koning willem i college"
                 first, probe, numerals = probe, probe - 1, numerals + 1
                 continue
+            if self._place(token) and probe == index - 1 and self._kind(self.tokens[index]) in PLACE_TAILS \
+                    and token.lower not in word_lists().frequent_nl and token.lower not in self.lex.non_names:
+                first, probe = probe, probe - 1  # "leiden university": a town before a university or hospital
+                continue
             particle = token.lower in self.lex.name_particles and first < index  # "da" in "da vinci college"
+            if particle:
+                numerals += 1  # "de juliana van stolberg school": a particle makes the name no longer
+            if particle and token.cap and self._proper(self.tokens[probe + 1]):
+                first, probe = probe, probe - 1  # "de Al Noor moskee", "het Van Maerlant lyceum"
+                continue
             firm = self._kind(self.tokens[index]) in FIRM_TAILS
             if (self._stop(token) and not self._proper(token) and not particle) \
                     or (self._pronoun(token) and not (particle and firm)):  # "van dijk installatietechniek"
@@ -350,6 +391,9 @@ class InstitutionFinder:
             unit = founded and UNIT_AFTER.match(self.text, founded.end())
             if founded and not (unit and unit.group(1).lower() in self.lex.number_units):
                 end = founded.end()
+        ampersand = FIRM_AMPERSAND.match(self.text, end)
+        if ampersand:  # "verhuisbedrijf Snel & Co"
+            end = ampersand.end()
         return Span(self.tokens[self._with_article(first)].start, end, "INSTELLING")
 
     def _club(self, token: Token) -> bool:
@@ -390,6 +434,12 @@ class InstitutionFinder:
                 last = self._name_after(index, any_case=named or label, label=label)
                 if last is not None:
                     yield self._span(index + label, last)
+            elif token.lower in TRADES and self._trade_family(index) is not None:  # "tandarts de vries"
+                yield self._span(index, self._trade_family(index))
+            elif self._ending_head(index):  # "judovereniging Kyu Shin", "drukkerij De Vries"
+                last = self._name_after(index, any_case=False)
+                if last is not None:
+                    yield self._span(index, last)
             if kind in WEAK_HEADS and not tokens[index].cap:
                 last = self._weak_head_name(index)
                 if last is not None:  # "de opvang de klimroos", "praktijkonderwijs het rotsoord"
@@ -404,12 +454,13 @@ class InstitutionFinder:
             last = self._faith_name(index)
             if last is not None:  # "pinkstergemeente levend water en daar ...": without an article
                 yield self._span(index, last)
-            if self._congregation(index):  # "evangelische gemeente de bron"
-                name = self.tokens[index + 2] if self._next(index + 1) else None
+            if self._congregation(index):  # "evangelische gemeente de bron", "Gereformeerde Kerk Bethel"
+                at = index + 2 if tokens[index + 1].lower in ARTICLES else index + 1
+                name = self.tokens[at] if at == index + 1 or self._next(index + 1) else None
                 if name is not None and name.lower not in lex.non_names and name.lower not in lex.not_names_after_cue \
                         and name.lower not in lex.institution_describers and name.lower not in lex.subject_verbs \
                         and not name.lower.endswith(ADJECTIVE_ENDINGS):
-                    yield self._span(index - 1, self._name_after(index + 2, any_case=False) or index + 2)
+                    yield self._span(index - 1, self._name_after(at, any_case=False) or at)
             if kind in lex.institution_tails:
                 first, last = self._name_before(index), self._name_after(index, any_case=False)
                 if first == index and last is not None:  # "het christelijk lyceum delft"
@@ -429,10 +480,62 @@ class InstitutionFinder:
                     yield Span(self.tokens[school].start, self.tokens[school].end, "INSTELLING")
             if token.lower == "het" and self._rare_after_het(index + 1):
                 yield self._span(index + 1, index + 1)
+            if token.lower == "het" and self._honorific_after_het(index + 1):  # "bij het Koning Willem I"
+                last = self._name_after(index + 1, any_case=False)
+                if last is not None:
+                    yield self._span(index + 1, last)
+            if token.lower in ARTICLES and index > 0 and tokens[index - 1].lower in ("op", "naar", "bij", "at", "to"):
+                last = self._class_after_name(index)
+                if last is not None:  # "op de regenboog in groep 6", "naar de fontein, dat is mijn school"
+                    yield self._span(index + 1, last)
+            if token.lower in ("dat", "die") and index > 0 and self._next(index - 1) \
+                    and (tokens[index - 1].lower in GENERIC_KINDS
+                         or self._kind(tokens[index - 1]) in self.lex.institution_heads):
+                named = self._named_then_called(index + 1)
+                if named is not None:  # "een bedrijf dat vanderlande heet"
+                    yield self._span(*named)
             if token.lower in ARTICLES and self._after_school_class(index):  # "in groep 7 van de klimop"
                 last = self._name_after(index - 1, any_case=True) if index > 0 else None
                 if last is not None:
                     yield self._span(index + 1, last)
+
+    def _trade_family(self, index: int) -> Optional[int]:
+        """Last token of "de vries" in "tandarts de vries", "makelaardij van dijk", "bakker Jansen": after a trade,
+        particles and a listed family name, or a capitalised one inside the sentence."""
+        first = index + 1
+        if not self._next(index):
+            return None
+        last = first
+        while last < len(self.tokens) - 1 and self.tokens[last].lower in self.lex.name_particles and self._next(last):
+            last += 1
+        token = self.tokens[last]
+        if self._stop(token) and not token.cap or token.lower in self.lex.person_nouns:
+            return None
+        surname = token.lower in word_lists().surnames and not self._stop(token) and len(token.lower) > 2
+        listed = surname and (last > first or not word_lists().ordinary(token.lower))
+        capitalised = last == first and token.cap and not token.sentence_start and not self._pronoun(token) \
+            and not token.text.isupper() and "-" not in token.text
+        return last if listed or capitalised else None
+
+    def _ending_head(self, index: int) -> bool:
+        """"judovereniging", "verhuisbedrijf", "drukkerij": a dictionary word ending in a kind of club, firm or school
+        (KIND_ENDINGS) before a capitalised word inside the sentence (or a capitalised article: "De Vries")."""
+        token, tokens = self.tokens[index], self.tokens
+        word = token.lower
+        if not word.endswith(KIND_ENDINGS) or not self._next(index) or self._stop(token):
+            return False
+        after = tokens[index + 1]
+        named = after.lower in ARTICLES or after.lower in self.lex.name_particles  # "De Vries", "Van den Berg"
+        if not after.cap or after.sentence_start or after.lower in self.lex.subject_verbs \
+                or (not named and (self._pronoun(after) or after.lower in self.lex.non_names)):
+            return False
+        if word in KIND_WORDS:  # "gym Fightzone"; not "gym Morgen"
+            return after.lower not in word_lists().frequent_nl
+        ending = next(e for e in KIND_ENDINGS if word.endswith(e))
+        stem = word[:-len(ending)]
+        lists = word_lists()
+        return len(stem) >= 3 and (lists.ordinary(word) or lists.ordinary(stem)
+                                   or (stem[-1] == "s" and lists.ordinary(stem[:-1])))
 
     def _compound_head(self, index: int) -> bool:
         """"pinkstergemeente de levensbron", "evangeliekerk de rots": a compound of a word and a kind of
@@ -539,7 +642,8 @@ class InstitutionFinder:
         (`congregation_describers`) and before an article."""
         return 0 < index and self.tokens[index].lower in self.lex.named_head_endings \
             and self.tokens[index - 1].lower in self.lex.congregation_describers and self._next(index - 1) \
-            and self._next(index) and self.tokens[index + 1].lower in ARTICLES
+            and self._next(index) and (self.tokens[index + 1].lower in ARTICLES
+                                       or (self.tokens[index + 1].cap and not self._stop(self.tokens[index + 1])))
 
     def _teachers_school(self, index: int) -> int | None:
         """"juf priya van de springplank": a teacher (`teacher_titles`), a name, "van"/"op", an article and a word
@@ -560,6 +664,35 @@ class InstitutionFinder:
             return None
         return school
 
+    def _named_then_called(self, first: int) -> Optional[tuple[int, int]]:
+        """(first, last) token of the name between "dat"/"die" and "heet": one to three words, no function word."""
+        tokens = self.tokens
+        start = first + 1 if first < len(tokens) and self._article(first) else first
+        for last in range(start, min(start + MAX_NAME_WORDS, len(tokens) - 1)):
+            if not self._next(last - 1) or self._function_word(tokens[last]) and not self._article(last):
+                return None
+            if tokens[last + 1].lower in ("heet", "heette", "hete", "heten") and self._next(last):
+                return first, last
+        return None
+
+    def _class_after_name(self, index: int) -> Optional[int]:
+        """Last token of "regenboog" in "op de regenboog in groep 6" or "naar de fontein, dat is mijn school": after
+        a preposition and an article, one or two words that are no function, frequent or describing word, then a
+        school class or "dat is mijn school"."""
+        tokens, lists = self.tokens, word_lists()
+        last = None
+        for probe in (index + 1, index + 2):
+            if probe >= len(tokens) or not self._next(probe - 1):
+                break
+            token = tokens[probe]
+            if self._stop(token) or self._function_word(token) or self._describer(token) \
+                    or token.lower in lists.frequent_nl or token.lower in ARTICLES or _plural(token.lower):
+                break
+            last = probe
+            if CLASS_AFTER.match(self.text, token.end) or THAT_IS_MY.match(self.text, token.end):
+                return last
+        return None
+
     def _after_school_class(self, index: int) -> bool:
         """"groep 7 van de klimop", "klas 2b op het vathorst": an article after a school class and "van"/"op" opens
         the school's name."""
@@ -567,6 +700,12 @@ class InstitutionFinder:
             return False
         return SCHOOL_CLASS.search(self.text, max(0, self.tokens[index - 1].start - 16),
                                    self.tokens[index - 1].start) is not None
+
+    def _honorific_after_het(self, index: int) -> bool:
+        """"op het koning willem i", "bij het Prins Claus": after a preposition and "het" a title before a given
+        name: a school or hospital named after a royal or a saint (a person never takes "het")."""
+        return 2 <= index < len(self.tokens) - 1 and self.tokens[index - 2].lower in HET_PREPOSITIONS \
+            and self._next(index - 2) and self._next(index - 1) and self._honorific(index)
 
     def _rare_after_het(self, index: int) -> bool:
         """"van het maasstad", "in het rijnstate": after "het" (never before a person's name) a lower-case word
@@ -634,3 +773,6 @@ class InstitutionFinder:
 
 def institutions(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     yield from InstitutionFinder(text, tokens, lex).spans()
+    if " nr" in text.lower() or "numer" in text.lower():
+        for match in NUMBERED_SCHOOL.finditer(text):  # "szkoły podstawowej nr 5"
+            yield Span(match.start(), match.end(), "INSTELLING")

@@ -94,6 +94,7 @@ class Lexicon:
     postcode_stopwords: frozenset[str]
     place_links: frozenset[str]
     bsn_cues: tuple[str, ...]
+    id_cues: tuple[str, ...]
     birth_cues: tuple[str, ...]
     holidays: tuple[str, ...]
     months: dict[str, int]
@@ -213,6 +214,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         postcode_stopwords=_words(data["postcode_stopwords"]),
         place_links=_words(data["place_links"]),
         bsn_cues=tuple(sorted(_words(data["bsn_cues"]), key=len, reverse=True)),
+        id_cues=tuple(sorted(_words(data["id_cues"]), key=len, reverse=True)),
         birth_cues=tuple(sorted(_words(data["birth_cues"]), key=len, reverse=True)),
         holidays=_longest_first(data["holidays"]),
         months=months,

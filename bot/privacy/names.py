@@ -17,6 +17,8 @@ SPACE = re.compile(r"\s+")
 CUE_GAP = re.compile(r"\s*:\s*|\s+")
 COMMA = re.compile(r"\s*,\s*")
 COLON = re.compile(r"\s*:\s*")
+INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Za-z]\.\s?){1,3}$")
+PAREN = re.compile(r"\s+\(\s*")  # "vader (rob)", not "kind(eren)"
 # Words of time that put the verb before its subject: "toen kwam sky binnen", "gisteren zei dex".
 INVERSION_OPENERS = frozenset({
     "toen", "daarna", "gisteren", "vandaag", "vanochtend", "vanmorgen", "vanmiddag", "vanavond", "vannacht", "opeens",
@@ -59,6 +61,23 @@ TOLD_FROM = frozenset({"aan", "tegen", "to", "over"})  # "ik heb het aan bas ver
 TOLD_OBJECTS = frozenset({"het", "niks", "niets", "nooit", "alles", "dit", "dat", "iets", "er", "niet", "ook", "wel",
                           "even", "toch", "nog", "maar", "meteen", "alsjeblieft", "aub", "pls", "please", "nothing",
                           "it", "this", "that", "anything", "dan", "gewoon"})
+# A naming verb before "haar"/"hem": "ik noem haar sunny" names her, whatever else "sunny" is.
+NAMING_VERBS = frozenset({"noem", "noemt", "noemde", "noemden", "noemen", "call", "calls", "called"})
+PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mister", "dhr", "mevr", "mw", "meneer", "mevrouw"})
+END_PREPOSITIONS = frozenset({"met", "with", "over", "about", "voor", "for", "om"})
+# Between a possessive and a relation word: "fleur mn beste vriendin", "kj mijn oude buurman".
+RELATION_ADJECTIVES = frozenset({"beste", "oudste", "jongste", "kleine", "grote", "lieve", "oude", "nieuwe", "eigen",
+                                 "best", "little", "big", "older", "younger", "old", "new"})
+# Before a name in apposition inside a sentence: "zorgen om mees mn beste vriendin", "over kj mijn ex".
+APPOSITION_PREPOSITIONS = frozenset({"om", "over", "voor", "met", "bij", "aan", "tegen", "van", "about", "with"})
+# Words that open a sentence before "is mijn vader" without naming him ("daar is mijn vader").
+PLACE_ADVERBS = frozenset({"daar", "hier", "er", "nu", "toen", "dan", "soms", "thuis", "buiten", "binnen", "boven",
+                           "beneden", "ook", "wel", "dit", "dat", "het", "wie", "wat", "waar", "zo", "dus", "nog"})
+HERE = frozenset({"hier", "here"})
+PRONOUNS_3 = frozenset({"ze", "zij", "hij", "she", "he"})
+CLAUSE_JOINERS = frozenset({"en", "maar", "want", "and", "but"})
+CLAUSE_SUBJECTS = frozenset({"ik", "ze", "zij", "hij", "we", "wij", "mijn", "mn", "m'n", "haar", "zijn", "z'n", "i",
+                             "she", "he", "my", "her", "his"})
 CLAUSE_END = re.compile(r"\s*(?:[,.!?;:]|$)")
 MAX_SURNAME_TOKENS = 4
 # The account holder after a bank's naming cue: "t.n.v. m. yilmaz", "tnv J. de Vries", "op naam van sanne bakker".
@@ -276,6 +295,7 @@ class NameFinder:
     def _blocked(self, token: Token) -> bool:
         lex = self.lex
         return (token.lower in lex.non_names or token.lower in lex.titles or token.lower in lex.relations
+                or (token.lower,) in lex.handle_platforms  # "op bereal heet hij ...": a platform is no person
                 or token.lower in lex.foreign_relations or token.lower in lex.not_names_after_cue
                 or token.lower in _chain_words(lex.chains))
 
@@ -385,6 +405,12 @@ class NameFinder:
                 or not self._adjacent(index, index + 1) or not self._word_name(tokens[index]):
             return False
         nxt = tokens[index + 1].lower
+        if tokens[index - 1].lower == "en":  # "mijn moeder werkt en lars past op mij": a name no word, and a verb
+            return self._curated_given(tokens[index]) and not self._ambiguous(tokens[index].lower) \
+                and (nxt in self.lex.subject_verbs or nxt in self.lex.person_verbs or self._verb_form(nxt))
+        if tokens[index - 1].lower in ("dat", "that") and tokens[index].lower in self.lex.given_names \
+                and nxt in self.lex.person_verbs and tokens[index].lower not in SEASONS:
+            return True  # "ik wil niet dat noor weet ...": a curated name before a verb that takes a person
         if tokens[index - 1].lower in ("dat", "that") or not self._curated_given(tokens[index]):
             return not (nxt in self.lex.subject_verbs or nxt in self.lex.person_verbs or self._verb_form(nxt)
                         or nxt in self.lists.frequent_en and self.english)
@@ -428,12 +454,35 @@ class NameFinder:
             or word in lex.possessives
 
     def _with_given_at_end(self, index: int) -> bool:
-        """"... in de zaterdagdienst met bas": a given name of the curated lists after "met"/"with" at the end of
-        a clause."""
+        """"... in de zaterdagdienst met bas", "het gaat over sem": a given name of the curated lists after "met",
+        "over", "voor" or "om" (and English) at the end of a clause ("het gaat over sem")."""
         token = self.tokens[index]
-        return index > 0 and self.tokens[index - 1].lower in ("met", "with") and self._adjacent(index - 1, index) \
-            and self._curated_given(token) and not self._function_word(token) and self._clause_end(index) \
-            and token.lower not in self.lists.places
+        return index > 0 and self.tokens[index - 1].lower in END_PREPOSITIONS and self._adjacent(index - 1, index) \
+            and self._curated_given(token) and not self._function_word(token) \
+            and (self._clause_end(index) or self._participle_after(index)) \
+            and token.lower not in self.lists.places and token.lower not in SEASONS \
+            and token.lower not in self.lex.not_alone
+
+    def _owner_of_relation(self, index: int) -> bool:
+        """"amber's dad is scary", "sanne's moeder": a given name with a possessive "'s" before a relation word."""
+        token, nxt = self.tokens[index], index + 1
+        word = token.lower
+        if not word.endswith(("'s", "’s")) or nxt >= len(self.tokens) or not self._adjacent(index, nxt):
+            return False
+        relation = self.tokens[nxt].lower
+        base = word[:-2]
+        return (relation in self.lex.relations or relation in self.lex.foreign_relations) and len(base) > 1 \
+            and self._is_given(base) and base not in self.lists.frequent_nl and base not in self.lists.frequent_en \
+            and base not in self.lex.non_names and base not in self.lex.relations
+
+    def _participle_after(self, index: int) -> bool:
+        """"ik heb met noor gepraat": a past participle ("ge...d/t/en") right after the name ends the clause."""
+        nxt = index + 1
+        if nxt >= len(self.tokens) or not self._adjacent(index, nxt):
+            return False
+        word = self.tokens[nxt].lower
+        return (word.startswith("ge") and word.endswith(("d", "t", "en")) and len(word) > 5) \
+            and (self._clause_end(nxt) or word in self.lex.told_verbs)
 
     def _after_owned_arabic(self, index: int) -> bool:
         """"اخي عمر": after a relation word that holds "my", an Arabic given name that is also a word."""
@@ -466,6 +515,8 @@ class NameFinder:
                 or not self._adjacent(probe, probe + 1):
             return None
         relation = tokens[probe + 1].lower
+        if relation in RELATION_ADJECTIVES and self._adjacent(probe + 1, probe + 2):  # "mn beste vriendin"
+            relation = tokens[probe + 2].lower
         return kind if relation in lex.relations or relation in lex.foreign_relations else None
 
     def _apposition(self, index: int) -> bool:
@@ -484,6 +535,12 @@ class NameFinder:
         if kind == "owned":  # "umut abim", "dün ahmet abim geldi": anywhere in the sentence
             return self._is_given(_without_ending(token.lower)) and not self._frequent(token)
         if kind == "space":  # at the start only: "Storm mijn broertje ...", not "to marry my cousin"
+            if index > 0 and self.tokens[index - 1].lower in APPOSITION_PREPOSITIONS \
+                    and self._adjacent(index - 1, index) and not token.cap:
+                # "zorgen om mees mn beste vriendin", "over kj mijn ex": after a preposition a name of any list, or a
+                # short word of letters that is no frequent word ("kj")
+                return self._is_given(token.lower) or name or (len(token.lower) <= 3 and token.lower.isalpha()
+                                                               and not self._frequent(token))
             return name and (token.sentence_start or self._adjacent(index - 1, index, COMMA))
         return name or (token.cap and (kind == "comma" or not token.sentence_start))
 
@@ -523,8 +580,13 @@ class NameFinder:
         if last is None:
             return False
         surname = self.tokens[last]
-        return not self._function_word(surname) and (
-            self._capitalised_name(surname) or (last > index + 1 and surname.lower in self.lists.surnames))
+        if last > index + 1 and surname.lower in self.lists.surnames and not self._blocked(surname) \
+                and surname.lower not in self.lex.subject_verbs:
+            return True  # "r. de wit", "a. van dam": after an initial and a particle a frequent word too
+        if surname.lower in self.lists.surnames and not self.lists.ordinary(surname.lower) \
+                and not self._function_word(surname):
+            return True  # "j. pietersen": a listed surname that is no word
+        return not self._function_word(surname) and self._capitalised_name(surname)
 
     def _given_with_surname(self, index: int) -> bool:
         """"olga petrenko": a given name that is also a word, before a word that can only be a surname."""
@@ -557,7 +619,9 @@ class NameFinder:
             ok = self._listed(token) or self._rare(token) or (self._curated_given(token)
                                                               and not self._function_word(token)) \
                 or (self._word_name(token) and self._clause_end(candidate)  # "ik ben mo, mijn insta is ..."
-                    and (len(token.lower) <= SHORT_NAME or not self.lists.ordinary(token.lower)))
+                    and (len(token.lower) <= SHORT_NAME or not self.lists.ordinary(token.lower)
+                         or self.tokens[cue_end - 1].lower in NAMING_VERBS)) \
+                or (self._word_name(token) and self._new_clause(candidate + 1))  # "ik ben sunny en ik woon .."
         else:
             ok = self._capitalised_name(token) or self._listed(token)
         return candidate if ok and token.lower not in lex.non_names else None
@@ -576,10 +640,19 @@ class NameFinder:
                 and token.lower not in self.lex.subject_verbs and token.lower not in self.lex.possessives \
                 and (self._capitalised_name(token) or token.lower in self.lex.given_names or self._named(token)):
             return candidate  # "ouders: jan en els", "vader: Ahmed"
+        if self._adjacent(index, candidate, PAREN) and ")" in self._gap_after(candidate) \
+                and not self._function_word(token) and (self._is_given(token.lower) or self._named(token) or token.cap):
+            return candidate  # "mijn stiefvader (rob) drinkt": a name in brackets after a relation word
         if self._adjacent(index, candidate, COMMA) and not self._function_word(token) \
                 and (self._capitalised_name(token) or self._named(token) or self._curated_given(token)):
             return candidate  # "de vader van mijn vriendin, Ruud, ...", "mijn zus, lars, ..."
         return None
+
+    def _new_clause(self, index: int) -> bool:
+        """"en ik woon", "maar mijn moeder": a conjunction and a pronoun or possessive open a clause at `index`."""
+        tokens = self.tokens
+        return index + 1 < len(tokens) and self._adjacent(index - 1, index) and self._adjacent(index, index + 1) \
+            and tokens[index].lower in CLAUSE_JOINERS and tokens[index + 1].lower in CLAUSE_SUBJECTS
 
     def _subject_before_verb(self, index: int) -> bool:
         """"mijn broer will is verdwenen", "my sister hope keeps ...": after a relation word, a given name that is
@@ -641,10 +714,22 @@ class NameFinder:
         first = index + 1
         if first >= len(self.tokens) or not self._adjacent(index, first, TITLE_GAP):
             return None
+        token = self.tokens[first]
+        if len(token.text) == 1 and token.text.isalpha() \
+                and self._adjacent(first, first + 1, INITIAL_GAP):  # "dhr. k. yilmaz": an initial after the title
+            surname = self._after_particles(first + 1)
+            word = self.tokens[surname] if surname is not None else None
+            if word is not None and not self._blocked(word) and word.lower not in self.lex.subject_verbs and (
+                    word.lower in self.lists.surnames or self._is_given(word.lower) or word.cap
+                    or not self.lists.ordinary(word.lower)):
+                return first, surname
+            return None
         last = self._after_particles(first)
         if last is None:
             return None
         token = self.tokens[last]
+        if self._composite(token):
+            return first, last  # "mr o'neill", "mevrouw al-hassan"
         if self._capitalised_name(token) or self._listed(token) or self._curated_at_end(last):
             return first, last  # "meneer De Wit"
         if not self._function_word(token) and (token.lower in self.lists.surnames or self._unknown(token)
@@ -660,6 +745,12 @@ class NameFinder:
                 and not self._blocked(token) and token.lower not in self.lex.subject_verbs \
                 and token.lower not in self.lists.frequent_nl and not self._verb_form(token.lower):
             return first, last  # "mr brown", "de familie visser": a surname that is also a word
+        word = token.lower
+        if self.tokens[index].lower in PERSONAL_TITLES and last == first and len(word) >= 3 \
+                and not self._blocked(token) and word not in self.lists.frequent_nl \
+                and word not in self.lex.subject_verbs and word not in self.lists.frequent_en \
+                and not self._verb_form(word):
+            return first, last  # "my neighbour, mrs patel,": after a title a surname in a message of any language
         if token.lower in self.lists.surnames and self._clause_end(last) and not self._blocked(token) \
                 and token.lower not in self.lex.subject_verbs and not self._verb_form(token.lower):
             return first, last  # "bij opa en oma koning, daar ...": a surname that is a frequent word
@@ -739,6 +830,15 @@ class NameFinder:
             end = probe
         return end
 
+    def _composite(self, token: Token) -> bool:
+        """"al-hassan", "o'connor", "d'souza": parts joined by an apostrophe or a hyphen, each a listed surname or
+        given name, a particle or a single letter."""
+        parts = WORD_PARTS.split(token.lower)
+        named = [p for p in parts if p in self.lists.surnames or self._is_given(p)]
+        return len(parts) > 1 and bool(named) \
+            and all(p in named or p in self.lex.name_particles or len(p) == 1 for p in parts) \
+            and not self._function_word(token)
+
     def _surname(self, first: int, last: int, given: Token) -> bool:
         """Token `last` (after particles from `first`) is a surname: capitalised, unknown, or listed
         ("de jong"; "kevin bakker" only when the given name is in lower case too, not "Burak leest")."""
@@ -747,10 +847,7 @@ class NameFinder:
             return True
         if self._surname_ending(token):
             return True
-        parts = WORD_PARTS.split(token.lower)
-        named = [p for p in parts if p in self.lists.surnames or self._is_given(p)]
-        if len(parts) > 1 and named and all(p in named or p in self.lex.name_particles or len(p) == 1 for p in parts) \
-                and not self._function_word(token):
+        if self._composite(token):
             return True  # "al-hassan", "o'connor", "d'souza"
         listed = token.lower in self.lists.surnames and not self._blocked(token)
         if last > first:  # "ilias el khatib": after particles a word web text has mostly as a name too
@@ -808,6 +905,9 @@ class NameFinder:
                     yield pair
             if self._van_subject(index):
                 yield index, self._after_particles(index) or index
+            subject_end = self._relation_subject(index) if token.sentence_start else None
+            if subject_end is not None:
+                yield index, subject_end
             if (self._given(token) and not self._owned_noun(index)) \
                     or (self._rare_subject(index) if token.sentence_start else self._rare(token)):
                 yield index, index
@@ -818,14 +918,69 @@ class NameFinder:
                     or self._with_given_at_end(index) or self._after_owned_arabic(index) \
                     or self._clause_subject(index) or self._person_tail(index) or self._stayed_with(index) \
                     or self._spelled(index) or self._relation_of(index) or self._greeted(index) \
-                    or self._paired(index) or self._inverted_subject(index) or self._hurt_object(index):
+                    or self._paired(index) or self._inverted_subject(index) or self._hurt_object(index) \
+                    or self._here_opening(index) or self._before_pronoun(index) or self._owner_of_relation(index):
                 yield index, index
 
-    def _hurt_object(self, index: int) -> bool:
-        """"hij pakte senna bij haar arm", "ze sloeg lente": a given name (also one that is a word) right after a
-        verb of hurting or grabbing someone, before a preposition or the end of the clause."""
+    def _here_opening(self, index: int) -> bool:
+        """"sanne hier, het gaat weer mis", "hoi, noor hier": a given name (also one that is a word) opening the
+        message or after a greeting, then "hier" ending the clause: how someone introduces themselves."""
         tokens = self.tokens
-        if index < 1 or tokens[index - 1].lower not in HURT_VERBS or not self._adjacent(index - 1, index):
+        if index + 1 >= len(tokens) or tokens[index + 1].lower not in HERE or not self._adjacent(index, index + 1) \
+                or not self._clause_end(index + 1):
+            return False
+        opening = index == 0 or (index == 1 and tokens[0].lower in self.lex.greetings
+                                 and self._adjacent(0, 1, COMMA_OR_SPACE))
+        return opening and self._plain_given(index) and tokens[index].lower not in self.lex.sentence_starters
+
+    def _relation_subject(self, index: int) -> Optional[int]:
+        """"fleur is mijn zusje en ze is bang", "daan van der meer is mijn stiefvader": at the start of a sentence a
+        name (any list, a surname or no word) and its surname, then "is"/"was", a possessive and a relation word
+        ending the clause; the last token of the name."""
+        tokens, token = self.tokens, self.tokens[index]
+        word = token.lower
+        if not token.sentence_start or word in PLACE_ADVERBS or word in INVERSION_OPENERS or self._blocked(token) \
+                or word in self.lex.possessives or word in self.lex.subject_verbs or word in self.lists.places:
+            return None
+        if not (self._is_given(word) or word in self.lists.surnames or self._unknown(token) or self._rare_word(token)):
+            return None
+        last = self._surname_end(index)
+        link = last + 1
+        if link + 2 >= len(tokens) or tokens[link].lower not in RELATION_LINKS or not self._adjacent(last, link) \
+                or tokens[link + 1].lower not in DUTCH_POSSESSIVES or not self._adjacent(link, link + 1) \
+                or not self._adjacent(link + 1, link + 2):
+            return None
+        relation = link + 2
+        if tokens[relation].lower in RELATION_ADJECTIVES and self._adjacent(relation, relation + 1):
+            relation += 1
+        if relation >= len(tokens) or tokens[relation].lower not in self.lex.relations:
+            return None
+        ends = self._clause_end(relation) or (relation + 1 < len(tokens) and self._adjacent(relation, relation + 1)
+                                              and (tokens[relation + 1].lower in PRONOUNS_3
+                                                   or tokens[relation + 1].lower in CLAUSE_JOINERS))
+        return last if ends else None
+
+    def _before_pronoun(self, index: int) -> bool:
+        """"ik wil hulp voor jade, ze is pas 5": a given name (also one that is a word) after a preposition, then a
+        comma and "ze"/"hij" opening a clause about that person."""
+        tokens = self.tokens
+        if index < 1 or index + 1 >= len(tokens) or tokens[index - 1].lower not in APPOSITION_PREPOSITIONS \
+                or not self._adjacent(index - 1, index) or not self._adjacent(index, index + 1, COMMA) \
+                or tokens[index + 1].lower not in PRONOUNS_3:
+            return False
+        token = tokens[index]
+        return (self._word_name(token) or self._curated_given(token)) and not self._function_word(token) \
+            and token.lower not in SEASONS
+
+    def _hurt_object(self, index: int) -> bool:
+        """"hij pakte senna bij haar arm", "ze sloeg lente", "toen sloeg hij daan weer": a given name (also one that
+        is a word) right after a verb of hurting or grabbing someone (and its subject), before a preposition, "weer"
+        or the end of the clause."""
+        tokens = self.tokens
+        verb = index - 1
+        if verb >= 1 and tokens[verb].lower in PRONOUNS_3 and self._adjacent(verb - 1, verb):
+            verb -= 1  # "toen sloeg hij daan weer": the subject after the verb
+        if index < 1 or tokens[verb].lower not in HURT_VERBS or not self._adjacent(index - 1, index):
             return False
         token = tokens[index]
         if token.lower in SEASONS or not self._word_name(token):
@@ -957,7 +1112,12 @@ class NameFinder:
         token = self.tokens[last]
         base = _without_ending(token.lower)
         end = token.start + len(base) if base != token.lower and self._is_given(base) else token.end
-        return Span(self.tokens[first].start, end, "NAAM")
+        start = self.tokens[first].start
+        initials = INITIALS_BEFORE.search(self.text, max(0, start - 8), start)
+        if initials is not None and len(self.tokens[first].text) == 1 \
+                and "n.v" not in self.text[initials.start():end].lower().replace(" ", ""):  # not "t.n.v."
+            start = initials.start()  # "j.k. de boer": more initials before the first
+        return Span(start, end, "NAAM")
 
     def spans(self) -> Iterator[Span]:
         for first, last in self._starts():

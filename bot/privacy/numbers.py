@@ -13,9 +13,14 @@ from bot.privacy.lexicon import Lexicon, cue_pattern
 from bot.privacy.spans import Span
 from bot.privacy.wordlists import word_lists
 
-EMAIL = re.compile(r"(?<![\w.%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+# "sanne@@gmail.com", "sanne@gmail..com": a doubled "@" or dot is a typo, still the address
+EMAIL = re.compile(r"(?<![\w.%+\-])[A-Za-z0-9._%+\-]+@@?[A-Za-z0-9\-]+(?:\.\.?[A-Za-z0-9\-]+)+")
 IBAN = re.compile(r"(?<![\w])[A-Za-z]{2}[0-9]{2}(?:[ \-]?[A-Za-z0-9]{4}){2,7}(?:[ \-]?[A-Za-z0-9]{1,3})?(?![\w])")
 NL_IBAN = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{10}")
+# As people type it: a space after the country ("nl 91 abna ..."), the bank's letters, then digits in groups of any
+# length ("rabo 012 345 6789"); checked like IBAN. A Dutch account with a digit too many or too few is still one.
+IBAN_LOOSE = re.compile(r"(?<![\w])[A-Za-z]{2} ?[0-9]{2}[ \-]?[A-Za-z]{4}(?:[ \-]?[0-9]{1,4}){2,7}(?![\w])")
+NL_IBAN_TYPO = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{9,11}")
 # A run of digit groups joined by one separator; "(0)" and brackets around an area code allowed.
 NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?[0-9](?:[0-9]|\(0\)|[()]|(?:\s?[-./]\s?|\s)(?=[(0-9]))*")
 DIGITS = re.compile(r"[0-9]+")
@@ -118,16 +123,17 @@ def iban_valid(compact: str) -> bool:
 
 
 def ibans(text: str, lex: Lexicon) -> Iterator[Span]:
-    for match in IBAN.finditer(text):
-        found = match.group()
-        # The pattern may take a following word as a last group: try shorter endings.
-        ends = [k for k in range(len(found), 7, -1)
-                if found[k - 1] not in " -" and (k == len(found) or found[k] in " -")]
-        for end in ends:
-            compact = re.sub(r"[ \-]", "", found[:end]).upper()
-            if iban_valid(compact) or NL_IBAN.fullmatch(compact):
-                yield Span(match.start(), match.start() + end, "IBAN")
-                break
+    for pattern, typo in ((IBAN, False), (IBAN_LOOSE, True)):
+        for match in pattern.finditer(text):
+            found = match.group()
+            # The pattern may take a following word as a last group: try shorter endings.
+            ends = [k for k in range(len(found), 7, -1)
+                    if found[k - 1] not in " -" and (k == len(found) or found[k] in " -")]
+            for end in ends:
+                compact = re.sub(r"[ \-]", "", found[:end]).upper()
+                if iban_valid(compact) or NL_IBAN.fullmatch(compact) or (typo and NL_IBAN_TYPO.fullmatch(compact)):
+                    yield Span(match.start(), match.start() + end, "IBAN")
+                    break
     yield from _cued(text, lex.iban_cues, CUED_NUMBER, 7, 10, "IBAN")
 
 
@@ -240,6 +246,7 @@ def bsns(text: str, lex: Lexicon) -> Iterator[Span]:
         if not AMOUNT_AFTER.match(text, match.end()):
             yield Span(match.start(), match.end(), "BSN")
     yield from _cued(text, lex.bsn_cues, CUED_NUMBER, 8, 9, "BSN")
+    yield from _cued(text, lex.id_cues, CUED_NUMBER, 9, 11, "BSN")  # "pesel 85010112345", "kimlik no ..."
 
 
 def _before_place(text: str, end: int) -> bool:

@@ -45,6 +45,11 @@ PROVIDER_ONLY = re.compile(rf"(?i)(?<![\w.%+\-])[\w.%+\-]+@{PROVIDERS}(?:{MAIL_E
 # "sanne at gmail.com": a plain "at" before a provider's domain (not "chat at veiligthuis.nl", a website).
 AT_PROVIDER = re.compile(rf"(?i)(?<![\w.%+\-])[\w%+\-]+(?:\.[\w%+\-]+)*\s+at\s+(?!live){PROVIDERS}\s?\.\s?{MAIL_ENDING}"
                          r"(?![\w])")
+# "lisa.devries2009 op hotmail", "sanne.b @ gmail", "jan_99 at outlook": a local part with a digit, dot or underscore,
+# a word for "at" and a provider without its ending.
+BOX_AT_PROVIDER = re.compile(rf"(?i)(?<![\w.%+\-@])(?=[\w.+\-]*[0-9._])(?=[\w.+\-]*[A-Za-z]{{2}})"
+                             rf"[A-Za-z0-9][\w.+\-]*[A-Za-z0-9]"
+                             rf"(?:\s*@\s*|\s(?:at|op|bij|et|małpa|malpa)\s(?!live))\s*{PROVIDERS}(?![\w.@-])")
 SENTENCE_END = re.compile(r"[!?\n]|\.(?:\s|$)")
 PLATFORM_REACH = 80  # characters after the platform in which the naming verb may stand
 # "op insta heet ik sunflower.zara", "op discord, daar heet hij ghostboy4421", "zijn gamertag op de xbox is
@@ -152,6 +157,8 @@ def mailboxes(text: str) -> Iterator[Span]:
     if " at " in text.lower():
         for match in AT_PROVIDER.finditer(text):
             yield Span(match.start(), match.end(), "EMAIL")
+    for match in BOX_AT_PROVIDER.finditer(text):
+        yield Span(match.start(), match.end(), "EMAIL")
 
 
 def handles(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bot.privacy import numbers
 from bot.privacy.addresses import addresses
 from bot.privacy.care import care_organisations
-from bot.privacy.dates import dates
+from bot.privacy.dates import dates, numeric_dates
 from bot.privacy.institutions import institutions
 from bot.privacy.lexicon import lexicon
 from bot.privacy.names import names
@@ -36,6 +36,9 @@ def _find(text: str) -> list[Span]:
     # "vondelstraat 112-II": a short helpline number after a street is its house number, not the helpline
     protected = [p for p in numbers.helpline_spans(text, lex)
                  if not (p.end - p.start <= 3 and any(a.start < p.start and p.end <= a.end for a in streets))]
+    if protected:  # "09/09/2012": a day and month that read as a service prefix (0909) are a full date
+        full = list(numeric_dates(text))
+        protected = [p for p in protected if not any(d.start <= p.start and p.end <= d.end for d in full)]
     protected += placeholders(text)
     found: list[Span] = [
         *numbers.emails(text, lex), *handles(text, tokens, lex), *numbers.ibans(text, lex), *numbers.phones(text, lex),

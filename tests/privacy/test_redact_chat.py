@@ -157,6 +157,8 @@ def test_the_bots_own_texts_lose_nothing_but_full_dates():
 #   113/114 names (a nickname after "noemt hem"), every other class 1.0.
 # - J: blind in the eighth round (names 0.995, addresses 0.938, institutions 0.667 -> 0.733, e-mail 0.938, BSN 0.833,
 #   handles 0.958 -> 1.0); every class 1.0 after the ninth.
+# - K: blind in the ninth round (handles 0.935 -> 1.0, names 0.913, institutions 0.846, e-mail 0.917, dates of birth
+#   0.958, addresses 0.964); every class 1.0 after the tenth.
 TUNING_FLOORS: dict[str, dict[str, float]] = {
     "chat-holdout-e": {"NAAM": 0.99},
     "chat-holdout-f": {},
@@ -164,6 +166,7 @@ TUNING_FLOORS: dict[str, dict[str, float]] = {
     "chat-holdout-h": {"NAAM": 0.98},
     "chat-holdout-i": {"NAAM": 0.99},
     "chat-holdout-j": {},
+    "chat-holdout-k": {},
 }
 
 
@@ -179,16 +182,16 @@ def test_tuning_set_keeps_what_it_reached(name):
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
 
 
-# The blind set of the ninth round (K, pii_chat_holdout_k.yml, written 2026-12-06 before it, never seen), measured
-# before and once after it: handles 0.935 -> 1.0, names 0.913, institutions 0.846, e-mail 0.917, dates of birth
-# 0.958, addresses 0.964 unchanged, every other class 1.0. Floors at what it reached, rounded down (the goal is 0.95);
-# its misses are never printed.
-K_FLOOR = {"NAAM": 0.91, "INSTELLING": 0.84, "EMAIL": 0.91, "GEBOORTEDATUM": 0.95, "ADRES": 0.96}
+# The blind set of the tenth round (L, pii_chat_holdout_l.yml, 502 messages written before it, never seen), measured
+# before and once after it: names 0.826 -> 0.858, e-mail 0.935 -> 0.968, IBAN 0.875 -> 1.0, institutions 0.581,
+# addresses 0.845, BSN 0.889, dates of birth 0.962 unchanged, every other class 1.0; over-redaction 1.1%. Floors at
+# what it reached, rounded down (the goal is 0.95); its misses are never printed.
+L_FLOOR = {"NAAM": 0.85, "INSTELLING": 0.58, "EMAIL": 0.96, "GEBOORTEDATUM": 0.96, "ADRES": 0.84, "BSN": 0.88}
 
 
-def test_the_blind_set_k_keeps_what_it_reached_without_showing_its_misses():
-    result = score("chat-holdout-k", load_cases(SETS["chat-holdout-k"]))
+def test_the_blind_set_l_keeps_what_it_reached_without_showing_its_misses():
+    result = score("chat-holdout-l", load_cases(SETS["chat-holdout-l"]))
     low = {kind: round(result.recall(kind), 3) for kind in KINDS
-           if result.totals[kind] and result.recall(kind) < K_FLOOR.get(kind, 1.0)}
+           if result.totals[kind] and result.recall(kind) < L_FLOOR.get(kind, 1.0)}
     assert low == {}, low
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
