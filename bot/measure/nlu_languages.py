@@ -15,6 +15,7 @@ import io
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -26,10 +27,7 @@ MODEL = ROOT / "models" / "wegwijs.tar.gz"
 TARGET = 0.90  # issue 12: held-out accuracy per language
 
 
-async def accuracy(model: Path, cases: list[dict[str, str]]) -> dict[str, tuple[int, int]]:
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(str(model))
+async def accuracy(agent: Any, cases: list[dict[str, str]]) -> dict[str, tuple[int, int]]:
     hits: dict[str, tuple[int, int]] = {}
     for case in cases:
         ok = top_intent(await agent.parse_message(case["text"]))[0] == case["intent"]
@@ -38,10 +36,10 @@ async def accuracy(model: Path, cases: list[dict[str, str]]) -> dict[str, tuple[
     return hits
 
 
-def report(model: Path, path: Path) -> None:
+def report(agent: Any, model: Path, path: Path) -> None:
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
     with contextlib.redirect_stdout(io.StringIO()):  # Rasa's debug log would print the texts
-        hits = asyncio.run(accuracy(model, cases))
+        hits = asyncio.run(accuracy(agent, cases))
     print(f"== intent accuracy of {model.name} on {path.name} ({len(cases)} cases; target {TARGET} per language)")
     for lang, (done, total) in sorted(hits.items()):
         print(f"   {lang:<10} {done / total:.3f}  ({done}/{total})")
@@ -55,8 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=MODEL)
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)
+    from rasa.core.agent import Agent
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        agent = Agent.load(str(args.model))  # once for every set
     for path in args.set or SETS:
-        report(args.model, path)
+        report(agent, args.model, path)
     return 0
 
 
