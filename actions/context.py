@@ -43,6 +43,7 @@ class TurnContext:
     misunderstood: int = 0
     runner_up: Optional[tuple[str, float]] = None  # the best real intent when the classifier fell back
     previous_text: str = ""  # the person's message before this one (a follow-up may lean on it)
+    nonsense: bool = False  # keyboard mash (actions/nonsense.py): not understood, whatever the classifier said
 
     def entity(self, name: str) -> Optional[str]:
         values = self.entities.get(name)
@@ -157,7 +158,8 @@ def read_context(tracker: Tracker) -> TurnContext:
     text = message.get("text") or ""
     name = intent.get("name") or "nlu_fallback"
     safety = frozenset(entities.get("safety", []))
-    if not safety and is_nonsense(text):  # the classifier may read "qqq zzz" as thanks; it is not understood
+    nonsense = not safety and is_nonsense(text)
+    if nonsense:  # the classifier may read "qqq zzz" as thanks; it is not understood
         name, intent, message = "nlu_fallback", {}, {**message, "intent_ranking": []}
     return TurnContext(
         text=text,
@@ -171,6 +173,7 @@ def read_context(tracker: Tracker) -> TurnContext:
         misunderstood=int(tracker.get_slot("misunderstood") or 0),
         runner_up=runner_up(name, message.get("intent_ranking") or []),
         previous_text=previous_user_text(tracker.events or []),
+        nonsense=nonsense,
     )
 
 

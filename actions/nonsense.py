@@ -16,6 +16,17 @@ MODEL_FILE = Path(__file__).with_name("letter_model.json")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def words(text: str) -> list[str]:
+    """The lower-case words of a text (letters only), as the model is built and read."""
+    return _WORD.findall(text.lower())
+
+
+def letter_pairs(word: str) -> list[str]:
+    """The word's letter pairs, a space marking its edges: "ok" -> " o", "ok", "k "."""
+    padded = f" {word} "
+    return [padded[i:i + 2] for i in range(len(padded) - 1)]
+
+
 @dataclass(frozen=True)
 class LetterModel:
     pairs: dict[str, float]
@@ -25,17 +36,17 @@ class LetterModel:
     threshold: float
     min_pairs: int
 
-    def score(self, words: list[str]) -> tuple[float, int]:
+    def score(self, found: list[str]) -> tuple[float, int]:
         """Mean log-probability of the letter pairs within the words, and how many pairs there were."""
-        logs = [self.pairs.get(first + second, self.floors.get(first, self.unseen))
-                for word in words for first, second in zip(f" {word} ", f"{word} ", strict=False)]
+        logs = [self.pairs.get(pair, self.floors.get(pair[0], self.unseen))
+                for word in found for pair in letter_pairs(word)]
         return (sum(logs) / len(logs), len(logs)) if logs else (0.0, 0)
 
     def is_nonsense(self, text: str) -> bool:
-        words = _WORD.findall(text.lower())
-        if not words or any(word in self.vocabulary for word in words):
+        found = words(text)
+        if not found or any(word in self.vocabulary for word in found):
             return False
-        mean, count = self.score(words)
+        mean, count = self.score(found)
         return count >= self.min_pairs and mean < self.threshold
 
 

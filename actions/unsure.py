@@ -8,7 +8,6 @@ from typing import Optional
 from actions.answer import Hit, Knowledge, Reply, render
 from actions.context import TurnContext, without_introduction
 from actions.lifeline import Lifeline
-from actions.nonsense import is_nonsense
 
 MISUNDERSTOOD_BEFORE_HUMAN = 2
 BETTER_BY = 0.03  # how much more confident the search over everyone must be than the citizens' search
@@ -46,7 +45,7 @@ def best_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
 def _follow_up_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
     """A follow-up ("en hoe lang duurt dat dan?", "what is an OTS?") that the index cannot place on its own:
     searched together with the person's message before it. Never for keyboard noise."""
-    if not ctx.previous_text.strip() or is_nonsense(ctx.text):
+    if not ctx.previous_text.strip() or ctx.nonsense:
         return None
     return best_passage(replace(ctx, text=f"{ctx.previous_text} {ctx.text}"), knowledge)
 

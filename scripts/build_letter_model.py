@@ -5,13 +5,13 @@
 It reads the bot's own text: the NLU examples and lookups (nlu/*.yml, nlu/lookups/), the safety corpus
 (nlu/safety_corpus/: everyday and danger sentences in nl, en, tr, pl, ar) and the knowledge entries. It keeps,
 for every letter pair, log P(next letter | letter) within words (a space marks a word's edges), and the words
-themselves. The output is committed; tests/test_nonsense.py fails when it is older than its sources.
+themselves, with the tokenisation of actions/nonsense.py, which reads it. The output is committed;
+tests/unit/test_nonsense.py fails when it is older than its sources.
 """
 from __future__ import annotations
 
 import json
 import math
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -20,9 +20,13 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "actions" / "letter_model.json"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from actions.nonsense import MODEL_FILE as OUT  # noqa: E402
+from actions.nonsense import letter_pairs, words  # noqa: E402
+
 SOURCES = ("nlu/*.yml", "nlu/lookups/*.yml", "nlu/safety_corpus/*.yml", "knowledge/entries/*.yml")
-WORD = re.compile(r"[^\W\d_]+")
 SMOOTHING = 0.5
 # Chosen on the bot's own text and generated keyboard mash (2026-12-06): 0.1% of the training sentences
 # score below -4.15, about 80% of mash below -4.0. A message must also have no known word (see actions/nonsense.py).
@@ -50,10 +54,6 @@ def source_texts(root: Path = ROOT) -> list[str]:
     return texts
 
 
-def words(text: str) -> list[str]:
-    return WORD.findall(text.lower())
-
-
 def build(texts: Iterable[str]) -> dict[str, object]:
     pairs: Counter[str] = Counter()
     firsts: Counter[str] = Counter()
@@ -61,10 +61,9 @@ def build(texts: Iterable[str]) -> dict[str, object]:
     for text in texts:
         for word in words(text):
             vocabulary.add(word)
-            padded = f" {word} "
-            for first, second in zip(padded, padded[1:], strict=False):
-                pairs[first + second] += 1
-                firsts[first] += 1
+            for pair in letter_pairs(word):
+                pairs[pair] += 1
+                firsts[pair[0]] += 1
     size = len({letter for pair in pairs for letter in pair})
 
     def log_p(count: int, first: str) -> float:

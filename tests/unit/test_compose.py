@@ -447,11 +447,13 @@ def test_the_route_search_of_a_professional_leaves_out_the_introduction():
 def test_a_follow_up_the_index_cannot_place_alone_is_searched_with_the_message_before_it():
     raad = FakeHit("raad-kinderbescherming", "De Raad onderzoekt ...")
     before = "de raad voor de kinderbescherming komt langs"
-    knowledge = ByTextKnowledge(answers={f"{before} en wat doet een gezinsvoogd dan?": raad})
+    knowledge = ByTextKnowledge(answers={f"{before} en wat doet een gezinsvoogd dan?": raad,
+                                         f"{before} qqq zzz xxx": raad})
     reply = compose(ctx("nlu_fallback", text="en wat doet een gezinsvoogd dan?", previous_text=before),
                     load_routes(), knowledge)
     assert reply.entry_ids == ["raad-kinderbescherming"] and reply.texts[0].startswith("Ik weet niet zeker")
-    noise = compose(ctx("nlu_fallback", text="qqq zzz xxx", previous_text=before), load_routes(), knowledge)
+    noise = compose(ctx("nlu_fallback", text="qqq zzz xxx", previous_text=before, nonsense=True),  # as read_context
+                    load_routes(), knowledge)
     assert noise.entry_ids == []
 
 

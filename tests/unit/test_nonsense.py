@@ -46,11 +46,13 @@ def _tracker(text: str, intent: str, entities: list[dict]) -> Tracker:
 def test_mash_read_as_thanks_becomes_a_misunderstanding():
     context = read_context(_tracker("qqq zzz xxx", "thanks", []))
     assert (context.intent, context.confidence, context.runner_up) == ("nlu_fallback", 0.0, None)
+    assert context.nonsense
 
 
 def test_a_flagged_message_keeps_its_intent():
     flagged = [{"entity": "safety", "value": "acute", "start": 0, "end": 4}]
-    assert read_context(_tracker("qqq zzz xxx", "thanks", flagged)).intent == "thanks"
+    context = read_context(_tracker("qqq zzz xxx", "thanks", flagged))
+    assert (context.intent, context.nonsense) == ("thanks", False)
 
 
 def test_the_committed_model_is_built_from_the_current_text():
