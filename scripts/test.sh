@@ -74,7 +74,8 @@ timed pytest "$APP/pytest" -q --durations=15 || pytest_status=$?
 step "figures with targets: plain language (B1), the safety net on held-out danger, PII redaction, professional answers"
 figures_status=0
 timed plain-language "$APP/python" -m knowledge plain || figures_status=$?
-timed safety-generalisation "$APP/python" -m bot.measure.safety_generalisation --report "$TEST_DIR/safety_generalisation.json" || figures_status=$?
+timed safety-generalisation "$APP/python" -m bot.measure.safety_generalisation --report "$TEST_DIR/safety_generalisation.json" \
+  --vector-cache "$CACHE/safety-eval" || figures_status=$?
 timed redaction-figures "$APP/python" -m bot.measure.privacy_eval --holdout --figures --speed --report "$TEST_DIR/redaction.json" || figures_status=$?
 timed professional-figures "$APP/python" -m tests.professional.evaluate --show "$WEGWIJS_PROFESSIONAL_REPORT" || figures_status=$?
 

@@ -12,7 +12,6 @@ vectors are cached in var/cache/safety_corpus, so a re-run embeds only new text.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import time
 from pathlib import Path
@@ -27,6 +26,7 @@ for folder in (ROOT, ROOT / "scripts"):
 
 from safety_corpus import Example, load_corpus  # noqa: E402
 
+from bot.measure.vector_cache import VectorCache  # noqa: E402
 from nlu.safety_head import CLASSES, LEVELS, Head, load_head  # noqa: E402
 from nlu.semantic_safety import _default_embed, chunks, unshout  # noqa: E402
 
@@ -56,20 +56,12 @@ CACHE = ROOT / "var" / "cache" / "safety_corpus" / "vectors.npz"
 
 def embed_cached(texts: list[str]) -> np.ndarray:
     """e5 query vectors (unit length), cached on disk by a hash of the text."""
-    store: dict[str, np.ndarray] = {}
-    if CACHE.exists():
-        with np.load(CACHE, allow_pickle=False) as data:
-            store = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
-    keys = [hashlib.sha256(text.encode("utf-8")).hexdigest()[:24] for text in texts]
-    missing = sorted({t for t, k in zip(texts, keys, strict=True) if k not in store})
-    if missing:
-        print(f"embedding {len(missing)} new texts...", flush=True)
-        vectors = _default_embed()(missing)
-        store.update({hashlib.sha256(t.encode("utf-8")).hexdigest()[:24]: v
-                      for t, v in zip(missing, vectors, strict=True)})
-        CACHE.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(CACHE, keys=np.array(list(store)), vectors=np.stack(list(store.values())))
-    return np.stack([store[key] for key in keys]).astype(np.float32)
+    cache = VectorCache(CACHE, _default_embed())
+    vectors = cache(texts)
+    if cache.added:
+        print(f"embedded {cache.added} new texts", flush=True)
+    cache.save()
+    return vectors
 
 
 def train(x: np.ndarray, y: np.ndarray) -> Head:

