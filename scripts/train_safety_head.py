@@ -48,7 +48,7 @@ MAX_CORPUS_TUNE_ALARMS = 0.05
 # (11.7% of not-acute messages fired); at 0.75 / 1.2 recall on A-G stays within 0.01-0.02 of the previous head.
 MIN_LOG_ODDS = {"acute": 0.75, "suicide": 1.2}
 ORDINARY = [ROOT / "tests" / "safety" / name for name in ("ordinary.yml", "ordinary_requests.yml")]
-HELDOUT_SUFFIXES = ("", "_b", "_c", "_d", "_e", "_f", "_g", "_h", "_i")
+HELDOUT_SUFFIXES = ("", "_b", "_c", "_d", "_e", "_f", "_g", "_h", "_i", "_j")
 HELDOUT = [ROOT / "tests" / "safety" / f"heldout_danger{suffix}.yml" for suffix in HELDOUT_SUFFIXES] + [
     ROOT / "tests" / "safety" / "heldout_nonacute.yml"]
 CACHE = ROOT / "var" / "cache" / "safety_corpus" / "vectors.npz"

@@ -57,12 +57,16 @@ MAX_FALSE_ALARMS = 0.005
 # 0.985 (tuning), I (blind) 0.940 -> 0.945, ordinary_fresh 2.67% -> 2.33%, ordinary_more 2.36% -> 1.94%.
 RECALL_FLOORS = {"heldout_danger.yml": 0.97, "heldout_danger_b.yml": 0.97, "heldout_danger_c.yml": 0.96,
                  "heldout_danger_d.yml": 0.95, "heldout_danger_e.yml": 0.96, "heldout_danger_f.yml": 0.95,
-                 "heldout_danger_g.yml": 0.92, "heldout_danger_h.yml": 0.97, "heldout_danger_i.yml": 0.93}
+                 "heldout_danger_g.yml": 0.92, "heldout_danger_h.yml": 0.97, "heldout_danger_i.yml": 0.93,
+                 "heldout_danger_j.yml": 0.94}
+# Then I became a tuning set; J and ordinary_fresh_b.yml were written blind before the next round (2026-12-06) and
+# measured with the detectors of round I: J 0.952 (acute 0.952, suicide 0.950; its look-alikes 6 of 69 alarms),
+# ordinary_fresh_b 4.0% (28 of 700: lexicon 1.3%, kNN 1.1%, head 1.9%).
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
-BLIND = "heldout_danger_i.yml"
+BLIND = "heldout_danger_j.yml"
 # Their `none` messages: hard look-alikes, reported apart.
 LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml", "heldout_danger_e.yml", "heldout_danger_f.yml",
-              "heldout_danger_g.yml", "heldout_danger_h.yml", "heldout_danger_i.yml")
+              "heldout_danger_g.yml", "heldout_danger_h.yml", "heldout_danger_i.yml", "heldout_danger_j.yml")
 # Serious but not acute: abuse, control, past abuse, professionals' cases (written apart, before the head's
 # look-alike training templates). A 112 there is not dangerous but pushes the advice aside: a ceiling, not 0.
 NONACUTE = "heldout_nonacute.yml"
@@ -76,9 +80,12 @@ ORDINARY = ("ordinary.yml", "ordinary_requests.yml")
 # Written blind on 2026-12-06 (chat and news in five languages, idioms), measure only: counted, never listed. Its
 # first run showed that the thresholds, fitted on the tune half of ordinary.yml, fire far more often on new text.
 # ordinary_fresh.yml was written blind the same way before the next round (2026-12-06, 600 sentences).
-ORDINARY_BLIND = ("ordinary_more.yml", "ordinary_fresh.yml")
-# Regression ceilings above what they measure (the issue-12 target is 0.5%).
-MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.03, "ordinary_fresh.yml": 0.03}
+# ordinary_fresh_b.yml likewise before the round after (700 sentences, with near misses on purpose); the two before
+# it are tuning sets since.
+ORDINARY_BLIND = ("ordinary_fresh_b.yml",)
+# Regression ceilings above what they measure (the issue-12 target is 0.5%); their alarms are counted, and listed
+# with --misses unless the set is in ORDINARY_BLIND.
+MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.03, "ordinary_fresh.yml": 0.03, "ordinary_fresh_b.yml": 0.05}
 
 
 _bank: Bank | None = None  # set by main: the production bank, its e5 vectors read through a VectorCache
@@ -170,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"   combined {table['combined']['all']:.3f}  floor {floor:.2f}  issue-12 target {TARGET_RECALL}"
               + ("  BELOW FLOOR" if low else ""))
     rates, alarms, measured = false_alarms([row for name in ORDINARY for row in load(name)])
-    blind = {name: false_alarms(load(name)) for name in ORDINARY_BLIND}
+    blind = {name: false_alarms(load(name)) for name in MAX_BLIND_FALSE_ALARMS}
     blind_count = sum(count for _, _, count in blind.values())
     blind_alarm_count = sum(len(found) for _, found, _ in blind.values())
     alike = [{"text": case["text"], "part": "measure"}
@@ -183,9 +190,12 @@ def main(argv: list[str] | None = None) -> int:
           + "  ".join(f"{d} {rates[d]:.4f}" for d in DETECTORS)
           + f"  ({len(alarms)} messages; issue-12 target <= {MAX_FALSE_ALARMS})")
     for name, (blind_rates, blind_alarms, count_in_set) in blind.items():
-        print(f"== false alarms on {count_in_set} ordinary sentences of {name} (blind, never listed): "
+        kind = "blind, never listed" if name in ORDINARY_BLIND else "written blind, a tuning set since"
+        print(f"== false alarms on {count_in_set} ordinary sentences of {name} ({kind}): "
               + "  ".join(f"{d} {blind_rates[d]:.4f}" for d in DETECTORS)
               + f"  ({len(blind_alarms)} messages; ceiling {MAX_BLIND_FALSE_ALARMS[name]}, target {MAX_FALSE_ALARMS})")
+        if args.misses and name not in ORDINARY_BLIND:
+            print("\n".join(f"   FALSE ALARM {line}" for line in blind_alarms))
     both = len(alarms) + blind_alarm_count
     print(f"== false alarms on all {measured + blind_count} ordinary sentences: {both / (measured + blind_count):.4f} "
           f"({both} messages)")
@@ -210,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     failed |= len(alarms) > MAX_FALSE_ALARMS * measured or len(nonacute_alarms) > MAX_NONACUTE_ALARMS * nonacute_count
     failed |= any(len(found) > MAX_BLIND_FALSE_ALARMS[name] * size for name, (_, found, size) in blind.items())
     print("FAIL" if failed else "OK", f"(gate: recall floors {RECALL_FLOORS}, false alarms <= {MAX_FALSE_ALARMS}, "
-          f"on not acute <= {MAX_NONACUTE_ALARMS}, on {ORDINARY_BLIND} <= {MAX_BLIND_FALSE_ALARMS}; "
+          f"on not acute <= {MAX_NONACUTE_ALARMS}, on {MAX_BLIND_FALSE_ALARMS}; "
           f"issue-12 target recall {TARGET_RECALL} is not a gate until met)")
     return 1 if failed else 0
 
