@@ -61,8 +61,8 @@ SETS = {"main": HERE / "pii_cases.yml", "holdout": HERE / "pii_holdout.yml",
         "chat-holdout-f": HERE / "pii_chat_holdout_f.yml", "chat-holdout-g": HERE / "pii_chat_holdout_g.yml",
         "chat-holdout-h": HERE / "pii_chat_holdout_h.yml", "chat-holdout-i": HERE / "pii_chat_holdout_i.yml",
         "chat-holdout-j": HERE / "pii_chat_holdout_j.yml", "chat-holdout-k": HERE / "pii_chat_holdout_k.yml",
-        "chat-holdout-l": HERE / "pii_chat_holdout_l.yml"}
-BLIND = {"chat-holdout-l"}  # the held-out set of the latest round: figures only, misses never shown
+        "chat-holdout-l": HERE / "pii_chat_holdout_l.yml", "chat-holdout-m": HERE / "pii_chat_holdout_m.yml"}
+BLIND = {"chat-holdout-m"}  # the held-out set of the latest round: figures only, misses never shown
 WORD = re.compile(r"\w+")
 STRUCTURED = ("TELEFOON", "EMAIL", "POSTCODE", "BSN", "IBAN", "GEBOORTEDATUM")
 
