@@ -134,6 +134,16 @@ def _verb_like(word: str, known: frozenset[str]) -> bool:
     return False
 
 
+def _finite(word: str, known: frozenset[str]) -> bool:
+    """"voert", "komt": a present-tense verb whose infinitive is a known word (not "hendriks")."""
+    if not word.endswith("t") or len(word) < 4:
+        return False
+    stem = word[:-1]
+    doubled = len(stem) > 2 and stem[-2] == stem[-3] and stem[-2] in "aeiou"  # "haalt" -> "halen"
+    forms = (stem + "en", stem + stem[-1] + "en", stem[:-2] + stem[-1] + "en" if doubled else "")
+    return any(form and form in known for form in forms)
+
+
 def _participle(word: str, known: frozenset[str]) -> bool:
     """"gezeten", "geslagen": a past participle, which names nothing after a kind word."""
     return len(word) > 5 and word.startswith("ge") and word.endswith(("en", "d", "t")) and word in known
@@ -233,7 +243,8 @@ class InstitutionFinder:
             # after a kind word and an article, or inside a lower-case name, a family name that is also a word:
             # "transportbedrijf de wit", "roc de waard", "sv blauw zwart"; after "van" or a title any surname
             # round 11: right after any kind word a listed family name or a chain ("garage hendriks", "supermarkt coop")
-            lower = lower or (head and (any_case or taken == 0) and self._family_name(token)) \
+            lower = lower or (head and (any_case or (taken == 0 and not _finite(token.lower, word_lists().dutch)))
+                              and self._family_name(token)) \
                 or (head and taken == 0 and token.lower in first_words(self.lex.chains)
                     and token.lower not in word_lists().frequent_nl) \
                 or (head and self._kind(self.tokens[index]) == "huize" and not self._stop(token)) \
@@ -641,7 +652,9 @@ class InstitutionFinder:
         if not self._next(index) or not self._place(tokens[index + 1]) or tokens[index + 1].lower in ARTICLES:
             return False
         window = [t.lower for t in tokens[max(0, index - 4):index]]
-        return any(w in self.lex.work_words or w in ("bij", "voor", "for", "at") for w in window)
+        before = index - 1 - (index > 1 and tokens[index - 1].lower in ARTICLES)
+        return any(w in self.lex.work_words for w in window) \
+            or (before >= 0 and tokens[before].lower in ("bij", "for", "at") and self._next(before))
 
     def _trade_family(self, index: int) -> Optional[int]:
         """Last token of "de vries" in "tandarts de vries", "makelaardij van dijk", "bakker Jansen": after a trade,

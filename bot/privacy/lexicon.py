@@ -139,6 +139,7 @@ class Lexicon:
     greetings: frozenset[str]
     handle_platforms: tuple[tuple[str, ...], ...]
     mail_providers: frozenset[str]
+    nickname_words: frozenset[str]
     care_list_cues: tuple[tuple[str, ...], ...]
     institution_namers: frozenset[str]
     institution_regions: frozenset[str]
@@ -260,6 +261,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         greetings=_words(data["greetings"]),
         handle_platforms=_phrases(data["handle_platforms"]),
         mail_providers=_words(data["mail_providers"]),
+        nickname_words=_words(data["nickname_words"]),
         care_list_cues=_phrases(data["care_list_cues"]),
         institution_namers=_words(data["institution_namers"]),
         institution_regions=_words(data["institution_regions"]),
