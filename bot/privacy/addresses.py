@@ -55,6 +55,9 @@ LIVED = re.compile(r"(?i)(?<![\w])(?:woon|woont|wonen|woonde|woonden|verblijf|ve
                    r"\s+(op|aan|in|at|on|na)\s+(?:(?:de|het|the)\s+)?"
                    r"((?:[^\W\d_][\w'’-]*\s+){1,4}(?:[0-9]{1,3}[a-z]?|[0-9]{4}(?!\s?[A-Za-z]{2}(?![\w]))))(?![\w-])")
 ADDRESS_WORDS = frozenset({"adres", "address", "huisnummer", "nummer", "nr", "no", "number"})
+# "hij woont aan de singel": a bare street word after living along it ends the clause; the street is named.
+LIVED_ALONG = re.compile(r"(?i)(?<![\w])(?:woon|woont|wonen|woonde|woonden)(?:\s+[^\W\d_]+){0,2}?\s+aan\s+(?:de|het)\s+"
+                         r"([^\W\d_]+)(?=\s*(?:$|[,.!?;:]|\s(?:en|maar|met|bij|in|want|of|and)(?:\s|$)))")
 # Papiamentu street words before the name: "kaya grandi 23" (kaya: street), "kaminda ... 4" (road).
 PAPIAMENTU = re.compile(r"(?i)(?<![\w])(?:kaya|kaminda)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?"
                         r"\s+[0-9]{1,4}[a-z]?(?![\w-])")
@@ -256,7 +259,8 @@ class AddressFinder:
         # no ordinary word; after a street prefix ("op de lange voorhout 77") one that is no common word either
         prefixed = self.tokens[index - 1].lower in self.lex.street_prefixes and self._adjacent(index - 1, index)
         if lower and token.lower not in self.lex.bare_streets and lists.ordinary(token.lower) \
-                and not (prefixed and token.lower not in self.lex.common_words and token.lower not in lists.frequent_nl):
+                and not (prefixed and token.lower not in self.lex.common_words
+                         and token.lower not in lists.frequent_nl):
             return None
         first = index - 1 if self.tokens[index - 1].lower in self.lex.street_prefixes \
             and self._adjacent(index - 1, index) else index  # "op de oude gracht 120"
@@ -415,6 +419,9 @@ class AddressFinder:
         for match in LIVED.finditer(self.text):
             if self._lived_street(match):
                 yield Span(match.start(2), match.end(2), "ADRES")
+        for match in LIVED_ALONG.finditer(self.text):
+            if match.group(1).lower() in self.lex.bare_streets:
+                yield Span(match.start(1), match.end(1), "ADRES")
         for match in PAPIAMENTU.finditer(self.text):
             if not self._unit_after(match.end()):
                 yield Span(match.start(), match.end(), "ADRES")

@@ -569,8 +569,9 @@ class InstitutionFinder:
                 named = self._named_then_called(index + 1)
                 if named is not None:  # "een bedrijf dat vanderlande heet"
                     yield self._span(*named)
-            if token.lower == "gemeente" and self._employer_town(index):  # "hij werkt bij de gemeente zwolle"
-                yield self._span(index, index + 1)
+            town = self._employer_town(index) if token.lower == "gemeente" else None
+            if town is not None:  # "hij werkt bij de gemeente zwolle", "bij gemeente den haag"
+                yield self._span(index, town)
             if token.lower in ARTICLES and self._after_school_class(index):  # "in groep 7 van de klimop"
                 last = self._name_after(index - 1, any_case=True) if index > 0 else None
                 if last is not None:
@@ -628,8 +629,9 @@ class InstitutionFinder:
         lyceum oostpoort": after a named school a lower-case word that web text has mostly as a name, or a place."""
         tokens, lists = self.tokens, word_lists()
         if self._next(last) and last + 2 < len(tokens) and tokens[last + 1].lower in BRANCH_WORDS \
-                and self._next(last + 1) and not self._stop(tokens[last + 2]) and tokens[last + 2].lower not in ARTICLES \
-                and (tokens[last + 2].lower not in lists.frequent_nl or tokens[last + 2].lower in self.lex.institution_areas):
+                and self._next(last + 1) and not self._stop(tokens[last + 2]) \
+                and tokens[last + 2].lower not in ARTICLES and (tokens[last + 2].lower not in lists.frequent_nl
+                     or tokens[last + 2].lower in self.lex.institution_areas):
             return last + 2
         if named and self._next(last) and last + 1 < len(tokens):
             token = tokens[last + 1]
@@ -645,16 +647,21 @@ class InstitutionFinder:
         return self._kind(self.tokens[index]) == "school" and index > 0 and self._next(index - 1) \
             and self.tokens[index - 1].lower in SCHOOL_KINDS
 
-    def _employer_town(self, index: int) -> bool:
-        """"werkt bij de gemeente zwolle", "ambtenaar bij gemeente Ede": a municipality and its town after a word of
-        work or "bij" (not "ik woon in de gemeente ...", where the town is said anyway)."""
+    def _employer_town(self, index: int) -> Optional[int]:
+        """Last token of the town in "werkt bij de gemeente zwolle", "ambtenaar bij gemeente Den Haag": a municipality
+        and its town after a word of work or "bij" (not "ik woon in de gemeente ...", where the town is said anyway)."""
         tokens = self.tokens
-        if not self._next(index) or not self._place(tokens[index + 1]) or tokens[index + 1].lower in ARTICLES:
-            return False
+        if not self._next(index) or tokens[index + 1].lower in ARTICLES:
+            return None
+        town = self._place_phrase(index + 1) or (index + 1 if self._place(tokens[index + 1]) else None)
+        if town is None:
+            return None
         window = [t.lower for t in tokens[max(0, index - 4):index]]
         before = index - 1 - (index > 1 and tokens[index - 1].lower in ARTICLES)
-        return any(w in self.lex.work_words for w in window) \
-            or (before >= 0 and tokens[before].lower in ("bij", "for", "at") and self._next(before))
+        if any(w in self.lex.work_words for w in window) \
+                or (before >= 0 and tokens[before].lower in ("bij", "for", "at") and self._next(before)):
+            return town
+        return None
 
     def _trade_family(self, index: int) -> Optional[int]:
         """Last token of "de vries" in "tandarts de vries", "makelaardij van dijk", "bakker Jansen": after a trade,
@@ -926,7 +933,8 @@ class InstitutionFinder:
             if self._kind(tokens[tail]) in self.lex.institution_tails:
                 words = tokens[first:tail]
                 if all(not self._stop(t) and t.lower not in lists.frequent_nl and t.lower not in lists.frequent_en
-                       and t.lower not in ARTICLES and not self._pronoun(t) and t.lower not in self.lex.institution_heads
+                       and t.lower not in ARTICLES and not self._pronoun(t)
+                       and t.lower not in self.lex.institution_heads
                        and t.lower not in self.lex.institution_describers and not t.lower.endswith(ADJECTIVE_ENDINGS)
                        for t in words):
                     return tail

@@ -34,7 +34,8 @@ OBJECT_FOLLOWERS = frozenset({"bij", "in", "op", "tegen", "met", "en", "of", "om
                               "at", "on", "with", "and", "again"})
 COPULAS = frozenset({"is", "was", "wordt", "werd", "blijft", "bleef"})
 # Round 11: a given name as the object of a verb, after its subject ("ik zag linde vanochtend", "ik heb ruby beloofd",
-# "mijn vader heeft amal weer geslagen"): a word of time or negation, a verb of telling or a participle of hurting after it.
+# "mijn vader heeft amal weer geslagen"): a word of time or negation, a verb of telling or a participle of hurting
+# after it.
 OBJECT_SUBJECTS = frozenset({"ik", "hij", "ze", "zij", "we", "wij", "jij", "je"})
 HAVE = frozenset({"heb", "heeft", "had", "hebben", "hadden"})
 OBJECT_TIMES = frozenset({"gisteren", "vandaag", "vanochtend", "vanmorgen", "vanmiddag", "vanavond", "vannacht", "niet",
@@ -47,10 +48,10 @@ NOT_OBJECT_VERBS = frozenset({"ben", "bent", "is", "was", "word", "wordt", "werd
 FOREIGN_TITLES = frozenset({"pan", "pani", "panu", "panem", "bay", "bayan", "herr", "frau", "señor", "señora",
                             "monsieur", "madame"})
 # Words before "pan" that make it the Dutch word (a frying pan): "de pan", "in een pan", "mijn pan".
-DUTCH_FUNCTION = frozenset({"de", "het", "een", "in", "op", "uit", "met", "mijn", "m'n", "mn", "je", "die", "deze", "zijn",
-                            "haar", "onze", "the", "a"})
-# Nicknames: after a verb of calling and its objects ("iedereen noemt hem ...", "noemen ze hier allemaal ..."), or between
-# "wordt" and "genoemd" (nickname_words: the words that open one, "de", "grote", "lil").
+DUTCH_FUNCTION = frozenset({"de", "het", "een", "in", "op", "uit", "met", "mijn", "m'n", "mn", "je", "die", "deze",
+                            "zijn", "haar", "onze", "the", "a"})
+# Nicknames: after a verb of calling and its objects ("iedereen noemt hem ...", "noemen ze hier allemaal ..."), or
+# between "wordt" and "genoemd" (nickname_words: the words that open one, "de", "grote", "lil").
 NICK_VERBS = frozenset({"noem", "noemt", "noemen", "noemde", "noemden", "call", "calls", "called"})
 NICK_SKIP = frozenset({"hem", "haar", "zich", "zichzelf", "me", "mij", "ze", "zij", "hij", "iedereen", "hier", "daar",
                        "allemaal", "altijd", "gewoon", "ook", "nog", "steeds", "eigenlijk", "vaak", "him", "her",
@@ -64,9 +65,9 @@ LISTED_COMMA = re.compile(AGE + r"\s*,\s*")
 LISTED_SPACE = re.compile(AGE + r"\s+")
 COMMA_OR_SPACE = re.compile(r"\s*,\s*|\s+")
 TITLE_GAP = re.compile(r"\.?\s+")
-SURNAME_GAP = re.compile(r" ['’]?|-")
+SURNAME_GAP = re.compile(r" ['’]?|-")  # "van 't hof": the apostrophe of 't stays outside the token
 PARTICLE_GAP = re.compile(r" ['’]?")
-HYPHEN_PARTICLE = re.compile(r"-(?:de|van|der|den|ten|ter|van-der|van-den|op-den)$")  # "van 't hof": the apostrophe of 't stays outside the token
+HYPHEN_PARTICLE = re.compile(r"-(?:de|van|der|den|ten|ter|van-der|van-den|op-den)$")  # "hoekstra-de jong"
 INITIAL_GAP = re.compile(r"\. ?")  # "j. de boer"
 CASE_ENDING = re.compile(r"['’][^\W\d_]{1,4}$")  # "Mehmet'in", "Ayşe'yi", "vanessa's"
 # Words between a name and "<possessive> <relation>": "van Dijk heet mijn stiefvader", "Sky zijn mijn nichtjes".
@@ -964,7 +965,8 @@ class NameFinder:
         if index < 2 or index + 1 >= len(tokens) or not self._adjacent(index - 2, index - 1) \
                 or not self._adjacent(index - 1, index) or not self._adjacent(index, index + 1):
             return False
-        subject, verb, token, nxt = tokens[index - 2].lower, tokens[index - 1].lower, tokens[index], tokens[index + 1].lower
+        subject, verb, token = tokens[index - 2].lower, tokens[index - 1].lower, tokens[index]
+        nxt = tokens[index + 1].lower
         if subject not in OBJECT_SUBJECTS and subject not in self.lex.relations:
             return False
         word = token.lower
@@ -1285,7 +1287,8 @@ def _repeated(text: str, tokens: list[Token], spans: list[Span], lists: WordList
     """"ik bedoel rose, niet de bloem, maar mijn zus rose": a word found as a name is a name wherever else it stands
     in the message (unless it is a frequent word)."""
     found = {text[s.start:s.end].lower() for s in spans if s.kind == "NAAM"}
-    found = {w for w in found if " " not in w and w not in lists.frequent_nl and not (english and w in lists.frequent_en)}
+    found = {w for w in found
+             if " " not in w and w not in lists.frequent_nl and not (english and w in lists.frequent_en)}
     if not found:
         return
     taken = [(s.start, s.end) for s in spans]
