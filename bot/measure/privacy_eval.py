@@ -21,8 +21,10 @@ seventh round H became a tuning set too and pii_chat_holdout_i.yml, written blin
 during the work, was the held-out set. In the eighth round I became a tuning set too and
 pii_chat_holdout_j.yml, written blind meanwhile and never read during the work, was the held-out set. In the
 ninth round J became a tuning set too and pii_chat_holdout_k.yml, written blind before it and never read during
-the work, was the held-out set, scored once at its end. In the tenth round K becomes a tuning set too and
-pii_chat_holdout_l.yml, written blind before it and never read, is the held-out set: the figures that count. A set
+the work, was the held-out set, scored once at its end. In the tenth round K became a tuning set too and
+pii_chat_holdout_l.yml, written blind before it and never read, was the held-out set. In the eleventh round L becomes a
+tuning set too and pii_chat_holdout_m.yml, written blind before it and never read, is the held-out set: the figures
+that count. A set
 whose file does not exist yet is skipped with a note; `--set NAME` scores only the named sets (to list the misses of
 tuning sets without the counts of L).
 

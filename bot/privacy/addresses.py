@@ -55,6 +55,8 @@ LIVED = re.compile(r"(?i)(?<![\w])(?:woon|woont|wonen|woonde|woonden|verblijf|ve
                    r"\s+(op|aan|in|at|on|na)\s+(?:(?:de|het|the)\s+)?"
                    r"((?:[^\W\d_][\w'’-]*\s+){1,4}(?:[0-9]{1,3}[a-z]?|[0-9]{4}(?!\s?[A-Za-z]{2}(?![\w]))))(?![\w-])")
 ADDRESS_WORDS = frozenset({"adres", "address", "huisnummer", "nummer", "nr", "no", "number"})
+# LIVED runs only when one of these is in the text
+LIVED_HINTS = ("woon", "wonen", "verblijf", "logeer", "live", "stay", "biba", "keda")
 # "hij woont aan de singel": a bare street word after living along it ends the clause; the street is named.
 LIVED_ALONG = re.compile(r"(?i)(?<![\w])(?:woon|woont|wonen|woonde|woonden)(?:\s+[^\W\d_]+){0,2}?\s+aan\s+(?:de|het)\s+"
                          r"([^\W\d_]+)(?=\s*(?:$|[,.!?;:]|\s(?:en|maar|met|bij|in|want|of|and)(?:\s|$)))")
@@ -416,13 +418,14 @@ class AddressFinder:
         for match in MOVED.finditer(self.text):
             if self._moved_street(match):
                 yield Span(match.start(1), match.end(1), "ADRES")
-        for match in LIVED.finditer(self.text):
+        lived = any(cue in lower for cue in LIVED_HINTS)
+        for match in LIVED.finditer(self.text) if lived else ():
             if self._lived_street(match):
                 yield Span(match.start(2), match.end(2), "ADRES")
-        for match in LIVED_ALONG.finditer(self.text):
+        for match in LIVED_ALONG.finditer(self.text) if "woon" in lower or "wonen" in lower else ():
             if match.group(1).lower() in self.lex.bare_streets:
                 yield Span(match.start(1), match.end(1), "ADRES")
-        for match in PAPIAMENTU.finditer(self.text):
+        for match in PAPIAMENTU.finditer(self.text) if "kaya" in lower or "kaminda" in lower else ():
             if not self._unit_after(match.end()):
                 yield Span(match.start(), match.end(), "ADRES")
         for match in NUMBER_ONLY.finditer(self.text):
