@@ -33,8 +33,8 @@ OBJECT_FOLLOWERS = frozenset({"bij", "in", "op", "tegen", "met", "en", "of", "om
                               "weer", "elke", "iedere", "altijd", "vaak", "soms", "nooit", "steeds", "hard", "zo",
                               "at", "on", "with", "and", "again"})
 COPULAS = frozenset({"is", "was", "wordt", "werd", "blijft", "bleef"})
-# Round 11: a given name as the object of a verb, after its subject ("ik zag linde vanochtend", "ik heb ruby beloofd",
-# "mijn vader heeft amal weer geslagen"): a word of time or negation, a verb of telling or a participle of hurting
+# Round 11: a given name as the object of a verb, after its subject ("ik zag lotte vanochtend", "ik heb sara beloofd",
+# "mijn vader heeft amira weer geslagen"): a word of time or negation, a verb of telling or a participle of hurting
 # after it.
 OBJECT_SUBJECTS = frozenset({"ik", "hij", "ze", "zij", "we", "wij", "jij", "je"})
 HAVE = frozenset({"heb", "heeft", "had", "hebben", "hadden"})
@@ -67,7 +67,7 @@ COMMA_OR_SPACE = re.compile(r"\s*,\s*|\s+")
 TITLE_GAP = re.compile(r"\.?\s+")
 SURNAME_GAP = re.compile(r" ['’]?|-")  # "van 't hof": the apostrophe of 't stays outside the token
 PARTICLE_GAP = re.compile(r" ['’]?")
-HYPHEN_PARTICLE = re.compile(r"-(?:de|van|der|den|ten|ter|van-der|van-den|op-den)$")  # "hoekstra-de jong"
+HYPHEN_PARTICLE = re.compile(r"-(?:de|van|der|den|ten|ter|van-der|van-den|op-den)$")  # "jansen-de boer"
 INITIAL_GAP = re.compile(r"\. ?")  # "j. de boer"
 CASE_ENDING = re.compile(r"['’][^\W\d_]{1,4}$")  # "Mehmet'in", "Ayşe'yi", "vanessa's"
 # Words between a name and "<possessive> <relation>": "van Dijk heet mijn stiefvader", "Sky zijn mijn nichtjes".
@@ -412,7 +412,7 @@ class NameFinder:
                 or self._common_not_alone(token):  # "Dan zegt hij": a frequent word that starts a sentence
             return False
         verb = self.tokens[index + 1].lower
-        if word in lex.sentence_starters:  # "hope zegt dat ...": before a Dutch verb in a Dutch message a name
+        if word in lex.sentence_starters:  # "grace zegt dat ...": before a Dutch verb in a Dutch message a name
             return not self.english and self.dutch_message and verb in lex.person_verbs \
                 and verb not in self.lists.frequent_en and word not in self.lists.frequent_nl
         return (self._is_given(word) or word in lex.not_alone) and verb in lex.person_verbs
@@ -954,11 +954,11 @@ class NameFinder:
             if token.lower in FOREIGN_TITLES and (index == 0 or self.tokens[index - 1].lower not in DUTCH_FUNCTION) \
                     and index + 1 < len(self.tokens) and self.tokens[index + 1].lower not in self.lists.frequent_nl:
                 pair = self._after_title(index)
-                if pair is not None:  # "pan nowak" in a Polish message
+                if pair is not None:  # "pan kowalski" in a Polish message
                     yield pair
 
     def _object_name(self, index: int) -> bool:
-        """"ik zag linde vanochtend", "ik vertrouw mercy niet", "ik heb ruby beloofd", "mijn vader heeft amal weer
+        """"ik zag lotte vanochtend", "ik vertrouw joy niet", "ik heb sara beloofd", "mijn vader heeft amira weer
         geslagen": a given name (also one that is a word) after a subject and a verb, before a word of time or
         negation (OBJECT_TIMES), or after "heb"/"heeft" before a participle of telling or hurting."""
         tokens = self.tokens
@@ -982,7 +982,7 @@ class NameFinder:
         return nxt in OBJECT_TIMES
 
     def _genitive(self, index: int) -> bool:
-        """"pieters moeder", "over noortjes situatie": a given name with a genitive "s" and no ordinary word, before
+        """"joosts moeder", "over liekes zaak": a given name with a genitive "s" and no ordinary word, before
         a word (its owner's relation or thing)."""
         token = self.tokens[index]
         word = token.lower
@@ -1200,7 +1200,7 @@ class NameFinder:
             if HYPHEN_PARTICLE.search(self.tokens[end].lower) and end + 1 < len(self.tokens) \
                     and self._adjacent(end, end + 1) and not self._blocked(self.tokens[end + 1]) \
                     and self.tokens[end + 1].lower not in self.lex.subject_verbs:
-                end += 1  # "mevrouw hoekstra-de jong": a double surname whose second part opens with a particle
+                end += 1  # "mevrouw jansen-de boer": a double surname whose second part opens with a particle
             if end == last and last in self.named and self._named_surname(last + 1):
                 end = last + 1
             yield self._span(first, end)
@@ -1232,9 +1232,9 @@ def _payees(text: str) -> Iterator[Span]:
 
 
 def _nicknames(finder: NameFinder) -> Iterator[Span]:
-    """"iedereen noemt hem de beer", "noemen ze hier allemaal bolle ben", "wordt kleine bas genoemd", "noemt zich lil
-    dre", "iedereen zegt hansie": a nickname after a verb of calling and its objects (a possessive and a relation word
-    too: "noemt mijn stiefvader grote harry"), or between "wordt"/"werd" and "genoemd": "de" or a word of
+    """"iedereen noemt hem de stier", "noemen ze hier allemaal dikke kees", "wordt grote joep genoemd", "noemt zich
+    lil jay", "iedereen zegt pietje": a nickname after a verb of calling and its objects (a possessive and a relation
+    word too: "noemt mijn oom kleine henk"), or between "wordt"/"werd" and "genoemd": "de" or a word of
     `nickname_words` and a word that is no frequent word, or one given name or unknown word."""
     tokens, lex = finder.tokens, finder.lex
     for index, token in enumerate(tokens):
@@ -1269,7 +1269,7 @@ def _nickname_at(finder: NameFinder, index: int, single: bool) -> Optional[int]:
     if (token.lower in lex.nickname_words or token.lower == "de") and index + 1 < len(tokens) \
             and finder._adjacent(index, index + 1):
         name = tokens[index + 1]
-        given = finder._is_given(name.lower) and name.lower not in lex.subject_verbs  # "bolle ben"
+        given = finder._is_given(name.lower) and name.lower not in lex.subject_verbs  # "dikke ben"
         if (given or not finder._function_word(name)) and not (finder.english and name.lower in lists.frequent_en) \
                 and not name.lower.endswith(("ste", "st")) and name.lower not in lex.possessives:
             return index + 1
@@ -1283,12 +1283,14 @@ def _nickname_at(finder: NameFinder, index: int, single: bool) -> Optional[int]:
     return None
 
 
-def _repeated(text: str, tokens: list[Token], spans: list[Span], lists: WordLists, english: bool) -> Iterator[Span]:
-    """"ik bedoel rose, niet de bloem, maar mijn zus rose": a word found as a name is a name wherever else it stands
-    in the message (unless it is a frequent word)."""
+def _repeated(finder: NameFinder, spans: list[Span]) -> Iterator[Span]:
+    """"ik bedoel jade, niet de steen, maar mijn zus jade": a given name found as a name is a name wherever else it
+    stands in the message (unless it is a frequent word)."""
+    text, tokens, lists = finder.text, finder.tokens, finder.lists
     found = {text[s.start:s.end].lower() for s in spans if s.kind == "NAAM"}
     found = {w for w in found
-             if " " not in w and w not in lists.frequent_nl and not (english and w in lists.frequent_en)}
+             if " " not in w and (finder._is_given(w) or w in finder.lex.given_names) and w not in lists.frequent_nl
+             and not (finder.english and w in lists.frequent_en)}
     if not found:
         return
     taken = [(s.start, s.end) for s in spans]
@@ -1303,7 +1305,7 @@ def names(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     if any(t.lower in NICK_VERBS or t.lower in ("genoemd", "zegt", "zeggen") for t in tokens):
         spans += list(_nicknames(finder))
     yield from spans
-    yield from _repeated(text, tokens, spans, finder.lists, finder.english)
+    yield from _repeated(finder, spans)
     lower = text.lower()
     if "n.v" in lower or "tnv" in lower or "n. v" in lower or "naam van" in lower:
         yield from _payees(text)
