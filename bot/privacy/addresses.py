@@ -46,8 +46,8 @@ ADDRESS_CUE_LOWER = re.compile(r"(?<![\w])(?i:(?:woon|huis|post)?adres|address|a
 # or two words and a house number that ends the clause are a street, whatever its name ends in.
 MOVED = re.compile(r"(?i)(?<![\w])(?:verhuisd|verhuizen|verhuist|verhuis|verhuizen|woon|woont|wonen|woonde|woonden)"
                    r"\s+(?:naar|op|aan|in)\s+(?:de|het)\s+([^\W\d_]+(?:[ -][^\W\d_]+)?\s+[0-9]{1,4}[a-z]?)(?![\w-])")
-# Round 11: "wij wonen op singel 120", "ze woont op vliet 9 in ...", "i live at laan van ... 140", "staying with a
-# friend at weena 300", Papiamentu "mi ta biba na ... 23": after living or staying (a few words may come between) and
+# Round 11: "wij wonen op kastanje 14", "hij woont op brink 3 in ...", "i live at laan van ... 12", "staying with my
+# aunt at kruisweg 12", Papiamentu "mi ta biba na ... 7": after living or staying (a few words may come between) and
 # a preposition, one to four words and a house number are a street, with or without an article; the words are
 # checked in AddressFinder._lived_street.
 LIVED = re.compile(r"(?i)(?<![\w])(?:woon|woont|wonen|woonde|woonden|verblijf|verblijft|logeer|logeert|live|lives|"
@@ -60,7 +60,7 @@ LIVED_HINTS = ("woon", "wonen", "verblijf", "logeer", "live", "stay", "biba", "k
 # "hij woont aan de singel": a bare street word after living along it ends the clause; the street is named.
 LIVED_ALONG = re.compile(r"(?i)(?<![\w])(?:woon|woont|wonen|woonde|woonden)(?:\s+[^\W\d_]+){0,2}?\s+aan\s+(?:de|het)\s+"
                          r"([^\W\d_]+)(?=\s*(?:$|[,.!?;:]|\s(?:en|maar|met|bij|in|want|of|and)(?:\s|$)))")
-# Papiamentu street words before the name: "kaya grandi 23" (kaya: street), "kaminda ... 4" (road).
+# Papiamentu street words before the name: "kaya oranje 7" (kaya: street), "kaminda ... 4" (road).
 PAPIAMENTU = re.compile(r"(?i)(?<![\w])(?:kaya|kaminda)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?"
                         r"\s+[0-9]{1,4}[a-z]?(?![\w-])")
 # "de ring 3 of 4 dagen": a number in a range counts something, it is no house number.
@@ -258,7 +258,7 @@ class AddressFinder:
         if token.sentence_start or index < 2 or token.lower in self.lex.non_names or token.lower not in lists.streets:
             return None
         lower = not token.cap  # "aan de singel 41", "op het rokin 52": a bare street word or a listed street that is
-        # no ordinary word; after a street prefix ("op de lange voorhout 77") one that is no common word either
+        # no ordinary word; after a street prefix ("op de lange nieuwstraat 8") one that is no common word either
         prefixed = self.tokens[index - 1].lower in self.lex.street_prefixes and self._adjacent(index - 1, index)
         if lower and token.lower not in self.lex.bare_streets and lists.ordinary(token.lower) \
                 and not (prefixed and token.lower not in self.lex.common_words
@@ -310,7 +310,7 @@ class AddressFinder:
         return not self._unit_after(match.end()) and self._clause_after(match.end())
 
     def _lived_street(self, match: re.Match[str]) -> bool:
-        """"op singel 120", "at laan van nieuw oost-indie 140": the first word is no function, frequent, ordinal or
+        """"op kastanje 14", "at laan van de nieuwe haven 12": the first word is no function, frequent, ordinal or
         unit word and no place alone ("in leiden 3 jaar"), the others may be particles or prefixes; the number
         counts nothing."""
         words, lists, lex = match.group(2).lower().split()[:-1], word_lists(), self.lex

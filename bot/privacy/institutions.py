@@ -18,7 +18,7 @@ MAX_NAME_WORDS = 3
 # Adjective forms describe a school and name none: "het christelijk college", "de islamitische school".
 ADJECTIVE_ENDINGS = ("isch", "ische", "lijk", "lijke", "ig", "ige", "baar", "bare", "ief", "ieve", "se")
 ABBREVIATED = frozenset({"st", "dr", "mgr", "prof", "ds", "mr", "kon", "pr", "gebr"})
-FIRM_OPENERS = frozenset({"gebr", "gebroeders", "fa", "firma"})  # "transportbedrijf gebr. de kok"
+FIRM_OPENERS = frozenset({"gebr", "gebroeders", "fa", "firma"})  # "transportbedrijf gebr. van dam"
 AREA_LINKS = frozenset({"in", "aan", "op"})  # "albert heijn in noord"
 # A club's founding year after its name: "DOS '46", "dosko 32" (two digits, not a count: "12 jaar").
 CLUB_YEAR = re.compile(r" ['’]?[0-9]{2}(?![\w'’])")
@@ -47,13 +47,13 @@ WEAK_HEADS = frozenset({"opvang", "crisisopvang", "vrouwenopvang", "nachtopvang"
                         "jeugdinstelling", "zorginstelling", "onderwijs", "praktijkonderwijs", "leefgroep", "woongroep",
                         "behandelgroep", "jeugdgroep", "kliniek", "jeugdkliniek", "internaat", "tehuis", "kindertehuis",
                         "pleeggezin",
-                        # round 11: a ward or building of a hospital or clinic ("afdeling de boeg", "paviljoen de ...")
+                        # round 11: a ward or building of a hospital or clinic ("afdeling de eik", "paviljoen de ...")
                         "afdeling", "paviljoen", "centrum"})
-# "ik zit op leefgroep zonnebloem": after a preposition a weak head without an article names its group too.
+# "ik zit op leefgroep regenboog": after a preposition a weak head without an article names its group too.
 WEAK_HEAD_PREPOSITIONS = frozenset({"op", "in", "bij", "naar", "van", "on", "at"})
-# "albeda college locatie zuidplein": a branch after the school's name is part of it.
+# "rijn college locatie noord": a branch after the school's name is part of it.
 BRANCH_WORDS = frozenset({"locatie", "vestiging", "campus", "afdeling"})
-# "de vrije school zonnewende": a school after these describing words is a kind of school whose name follows in lower
+# "de brede school horizon": a school after these describing words is a kind of school whose name follows in lower
 # case, as after "basisschool".
 SCHOOL_KINDS = frozenset({"vrije", "brede", "openbare", "christelijke", "islamitische", "katholieke", "montessori",
                           "dalton", "jenaplan", "protestants-christelijke", "internationale"})
@@ -120,7 +120,7 @@ def _inflected(word: str, known: frozenset[str]) -> bool:
 
 
 def _verb_like(word: str, known: frozenset[str]) -> bool:
-    """A past form or a diminutive of a known word ("stormde", "appje"), not a noun that has a plural ("meerpaal",
+    """A past form or a diminutive of a known word ("stormde", "appje"), not a noun that has a plural ("ankerpaal",
     "regenboog": names of groups and wards after a kind word and an article)."""
     for ending in ("tje", "pje", "je", "ke"):
         if word.endswith(ending) and word[:-len(ending)] in known:
@@ -130,12 +130,12 @@ def _verb_like(word: str, known: frozenset[str]) -> bool:
     for ending in ("den", "ten", "de", "te"):
         stem = word[:-len(ending)]
         if word.endswith(ending) and len(stem) >= 4 and (stem in known or stem + "en" in known or stem[:-1] in known):
-            return True  # "stormde"; not "linde"
+            return True  # "stormde"; not "tilde"
     return False
 
 
 def _finite(word: str, known: frozenset[str]) -> bool:
-    """"voert", "komt": a present-tense verb whose infinitive is a known word (not "hendriks")."""
+    """"voert", "komt": a present-tense verb whose infinitive is a known word (not "pietersen")."""
     if not word.endswith("t") or len(word) < 4:
         return False
     stem = word[:-1]
@@ -185,7 +185,7 @@ class InstitutionFinder:
         return word.endswith("e") and len(word) > 3 and lists.ordinary(word[:-1])  # "katholieke", "nieuwe"
 
     def _weak_describer(self, token: Token) -> bool:
-        """A describing word after a weak kind word, unless it is a listed place or given name ("de linde")."""
+        """A describing word after a weak kind word, unless it is a listed place or given name ("de eik")."""
         lists = word_lists()
         if token.lower in lists.places or token.lower in lists.given_names:
             return token.lower in self.lex.institution_describers or token.lower in lists.frequent_nl
@@ -206,7 +206,7 @@ class InstitutionFinder:
         last, probe, taken = None, index, 0
         head = not cue and self._kind(self.tokens[index]) in self.lex.institution_heads
         if head and not any_case and self._school_kind(index):
-            any_case = True  # "de vrije school zonnewende"
+            any_case = True  # "de brede school horizon"
         if self._next(probe, (" ", " '", " ’")) and self._article(probe + 1):
             probe, any_case = probe + 1, not cue
         first_gaps = (": ", ":") if label else (" ",)
@@ -223,7 +223,7 @@ class InstitutionFinder:
             if head and taken == 0 and token.lower in FIRM_OPENERS and self._next(probe + 1, (" ", ". ")) \
                     and (self.tokens[probe + 2].lower in self.lex.name_particles or self.tokens[probe + 2].cap
                          or self._family_name(self.tokens[probe + 2])):
-                probe, taken, named_by = probe + 1, taken + 1, "particle"  # "transportbedrijf gebr. de kok"
+                probe, taken, named_by = probe + 1, taken + 1, "particle"  # "transportbedrijf gebr. van dam"
                 continue
             if token.lower == "of" and not cue and self._next(probe + 1) and (
                     self._place(self.tokens[probe + 2]) or self._proper(self.tokens[probe + 2])):
@@ -242,7 +242,7 @@ class InstitutionFinder:
                                                             or (taken == 0 and self._describing_name(probe + 1)))
             # after a kind word and an article, or inside a lower-case name, a family name that is also a word:
             # "transportbedrijf de wit", "roc de waard", "sv blauw zwart"; after "van" or a title any surname
-            # round 11: right after any kind word a listed family name or a chain ("garage hendriks", "supermarkt coop")
+            # round 11: right after any kind word a listed family name or a chain ("garage pietersen", "spar")
             lower = lower or (head and (any_case or (taken == 0 and not _finite(token.lower, word_lists().dutch)))
                               and self._family_name(token)) \
                 or (head and taken == 0 and token.lower in first_words(self.lex.chains)
@@ -280,7 +280,7 @@ class InstitutionFinder:
                 or word in lex.institution_heads or word in lex.institution_tails or word in lex.number_units \
                 or word in lex.number_words or word in lex.ordinal_words:  # "kinderopvang de drie routes"
             return False
-        # "hendriks", "willems": a patronymic is no plural
+        # "pieters", "willems": a patronymic is no plural
         return not word.endswith(ADJECTIVE_ENDINGS) and (not _plural(word) or word[:-1] in word_lists().given_names)
 
     def _title_before_name(self, index: int) -> bool:
@@ -380,7 +380,7 @@ class InstitutionFinder:
                 first, probe = probe, probe - 1  # "Dr. Schaepmanschool", "het stedelijk gymnasium", "st. john's ..."
                 continue
             if token.lower.endswith(("'s", "’s")) and token.lower[:-2] in word_lists().given_names:
-                first, probe = probe, probe - 1  # "st. mary's primary", "king's college"
+                first, probe = probe, probe - 1  # "st. john's primary", "king's college"
                 continue
             if self._numeral(probe):  # "i" in "koning willem i college"
                 first, probe, numerals = probe, probe - 1, numerals + 1
@@ -507,7 +507,7 @@ class InstitutionFinder:
                 last = self._name_after(index, any_case=False)
                 if last is not None:
                     yield self._span(index, last)
-            elif self._lower_ending_head(index):  # "vishandel de zeemeeuw": in lower case with an article
+            elif self._lower_ending_head(index):  # "slagerij de vette os": in lower case with an article
                 last = self._weak_head_name(index)
                 if last is not None:
                     yield self._span(index, last)
@@ -517,7 +517,7 @@ class InstitutionFinder:
                     yield self._span(self._adjective_before(index), last)
             if kind in WEAK_HEADS | {"groep"} and not tokens[index].cap:
                 last = self._bare_weak_head_name(index)
-                if last is not None:  # "ik zit op leefgroep zonnebloem", "in groep de walvissen"
+                if last is not None:  # "ik zit op leefgroep regenboog", "in groep de dolfijnen"
                     yield self._span(index, last)
             if token.lower == "het" and self._next(index) and index + 1 < len(tokens) \
                     and (tokens[index + 1].lower,) in lex.care_organisations_cued:
@@ -578,7 +578,7 @@ class InstitutionFinder:
                     yield self._span(index + 1, last)
 
     def _nationality_before(self, index: int) -> int:
-        """"turkse bakkerij anadolu", "poolse supermarkt ...": a word of origin before the kind word is part of the
+        """"turkse bakkerij istanbul", "poolse supermarkt ...": a word of origin before the kind word is part of the
         name (the inflected forms of `congregation_describers` that end in "se")."""
         before = index - 1
         if before >= 0 and self._next(before) and self.tokens[before].lower.endswith("se") \
@@ -587,7 +587,7 @@ class InstitutionFinder:
         return index
 
     def _adjective_before(self, index: int) -> int:
-        """"psychiatrisch centrum het vijverhof", "forensische kliniek de ...": an adjective right before a weak kind
+        """"forensisch centrum de kijvelanden", "psychiatrische kliniek de ...": an adjective right before a weak kind
         word belongs to the name."""
         before = index - 1
         word = self.tokens[before].lower if before >= 0 else ""
@@ -598,7 +598,7 @@ class InstitutionFinder:
 
     def _bare_weak_head_name(self, index: int) -> Optional[int]:
         """Last token of the name after a preposition and a weak kind word without an article: "op leefgroep
-        zonnebloem", "op afdeling de boeg", "in groep de walvissen" (a group of a day care or a school, which a
+        regenboog", "op afdeling de eik", "in groep de dolfijnen" (a group of a day care or a school, which a
         number names otherwise: "in groep 7"); the name is one word that is no function, frequent, describing or
         inflected word, with an article before it for "groep"."""
         tokens, lists = self.tokens, word_lists()
@@ -625,8 +625,8 @@ class InstitutionFinder:
         return name
 
     def _branch_after(self, last: int, named: bool) -> int:
-        """"albeda college locatie zuidplein": a branch word and its name after a school's name; "het montessori
-        lyceum oostpoort": after a named school a lower-case word that web text has mostly as a name, or a place."""
+        """"rijn college locatie noord": a branch word and its name after a school's name; "het montessori
+        lyceum westpoort": after a named school a lower-case word that web text has mostly as a name, or a place."""
         tokens, lists = self.tokens, word_lists()
         if self._next(last) and last + 2 < len(tokens) and tokens[last + 1].lower in BRANCH_WORDS \
                 and self._next(last + 1) and not self._stop(tokens[last + 2]) \
@@ -915,7 +915,7 @@ class InstitutionFinder:
             return
         last = self._name_after(end, any_case=False, cue=True)
         tail = self._tail_after_cue(first)
-        if tail is not None and (last is None or last < tail):  # "works at hillside bakery", "studeert aan erasmus
+        if tail is not None and (last is None or last < tail):  # "works at riverside bakery", "studeert aan erasmus
             yield self._span(first, tail)                        # university": lower-case words and a kind word
             return
         if last is not None and first <= last:
