@@ -46,6 +46,25 @@ ADDRESS_CUE_LOWER = re.compile(r"(?<![\w])(?i:(?:woon|huis|post)?adres|address|a
 # or two words and a house number that ends the clause are a street, whatever its name ends in.
 MOVED = re.compile(r"(?i)(?<![\w])(?:verhuisd|verhuizen|verhuist|verhuis|verhuizen|woon|woont|wonen|woonde|woonden)"
                    r"\s+(?:naar|op|aan|in)\s+(?:de|het)\s+([^\W\d_]+(?:[ -][^\W\d_]+)?\s+[0-9]{1,4}[a-z]?)(?![\w-])")
+# Round 11: "wij wonen op kastanje 14", "hij woont op brink 3 in ...", "i live at laan van ... 12", "staying with my
+# aunt at kruisweg 12", Papiamentu "mi ta biba na ... 7": after living or staying (a few words may come between) and
+# a preposition, one to four words and a house number are a street, with or without an article; the words are
+# checked in AddressFinder._lived_street.
+LIVED = re.compile(r"(?i)(?<![\w])(?:woon|woont|wonen|woonde|woonden|verblijf|verblijft|logeer|logeert|live|lives|"
+                   r"living|lived|stay|stays|staying|stayed|biba|keda)(?:\s+[^\W\d_]+){0,4}?"
+                   r"\s+(op|aan|in|at|on|na)\s+(?:(?:de|het|the)\s+)?"
+                   r"((?:[^\W\d_][\w'’-]*\s+){1,4}(?:[0-9]{1,3}[a-z]?|[0-9]{4}(?!\s?[A-Za-z]{2}(?![\w]))))(?![\w-])")
+ADDRESS_WORDS = frozenset({"adres", "address", "huisnummer", "nummer", "nr", "no", "number"})
+# LIVED runs only when one of these is in the text
+LIVED_HINTS = ("woon", "wonen", "verblijf", "logeer", "live", "stay", "biba", "keda")
+# "hij woont aan de singel": a bare street word after living along it ends the clause; the street is named.
+LIVED_ALONG = re.compile(r"(?i)(?<![\w])(?:woon|woont|wonen|woonde|woonden)(?:\s+[^\W\d_]+){0,2}?\s+aan\s+(?:de|het)\s+"
+                         r"([^\W\d_]+)(?=\s*(?:$|[,.!?;:]|\s(?:en|maar|met|bij|in|want|of|and)(?:\s|$)))")
+# Papiamentu street words before the name: "kaya oranje 7" (kaya: street), "kaminda ... 4" (road).
+PAPIAMENTU = re.compile(r"(?i)(?<![\w])(?:kaya|kaminda)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?"
+                        r"\s+[0-9]{1,4}[a-z]?(?![\w-])")
+# "de ring 3 of 4 dagen": a number in a range counts something, it is no house number.
+RANGE_AFTER = re.compile(r"\s*(?:of|a|à|tot|or|to|-)\s*[0-9]+(?![\w])")
 # "huisnummer 17 op de rozengracht": a house number before a street named without one belongs to the address.
 NUMBER_BEFORE = re.compile(r"(?i)(?<![\w])(?:huis)?(?:nummer|nr\.?|no\.?)\s*[0-9]{1,4}[a-z]?\s*,?\s+"
                            r"(?:op|aan|in|van)\s+$")
@@ -184,6 +203,8 @@ class AddressFinder:
         return match.end()
 
     def _unit_after(self, end: int) -> bool:
+        if RANGE_AFTER.match(self.text, end):
+            return True  # "3 of 4 dagen", "2 tot 3 keer"
         unit = re.compile(r"\s+([^\W\d_]+)").match(self.text, end)
         return unit is not None and unit.group(1).lower() in self.lex.number_units
 
@@ -237,7 +258,11 @@ class AddressFinder:
         if token.sentence_start or index < 2 or token.lower in self.lex.non_names or token.lower not in lists.streets:
             return None
         lower = not token.cap  # "aan de singel 41", "op het rokin 52": a bare street word or a listed street that is
-        if lower and token.lower not in self.lex.bare_streets and lists.ordinary(token.lower):  # no ordinary word
+        # no ordinary word; after a street prefix ("op de lange nieuwstraat 8") one that is no common word either
+        prefixed = self.tokens[index - 1].lower in self.lex.street_prefixes and self._adjacent(index - 1, index)
+        if lower and token.lower not in self.lex.bare_streets and lists.ordinary(token.lower) \
+                and not (prefixed and token.lower not in self.lex.common_words
+                         and token.lower not in lists.frequent_nl):
             return None
         first = index - 1 if self.tokens[index - 1].lower in self.lex.street_prefixes \
             and self._adjacent(index - 1, index) else index  # "op de oude gracht 120"
@@ -283,6 +308,23 @@ class AddressFinder:
                or w in lex.number_units or w in lex.street_particles for w in words):
             return False
         return not self._unit_after(match.end()) and self._clause_after(match.end())
+
+    def _lived_street(self, match: re.Match[str]) -> bool:
+        """"op kastanje 14", "at laan van de nieuwe haven 12": the first word is no function, frequent, ordinal or
+        unit word and no place alone ("in leiden 3 jaar"), the others may be particles or prefixes; the number
+        counts nothing."""
+        words, lists, lex = match.group(2).lower().split()[:-1], word_lists(), self.lex
+        if len(words) == 1 and words[0] in lists.places and match.group(1).lower() == "in":
+            return False
+        for position, word in enumerate(words):
+            if word in ADDRESS_WORDS or (word in lex.street_particles and word not in lex.name_particles):
+                return False  # "op het adres ...", "op de camping aan de ...": another preposition opens the street
+            inner = position > 0 and (word in lex.name_particles or word in lex.street_prefixes or word == "nieuw")
+            if not inner and (word in lex.not_names_after_cue or word in lex.non_names or word in lists.frequent_nl
+                              or word in lists.frequent_en or word in lex.ordinal_words or word in lex.number_units
+                              or word in lex.street_particles or word in lex.person_nouns or word in lex.relations):
+                return False
+        return not self._unit_after(match.end())
 
     def _after_article(self, start: int) -> bool:
         return start > 0 and self.tokens[start - 1].lower in ARTICLES and self._adjacent(start - 1, start)
@@ -376,6 +418,16 @@ class AddressFinder:
         for match in MOVED.finditer(self.text):
             if self._moved_street(match):
                 yield Span(match.start(1), match.end(1), "ADRES")
+        lived = any(cue in lower for cue in LIVED_HINTS)
+        for match in LIVED.finditer(self.text) if lived else ():
+            if self._lived_street(match):
+                yield Span(match.start(2), match.end(2), "ADRES")
+        for match in LIVED_ALONG.finditer(self.text) if "woon" in lower or "wonen" in lower else ():
+            if match.group(1).lower() in self.lex.bare_streets:
+                yield Span(match.start(1), match.end(1), "ADRES")
+        for match in PAPIAMENTU.finditer(self.text) if "kaya" in lower or "kaminda" in lower else ():
+            if not self._unit_after(match.end()):
+                yield Span(match.start(), match.end(), "ADRES")
         for match in NUMBER_ONLY.finditer(self.text):
             yield Span(match.start(1), match.end(1), "ADRES")
         for match in _english(self.lex).finditer(self.text):

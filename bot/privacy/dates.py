@@ -28,7 +28,9 @@ BIRTH_AFTER_HINT = re.compile(rf"(?i)(?:{BIRTH_AFTER})")
 def _text_patterns(months: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], str]:
     alternatives = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
     month = f"({alternatives})"
-    day_first = re.compile(rf"(?<![\w])([0-9]{{1,2}}){ORDINAL}\.?\s+(?:of\s+|van\s+)?{month}\.?,?\s+{YEAR}(?![\w])",
+    # "8 di aprel 2005" (Papiamentu), "3 de abril de 2005" (Spanish): a linking word around the month
+    day_first = re.compile(rf"(?<![\w])([0-9]{{1,2}}){ORDINAL}\.?\s+(?:of\s+|van\s+|di\s+|de\s+)?{month}\.?,?"
+                           rf"\s+(?:(?:di|de)\s+)?{YEAR}(?![\w])",
                            re.IGNORECASE)
     month_first = re.compile(rf"(?<![\w]){month}\.?\s+([0-9]{{1,2}}){ORDINAL},?\s+[0-9]{{4}}(?![\w])",
                              re.IGNORECASE)

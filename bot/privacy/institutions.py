@@ -17,7 +17,8 @@ ARTICLES = frozenset({"de", "het", "'t", "the"})
 MAX_NAME_WORDS = 3
 # Adjective forms describe a school and name none: "het christelijk college", "de islamitische school".
 ADJECTIVE_ENDINGS = ("isch", "ische", "lijk", "lijke", "ig", "ige", "baar", "bare", "ief", "ieve", "se")
-ABBREVIATED = frozenset({"st", "dr", "mgr", "prof", "ds", "mr", "kon", "pr"})
+ABBREVIATED = frozenset({"st", "dr", "mgr", "prof", "ds", "mr", "kon", "pr", "gebr"})
+FIRM_OPENERS = frozenset({"gebr", "gebroeders", "fa", "firma"})  # "transportbedrijf gebr. van dam"
 AREA_LINKS = frozenset({"in", "aan", "op"})  # "albert heijn in noord"
 # A club's founding year after its name: "DOS '46", "dosko 32" (two digits, not a count: "12 jaar").
 CLUB_YEAR = re.compile(r" ['’]?[0-9]{2}(?![\w'’])")
@@ -45,7 +46,17 @@ FIRM_TAILS = frozenset({"transport", "logistiek", "logistics", "installatietechn
 WEAK_HEADS = frozenset({"opvang", "crisisopvang", "vrouwenopvang", "nachtopvang", "jongerenopvang", "instelling",
                         "jeugdinstelling", "zorginstelling", "onderwijs", "praktijkonderwijs", "leefgroep", "woongroep",
                         "behandelgroep", "jeugdgroep", "kliniek", "jeugdkliniek", "internaat", "tehuis", "kindertehuis",
-                        "pleeggezin"})
+                        "pleeggezin",
+                        # round 11: a ward or building of a hospital or clinic ("afdeling de eik", "paviljoen de ...")
+                        "afdeling", "paviljoen", "centrum"})
+# "ik zit op leefgroep regenboog": after a preposition a weak head without an article names its group too.
+WEAK_HEAD_PREPOSITIONS = frozenset({"op", "in", "bij", "naar", "van", "on", "at"})
+# "rijn college locatie noord": a branch after the school's name is part of it.
+BRANCH_WORDS = frozenset({"locatie", "vestiging", "campus", "afdeling"})
+# "de brede school horizon": a school after these describing words is a kind of school whose name follows in lower
+# case, as after "basisschool".
+SCHOOL_KINDS = frozenset({"vrije", "brede", "openbare", "christelijke", "islamitische", "katholieke", "montessori",
+                          "dalton", "jenaplan", "protestants-christelijke", "internationale"})
 HET_PREPOSITIONS = frozenset({"op", "van", "in", "naar", "bij", "aan", "at", "to"})
 NAMING_VERBS = frozenset({"is", "was", "heet", "heette", "called", "named"})  # "mijn school heet ..."
 CALLED = frozenset({"heet", "heette", "called", "named"})
@@ -63,7 +74,7 @@ KIND_WORDS = frozenset({"gym", "center", "dojo"})  # a kind word of its own befo
 NUMBERED_SCHOOL = re.compile(r"(?i)(?<![\w])(?:szko[łl][aeyę]?|przedszkol[aeu]|liceum|gimnazjum|basisschool)"
                              r"(?:\s+[^\W\d_]+){0,2}?\s+(?:nr|numer)\.?\s*[0-9]{1,3}(?![\w])")
 # "Snel & Co", "Jansen & Zn": a firm's tail after an ampersand.
-FIRM_AMPERSAND = re.compile(r"\s*&\s*(?:Co|co|Zn|zn|Zonen|zonen|Zoon|zoon|Partners|partners)(?![\w])\.?")
+FIRM_AMPERSAND = re.compile(r"(?:\s*&\s*|\s+en\s+)(?:Co|co|Zn|zn|Zonen|zonen|Zoon|zoon|Partners|partners)(?![\w])\.?")
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
 
 
@@ -108,6 +119,36 @@ def _inflected(word: str, known: frozenset[str]) -> bool:
     return False
 
 
+def _verb_like(word: str, known: frozenset[str]) -> bool:
+    """A past form or a diminutive of a known word ("stormde", "appje"), not a noun that has a plural ("ankerpaal",
+    "regenboog": names of groups and wards after a kind word and an article)."""
+    for ending in ("tje", "pje", "je", "ke"):
+        if word.endswith(ending) and word[:-len(ending)] in known:
+            return True
+    if _participle(word, known):
+        return True
+    for ending in ("den", "ten", "de", "te"):
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= 4 and (stem in known or stem + "en" in known or stem[:-1] in known):
+            return True  # "stormde"; not "tilde"
+    return False
+
+
+def _finite(word: str, known: frozenset[str]) -> bool:
+    """"voert", "komt": a present-tense verb whose infinitive is a known word (not "pietersen")."""
+    if not word.endswith("t") or len(word) < 4:
+        return False
+    stem = word[:-1]
+    doubled = len(stem) > 2 and stem[-2] == stem[-3] and stem[-2] in "aeiou"  # "haalt" -> "halen"
+    forms = (stem + "en", stem + stem[-1] + "en", stem[:-2] + stem[-1] + "en" if doubled else "")
+    return any(form and form in known for form in forms)
+
+
+def _participle(word: str, known: frozenset[str]) -> bool:
+    """"gezeten", "geslagen": a past participle, which names nothing after a kind word."""
+    return len(word) > 5 and word.startswith("ge") and word.endswith(("en", "d", "t")) and word in known
+
+
 class InstitutionFinder:
     def __init__(self, text: str, tokens: list[Token], lex: Lexicon) -> None:
         self.text, self.tokens, self.lex = text, tokens, lex
@@ -143,6 +184,13 @@ class InstitutionFinder:
             return True
         return word.endswith("e") and len(word) > 3 and lists.ordinary(word[:-1])  # "katholieke", "nieuwe"
 
+    def _weak_describer(self, token: Token) -> bool:
+        """A describing word after a weak kind word, unless it is a listed place or given name ("de eik")."""
+        lists = word_lists()
+        if token.lower in lists.places or token.lower in lists.given_names:
+            return token.lower in self.lex.institution_describers or token.lower in lists.frequent_nl
+        return self._describer(token)
+
     def _label(self, index: int) -> bool:
         """"school: al-Ghazali": a kind word followed by a colon labels the name after it, in any case."""
         return self._next(index, (": ", ":"))
@@ -157,6 +205,8 @@ class InstitutionFinder:
         regenboog"), at most three. After a cue ("werk bij") only capitalised words."""
         last, probe, taken = None, index, 0
         head = not cue and self._kind(self.tokens[index]) in self.lex.institution_heads
+        if head and not any_case and self._school_kind(index):
+            any_case = True  # "de brede school horizon"
         if self._next(probe, (" ", " '", " ’")) and self._article(probe + 1):
             probe, any_case = probe + 1, not cue
         first_gaps = (": ", ":") if label else (" ",)
@@ -170,6 +220,11 @@ class InstitutionFinder:
             if self._particle_before_name(probe + 1):
                 probe, taken, named_by = probe + 1, taken + 1, "particle"  # "bouwbedrijf van gils"
                 continue
+            if head and taken == 0 and token.lower in FIRM_OPENERS and self._next(probe + 1, (" ", ". ")) \
+                    and (self.tokens[probe + 2].lower in self.lex.name_particles or self.tokens[probe + 2].cap
+                         or self._family_name(self.tokens[probe + 2])):
+                probe, taken, named_by = probe + 1, taken + 1, "particle"  # "transportbedrijf gebr. van dam"
+                continue
             if token.lower == "of" and not cue and self._next(probe + 1) and (
                     self._place(self.tokens[probe + 2]) or self._proper(self.tokens[probe + 2])):
                 probe, taken = probe + 1, taken + 1  # "the university of amsterdam", "british school of Amsterdam"
@@ -182,11 +237,17 @@ class InstitutionFinder:
             proper = proper or (taken > 0 and token.cap and not token.sentence_start and not cue
                                 and self.tokens[probe].cap and token.lower not in ("i", "ik")) \
                 or (taken > 0 and self._numeral(probe + 1))  # "Koning Willem I"
-            lower = any_case and not self._stop(token) and (not self._describer(token)
+            lower = any_case and not self._stop(token) and not _participle(token.lower, word_lists().dutch) \
+                and (not self._describer(token)
                                                             or (taken == 0 and self._describing_name(probe + 1)))
             # after a kind word and an article, or inside a lower-case name, a family name that is also a word:
             # "transportbedrijf de wit", "roc de waard", "sv blauw zwart"; after "van" or a title any surname
-            lower = lower or (head and any_case and self._family_name(token)) \
+            # round 11: right after any kind word a listed family name or a chain ("garage pietersen", "spar")
+            lower = lower or (head and (any_case or (taken == 0 and not _finite(token.lower, word_lists().dutch)))
+                              and self._family_name(token)) \
+                or (head and taken == 0 and token.lower in first_words(self.lex.chains)
+                    and token.lower not in word_lists().frequent_nl) \
+                or (head and self._kind(self.tokens[index]) == "huize" and not self._stop(token)) \
                 or (named_by == "particle" and self._family_name(token)) \
                 or (named_by == "title" and not self._stop(token))
             named_by = ""
@@ -219,7 +280,8 @@ class InstitutionFinder:
                 or word in lex.institution_heads or word in lex.institution_tails or word in lex.number_units \
                 or word in lex.number_words or word in lex.ordinal_words:  # "kinderopvang de drie routes"
             return False
-        return not word.endswith(ADJECTIVE_ENDINGS) and not _plural(word)
+        # "pieters", "willems": a patronymic is no plural
+        return not word.endswith(ADJECTIVE_ENDINGS) and (not _plural(word) or word[:-1] in word_lists().given_names)
 
     def _title_before_name(self, index: int) -> bool:
         """"st. franciscus", "sint jozef": an abbreviated title or a saint's before a given name, in any case."""
@@ -273,7 +335,8 @@ class InstitutionFinder:
         (the rare-word list): part of a name ("vinci", "gils")."""
         lists, lex = word_lists(), self.lex
         word = token.lower
-        if word in lex.institution_heads or word in lex.institution_tails:
+        if word in lex.institution_heads or word in lex.institution_tails or word in lex.mail_providers \
+                or (word,) in lex.handle_platforms:  # "ik zit op hotmail", "zit op insta": no school
             return False  # "zit op de montessorischool": a kind word names no school
         return len(word) > 2 and not self._stop(token) and word not in lex.common_words \
             and (not lists.ordinary(word) or word in lists.rare) and not _two_words(word, lists.dutch)
@@ -312,8 +375,12 @@ class InstitutionFinder:
             token, between = self.tokens[probe], gap(self.text, self.tokens[probe], self.tokens[probe + 1])
             if between not in (" ", ". ") or token.lower in ARTICLES:
                 break
-            if token.lower in self.lex.titles or token.lower in self.lex.institution_namers:
-                first, probe = probe, probe - 1  # "Dr. Schaepmanschool", "het stedelijk gymnasium"
+            if token.lower in self.lex.titles or token.lower in self.lex.institution_namers \
+                    or (token.lower in ABBREVIATED and between == ". " and first < index):
+                first, probe = probe, probe - 1  # "Dr. Schaepmanschool", "het stedelijk gymnasium", "st. john's ..."
+                continue
+            if token.lower.endswith(("'s", "’s")) and token.lower[:-2] in word_lists().given_names:
+                first, probe = probe, probe - 1  # "st. john's primary", "king's college"
                 continue
             if self._numeral(probe):  # "i" in "koning willem i college"
                 first, probe, numerals = probe, probe - 1, numerals + 1
@@ -433,16 +500,24 @@ class InstitutionFinder:
                 label = self._label(index)  # the label stays: "school: [INSTELLING]"
                 last = self._name_after(index, any_case=named or label, label=label)
                 if last is not None:
-                    yield self._span(index + label, last)
+                    yield self._span(self._nationality_before(index) if not label else index + 1, last)
             elif token.lower in TRADES and self._trade_family(index) is not None:  # "tandarts de vries"
                 yield self._span(index, self._trade_family(index))
             elif self._ending_head(index):  # "judovereniging Kyu Shin", "drukkerij De Vries"
                 last = self._name_after(index, any_case=False)
                 if last is not None:
                     yield self._span(index, last)
+            elif self._lower_ending_head(index):  # "slagerij de vette os": in lower case with an article
+                last = self._weak_head_name(index)
+                if last is not None:
+                    yield self._span(index, last)
             if kind in WEAK_HEADS and not tokens[index].cap:
                 last = self._weak_head_name(index)
                 if last is not None:  # "de opvang de klimroos", "praktijkonderwijs het rotsoord"
+                    yield self._span(self._adjective_before(index), last)
+            if kind in WEAK_HEADS | {"groep"} and not tokens[index].cap:
+                last = self._bare_weak_head_name(index)
+                if last is not None:  # "ik zit op leefgroep regenboog", "in groep de dolfijnen"
                     yield self._span(index, last)
             if token.lower == "het" and self._next(index) and index + 1 < len(tokens) \
                     and (tokens[index + 1].lower,) in lex.care_organisations_cued:
@@ -466,7 +541,7 @@ class InstitutionFinder:
                 if first == index and last is not None:  # "het christelijk lyceum delft"
                     first = self._describers_before(index)
                 if first < index or last is not None:
-                    yield self._span(first, last or index)
+                    yield self._span(first, self._branch_after(last or index, named=first < index))
             elif self._compound(token):
                 first = self._name_before(index)
                 if first < index or self._named_compound(token):
@@ -476,8 +551,8 @@ class InstitutionFinder:
                 yield from self._after_cue(index, end)
             if token.lower in lex.teacher_titles:
                 school = self._teachers_school(index)
-                if school is not None:  # "juf priya van de springplank"
-                    yield Span(self.tokens[school].start, self.tokens[school].end, "INSTELLING")
+                if school is not None:  # "juf priya van de springplank": with its article
+                    yield self._span(school, school)
             if token.lower == "het" and self._rare_after_het(index + 1):
                 yield self._span(index + 1, index + 1)
             if token.lower == "het" and self._honorific_after_het(index + 1):  # "bij het Koning Willem I"
@@ -494,10 +569,99 @@ class InstitutionFinder:
                 named = self._named_then_called(index + 1)
                 if named is not None:  # "een bedrijf dat vanderlande heet"
                     yield self._span(*named)
+            town = self._employer_town(index) if token.lower == "gemeente" else None
+            if town is not None:  # "hij werkt bij de gemeente zwolle", "bij gemeente den haag"
+                yield self._span(index, town)
             if token.lower in ARTICLES and self._after_school_class(index):  # "in groep 7 van de klimop"
                 last = self._name_after(index - 1, any_case=True) if index > 0 else None
                 if last is not None:
                     yield self._span(index + 1, last)
+
+    def _nationality_before(self, index: int) -> int:
+        """"turkse bakkerij istanbul", "poolse supermarkt ...": a word of origin before the kind word is part of the
+        name (the inflected forms of `congregation_describers` that end in "se")."""
+        before = index - 1
+        if before >= 0 and self._next(before) and self.tokens[before].lower.endswith("se") \
+                and self.tokens[before].lower in self.lex.congregation_describers:
+            return before
+        return index
+
+    def _adjective_before(self, index: int) -> int:
+        """"forensisch centrum de kijvelanden", "psychiatrische kliniek de ...": an adjective right before a weak kind
+        word belongs to the name."""
+        before = index - 1
+        word = self.tokens[before].lower if before >= 0 else ""
+        if before >= 0 and self._next(before) and word.endswith(("isch", "ische")) and len(word) > 6 \
+                and word not in word_lists().frequent_nl:
+            return before
+        return index
+
+    def _bare_weak_head_name(self, index: int) -> Optional[int]:
+        """Last token of the name after a preposition and a weak kind word without an article: "op leefgroep
+        regenboog", "op afdeling de eik", "in groep de dolfijnen" (a group of a day care or a school, which a
+        number names otherwise: "in groep 7"); the name is one word that is no function, frequent, describing or
+        inflected word, with an article before it for "groep"."""
+        tokens, lists = self.tokens, word_lists()
+        if index < 1 or tokens[index - 1].lower not in WEAK_HEAD_PREPOSITIONS or not self._next(index - 1) \
+                or not self._next(index):
+            return None
+        name = index + 1
+        if self._article(name):
+            if not self._next(name):
+                return None
+            name += 1
+        elif tokens[index].lower == "groep":
+            return None
+        if tokens[index].lower != "groep" and name > index + 1:
+            return None  # with an article: _weak_head_name
+        token = tokens[name]
+        word = token.lower
+        if self._stop(token) or self._weak_describer(token) or word in lists.frequent_nl or word in lists.frequent_en \
+                or self._function_word(token) or word in self.lex.person_nouns or _verb_like(word, lists.dutch) \
+                or word in self.lex.school_parts or len(word) < 3 or word in self.lex.institution_heads:
+            return None
+        if tokens[index].lower != "groep" and _plural(word):
+            return None
+        return name
+
+    def _branch_after(self, last: int, named: bool) -> int:
+        """"rijn college locatie noord": a branch word and its name after a school's name; "het montessori
+        lyceum westpoort": after a named school a lower-case word that web text has mostly as a name, or a place."""
+        tokens, lists = self.tokens, word_lists()
+        if self._next(last) and last + 2 < len(tokens) and tokens[last + 1].lower in BRANCH_WORDS \
+                and self._next(last + 1) and not self._stop(tokens[last + 2]) \
+                and tokens[last + 2].lower not in ARTICLES and (tokens[last + 2].lower not in lists.frequent_nl
+                     or tokens[last + 2].lower in self.lex.institution_areas):
+            return last + 2
+        if named and self._next(last) and last + 1 < len(tokens):
+            token = tokens[last + 1]
+            word = token.lower
+            if not token.cap and len(word) > 3 and (word in lists.rare or self._place(token)) \
+                    and not self._stop(token) and word not in lists.frequent_nl and word not in self.lex.common_words \
+                    and not _inflected(word, lists.dutch):
+                return last + 1
+        return last
+
+    def _school_kind(self, index: int) -> bool:
+        """"school" after a word that makes it a kind of school ("vrije school", "brede school")."""
+        return self._kind(self.tokens[index]) == "school" and index > 0 and self._next(index - 1) \
+            and self.tokens[index - 1].lower in SCHOOL_KINDS
+
+    def _employer_town(self, index: int) -> Optional[int]:
+        """Last token of the town in "werkt bij de gemeente zwolle", "ambtenaar bij gemeente Den Haag": a municipality
+        and its town after a word of work or "bij" (not "ik woon in de gemeente ...", where the town is said anyway)."""
+        tokens = self.tokens
+        if not self._next(index) or tokens[index + 1].lower in ARTICLES:
+            return None
+        town = self._place_phrase(index + 1) or (index + 1 if self._place(tokens[index + 1]) else None)
+        if town is None:
+            return None
+        window = [t.lower for t in tokens[max(0, index - 4):index]]
+        before = index - 1 - (index > 1 and tokens[index - 1].lower in ARTICLES)
+        if any(w in self.lex.work_words for w in window) \
+                or (before >= 0 and tokens[before].lower in ("bij", "for", "at") and self._next(before)):
+            return town
+        return None
 
     def _trade_family(self, index: int) -> Optional[int]:
         """Last token of "de vries" in "tandarts de vries", "makelaardij van dijk", "bakker Jansen": after a trade,
@@ -537,6 +701,18 @@ class InstitutionFinder:
         return len(stem) >= 3 and (lists.ordinary(word) or lists.ordinary(stem)
                                    or (stem[-1] == "s" and lists.ordinary(stem[:-1])))
 
+    def _lower_ending_head(self, index: int) -> bool:
+        """"vishandel", "drukkerij", "judovereniging" in lower case: a dictionary compound ending in a kind of firm,
+        club or school (KIND_ENDINGS) before an article; the name after it is checked like a weak head's."""
+        token = self.tokens[index]
+        word = token.lower
+        if token.cap or not word.endswith(KIND_ENDINGS) or word in KIND_WORDS or self._stop(token) \
+                or not self._next(index) or index + 1 >= len(self.tokens) or not self._article(index + 1):
+            return False
+        ending = next(e for e in KIND_ENDINGS if word.endswith(e))
+        stem, lists = word[:-len(ending)], word_lists()
+        return len(stem) >= 3 and lists.ordinary(word) and word not in lists.frequent_nl
+
     def _compound_head(self, index: int) -> bool:
         """"pinkstergemeente de levensbron", "evangeliekerk de rots": a compound of a word and a kind of
         congregation (`named_head_endings`), before an article."""
@@ -571,8 +747,8 @@ class InstitutionFinder:
                 break
             token = tokens[probe]
             word = token.lower
-            if self._stop(token) or self._describer(token) or word in lists.frequent_nl or word in ARTICLES \
-                    or self._function_word(token) or word in self.lex.person_nouns or _inflected(word, lists.dutch) \
+            if self._stop(token) or self._weak_describer(token) or word in lists.frequent_nl or word in ARTICLES \
+                    or self._function_word(token) or word in self.lex.person_nouns or _verb_like(word, lists.dutch) \
                     or _plural(word) or word in lists.frequent_en:
                 break
             last = probe
@@ -738,10 +914,32 @@ class InstitutionFinder:
             yield self._span(first, self._name_after(chain, any_case=False, cue=True) or chain)
             return
         last = self._name_after(end, any_case=False, cue=True)
+        tail = self._tail_after_cue(first)
+        if tail is not None and (last is None or last < tail):  # "works at riverside bakery", "studeert aan erasmus
+            yield self._span(first, tail)                        # university": lower-case words and a kind word
+            return
         if last is not None and first <= last:
             yield self._span(first, last)
         elif work and first < len(tokens) and self._next(first - 1) and self._firm_word(tokens[first]):
             yield self._span(first, first)  # "hij werkt bij vanderlande": a word web text has mostly as a name
+
+    def _tail_after_cue(self, first: int) -> Optional[int]:
+        """The kind word that ends one or two lower-case words right after a cue of work or study ("werkt bij", "works
+        at"), none of them a function, frequent or describing word: the name of the workplace or school."""
+        tokens, lists = self.tokens, word_lists()
+        for tail in (first + 1, first + 2):
+            if tail >= len(tokens) or not all(self._next(i) for i in range(first, tail)):
+                return None
+            if self._kind(tokens[tail]) in self.lex.institution_tails:
+                words = tokens[first:tail]
+                if all(not self._stop(t) and t.lower not in lists.frequent_nl and t.lower not in lists.frequent_en
+                       and t.lower not in ARTICLES and not self._pronoun(t)
+                       and t.lower not in self.lex.institution_heads
+                       and t.lower not in self.lex.institution_describers and not t.lower.endswith(ADJECTIVE_ENDINGS)
+                       for t in words):
+                    return tail
+                return None
+        return None
 
     def _firm_word(self, token: Token) -> bool:
         word, lists = token.lower, word_lists()

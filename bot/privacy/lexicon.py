@@ -138,6 +138,8 @@ class Lexicon:
     surname_titles: frozenset[str]
     greetings: frozenset[str]
     handle_platforms: tuple[tuple[str, ...], ...]
+    mail_providers: frozenset[str]
+    nickname_words: frozenset[str]
     care_list_cues: tuple[tuple[str, ...], ...]
     institution_namers: frozenset[str]
     institution_regions: frozenset[str]
@@ -258,6 +260,8 @@ def _load(data: dict[str, Any]) -> Lexicon:
         surname_titles=_words(data["surname_titles"]),
         greetings=_words(data["greetings"]),
         handle_platforms=_phrases(data["handle_platforms"]),
+        mail_providers=_words(data["mail_providers"]),
+        nickname_words=_words(data["nickname_words"]),
         care_list_cues=_phrases(data["care_list_cues"]),
         institution_namers=_words(data["institution_namers"]),
         institution_regions=_words(data["institution_regions"]),

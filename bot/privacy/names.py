@@ -33,6 +33,29 @@ OBJECT_FOLLOWERS = frozenset({"bij", "in", "op", "tegen", "met", "en", "of", "om
                               "weer", "elke", "iedere", "altijd", "vaak", "soms", "nooit", "steeds", "hard", "zo",
                               "at", "on", "with", "and", "again"})
 COPULAS = frozenset({"is", "was", "wordt", "werd", "blijft", "bleef"})
+# Round 11: a given name as the object of a verb, after its subject ("ik zag lotte vanochtend", "ik heb sara beloofd",
+# "mijn vader heeft amira weer geslagen"): a word of time or negation, a verb of telling or a participle of hurting
+# after it.
+OBJECT_SUBJECTS = frozenset({"ik", "hij", "ze", "zij", "we", "wij", "jij", "je"})
+HAVE = frozenset({"heb", "heeft", "had", "hebben", "hadden"})
+OBJECT_TIMES = frozenset({"gisteren", "vandaag", "vanochtend", "vanmorgen", "vanmiddag", "vanavond", "vannacht", "niet",
+                          "nooit", "weer", "ook", "nog", "net", "echt", "meteen", "laatst", "vorige", "elke"})
+HURT_PARTICIPLES = frozenset({"geslagen", "geschopt", "geduwd", "gestompt", "bedreigd", "gewurgd", "gebeten",
+                              "geknepen", "opgesloten", "mishandeld", "uitgescholden", "gezien", "gesproken", "gebeld",
+                              "geappt", "gezegd", "beloofd", "verteld"})
+NOT_OBJECT_VERBS = frozenset({"ben", "bent", "is", "was", "word", "wordt", "werd", "heet", "heette", "noem", "noemt"})
+# Titles of other languages, before a surname in a message that is not Dutch: "pan kowalski" (Polish).
+FOREIGN_TITLES = frozenset({"pan", "pani", "panu", "panem", "bay", "bayan", "herr", "frau", "señor", "señora",
+                            "monsieur", "madame"})
+# Words before "pan" that make it the Dutch word (a frying pan): "de pan", "in een pan", "mijn pan".
+DUTCH_FUNCTION = frozenset({"de", "het", "een", "in", "op", "uit", "met", "mijn", "m'n", "mn", "je", "die", "deze",
+                            "zijn", "haar", "onze", "the", "a"})
+# Nicknames: after a verb of calling and its objects ("iedereen noemt hem ...", "noemen ze hier allemaal ..."), or
+# between "wordt" and "genoemd" (nickname_words: the words that open one, "de", "grote", "lil").
+NICK_VERBS = frozenset({"noem", "noemt", "noemen", "noemde", "noemden", "call", "calls", "called"})
+NICK_SKIP = frozenset({"hem", "haar", "zich", "zichzelf", "me", "mij", "ze", "zij", "hij", "iedereen", "hier", "daar",
+                       "allemaal", "altijd", "gewoon", "ook", "nog", "steeds", "eigenlijk", "vaak", "him", "her",
+                       "himself", "herself", "everyone"})
 SEASONS = frozenset({"storm", "winter", "lente", "zomer", "herfst", "regen", "sneeuw", "zon", "wind", "hagel", "mist",
                      "vorst", "nacht", "avond", "ochtend", "middag", "dag", "summer", "spring", "autumn", "rain",
                      "snow"})
@@ -43,6 +66,8 @@ LISTED_SPACE = re.compile(AGE + r"\s+")
 COMMA_OR_SPACE = re.compile(r"\s*,\s*|\s+")
 TITLE_GAP = re.compile(r"\.?\s+")
 SURNAME_GAP = re.compile(r" ['’]?|-")  # "van 't hof": the apostrophe of 't stays outside the token
+PARTICLE_GAP = re.compile(r" ['’]?")
+HYPHEN_PARTICLE = re.compile(r"-(?:de|van|der|den|ten|ter|van-der|van-den|op-den)$")  # "jansen-de boer"
 INITIAL_GAP = re.compile(r"\. ?")  # "j. de boer"
 CASE_ENDING = re.compile(r"['’][^\W\d_]{1,4}$")  # "Mehmet'in", "Ayşe'yi", "vanessa's"
 # Words between a name and "<possessive> <relation>": "van Dijk heet mijn stiefvader", "Sky zijn mijn nichtjes".
@@ -383,10 +408,14 @@ class NameFinder:
         noun) at the start of a sentence, before a verb that takes a person (person_verbs)."""
         token, lex = self.tokens[index], self.lex
         word = token.lower
-        if not token.sentence_start or not self._adjacent(index, index + 1) or word in lex.sentence_starters \
+        if not token.sentence_start or not self._adjacent(index, index + 1) \
                 or self._common_not_alone(token):  # "Dan zegt hij": a frequent word that starts a sentence
             return False
-        return (self._is_given(word) or word in lex.not_alone) and self.tokens[index + 1].lower in lex.person_verbs
+        verb = self.tokens[index + 1].lower
+        if word in lex.sentence_starters:  # "grace zegt dat ...": before a Dutch verb in a Dutch message a name
+            return not self.english and self.dutch_message and verb in lex.person_verbs \
+                and verb not in self.lists.frequent_en and word not in self.lists.frequent_nl
+        return (self._is_given(word) or word in lex.not_alone) and verb in lex.person_verbs
 
     def _word_name(self, token: Token) -> bool:
         """A given name of any list (also one that is a word) that is no frequent or blocked word, no place, no verb
@@ -692,7 +721,7 @@ class NameFinder:
         None when the text ends there or a gap breaks the name."""
         last = first
         while last < len(self.tokens) and self.tokens[last].lower in self.lex.name_particles:
-            if not self._adjacent(last, last + 1):
+            if not self._adjacent(last, last + 1, PARTICLE_GAP):  # "van 't hof": the apostrophe stays outside
                 return None
             last += 1
         return last if last < len(self.tokens) else None
@@ -919,8 +948,54 @@ class NameFinder:
                     or self._clause_subject(index) or self._person_tail(index) or self._stayed_with(index) \
                     or self._spelled(index) or self._relation_of(index) or self._greeted(index) \
                     or self._paired(index) or self._inverted_subject(index) or self._hurt_object(index) \
-                    or self._here_opening(index) or self._before_pronoun(index) or self._owner_of_relation(index):
+                    or self._here_opening(index) or self._before_pronoun(index) or self._owner_of_relation(index) \
+                    or self._object_name(index) or self._genitive(index):
                 yield index, index
+            if token.lower in FOREIGN_TITLES and (index == 0 or self.tokens[index - 1].lower not in DUTCH_FUNCTION) \
+                    and index + 1 < len(self.tokens) and self.tokens[index + 1].lower not in self.lists.frequent_nl:
+                pair = self._after_title(index)
+                if pair is not None:  # "pan kowalski" in a Polish message
+                    yield pair
+
+    def _object_name(self, index: int) -> bool:
+        """"ik zag lotte vanochtend", "ik vertrouw joy niet", "ik heb sara beloofd", "mijn vader heeft amira weer
+        geslagen": a given name (also one that is a word) after a subject and a verb, before a word of time or
+        negation (OBJECT_TIMES), or after "heb"/"heeft" before a participle of telling or hurting."""
+        tokens = self.tokens
+        if index < 2 or index + 1 >= len(tokens) or not self._adjacent(index - 2, index - 1) \
+                or not self._adjacent(index - 1, index) or not self._adjacent(index, index + 1):
+            return False
+        subject, verb, token = tokens[index - 2].lower, tokens[index - 1].lower, tokens[index]
+        nxt = tokens[index + 1].lower
+        if subject not in OBJECT_SUBJECTS and subject not in self.lex.relations:
+            return False
+        word = token.lower
+        if not (self._is_given(word) or word in self.lex.given_names) or self._blocked(token) \
+                or word in self.lists.frequent_nl or word in SEASONS or word in self.lex.not_alone \
+                or word in self.lex.subject_verbs or self._verb_form(word):
+            return False
+        if verb in HAVE:
+            return nxt in HURT_PARTICIPLES or nxt in self.lex.told_verbs or nxt in OBJECT_TIMES
+        if verb in NOT_OBJECT_VERBS or verb in self.lex.possessives or verb in self.lex.name_particles \
+                or not self.dutch_message or self.english or verb in self.lists.frequent_en:
+            return False
+        return nxt in OBJECT_TIMES
+
+    def _genitive(self, index: int) -> bool:
+        """"joosts moeder", "over liekes zaak": a given name with a genitive "s" and no ordinary word, before
+        a word (its owner's relation or thing)."""
+        token = self.tokens[index]
+        word = token.lower
+        if len(word) < 5 or not word.endswith("s") or not self._adjacent(index, index + 1) \
+                or self.lists.ordinary(word) and word not in self.lists.surnames or self._is_given(word):
+            return False
+        stem = word[:-1]
+        if not self._is_given(stem) or self._ambiguous(stem) or stem in self.lex.not_alone or self._blocked(token):
+            return False
+        nxt = self.tokens[index + 1].lower
+        return nxt in self.lex.relations or (nxt not in self.lex.possessives and nxt not in self.lex.subject_verbs
+                                             and nxt not in CLAUSE_JOINERS and nxt not in self.lex.name_particles
+                                             and nxt not in self.lex.not_names_after_cue and len(nxt) > 2)
 
     def _here_opening(self, index: int) -> bool:
         """"sanne hier, het gaat weer mis", "hoi, noor hier": a given name (also one that is a word) opening the
@@ -1122,6 +1197,10 @@ class NameFinder:
     def spans(self) -> Iterator[Span]:
         for first, last in self._starts():
             end = self._surname_end(last)
+            if HYPHEN_PARTICLE.search(self.tokens[end].lower) and end + 1 < len(self.tokens) \
+                    and self._adjacent(end, end + 1) and not self._blocked(self.tokens[end + 1]) \
+                    and self.tokens[end + 1].lower not in self.lex.subject_verbs:
+                end += 1  # "mevrouw jansen-de boer": a double surname whose second part opens with a particle
             if end == last and last in self.named and self._named_surname(last + 1):
                 end = last + 1
             yield self._span(first, end)
@@ -1152,8 +1231,81 @@ def _payees(text: str) -> Iterator[Span]:
             yield Span(start, end, "NAAM")
 
 
+def _nicknames(finder: NameFinder) -> Iterator[Span]:
+    """"iedereen noemt hem de stier", "noemen ze hier allemaal dikke kees", "wordt grote joep genoemd", "noemt zich
+    lil jay", "iedereen zegt pietje": a nickname after a verb of calling and its objects (a possessive and a relation
+    word too: "noemt mijn oom kleine henk"), or between "wordt"/"werd" and "genoemd": "de" or a word of
+    `nickname_words` and a word that is no frequent word, or one given name or unknown word."""
+    tokens, lex = finder.tokens, finder.lex
+    for index, token in enumerate(tokens):
+        word = token.lower
+        if word in NICK_VERBS or (word in ("zegt", "zeggen") and index > 0 and tokens[index - 1].lower == "iedereen"):
+            probe, skipped = index + 1, 0
+            while probe < len(tokens) and skipped < 4 and finder._adjacent(probe - 1, probe) \
+                    and (tokens[probe].lower in NICK_SKIP or tokens[probe].lower in lex.possessives
+                         or tokens[probe].lower in lex.relations):
+                probe, skipped = probe + 1, skipped + 1
+            if word in ("zegt", "zeggen") and skipped:
+                continue
+            found = _nickname_at(finder, probe, single=word not in ("zegt", "zeggen"))
+            if found is not None:
+                yield finder._span(probe, found)
+        elif word in ("wordt", "werd") and index + 2 < len(tokens):
+            for last in (index + 1, index + 2):
+                if last + 1 < len(tokens) and tokens[last + 1].lower == "genoemd" \
+                        and all(finder._adjacent(i, i + 1) for i in range(index, last + 1)) \
+                        and not any(finder._function_word(t) and t.lower not in lex.nickname_words
+                                    for t in tokens[index + 1:last + 1]):
+                    yield finder._span(index + 1, last)
+                    break
+
+
+def _nickname_at(finder: NameFinder, index: int, single: bool) -> Optional[int]:
+    """Last token of a nickname that starts at `index`, if one does."""
+    tokens, lex, lists = finder.tokens, finder.lex, finder.lists
+    if index >= len(tokens) or (index > 0 and not finder._adjacent(index - 1, index)):
+        return None
+    token = tokens[index]
+    if (token.lower in lex.nickname_words or token.lower == "de") and index + 1 < len(tokens) \
+            and finder._adjacent(index, index + 1):
+        name = tokens[index + 1]
+        given = finder._is_given(name.lower) and name.lower not in lex.subject_verbs  # "dikke ben"
+        if (given or not finder._function_word(name)) and not (finder.english and name.lower in lists.frequent_en) \
+                and not name.lower.endswith(("ste", "st")) and name.lower not in lex.possessives:
+            return index + 1
+        return None
+    word = token.lower
+    given = finder._is_given(word) or word in lex.given_names or not lists.ordinary(word) or word in lists.rare
+    if given and not finder._function_word(token) and not (finder.english and word in lists.frequent_en) \
+            and len(word) > 2 \
+            and (single or finder._clause_end(index)):
+        return index
+    return None
+
+
+def _repeated(finder: NameFinder, spans: list[Span]) -> Iterator[Span]:
+    """"ik bedoel jade, niet de steen, maar mijn zus jade": a given name found as a name is a name wherever else it
+    stands in the message (unless it is a frequent word)."""
+    text, tokens, lists = finder.text, finder.tokens, finder.lists
+    found = {text[s.start:s.end].lower() for s in spans if s.kind == "NAAM"}
+    found = {w for w in found
+             if " " not in w and (finder._is_given(w) or w in finder.lex.given_names) and w not in lists.frequent_nl
+             and not (finder.english and w in lists.frequent_en)}
+    if not found:
+        return
+    taken = [(s.start, s.end) for s in spans]
+    for token in tokens:
+        if token.lower in found and not any(a <= token.start < b for a, b in taken):
+            yield Span(token.start, token.end, "NAAM")
+
+
 def names(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
-    yield from NameFinder(text, tokens, lex).spans()
+    finder = NameFinder(text, tokens, lex)
+    spans = list(finder.spans())
+    if any(t.lower in NICK_VERBS or t.lower in ("genoemd", "zegt", "zeggen") for t in tokens):
+        spans += list(_nicknames(finder))
+    yield from spans
+    yield from _repeated(finder, spans)
     lower = text.lower()
     if "n.v" in lower or "tnv" in lower or "n. v" in lower or "naam van" in lower:
         yield from _payees(text)

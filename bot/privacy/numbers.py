@@ -245,6 +245,10 @@ def bsns(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in NINE_DIGITS.finditer(text):
         if not AMOUNT_AFTER.match(text, match.end()):
             yield Span(match.start(), match.end(), "BSN")
+    if cue_pattern(lex.bsn_cues).search(text.lower()):  # a BSN cue anywhere: nine digits in any grouping
+        for match in BSN_ANY.finditer(text):  # "1 9 5 ...", "1234.56.789", typo or not
+            if not AMOUNT_AFTER.match(text, match.end()):
+                yield Span(match.start(), match.end(), "BSN")
     yield from _cued(text, lex.bsn_cues, CUED_NUMBER, 8, 9, "BSN")
     yield from _cued(text, lex.id_cues, CUED_NUMBER, 9, 11, "BSN")  # "pesel 85010112345", "kimlik no ..."
 

@@ -536,9 +536,10 @@ def test_seventh_round_names_and_handles_keep_ordinary_words(text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # after a teacher, a name, "van"/"op" and an article, a word that is no frequent word names the school
-    ("juf sanne op de wegwijzer zei niks", "juf [NAAM] op de [INSTELLING] zei niks"),
-    ("meester youssef van de windroos belde", "meester [NAAM] van de [INSTELLING] belde"),
+    # after a teacher, a name, "van"/"op" and an article, a word that is no frequent word names the school; since
+    # round 11 with its article, like every other school's name ("op [het Erasmus College]")
+    ("juf sanne op de wegwijzer zei niks", "juf [NAAM] op [INSTELLING] zei niks"),
+    ("meester youssef van de windroos belde", "meester [NAAM] van [INSTELLING] belde"),
 ])
 def test_seventh_round_teachers_school(text, expected):
     assert redact(text) == expected
@@ -987,4 +988,73 @@ def test_ninth_round_probed_surnames(text, expected):
 @pytest.mark.parametrize("text", ["van de week zei hij", "van de school zegt niemand iets",
                                   "mijn naam is de moeite niet"])
 def test_ninth_round_probed_surnames_keep_ordinary_words(text):
+    assert redact(text) == text
+
+
+# Round 11 (tuned on pii_chat_holdout_l.yml's misses by general rules; these are other sentences of the same kinds).
+@pytest.mark.parametrize(("text", "expected"), [
+    # addresses: after living or staying a street without an article or street word, Papiamentu streets, a prefix
+    ("wij wonen op kastanje 14 tweehoog", "wij wonen op [ADRES] tweehoog"),
+    ("hij woont op brink 3 in deventer", "hij woont op [ADRES] in deventer"),
+    ("we are staying with my aunt at kruisweg 12 now", "we are staying with my aunt at [ADRES] now"),
+    ("mi ta biba na kaya oranje 7 ku mi yu", "mi ta biba na [ADRES] ku mi yu"),
+    ("ze woont op de lange nieuwstraat 8", "ze woont op de [ADRES]"),
+    ("hij woont aan de singel", "hij woont aan de [ADRES]"),
+    # BSN: nine digits in any grouping when the message has a BSN cue; Papiamentu and Spanish dates
+    ("mijn bsn staat op de pas: 2345.67.891", "mijn bsn staat op de pas: [BSN]"),
+    ("bsn van mijn broer is 2 3 4 5 6 7 8 9 1 hij kan niet typen", "bsn van mijn broer is [BSN] hij kan niet typen"),
+    ("mi a nase dia 3 di yüli 2011", "mi a nase dia [GEBOORTEDATUM]"),
+    # institutions
+    ("hij werkt bij transportbedrijf gebr. van dam in ede", "hij werkt bij [INSTELLING] in ede"),
+    ("zij ligt in forensisch centrum de kijvelanden", "zij ligt in [INSTELLING]"),
+    ("ik zit op leefgroep regenboog in ede", "ik zit op [INSTELLING] in ede"),
+    ("ik ben opgenomen op paviljoen de eik", "ik ben opgenomen op [INSTELLING]"),
+    ("mijn zoontje zit in groep de dolfijnen op de opvang", "mijn zoontje zit in [INSTELLING] op de opvang"),
+    ("mijn oom werkt in de turkse bakkerij istanbul", "mijn oom werkt in [INSTELLING]"),
+    ("hij werkt bij garage pietersen", "hij werkt bij [INSTELLING]"),
+    ("ik werk in de supermarkt spar van dijk", "ik werk in [INSTELLING]"),
+    ("hij is uitsmijter bij discotheek de kroon", "hij is uitsmijter bij [INSTELLING]"),
+    ("ik werk bij de gemeente zwolle", "ik werk bij [INSTELLING]"),
+    ("mijn vader werkt bij de gemeente den haag", "mijn vader werkt bij [INSTELLING]"),
+    ("ze zit op de vrije school zonnewende", "ze zit op [INSTELLING]"),
+    ("she works at riverside bakery", "she works at [INSTELLING]"),
+    ("hij studeert aan erasmus university", "hij studeert aan [INSTELLING]"),
+    ("mijn zus zit op kolegio maria auxiliadora", "mijn zus zit op [INSTELLING]"),
+    ("ik woon in huize de linde", "ik woon in [INSTELLING]"),
+    ("ik werk bij slagerij de vette os", "ik werk bij [INSTELLING]"),
+    ("ik breng hem naar st. john's primary elke dag", "ik breng hem naar [INSTELLING] elke dag"),
+    ("ik werk bij notaris de haan en partners", "ik werk bij [INSTELLING]"),
+    # names
+    ("peace zegt dat ze bang is", "[NAAM] zegt dat ze bang is"),
+    ("rain zit thuis en huilt", "[NAAM] zit thuis en huilt"),
+    ("ik zag lotte vanochtend met een blauw oog", "ik zag [NAAM] vanochtend met een blauw oog"),
+    ("ik heb merel beloofd niks te zeggen", "ik heb [NAAM] beloofd niks te zeggen"),
+    ("mijn vader heeft amira weer geslagen", "mijn vader heeft [NAAM] weer geslagen"),
+    ("ik vertrouw mercy niet", "ik vertrouw [NAAM] niet"),
+    ("ze noemen hem hier allemaal dikke kees", "ze noemen hem hier allemaal [NAAM]"),
+    ("hij wordt grote joep genoemd", "hij wordt [NAAM] genoemd"),
+    ("iedereen zegt pietje", "iedereen zegt [NAAM]"),
+    ("ik bedoel jade niet de steen maar mijn zus jade", "ik bedoel [NAAM] niet de steen maar mijn zus [NAAM]"),
+    ("pan kowalski z drugiego piętra krzyczy", "pan [NAAM] z drugiego piętra krzyczy"),
+    ("mijn achternaam is van 't veld", "mijn achternaam is [NAAM]"),
+    ("de buurvrouw mevrouw jansen-de boer wordt geslagen", "de buurvrouw mevrouw [NAAM] wordt geslagen"),
+    ("is er nieuws over lieskes zaak", "is er nieuws over [NAAM] zaak"),
+])
+def test_eleventh_round_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik zit op hotmail", "zit je op insta", "ze woont op de ring 3 of 4 dagen", "ik woon in leiden 3 jaar",
+    "ik woon al 5 jaar in de stad", "ik woon bij mijn moeder 2 dagen per week", "we woonden in zwolle 12 jaar lang",
+    "ik woon op kamer 12 in het azc", "ik woon aan de rand van de stad", "ik ben 12 jaar en woon in de wijk",
+    "ik zit in groep 7", "ik zit in de groep de hele dag", "in de opvang de regels zijn streng",
+    "het centrum de hele dag", "ik was in het centrum de winkels in", "ze heeft op de vrije school gezeten",
+    "de bakkerij de hele dag open", "ik ga naar de drukkerij de volgende week", "ik woon in de gemeente zwolle",
+    "Het CBS voert de impactmonitor uit.", "initiatief gemeente Groningen loopt al",
+    "hij noemt me een hoer", "hij noemt me de hele tijd dom", "hij noemt me dom", "ik heb hoop dat het goed komt",
+    "ik zag regen vandaag", "ik heb geen rust gehad", "ik heb het gift gegeven", "de pan staat op het vuur",
+    "ik werk op de afdeling van mijn vader", "ik heb 123 456 78 euro",
+])
+def test_eleventh_round_keeps_ordinary_words(text):
     assert redact(text) == text

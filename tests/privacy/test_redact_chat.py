@@ -159,6 +159,8 @@ def test_the_bots_own_texts_lose_nothing_but_full_dates():
 #   handles 0.958 -> 1.0); every class 1.0 after the ninth.
 # - K: blind in the ninth round (handles 0.935 -> 1.0, names 0.913, institutions 0.846, e-mail 0.917, dates of birth
 #   0.958, addresses 0.964); every class 1.0 after the tenth.
+# - L: blind in the tenth round (names 0.826 -> 0.858, institutions 0.581, addresses 0.845, BSN 0.889); after the
+#   eleventh names 212/219, institutions 59/62, e-mail 30/31, every other class 1.0.
 TUNING_FLOORS: dict[str, dict[str, float]] = {
     "chat-holdout-e": {"NAAM": 0.99},
     "chat-holdout-f": {},
@@ -167,6 +169,7 @@ TUNING_FLOORS: dict[str, dict[str, float]] = {
     "chat-holdout-i": {"NAAM": 0.99},
     "chat-holdout-j": {},
     "chat-holdout-k": {},
+    "chat-holdout-l": {"NAAM": 0.96, "INSTELLING": 0.95, "EMAIL": 0.96},
 }
 
 
@@ -182,16 +185,16 @@ def test_tuning_set_keeps_what_it_reached(name):
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
 
 
-# The blind set of the tenth round (L, pii_chat_holdout_l.yml, 502 messages written before it, never seen), measured
-# before and once after it: names 0.826 -> 0.858, e-mail 0.935 -> 0.968, IBAN 0.875 -> 1.0, institutions 0.581,
-# addresses 0.845, BSN 0.889, dates of birth 0.962 unchanged, every other class 1.0; over-redaction 1.1%. Floors at
-# what it reached, rounded down (the goal is 0.95); its misses are never printed.
-L_FLOOR = {"NAAM": 0.85, "INSTELLING": 0.58, "EMAIL": 0.96, "GEBOORTEDATUM": 0.96, "ADRES": 0.84, "BSN": 0.88}
+# The blind set of the eleventh round (M, pii_chat_holdout_m.yml, 562 messages written before it, never seen), measured
+# before and once after it: institutions 0.773 -> 0.813, addresses 0.875 -> 0.893, names 0.939, postcodes 0.885,
+# e-mail 0.970, telephone 0.972 unchanged, every other class 1.0; over-redaction 0.8% -> 0.9%. Floors at what it
+# reached, rounded down (the goal is 0.95); its misses are never printed.
+M_FLOOR = {"NAAM": 0.93, "INSTELLING": 0.81, "ADRES": 0.89, "POSTCODE": 0.88, "EMAIL": 0.96, "TELEFOON": 0.97}
 
 
-def test_the_blind_set_l_keeps_what_it_reached_without_showing_its_misses():
-    result = score("chat-holdout-l", load_cases(SETS["chat-holdout-l"]))
+def test_the_blind_set_m_keeps_what_it_reached_without_showing_its_misses():
+    result = score("chat-holdout-m", load_cases(SETS["chat-holdout-m"]))
     low = {kind: round(result.recall(kind), 3) for kind in KINDS
-           if result.totals[kind] and result.recall(kind) < L_FLOOR.get(kind, 1.0)}
+           if result.totals[kind] and result.recall(kind) < M_FLOOR.get(kind, 1.0)}
     assert low == {}, low
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
