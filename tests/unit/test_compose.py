@@ -420,6 +420,7 @@ def test_someone_who_speaks_of_their_pupils_is_a_professional(text, professional
     ("ik ben haar lerares en ze vertelde iets over thuis", True),
     ("ik werk sinds kort op een basisschool in Zwolle", True),
     ("one student, 14, confided in me about her brother", True),
+    ("als gezinscoach zie ik een moeder die bang is voor haar man", True),
     ("ik ben bij de docent geweest en heb het verteld", False),  # a child who went to a teacher
     ("ik ben bang voor mijn wiskundeleraar", False),
     ("I'm scared of my teacher", False),
