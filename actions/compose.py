@@ -79,6 +79,8 @@ def _search_audience(route: Route, ctx: TurnContext) -> Optional[str]:
     audience = _SEARCH_AUDIENCE.get(route.search or "any")
     if audience == "citizen":  # a doctor asking about a girl at risk of FGM needs the professional entry
         return role_audience(ctx.role, audience)
+    if audience is None and ctx.role not in ("child", "professional") and says_parent(ctx.text):
+        return "citizen"  # a parent asking about their child is not a child: no children's entries
     return audience
 
 
@@ -159,11 +161,24 @@ def _runner_up_route(ctx: TurnContext, route: Route, routes: Routes, lifeline: L
     return replace(ctx, intent=name, confidence=confidence), replace(guess, handoff=None)
 
 
+def _asked_over_a_guess(ctx: TurnContext, route: Route, knowledge: Knowledge, story: StorySettings) -> Optional[Hit]:
+    """The classifier's fallback (not sure of any intent) for a message that clearly paraphrases an entry's own
+    question: that entry answers, hedged, before any guessed runner-up intent (a guess of a professional's
+    route for "what is the difference between Veilig Thuis and the Raad" would miss what was asked). Not for
+    a safety turn or a long story, which have their own paths."""
+    if route.unsure != "search" or ctx.safety or len(ctx.text) >= story.min_chars:
+        return None
+    return _asked_entry(ctx, knowledge)
+
+
 def compose(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Optional[Lifeline] = None,
             story: Optional[StorySettings] = None) -> Reply:
     lifeline = lifeline or load_lifeline()
     story = story or load_story_settings()
     ctx = with_choice(ctx, lifeline)
+    asked = _asked_over_a_guess(ctx, routes.for_intent(ctx.intent), knowledge, story)
+    if asked is not None:
+        return hedged(Reply(texts=[render(asked, ctx.language)], entry_ids=[asked.id], role=ctx.role), ctx, lifeline)
     ctx, route = _runner_up_route(ctx, routes.for_intent(ctx.intent), routes, lifeline)
     if len(ctx.text) >= story.min_chars:
         def pathway_for(question: str) -> list[Hit]:  # the route's own search looks for the question

@@ -88,8 +88,14 @@ def _profession_pattern() -> re.Pattern[str]:
     data = _profession_data()
     professions = sorted((re.escape(str(word)) for word in data["professions"]), key=len, reverse=True)
     introductions = "|".join(f"(?:{intro})" for intro in data["introductions"])
+    names = list(professions)
+    for key, before in (("heads", r"[\w-]*"), ("subject_heads", r"(?:[\w-]+\s+){0,2}")):
+        words = "|".join(re.escape(str(word)) for word in data.get(key) or [])
+        if words:  # "gymdocent", "PE teacher"
+            names.append(f"{before}(?:{words})")
+    named = "(?:" + "|".join(names) + ")"
     statements = "".join(f"|(?:{statement})" for statement in data.get("statements") or [])
-    return re.compile(rf"(?:{introductions})(?:{'|'.join(professions)})\b{statements}", re.IGNORECASE)
+    return re.compile(rf"(?:{introductions}){named}\b{statements}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

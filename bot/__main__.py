@@ -23,9 +23,10 @@ def _parser() -> argparse.ArgumentParser:
                           "more than one needs PostgreSQL and Redis, see the README")
 
     ev = commands.add_parser("eval", help="play evaluation cases against the running bot")
-    ev.add_argument("cases", nargs="+", metavar="[NAME=]CASES.yml[@overall=F,CATEGORY=F]",
+    ev.add_argument("cases", nargs="+", metavar="[NAME=]CASES.yml[@overall=F,CATEGORY=F,blind]",
                     help="YAML file(s) of cases, e.g. ../shared/eval/dev-cases.yml; several are played against the "
-                         "same bot and shown side by side, each with its own thresholds after '@'")
+                         "same bot and shown side by side, each with its own thresholds after '@'; '@blind' "
+                         "(alone or among the thresholds) prints and saves pass rates only, never a failure")
     ev.add_argument("--url", default=f"{settings.web_url}/webhooks/rest/webhook")
     ev.add_argument("--report", type=Path, default=ROOT / "var" / "reports" / "eval.json")
     ev.add_argument("--min-overall", type=float, default=0.0, help="fail below this overall pass rate (0-1)")

@@ -53,10 +53,16 @@ def alternative_matches(alternative: str, reply: str) -> bool:
     return alternative.lower() in reply.lower()
 
 
-def check_turn(user: str, reply: str, must: list[list[str]], must_not: list[str]) -> TurnResult:
+def check_turn(user: str, reply: str, must: list[list[str]], must_not: list[str | list[str]]) -> TurnResult:
+    """`must`: groups of alternatives, one of each group must appear; `must_not`: texts that must not appear,
+    written plain or, like `must`, in groups (every text of a group is forbidden)."""
     missing = [group for group in must if not any(alternative_matches(a, reply) for a in group)]
-    forbidden = [bad for bad in must_not if bad.lower() in reply.lower()]
+    forbidden = [bad for bad in _flat(must_not) if bad.lower() in reply.lower()]
     return TurnResult(user=user, reply=reply, missing=missing, forbidden=forbidden)
+
+
+def _flat(texts: list[str | list[str]]) -> list[str]:
+    return [text for item in texts for text in ([item] if isinstance(item, str) else item)]
 
 
 def load_cases(path: Path) -> list[dict[str, Any]]:
@@ -161,9 +167,12 @@ class CaseSet:
 def parse_case_set(spec: str) -> CaseSet:
     location, _, rules = spec.partition("@")
     label, _, path = location.rpartition("=") if "=" in location else ("", "", location)
-    thresholds = parse_category_thresholds([rule.strip() for rule in rules.split(",") if rule.strip()])
+    items = [rule.strip() for rule in rules.split(",") if rule.strip()]
+    blind = "blind" in items  # `@blind`: pass rates only, as CaseSet.blind
+    thresholds = parse_category_thresholds([item for item in items if item != "blind"])
     minimum = thresholds.pop("overall", None)
-    return CaseSet(label=label or Path(path).stem, path=Path(path), minimum=minimum, per_category=thresholds)
+    return CaseSet(label=label or Path(path).stem, path=Path(path), minimum=minimum, per_category=thresholds,
+                   blind=blind)
 
 
 def evaluate(url: str, cases_path: Path, report: Path, minimum: float, per_category: dict[str, float],

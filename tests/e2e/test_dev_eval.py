@@ -25,7 +25,8 @@ TOPICS_C = ROOT / "tests" / "heldout" / "knowledge_topics_c.yml"
 TOPICS_D = ROOT / "tests" / "heldout" / "knowledge_topics_d.yml"
 TOPICS_E = ROOT / "tests" / "heldout" / "knowledge_topics_e.yml"  # blind in round 4, a tuning set since round E
 TOPICS_F = ROOT / "tests" / "heldout" / "knowledge_topics_f.yml"  # blind in round E, a tuning set since round F
-TOPICS_G = ROOT / "tests" / "heldout" / "knowledge_topics_g.yml"  # blind: pass rates only
+TOPICS_G = ROOT / "tests" / "heldout" / "knowledge_topics_g.yml"  # blind in round F, a tuning set since round G
+TOPICS_H = ROOT / "tests" / "heldout" / "knowledge_topics_h.yml"  # blind: pass rates only
 # Measured 2026-12-05 (night), after the entries got the questions people ask (knowledge/docs.py): A 30/32,
 # B 29/36 (tuned on since then), C 42/54 (written blind before that round; 38/54 before it). C's failures were
 # read on 2026-12-06 and fixed by content (a child who will not talk, a parent of a teenager, images already
@@ -41,10 +42,14 @@ TOPICS_G = ROOT / "tests" / "heldout" / "knowledge_topics_g.yml"  # blind: pass 
 # Round F (2026-12-06): F's failures were read and fixed by content, role detection (pupils, parents) and four
 # composition rules (README, "Round F"): F 43 -> 53/54, floor 52/54 rounded down; G, written blind before that
 # round, 40/54 before and after (floor 39/54 rounded down). A 29/32, B 34/36, C 49/54, D 49/54, E 51/54.
+# Round G (2026-12-06): G's failures were read and fixed by content, role detection (teachers by subject or by
+# who they are to the pupil) and two composition rules (README, "Round G"): G 40 -> 54/54, floor 53/54 rounded
+# down; H, written blind before that round, 45/54 before and after (floor 44/54 rounded down; its failures are
+# never printed). A 31/32, B 34/36, C 48/54, D 49/54, E 52/54, F 53/54 in the same run (floors left as they were).
 TOPIC_FLOORS = {"topics": 0.90, "topics-b": 0.77, "topics-c": 0.83, "topics-d": 0.87, "topics-e": 0.90,
-                "topics-f": 0.96,
-                # G: blind set of round F: 40/54 before, 40/54 after
-                "topics-g": 0.72}
+                "topics-f": 0.96, "topics-g": 0.98,
+                # H: blind set of round G: 45/54 before, 45/54 after
+                "topics-h": 0.81}
 MUST_PASS_ALL = {"acute": 1.0, "suicide": 1.0}
 
 
@@ -60,7 +65,8 @@ def test_dev_and_heldout_cases_meet_the_thresholds(stack, tmp_path, capsys):
         CaseSet("topics-d", TOPICS_D, TOPIC_FLOORS["topics-d"], {}),
         CaseSet("topics-e", TOPICS_E, TOPIC_FLOORS["topics-e"], {}),
         CaseSet("topics-f", TOPICS_F, TOPIC_FLOORS["topics-f"], {}),
-        CaseSet("topics-g", TOPICS_G, TOPIC_FLOORS["topics-g"], {}, blind=True),
+        CaseSet("topics-g", TOPICS_G, TOPIC_FLOORS["topics-g"], {}),
+        CaseSet("topics-h", TOPICS_H, TOPIC_FLOORS["topics-h"], {}, blind=True),
     ]
     with capsys.disabled():  # the pass rates belong in the test log, passed or not
         print()

@@ -24,6 +24,13 @@ def test_check_turn_reports_missing_groups_and_forbidden_text():
     assert not result.passed
 
 
+def test_forbidden_texts_may_be_written_in_groups_like_the_required_ones():
+    result = check_turn("q", "Bel de politie of 112", [["112"]], [["adres:", "politie"], "geheim"])
+    assert result.forbidden == ["politie"]
+    assert not result.passed
+    assert check_turn("q", "Bel 112", [["112"]], [["adres:", "politie"]]).passed
+
+
 def test_thresholds_per_category():
     ok = check_turn("q", "112", [["112"]], [])
     bad = check_turn("q", "niets", [["112"]], [])
@@ -45,7 +52,9 @@ def test_a_case_set_has_a_name_a_file_and_its_own_thresholds():
     assert (dev.label, dev.path, dev.minimum) == ("dev", Path("../shared/eval/dev-cases.yml"), 0.95)
     assert dev.per_category == {"acute": 1.0, "suicide": 1.0}
     plain = parse_case_set("tests/heldout/conversations.yml")
-    assert (plain.label, plain.minimum, plain.per_category) == ("conversations", None, {})
+    assert (plain.label, plain.minimum, plain.per_category, plain.blind) == ("conversations", None, {}, False)
+    blind = parse_case_set("h=tests/heldout/knowledge_topics_h.yml@blind,overall=0.8")
+    assert (blind.label, blind.minimum, blind.per_category, blind.blind) == ("h", 0.8, {}, True)
 
 
 def test_side_by_side_shows_every_category_of_every_set():
