@@ -57,11 +57,15 @@ MAX_FALSE_ALARMS = 0.005
 # 0.985 (tuning), I (blind) 0.940 -> 0.945, ordinary_fresh 2.67% -> 2.33%, ordinary_more 2.36% -> 1.94%.
 RECALL_FLOORS = {"heldout_danger.yml": 0.97, "heldout_danger_b.yml": 0.97, "heldout_danger_c.yml": 0.96,
                  "heldout_danger_d.yml": 0.95, "heldout_danger_e.yml": 0.96, "heldout_danger_f.yml": 0.95,
-                 "heldout_danger_g.yml": 0.92, "heldout_danger_h.yml": 0.97, "heldout_danger_i.yml": 0.93,
-                 "heldout_danger_j.yml": 0.94}
+                 "heldout_danger_g.yml": 0.92, "heldout_danger_h.yml": 0.97, "heldout_danger_i.yml": 0.96,
+                 "heldout_danger_j.yml": 0.95}
 # Then I became a tuning set; J and ordinary_fresh_b.yml were written blind before the next round (2026-12-06) and
 # measured with the detectors of round I: J 0.952 (acute 0.952, suicide 0.950; its look-alikes 6 of 69 alarms),
 # ordinary_fresh_b 4.0% (28 of 700: lexicon 1.3%, kNN 1.1%, head 1.9%).
+# Round J: the lexicon learnt the kinds I missed and precision from the tuning ordinary sets; the corpus a fourth
+# round (nlu/safety_corpus/kinds4_*.yml, none_everyday3_*.yml: mild family friction, hyperbole); head retrained with
+# the same floors. I 0.945 -> 0.970 (tuning), J (blind) 0.952 -> 0.963, ordinary_fresh_b (blind) 4.0% -> 3.1%,
+# ordinary_more 1.9% -> 0.7%, ordinary_fresh 2.3% -> 1.2% (tuning), B and G one and two cases lower.
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
 BLIND = "heldout_danger_j.yml"
 # Their `none` messages: hard look-alikes, reported apart.
@@ -85,7 +89,7 @@ ORDINARY = ("ordinary.yml", "ordinary_requests.yml")
 ORDINARY_BLIND = ("ordinary_fresh_b.yml",)
 # Regression ceilings above what they measure (the issue-12 target is 0.5%); their alarms are counted, and listed
 # with --misses unless the set is in ORDINARY_BLIND.
-MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.03, "ordinary_fresh.yml": 0.03, "ordinary_fresh_b.yml": 0.05}
+MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02, "ordinary_fresh_b.yml": 0.04}
 
 
 _bank: Bank | None = None  # set by main: the production bank, its e5 vectors read through a VectorCache
