@@ -144,6 +144,20 @@ class FakeTelegram:
         return self.wait_for(lambda: len(self.sent_to(chat_id)) >= count and self.sent_to(chat_id),
                              timeout, f"{count} replies in chat {chat_id}")
 
+    def wait_for_whole_turn(self, chat_id: int, quiet: float = 2.0, timeout: float = 60.0) -> list[str]:
+        """Every reply of a turn: the bridge sends a turn's messages one by one, so wait for the first and then
+        until no new one arrives for `quiet` seconds."""
+        self.wait_for_replies(chat_id, 1, timeout)
+        deadline, seen, since = time.monotonic() + timeout, -1, time.monotonic()
+        while time.monotonic() < deadline:
+            count = len(self.sent_to(chat_id))
+            if count != seen:
+                seen, since = count, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return self.sent_to(chat_id)
+            time.sleep(0.05)
+        raise AssertionError(f"the replies in chat {chat_id} did not settle within {timeout:.0f} s")
+
     # --- the API --------------------------------------------------------------------------------------
     def _app(self) -> FastAPI:
         app = FastAPI()
