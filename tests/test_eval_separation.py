@@ -103,25 +103,23 @@ def texts_of(path: Path) -> Iterator[tuple[str, str]]:
                     yield f"{path.relative_to(ROOT)} (a YAML text)", line
 
 
-def leaks(index: dict[tuple[str, ...], str]) -> list[str]:
-    found = []
-    for path in data_files():
-        for where, text in texts_of(path):
-            ids = sorted({index[run] for run in runs(text) if run in index})
-            if ids:
-                found.append(f"{where}: wording of {', '.join(ids)}")
-    return sorted(set(found))
-
-
 @lru_cache(maxsize=1)
-def data_runs() -> tuple[tuple[Path, frozenset[tuple[str, ...]]], ...]:
-    """Every data file with the 7-word runs of its lines and YAML texts, read once for all the sets."""
-    return tuple((path, frozenset(run for _, text in texts_of(path) for run in runs(text))) for path in data_files())
+def data_lines() -> tuple[tuple[Path, str, frozenset[tuple[str, ...]]], ...]:
+    """(file, where, its 7-word runs) for every line and YAML text of the bot's data, read once for every set."""
+    return tuple((path, where, frozenset(runs(text))) for path in data_files() for where, text in texts_of(path))
+
+
+def leaks(index: dict[tuple[str, ...], str]) -> list[str]:
+    """`where: wording of ids` for every line of the data with a near copy of a case."""
+    found = {f"{where}: wording of {', '.join(sorted({index[run] for run in found & index.keys()}))}"
+             for _, where, found in data_lines() if found & index.keys()}
+    return sorted(found)
 
 
 def overlaps(index: dict[tuple[str, ...], str]) -> set[str]:
     """`data file <- case` for every near copy, without line numbers (they shift with edits)."""
-    return {f"{path.relative_to(ROOT)} <- {index[run]}" for path, found in data_runs() for run in found & index.keys()}
+    return {f"{path.relative_to(ROOT)} <- {index[run]}"
+            for path, _, found in data_lines() for run in found & index.keys()}
 
 
 def unrecorded(name: str, index: dict[tuple[str, ...], str]) -> list[str]:
