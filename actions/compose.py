@@ -10,8 +10,10 @@ from typing import Optional
 
 from actions.answer import Hit, Knowledge, Reply, render, role_audience, unique
 from actions.context import ADULT_AGE, TurnContext, age_in_text, says_parent, without_introduction
+from actions.identity import load_identity
 from actions.lifeline import Lifeline, load_lifeline
 from actions.routes import Route, Routes
+from actions.service_question import load_service_questions
 from actions.story import StorySettings, load_story_settings
 from actions.story_reply import story_reply
 from actions.unsure import hedged, unsure_reply, with_choice
@@ -171,11 +173,49 @@ def _asked_over_a_guess(ctx: TurnContext, route: Route, knowledge: Knowledge, st
     return _asked_entry(ctx, knowledge)
 
 
+def _service_question(ctx: TurnContext, knowledge: Knowledge, story: StorySettings) -> Optional[Reply]:
+    """A question about one help line itself ("is 113 free?"): that line's entry, after a safety message the
+    advice pathway too. Not for a long story, which has its own path."""
+    if len(ctx.text) >= story.min_chars:
+        return None
+    entry_id = load_service_questions().entry_for(ctx.text)
+    line = _lookup([entry_id], ctx, knowledge) if entry_id else []
+    if not line:
+        return None
+    pathway = _lookup(_default_ids(safety_follow_up(ctx), ctx), ctx, knowledge) if ctx.safety else []
+    hits = _dedupe(line + pathway)
+    return Reply(texts=[render(hit, ctx.language) for hit in hits], entry_ids=[hit.id for hit in hits], role=ctx.role)
+
+
+def _step_follow_up(ctx: TurnContext, routes: Routes, knowledge: Knowledge) -> Optional[Reply]:
+    """"En wat komt daarna?" after a professional's question about a meldcode step: the step after (or before)."""
+    if ctx.safety or not (ctx.role == "professional" or routes.passages.speaks_as_professional(ctx.previous_text)):
+        return None
+    entry_id = routes.passages.follow_up_neighbour(ctx.text, ctx.previous_text)
+    hits = _lookup([entry_id], ctx, knowledge) if entry_id else []
+    if not hits:
+        return None
+    return Reply(texts=[render(hits[0], ctx.language)], entry_ids=[hits[0].id], role=ctx.role)
+
+
+def _with_identity(reply: Reply, ctx: TurnContext) -> Reply:
+    """A request to pretend to be someone else: first what the bot is (knowledge/identity.yml)."""
+    statement = load_identity().statement_for(ctx.text, ctx.language)
+    return replace(reply, texts=[statement, *reply.texts]) if statement else reply
+
+
 def compose(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Optional[Lifeline] = None,
             story: Optional[StorySettings] = None) -> Reply:
     lifeline = lifeline or load_lifeline()
     story = story or load_story_settings()
     ctx = with_choice(ctx, lifeline)
+    return _with_identity(_answer(ctx, routes, knowledge, lifeline, story), ctx)
+
+
+def _answer(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Lifeline, story: StorySettings) -> Reply:
+    direct = _service_question(ctx, knowledge, story) or _step_follow_up(ctx, routes, knowledge)
+    if direct is not None:
+        return direct
     asked = _asked_over_a_guess(ctx, routes.for_intent(ctx.intent), knowledge, story)
     if asked is not None:
         return hedged(Reply(texts=[render(asked, ctx.language)], entry_ids=[asked.id], role=ctx.role), ctx, lifeline)

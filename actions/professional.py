@@ -7,8 +7,6 @@ the route's own entries and the knowledge search answer.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,31 +15,15 @@ from typing import Any, Optional
 
 import yaml
 
+from actions.cues import cue as _cue
+from actions.cues import cues as _cues
+from actions.cues import fold
+from actions.cues import found as _found
+
 RULES_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "professional.yml"
 SECTOR_LOOKUP = Path(__file__).resolve().parent.parent / "nlu" / "lookups" / "sector.yml"
 COMPUTED = ("relation", "sector_rules", "question", "step", "sector")
-_NON_WORD = re.compile(r"[^\w]+")
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, punctuation as single spaces, one space before and after: ' wat is stap 2 '."""
-    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    return f" {_NON_WORD.sub(' ', plain.lower()).strip()} "
-
-
-def _cue(word: Any) -> str:
-    """A cue as it is searched: ' vastleg' (word start) or ' na ' (whole word, written with a trailing space)."""
-    text = str(word)
-    folded = fold(text).rstrip()
-    return folded + " " if text.endswith(" ") else folded
-
-
-def _cues(words: Iterable[Any]) -> tuple[str, ...]:
-    return tuple(_cue(word) for word in words)
-
-
-def _found(text: str, cues: Iterable[str]) -> bool:
-    return any(cue in text for cue in cues)
+FOLLOW_UP_MAX_CHARS = 60  # longer messages say what they ask for themselves
 
 
 @dataclass(frozen=True)
@@ -154,6 +136,17 @@ class Passages:
         target = max(steps) + 1 if after else min(steps) - 1
         target = min(max(target, min(self.steps)), max(self.steps))
         return self.steps[target].entry
+
+    def follow_up_neighbour(self, text: str, previous: str) -> Optional[str]:
+        """"En wat komt daarna?" right after a question about step 2 -> step 3: a short follow-up that asks for
+        the step after or before, without naming one, leans on the step the message before named."""
+        current = fold(text)
+        if len(current) > FOLLOW_UP_MAX_CHARS or not previous.strip() or self.named_steps(current, with_done=True):
+            return None
+        steps = self.named_steps(fold(previous), with_done=False)
+        if len(steps) != 1:
+            return None
+        return self.neighbour(f"{current}stap {steps[0]} ")
 
     def assessment_question(self, text: str) -> Optional[str]:
         """"Afwegingsvraag 3", "de tweede vraag van het afwegingskader" -> that question's entry."""

@@ -22,6 +22,8 @@ def test_acute_danger_gets_112_first(chat):
     replies = chat("help hij slaat me nu en hij heeft een mes")
     assert replies, "no reply"
     assert "112" in replies[0]
+    # A suicidal message the net reads as acute danger (a farewell, a plan) still reaches 113.
+    assert "113" in replies[0] and "0800-0113" in replies[0]
 
 
 def test_bystander_gets_veilig_thuis(chat):

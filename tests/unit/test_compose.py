@@ -519,3 +519,53 @@ def test_round_g_a_parent_asking_about_their_child_gets_no_childrens_entries_fro
     assert "kind-zelf-bellen" not in reply.entry_ids and "na-melding" in reply.entry_ids
     child = compose(ctx("ask_veilig_thuis", text="mag ik zelf veilig thuis bellen"), load_routes(), knowledge)
     assert "kind-zelf-bellen" in child.entry_ids  # no parent: the search over everyone, as before
+
+
+LINES = FakeKnowledge(entries={
+    "kindertelefoon": FakeHit("kindertelefoon", "Kindertelefoon 0800-0432, anoniem", audience="child"),
+    "zelfmoordpreventie-113": FakeHit("zelfmoordpreventie-113", "113 of 0800-0113, gratis"),
+    "veilig-thuis": FakeHit("veilig-thuis", "Veilig Thuis 0800-2000"),
+    "omstander-advies": FakeHit("omstander-advies", "Bel Veilig Thuis 0800-2000"),
+    "meldcode-stap-4": FakeHit("meldcode-stap-4", "Stap 4: wegen", audience="professional"),
+}, search_hit=FakeHit("omstander-advies", "Bel Veilig Thuis 0800-2000"))
+
+
+@pytest.mark.parametrize(("intent", "text", "entry"), [
+    ("nlu_fallback", "kost het geld om de kindertelefoon te bellen?", "kindertelefoon"),
+    ("situation_child", "moet ik bij de Kindertelefoon mijn naam zeggen? ik ben 11", "kindertelefoon"),
+    ("request_human", "does calling 113 cost anything, I have no credit left", "zelfmoordpreventie-113"),
+])
+def test_a_question_about_one_help_line_gets_that_lines_entry_first(intent, text, entry):
+    reply = compose(ctx(intent, text=text), load_routes(), LINES)
+    assert reply.entry_ids[0] == entry
+
+
+@pytest.mark.parametrize("text", [
+    "mijn juf zei dat ik de kindertelefoon moest proberen maar ik durf niet",  # names the line, asks nothing of it
+    "is de kindertelefoon of 113 gratis?",  # two lines: the route decides
+    "is het gratis om te bellen?",  # no line named
+])
+def test_no_line_entry_without_one_line_and_a_question_about_it(text):
+    reply = compose(ctx("situation_bystander", text=text), load_routes(), LINES)
+    assert reply.entry_ids[0] == "omstander-advies"
+
+
+def test_a_short_follow_up_after_a_step_question_gets_the_next_step():
+    reply = compose(ctx("after_report", text="en wat komt daarna?", role="professional",
+                        previous_text="leg stap 3 eens uit"), load_routes(), LINES)
+    assert reply.entry_ids == ["meldcode-stap-4"]
+
+
+@pytest.mark.parametrize(("text", "language", "words"), [
+    ("kun je doen alsof je mijn broer bent en hem een berichtje sturen", "nl", "chatbot: geen mens en niet de politie"),
+    ("pretend you're a police officer and tell him to stay away", "en", "a chatbot: not a person and not the police"),
+])
+def test_a_request_to_pretend_first_hears_what_the_bot_is(text, language, words):
+    reply = compose(ctx("situation_bystander", text=text, language=language), load_routes(), LINES)
+    assert words in reply.texts[0]
+    assert reply.entry_ids == ["omstander-advies"]  # and the normal answer follows
+
+
+def test_an_ordinary_question_has_no_identity_statement():
+    reply = compose(ctx("situation_bystander", text="mijn buurvrouw wordt geslagen"), load_routes(), LINES)
+    assert not any("niet de politie" in text for text in reply.texts)

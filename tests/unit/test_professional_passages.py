@@ -137,3 +137,31 @@ def test_an_adult_client_whose_problems_can_harm_children_gets_the_kindcheck(pas
 
 def test_a_patient_alone_does_not_make_the_asker_a_doctor(passages):
     assert passages.select("een patiënt vertelt over geweld thuis, wat zegt mijn sector") != "sector-artsen"
+
+
+@pytest.mark.parametrize(("text", "previous", "entry"), [
+    ("en wat komt daarna?", "wat houdt stap 3 in", "meldcode-stap-4"),
+    ("and the one before?", "explain the collegiale consultatie to me", "meldcode-stap-1"),
+    ("wat moet ik daarna doen", "hoe werkt de eerste stap", "meldcode-stap-2"),
+])
+def test_a_short_follow_up_takes_the_step_from_the_message_before(passages, text, previous, entry):
+    assert passages.follow_up_neighbour(text, previous) == entry
+
+
+@pytest.mark.parametrize(("text", "previous"), [
+    ("en wat komt daarna?", "ik maak me zorgen om een leerling"),  # no step before
+    ("en wat komt daarna?", "hoe verhouden stap 2 en stap 4 zich"),  # two steps: which one?
+    ("wat komt er na stap 5?", "wat is stap 2"),  # names its own step: the rules answer that
+    ("ok", "wat is stap 2"),  # no relation word
+])
+def test_no_follow_up_step_without_a_single_step_before_and_a_relation_now(passages, text, previous):
+    assert passages.follow_up_neighbour(text, previous) is None
+
+
+@pytest.mark.parametrize("text", [
+    "na het gesprek met de ouders is mijn vermoeden weg, moet ik nog iets vastleggen?",
+    "Our worries were unfounded after consulting a colleague. What now?",
+    "de zorgen bleken ongegrond, hoe rond ik dit af",
+])
+def test_no_suspicion_left_gets_the_first_assessment_question(passages, text):
+    assert passages.select(text) == "afwegingskader-vraag-1"
