@@ -36,9 +36,9 @@ NINE_DIGITS = re.compile(r"(?<![\w.,+\-€$])(?<!€ )(?:[0-9]{9}|[0-9]{3}([ .\-
 AMOUNT_AFTER = re.compile(r"\s*(?:euro|eur|dollar|km|kilometer|meter|mensen|inwoners|views|volgers|followers)(?![\w])",
                           re.IGNORECASE)
 POSTCODE = re.compile(r"(?<![\w\-/.])([1-9][0-9]{3})( ?- ?| ?)([A-Za-z]{2})(?![\w])")
-# "9711 c p", "1068 M K", "3531-e-s", "1234 a.b.": the two letters typed apart (spaced, dashed or dotted) are
+# "9711 c p", "1068 M K", "3531-e-s": the two letters typed apart (spaced or dashed; not "2020 e.v.") are
 # postcode letters in any case; two single letters after four digits are no Dutch words.
-POSTCODE_APART = re.compile(r"(?<![\w\-/.])[1-9][0-9]{3}(?: ?- ?| ?)[A-Za-z](?:\.? |\.|-| - )[A-Za-z]\.?"
+POSTCODE_APART = re.compile(r"(?<![\w\-/.])[1-9][0-9]{3}(?: ?- ?| ?)[A-Za-z](?: |-| - )[A-Za-z]"
                             r"(?![\w]|\s[A-Za-z](?![\w]))")  # not a run of letters: "2019 a b c"
 PLACE_WORD = re.compile(r",?\s+([^\W\d_]+(?:[\-'][^\W\d_]+)*)")
 PLATE_SHAPES = ("LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D", "D-LLL-DD",
