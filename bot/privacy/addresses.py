@@ -20,7 +20,8 @@ HOUSE_NUMBER = re.compile(
     r"(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
     # "huis 2", "app. 14", "unit 3": a dwelling inside the building, with its own number
     r"|\s?-?\s?(?i:huis|unit|app\.?|apt\.?|appartement|flat|kamer|bus)\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
-    r"|\s?-?\s?(?i:bis|hs|huis|bg|bgg|bv|zw|rd|ii|iii|(?:boven|beneden|achter|voor)(?:woning|huis)(?![\w])"  # "2 achterhuis"
+    # "2 achterhuis"
+    r"|\s?-?\s?(?i:bis|hs|huis|bg|bgg|bv|zw|rd|ii|iii|(?:boven|beneden|achter|voor)(?:woning|huis)(?![\w])"
     r"|(?:boven|beneden)(?!\s+(?:de|het|een|the)\b))(?![\w])"
     r"|\s?-\s?(?i:i|iv)(?![\w])"  # "23-II", "40-I": the floor in Roman numerals (Amsterdam)
     # "218 2 hoog", "45-3hoog", "9 tweede verdieping", "480 1st floor": the floor, in digits or words, Dutch or English

@@ -76,10 +76,11 @@ NUMBERED_SCHOOL = re.compile(r"(?i)(?<![\w])(?:szko[łl][aeyę]?|przedszkol[aeu]
 # "Snel & Co", "Jansen & Zn": a firm's tail after an ampersand.
 FIRM_AMPERSAND = re.compile(r"(?:\s*&\s*|\s+en\s+)(?:Co|co|Zn|zn|Zonen|zonen|Zoon|zoon|Partners|partners)(?![\w])\.?")
 # Words that follow a name, not a noun: "loonbedrijf ter haar en ...", "ter haar hij ..." (not "ter haar bescherming").
-AFTER_NAME_WORDS = frozenset({"en", "maar", "in", "aan", "op", "bij", "hij", "zij", "ze", "die", "dat", "want", "of", "is",
-                              "was", "met", "uit", "te", "and", "heeft", "had", "zit", "werkt", "woont"})
+AFTER_NAME_WORDS = frozenset({"en", "maar", "in", "aan", "op", "bij", "hij", "zij", "ze", "die", "dat", "want", "of",
+                              "is", "was", "met", "uit", "te", "and", "heeft", "had", "zit", "werkt", "woont"})
 # After a name between commas: "een snackbar, de gouden draak, en daar ...", "..., waar ik werk".
-APPOSITION_CLOSERS = frozenset({"en", "maar", "die", "dat", "waar", "daar", "is", "was", "heet", "and", "which", "where"})
+APPOSITION_CLOSERS = frozenset({"en", "maar", "die", "dat", "waar", "daar", "is", "was", "heet", "and", "which",
+                                "where"})
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
 
 
@@ -188,7 +189,7 @@ class InstitutionFinder:
         if word.endswith(ADJECTIVE_ENDINGS) and lists.ordinary(word):
             return True
         stem = word[:-1]  # "katholieke", "nieuwe"; not "rede", "tale": an English stem makes no Dutch adjective
-        return word.endswith("e") and len(word) > 3 and lists.ordinary(stem) \
+        return word.endswith("e") and len(word) > 3 and stem in lists.dutch \
             and not (stem in lists.frequent_en and stem not in lists.frequent_nl)
 
     def _weak_describer(self, token: Token) -> bool:
@@ -313,8 +314,11 @@ class InstitutionFinder:
         if index < 1 or self.tokens[index - 1].lower not in ARTICLES or not self._next(index):
             return False
         token = self.tokens[index + 1]
-        return not token.cap and not self._stop(token) and not self._describer(token) \
-            and token.lower not in word_lists().frequent_nl
+        # a frequent noun too when it ends the clause and counts no time: "kinderopvang de kleine wereld", not "de hele
+        # dag"
+        frequent = token.lower in word_lists().frequent_nl \
+            and not (self._clause_end_after(index + 1) and token.lower not in self.lex.number_units)
+        return not token.cap and not self._stop(token) and not self._describer(token) and not frequent
 
     def _gaps_after(self, probe: int) -> tuple[str, ...]:
         """"het St. Ignatius", "de Dr. Nassau": an abbreviated title inside a name goes on after its full stop."""
@@ -369,9 +373,13 @@ class InstitutionFinder:
             return False
         if word in lex.possessives:  # "ter haar bescherming": a possessive before a noun
             return self._clause_end_after(index) or self.tokens[index + 1].lower in AFTER_NAME_WORDS
+        # "van der meer", "van den berg", "ter horst": after particles that only names have, a frequent word too
+        only_names = self.tokens[index - 1].lower in ("der", "den", "ter", "ten") and index > 1 \
+            and (self.tokens[index - 1].lower in ("ter", "ten") or self.tokens[index - 2].lower == "van")
         return not (word in lex.not_names_after_cue or word in lex.subject_verbs or word in lex.handle_stops
                     or word in lex.number_words or word in lex.street_particles or word in lex.non_names
-                    or word in word_lists().frequent_nl or word in lex.person_nouns or word in lex.relations)
+                    or (word in word_lists().frequent_nl and not only_names) or word in lex.person_nouns
+                    or word in lex.relations)
 
     def _after_article(self, probe: int, index: int) -> bool:
         """"het da vinci college", "het cals college": lower-case words between an article and the kind word,
@@ -650,8 +658,8 @@ class InstitutionFinder:
         "een" or a possessive, then between commas one to three words that are no function words, at least one of
         them no Dutch word or capitalised: the name of that place."""
         tokens, lex, lists = self.tokens, self.lex, word_lists()
-        if index < 1 or not (tokens[index - 1].lower in ("een", "an", "a") or tokens[index - 1].lower in lex.possessives) \
-                or not self._next(index, (", ",)):
+        before = tokens[index - 1].lower if index > 0 else ""
+        if not (before in ("een", "an", "a") or before in lex.possessives) or not self._next(index, (", ",)):
             return None
         first = index + 1
         if self._article(first) and self._next(first):
@@ -849,6 +857,11 @@ class InstitutionFinder:
                 break
             token = tokens[probe]
             word = token.lower
+            # "advocatenkantoor de jong en partners": a family name after "de" that is a frequent word, ending the name
+            family = probe == article + 1 and tokens[article].lower == "de" and self._family_name(token) \
+                and (self._clause_end_after(probe) or tokens[probe + 1].lower in AFTER_NAME_WORDS)
+            if family:
+                return probe
             if self._stop(token) or self._weak_describer(token) or word in lists.frequent_nl or word in ARTICLES \
                     or self._function_word(token) or word in self.lex.person_nouns or _verb_like(word, lists.dutch) \
                     or _plural(word) or word in lists.frequent_en:

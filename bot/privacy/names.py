@@ -920,7 +920,8 @@ class NameFinder:
             owned = token.lower in self.lex.possessives and token.lower in self.lists.surnames \
                 and (self._clause_end(last) or (last + 1 < len(self.tokens)
                                                 and self.tokens[last + 1].lower in NAME_FOLLOWERS))
-            return listed or self._rare_word(token) or owned
+            berber = self.tokens[last - 1].lower in ("aït", "ait") and not self._function_word(token)  # "aït hammou"
+            return listed or self._rare_word(token) or owned or berber
         rare = self._rare_word(token) and self.tokens[first - 1] is given  # one rare word, right after the name
         return (listed or rare) and not given.cap and not self._function_word(token)
 
@@ -1011,9 +1012,12 @@ class NameFinder:
         tokens, lex = self.tokens, self.lex
         token = tokens[index]
         word = token.lower
+        frequent = word in self.lists.frequent_nl or word in self.lists.frequent_en or word in lex.sentence_starters
         if index + 1 >= len(tokens) or not self._adjacent(index, index + 1) or not self._given_word(token) \
-                or not (word in self.lists.frequent_nl or word in self.lists.frequent_en or word in lex.sentence_starters):
+                or not frequent or word in INVERSION_OPENERS:  # "Dan zegt hij ...": an adverb, the verb, its subject
             return False
+        if index + 2 < len(tokens) and tokens[index + 2].lower in OBJECT_SUBJECTS | {"u", "er", "men", "het"}:
+            return False  # "... zegt hij": the subject after the verb, so the first word is no subject
         verb = tokens[index + 1].lower
         if not (verb in lex.person_verbs or (verb in lex.subject_verbs and verb not in BASE_FORMS and verb not in AND)):
             return False

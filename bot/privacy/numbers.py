@@ -22,8 +22,8 @@ NL_IBAN = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{10}")
 IBAN_LOOSE = re.compile(r"(?<![\w])[A-Za-z]{2} ?[0-9]{2}[ \-]?[A-Za-z]{4}(?:[ \-]?[0-9]{1,4}){2,7}(?![\w])")
 NL_IBAN_TYPO = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{9,11}")
 # A run of digit groups joined by one separator; "(0)" and brackets around an area code allowed.
-# "06 /  38 29 10 47": up to three spaces on each side of a separator, as people type them
-NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?[0-9](?:[0-9]|\(0\)|[()]|(?:[ \t]{0,3}[-./|][ \t]{0,3}|\s)(?=[(0-9]))*")
+# "06 /  38 29 10 47", "06_12345678": up to three spaces on each side of a separator, as people type them
+NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?[0-9](?:[0-9]|\(0\)|[()]|(?:[ \t]{0,3}[-./|_][ \t]{0,3}|\s)(?=[(0-9]))*")
 DIGITS = re.compile(r"[0-9]+")
 BSN = re.compile(r"(?<![\w.+\-])[0-9]{3}([ .\-]?)[0-9]{3}\1[0-9]{3}(?![\w]|[.\-][0-9])")
 # Nine digits in any grouping ("1215.47.280"): a BSN when the 11-check holds.
@@ -74,7 +74,7 @@ def _spelled_email(at_words: tuple[str, ...], dot_words: tuple[str, ...]) -> re.
     # in brackets of any kind, with or without spaces inside: "(at)", "[ at ]", "{dot}", "< punt >"
     at = rf"(?:\s*(?:[(\[{{<]\s*(?:at|{either(at_words)})\s*[)\]}}>]|@)\s*|\s+(?:{either(at_words)})\s+)"
     dot = rf"(?:\.|\s*[(\[{{<]\s*(?:dot|punt|{either(dot_words)})\s*[)\]}}>]\s*|\s+(?:{either(dot_words)})\s+)"
-    local = rf"[\w%+\-]+(?:{dot}[\w%+\-]+)*"
+    local = rf"[\w%+\-]+(?:(?:{dot}|\s\.\s?)[\w%+\-]+)*"  # "j . de . vries @ ...": dots typed apart
     domain_dot = rf"(?:{dot}|\s*\.\s*)"  # "hotmail . com": the domain needs a known ending, so spaces may stand
     return re.compile(rf"(?<![\w.%+\-])({local}){at}([\w\-]+(?:{domain_dot}[\w\-]+)+)(?![\w])", re.IGNORECASE)
 
@@ -112,7 +112,7 @@ def _spelled_enough(found: str, lex: Lexicon) -> bool:
     """The English word "at" alone makes no address: it needs "@", "(at)", "apenstaartje" or a spelled dot."""
     words = set(re.split(r"\s+", found.lower()))
     bracketed = BRACKETED_WORD.findall(found.lower())
-    if "@" in found or "at" in bracketed or words & (set(lex.email_at_words) - {"at"}):
+    if "@" in found or (set(bracketed) & {"at", *lex.email_at_words}) or words & (set(lex.email_at_words) - {"at"}):
         return True
     return bool((words | set(bracketed)) & {*lex.email_dot_words, "dot", "punt"})
 
