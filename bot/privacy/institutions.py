@@ -586,6 +586,8 @@ class InstitutionFinder:
                 if named is not None:  # "een shoarmazaak, de gouden draak, en ..."
                     yield self._span(*named)
             end = self._cue_end(index)
+            if end is None and token.lower in lex.work_words:
+                end = self._role_cue_end(index)  # "werkt als buschauffeur bij arriva"
             if end is not None:  # "werk bij de Jumbo", not "werk bij de reclassering"
                 yield from self._after_cue(index, end)
             if token.lower in lex.teacher_titles:
@@ -941,6 +943,14 @@ class InstitutionFinder:
         that is no frequent word, none the bot uses and no kind word ("juf anna van de klas", "van de bso")."""
         tokens, lists = self.tokens, word_lists()
         school = index + 4
+        if index + 3 < len(tokens) and tokens[index + 1].lower in ("op", "bij") and self._article(index + 2) \
+                and self._next(index) and self._next(index + 1) and self._next(index + 2):
+            # round 12: "juf op de vlinderboom": a teacher at a school whose name is in no dictionary
+            token = tokens[index + 3]
+            if not token.cap and token.lower not in lists.dutch and not self._stop(token) and len(token.lower) > 3 \
+                    and token.lower not in lists.places and not self._describer(token):
+                return index + 3
+            return None
         if school >= len(tokens) or not all(self._next(i) for i in range(index, school)) \
                 or tokens[index + 2].lower not in ("van", "op") or tokens[index + 3].lower not in ARTICLES:
             return None
@@ -1073,6 +1083,18 @@ class InstitutionFinder:
             end = first + len(phrase) - 1
             if end < len(self.tokens) and tuple(t.lower for t in self.tokens[first:end + 1]) == phrase \
                     and all(self._next(i) for i in range(first, end)):
+                return end
+        return None
+
+    def _role_cue_end(self, index: int) -> int | None:
+        """Round 12: "werkt als buschauffeur bij", "works as a cleaner at": a work word, "als"/"as", one or two words
+        and "bij"/"at"/"for": the end of a work cue."""
+        tokens = self.tokens
+        if index + 3 >= len(tokens) or tokens[index + 1].lower not in ("als", "as") or not self._next(index):
+            return None
+        for end in (index + 3, index + 4):
+            if end < len(tokens) and tokens[end].lower in ("bij", "at", "for", "voor") \
+                    and all(self._next(i) for i in range(index, end)):
                 return end
         return None
 

@@ -223,7 +223,12 @@ class NameFinder:
         return bool(parts) and all(
             not lists.ordinary(p) and p not in lex.vocabulary and p not in lex.common_words and p not in lists.places
             and p not in lex.glued_cues and not self._compound(p, relaxed=True) for p in parts) \
-            and not self._relation_typo(token) and not (not token.cap and (self._degree(word) or self._chat_form(word)))
+            and not self._relation_typo(token) and not (not token.cap and self._inflected(word))
+
+    def _inflected(self, word: str) -> bool:
+        """A comparative, a chat form or (round 12) a present tense in "-t" of an ordinary verb ("turnt", "opwerkt"):
+        no name in lower case."""
+        return self._degree(word) or self._chat_form(word) or (word.endswith("t") and self._verb_form(word))
 
     def _chat_form(self, word: str) -> bool:
         """"omkleedde", "dronke": a past tense whose infinitive is an ordinary word, or a word with its final "n"

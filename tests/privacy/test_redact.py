@@ -1097,6 +1097,11 @@ def test_eleventh_round_keeps_ordinary_words(text):
      "werk ik"),
     ("ze is leiding bij scouting de paddestoel groep", "ze is leiding bij [INSTELLING]"),
     ("hij is conciërge op het openbaar lyceum deventer", "hij is conciërge op [INSTELLING]"),
+    ("hij werkt als buschauffeur bij arriva", "hij werkt als buschauffeur bij [INSTELLING]"),
+    ("ze is juf op de vlinderboom", "ze is juf op [INSTELLING]"),
+    ("ze zit op sbo de wingerd", "ze zit op [INSTELLING]"),
+    ("mijn vader werkt bij de firma van den heuvel", "mijn vader werkt bij [INSTELLING]"),
+    ("ik ben stagiair bij advocatenkantoor de jong en partners", "ik ben stagiair bij [INSTELLING]"),
     # names
     ("Wil slaat mijn moeder", "[NAAM] slaat mijn moeder"),
     ("mijn oom ben heeft mij bedreigd", "mijn oom [NAAM] heeft mij bedreigd"),
@@ -1127,7 +1132,8 @@ def test_twelfth_round_spans(text, expected):
     "wat mijn moeder wil is dat ik thuis blijf", "Kan ik hier anoniem praten?", "Wil je me helpen?", "Ben ik gek?",
     "een kind, soms twee, komt langs", "ze schreeuwde hulp", "hij riep hem terug", "noem de stappen van de meldcode",
     "mn oom noemen ze de bulldog", "studeer aan de universiteit en mijn vriend controleert me",
-    "rekeningnr graag via de app",
+    "rekeningnr graag via de app", "ik ben juf op de speelplaats", "de juf op de gang riep me",
+    "mijn dochter turnt elke week", "ik werk als vrijwilliger in de buurt",
 ])
 def test_twelfth_round_keeps_ordinary_words(text):
     assert redact(text) == text
