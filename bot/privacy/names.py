@@ -183,6 +183,7 @@ class NameFinder:
         english = sum(w in self.lists.frequent_en for w in words)
         self.english = english > sum(w in self.lists.frequent_nl for w in words)
         self.named: set[int] = set()  # tokens found right after "heet", "mijn naam is"
+        self.cue_words = _cue_words(lex)
 
     def _frequent(self, token: Token) -> bool:
         """A very frequent word of the message's language ("wil", "is"; "will", "can" in English)."""
@@ -351,7 +352,7 @@ class NameFinder:
         return (token.lower in lex.non_names or token.lower in lex.titles or token.lower in lex.relations
                 or (token.lower,) in lex.handle_platforms  # "op bereal heet hij ...": a platform is no person
                 or token.lower in lex.foreign_relations or token.lower in lex.not_names_after_cue
-                or token.lower in _chain_words(lex.chains) or token.lower in _cue_words(lex))
+                or token.lower in _chain_words(lex.chains) or token.lower in self.cue_words)
 
     def _given(self, token: Token) -> bool:
         """A given name that may stand alone here."""

@@ -162,7 +162,8 @@ def test_the_bots_own_texts_lose_nothing_but_full_dates():
 # - L: blind in the tenth round (names 0.826 -> 0.858, institutions 0.581, addresses 0.845, BSN 0.889); after the
 #   eleventh names 212/219, institutions 59/62, e-mail 30/31, every other class 1.0.
 # - M: blind in the eleventh round (names 0.939, institutions 0.773 -> 0.813, addresses 0.875 -> 0.893, postcodes
-#   0.885, e-mail 0.970, telephone 0.972, every other class 1.0; over-redaction 0.9%); after the twelfth: see below.
+#   0.885, e-mail 0.970, telephone 0.972, every other class 1.0; over-redaction 0.9%); after the twelfth 245/246 names,
+#   74/75 institutions, every other class 1.0.
 TUNING_FLOORS: dict[str, dict[str, float]] = {
     "chat-holdout-e": {"NAAM": 0.99},
     "chat-holdout-f": {},
@@ -172,8 +173,7 @@ TUNING_FLOORS: dict[str, dict[str, float]] = {
     "chat-holdout-j": {},
     "chat-holdout-k": {},
     "chat-holdout-l": {"NAAM": 0.96, "INSTELLING": 0.95, "EMAIL": 0.96},
-    "chat-holdout-m": {"NAAM": 0.93, "INSTELLING": 0.81, "ADRES": 0.89, "POSTCODE": 0.88, "EMAIL": 0.96,
-                       "TELEFOON": 0.97},
+    "chat-holdout-m": {"NAAM": 0.99, "INSTELLING": 0.98},
 }
 
 
