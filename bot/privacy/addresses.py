@@ -8,6 +8,7 @@ from typing import Optional
 
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.spans import Span
+from bot.privacy.spoken import number_value
 from bot.privacy.tokens import Token, gap
 from bot.privacy.wordlists import word_lists
 
@@ -17,10 +18,17 @@ HOUSE_NUMBER = re.compile(
     r"(?:,\s*(?:huisnummer|huisnr\.?|nummer|nr\.?|no\.?)\s*"  # "aan de europalaan, nummer 402"
     r"|\.?\s+(?:(?:op\s+)?(?:huisnummer|huisnr\.?|nummer|nr\.?|no\.?|number)\s*)?)([0-9]{1,5})((?:(?:-?[a-zA-Z]|\s-?[A-Z]|\s-[a-zA-Z])(?![\w]))?"
     r"(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
-    r"|\s?-?\s?(?i:bis|hs|huis|bg|zw|rd|ii|iii|(?:boven|beneden|achter|voor)(?:woning|huis)(?![\w])"  # "2 achterhuis"
+    # "huis 2", "app. 14", "unit 3": a dwelling inside the building, with its own number
+    r"|\s?-?\s?(?i:huis|unit|app\.?|apt\.?|appartement|flat|kamer|bus)\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
+    # "2 achterhuis"
+    r"|\s?-?\s?(?i:bis|hs|huis|bg|bgg|bv|zw|rd|ii|iii|(?:boven|beneden|achter|voor)(?:woning|huis)(?![\w])"
     r"|(?:boven|beneden)(?!\s+(?:de|het|een|the)\b))(?![\w])"
     r"|\s?-\s?(?i:i|iv)(?![\w])"  # "23-II", "40-I": the floor in Roman numerals (Amsterdam)
-    r"|,?\s(?:[0-9]|[0-9]e|[0-9]ste|[0-9]de)(?:\s?|-)(?i:hoog|hg|etage|verdieping)(?![\w])"  # "218 2 hoog"
+    # "218 2 hoog", "45-3hoog", "9 tweede verdieping", "480 1st floor": the floor, in digits or words, Dutch or English
+    # (a floor in words after a comma is a new phrase, as the earlier sets label it: "450, derde verdieping")
+    r"|(?:,?\s(?=[0-9])|\s|-)(?i:[0-9]{1,2}(?:e|ste|de|st|nd|rd|th)?|eerste|tweede|derde|vierde|vijfde|zesde|"
+    r"zevende|achtste|negende|tiende|begane|first|second|third|fourth|fifth|sixth|ground)(?:\s?|-)"
+    r"(?i:hoog|hg|etage|verdieping|floor|grond)(?![\w])"
     r"|\s?-?\s?(?i:hoog|hg)(?:\s(?i:achter|voor)(?![\w]))?(?![\w])"  # "kade 3 hoog": the floor, no house number
     r"|\s[a-z](?=\s*(?:$|[,.;:!?)]))"  # "oudegracht 156 c" at the end of a clause ("88 z mężem" is a word)
     # "heuvelweg 5 b maar ...", "12 a op de eerste": a letter before a Dutch function word
@@ -442,5 +450,22 @@ class AddressFinder:
                 yield Span(match.start(), match.end(), "ADRES")
 
 
+# "op de hoefijzerweg achtentwintig", "kerkstraat twaalf a": a house number written in words after a street.
+SPOKEN_NUMBER = re.compile(r"\s+([^\W\d_]+(?:-[^\W\d_]+)*)(\s[a-z](?![\w]))?")
+
+
+def _spoken_number(text: str, end: int, finder: AddressFinder) -> int:
+    """The end of a street span, with a house number in words after it ("een" is an article)."""
+    if end < len(text) and text[end].isdigit() or (end > 0 and text[end - 1].isdigit()):
+        return end
+    match = SPOKEN_NUMBER.match(text, end)
+    if match is None or match.group(1).lower() == "een" or finder._unit_after(match.end(1)):
+        return end
+    value = number_value(match.group(1).lower(), finder.lex)
+    return match.end(1) if value is not None and value >= 1 else end
+
+
 def addresses(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
-    yield from AddressFinder(text, tokens, lex).spans()
+    finder = AddressFinder(text, tokens, lex)
+    for span in finder.spans():
+        yield Span(span.start, _spoken_number(text, span.end, finder), span.kind)

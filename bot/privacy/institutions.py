@@ -75,6 +75,12 @@ NUMBERED_SCHOOL = re.compile(r"(?i)(?<![\w])(?:szko[łl][aeyę]?|przedszkol[aeu]
                              r"(?:\s+[^\W\d_]+){0,2}?\s+(?:nr|numer)\.?\s*[0-9]{1,3}(?![\w])")
 # "Snel & Co", "Jansen & Zn": a firm's tail after an ampersand.
 FIRM_AMPERSAND = re.compile(r"(?:\s*&\s*|\s+en\s+)(?:Co|co|Zn|zn|Zonen|zonen|Zoon|zoon|Partners|partners)(?![\w])\.?")
+# Words that follow a name, not a noun: "loonbedrijf ter haar en ...", "ter haar hij ..." (not "ter haar bescherming").
+AFTER_NAME_WORDS = frozenset({"en", "maar", "in", "aan", "op", "bij", "hij", "zij", "ze", "die", "dat", "want", "of",
+                              "is", "was", "met", "uit", "te", "and", "heeft", "had", "zit", "werkt", "woont"})
+# After a name between commas: "een snackbar, de gouden draak, en daar ...", "..., waar ik werk".
+APPOSITION_CLOSERS = frozenset({"en", "maar", "die", "dat", "waar", "daar", "is", "was", "heet", "and", "which",
+                                "where"})
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
 
 
@@ -182,7 +188,9 @@ class InstitutionFinder:
             return True
         if word.endswith(ADJECTIVE_ENDINGS) and lists.ordinary(word):
             return True
-        return word.endswith("e") and len(word) > 3 and lists.ordinary(word[:-1])  # "katholieke", "nieuwe"
+        stem = word[:-1]  # "katholieke", "nieuwe"; not "rede", "tale": an English stem makes no Dutch adjective
+        return word.endswith("e") and len(word) > 3 and stem in lists.dutch \
+            and not (stem in lists.frequent_en and stem not in lists.frequent_nl)
 
     def _weak_describer(self, token: Token) -> bool:
         """A describing word after a weak kind word, unless it is a listed place or given name ("de eik")."""
@@ -248,7 +256,7 @@ class InstitutionFinder:
                 or (head and taken == 0 and token.lower in first_words(self.lex.chains)
                     and token.lower not in word_lists().frequent_nl) \
                 or (head and self._kind(self.tokens[index]) == "huize" and not self._stop(token)) \
-                or (named_by == "particle" and self._family_name(token)) \
+                or (named_by == "particle" and (self._family_name(token) or self._particle_surname(probe + 1))) \
                 or (named_by == "title" and not self._stop(token))
             named_by = ""
             # "roc midden nederland", "ROC Midden Nederland": a region inside the name after a kind word
@@ -306,8 +314,11 @@ class InstitutionFinder:
         if index < 1 or self.tokens[index - 1].lower not in ARTICLES or not self._next(index):
             return False
         token = self.tokens[index + 1]
-        return not token.cap and not self._stop(token) and not self._describer(token) \
-            and token.lower not in word_lists().frequent_nl
+        # a frequent noun too when it ends the clause and counts no time: "kinderopvang de kleine wereld", not "de hele
+        # dag"
+        frequent = token.lower in word_lists().frequent_nl \
+            and not (self._clause_end_after(index + 1) and token.lower not in self.lex.number_units)
+        return not token.cap and not self._stop(token) and not self._describer(token) and not frequent
 
     def _gaps_after(self, probe: int) -> tuple[str, ...]:
         """"het St. Ignatius", "de Dr. Nassau": an abbreviated title inside a name goes on after its full stop."""
@@ -350,7 +361,25 @@ class InstitutionFinder:
             index += 1
         nxt = self.tokens[index + 1]
         return nxt.cap or self._no_word(nxt) or (nxt.lower in word_lists().surnames and not self._stop(nxt)) \
-            or self._place(nxt)  # "roc van twente"
+            or self._place(nxt) or self._particle_surname(index + 1)  # "roc van twente"
+
+    def _particle_surname(self, index: int) -> bool:
+        """Round 12: "wijk" in "garage van wijk", "bosch" in "van den bosch", "haar" in "ter haar": after a name
+        particle a listed surname that is also a word the bot uses, or a possessive that no noun follows."""
+        token, lex = self.tokens[index], self.lex
+        word = token.lower
+        if index < 1 or self.tokens[index - 1].lower not in lex.name_particles or not self._next(index - 1) \
+                or word not in word_lists().surnames or len(word) < 3 or word in ARTICLES:
+            return False
+        if word in lex.possessives:  # "ter haar bescherming": a possessive before a noun
+            return self._clause_end_after(index) or self.tokens[index + 1].lower in AFTER_NAME_WORDS
+        # "van der meer", "van den berg", "ter horst": after particles that only names have, a frequent word too
+        only_names = self.tokens[index - 1].lower in ("der", "den", "ter", "ten") and index > 1 \
+            and (self.tokens[index - 1].lower in ("ter", "ten") or self.tokens[index - 2].lower == "van")
+        return not (word in lex.not_names_after_cue or word in lex.subject_verbs or word in lex.handle_stops
+                    or word in lex.number_words or word in lex.street_particles or word in lex.non_names
+                    or (word in word_lists().frequent_nl and not only_names) or word in lex.person_nouns
+                    or word in lex.relations)
 
     def _after_article(self, probe: int, index: int) -> bool:
         """"het da vinci college", "het cals college": lower-case words between an article and the kind word,
@@ -436,8 +465,8 @@ class InstitutionFinder:
             token = self.tokens[probe]
             if token.lower in ARTICLES:
                 return probe + 1
-            if self._stop(token) or not self._describer(token):
-                break
+            if (self._stop(token) and token.lower not in self.lex.institution_describers) or not self._describer(token):
+                break  # "het openbaar lyceum": a describing word the bot uses too
             probe -= 1
         return index
 
@@ -458,6 +487,9 @@ class InstitutionFinder:
             unit = founded and UNIT_AFTER.match(self.text, founded.end())
             if founded and not (unit and unit.group(1).lower() in self.lex.number_units):
                 end = founded.end()
+        if self._kind(self.tokens[first]).startswith("scouting") and last > first and self._next(last) \
+                and self.tokens[last + 1].lower in ("groep", "group"):
+            end = self.tokens[last + 1].end  # "scouting baden powell groep"
         ampersand = FIRM_AMPERSAND.match(self.text, end)
         if ampersand:  # "verhuisbedrijf Snel & Co"
             end = ampersand.end()
@@ -546,7 +578,16 @@ class InstitutionFinder:
                 first = self._name_before(index)
                 if first < index or self._named_compound(token):
                     yield self._span(first, self._name_after(index, any_case=False) or index)
+            school = self._higher_education(index)
+            if school is not None:  # "studeert aan de uva", "fontys pabo", "tu delft"
+                yield self._span(index, school)
+            if kind in lex.institution_heads:
+                named = self._apposition(index)
+                if named is not None:  # "een shoarmazaak, de gouden draak, en ..."
+                    yield self._span(*named)
             end = self._cue_end(index)
+            if end is None and token.lower in lex.work_words:
+                end = self._role_cue_end(index)  # "werkt als buschauffeur bij arriva"
             if end is not None:  # "werk bij de Jumbo", not "werk bij de reclassering"
                 yield from self._after_cue(index, end)
             if token.lower in lex.teacher_titles:
@@ -576,6 +617,77 @@ class InstitutionFinder:
                 last = self._name_after(index - 1, any_case=True) if index > 0 else None
                 if last is not None:
                     yield self._span(index + 1, last)
+
+    def _higher_education(self, index: int) -> Optional[int]:
+        """Round 12: the last token of a university or university of applied sciences starting at `index` ("uva",
+        "tu delft", "hogeschool van amsterdam"), with a place or a department after it ("fontys pabo", "avans
+        breda"). A short name that is a word too ("rug", "hu", "han") only after a preposition or a cue of study."""
+        tokens, lex = self.tokens, self.lex
+        if tokens[index].lower not in first_words(lex.higher_education):
+            return None
+        last = None
+        for phrase in by_first_word(lex.higher_education).get(tokens[index].lower, ()):  # longest first
+            end = index + len(phrase) - 1
+            if end < len(tokens) and tuple(t.lower for t in tokens[index:end + 1]) == phrase \
+                    and all(self._next(i) for i in range(index, end)):
+                last = end
+                break
+        if last is None:
+            return None
+        lists = word_lists()
+        word = " ".join(t.lower for t in tokens[index:last + 1])
+        if last == index and (word in lex.higher_education_words or lists.ordinary(word)) \
+                and not _acronym(tokens[index].text) and not self._after_school_preposition(index):
+            return None  # "mijn rug doet pijn", "han is mijn broer"
+        taken = 0
+        while taken < 2 and self._next(last) and (tokens[last + 1].lower in lex.school_departments
+                                                  or self._place(tokens[last + 1])):
+            last, taken = last + 1, taken + 1
+        return last
+
+    def _after_school_preposition(self, index: int) -> bool:
+        """"aan de", "op de", "bij", "naar", "at the", or a cue of study or work right before token `index`."""
+        probe = index - 1
+        if probe >= 0 and self.tokens[probe].lower in ARTICLES:
+            probe -= 1
+        if probe < 0 or not self._next(probe):
+            return False
+        return self.tokens[probe].lower in ("aan", "op", "bij", "naar", "at", "from", "van") \
+            or any(self._cue_end(start) == probe for start in range(max(0, probe - 2), probe + 1))
+
+    def _apposition(self, index: int) -> Optional[tuple[int, int]]:
+        """Round 12: "een shoarmazaak, de gouden draak, en ...", "zijn garage, Autopoint, is ...": a kind word after
+        "een" or a possessive, then between commas one to three words that are no function words, at least one of
+        them no Dutch word or capitalised: the name of that place."""
+        tokens, lex, lists = self.tokens, self.lex, word_lists()
+        before = tokens[index - 1].lower if index > 0 else ""
+        if not (before in ("een", "an", "a") or before in lex.possessives) or not self._next(index, (", ",)):
+            return None
+        first = index + 1
+        if self._article(first) and self._next(first):
+            first += 1
+        last = first
+        while True:
+            token = tokens[last]
+            if self._stop(token) or self._pronoun(token) or token.lower in ARTICLES \
+                    or (token.lower in lists.frequent_nl and not token.cap):
+                return None
+            if last + 1 >= len(tokens) or not self._next(last):
+                break
+            if last - first >= 2:
+                return None
+            last += 1
+        after = self.text[tokens[last].end:tokens[last].end + 2]
+        if not (after.startswith(",") or after.strip() == "" and tokens[last].end >= len(self.text.rstrip())):
+            return None
+        words = tokens[first:last + 1]
+        foreign = any(t.cap or t.lower not in lists.dutch or t.lower in lists.rare
+                      or (t.lower in lists.frequent_en and t.lower not in lists.frequent_nl) for t in words)
+        nxt = tokens[last + 1].lower if last + 1 < len(tokens) else ""
+        if not foreign and not (nxt in APPOSITION_CLOSERS and (len(words) > 1 or first > index + 1)
+                                and not any(_verb_like(t.lower, lists.dutch) for t in words)):
+            return None  # "een supermarkt, vakkenvullen, en ...": one Dutch word between commas names nothing
+        return (first if first == index + 1 else first - 1), last
 
     def _nationality_before(self, index: int) -> int:
         """"turkse bakkerij istanbul", "poolse supermarkt ...": a word of origin before the kind word is part of the
@@ -747,6 +859,11 @@ class InstitutionFinder:
                 break
             token = tokens[probe]
             word = token.lower
+            # "advocatenkantoor de jong en partners": a family name after "de" that is a frequent word, ending the name
+            family = probe == article + 1 and tokens[article].lower == "de" and self._family_name(token) \
+                and (self._clause_end_after(probe) or tokens[probe + 1].lower in AFTER_NAME_WORDS)
+            if family:
+                return probe
             if self._stop(token) or self._weak_describer(token) or word in lists.frequent_nl or word in ARTICLES \
                     or self._function_word(token) or word in self.lex.person_nouns or _verb_like(word, lists.dutch) \
                     or _plural(word) or word in lists.frequent_en:
@@ -826,6 +943,14 @@ class InstitutionFinder:
         that is no frequent word, none the bot uses and no kind word ("juf anna van de klas", "van de bso")."""
         tokens, lists = self.tokens, word_lists()
         school = index + 4
+        if index + 3 < len(tokens) and tokens[index + 1].lower in ("op", "bij") and self._article(index + 2) \
+                and self._next(index) and self._next(index + 1) and self._next(index + 2):
+            # round 12: "juf op de vlinderboom": a teacher at a school whose name is in no dictionary
+            token = tokens[index + 3]
+            if not token.cap and token.lower not in lists.dutch and not self._stop(token) and len(token.lower) > 3 \
+                    and token.lower not in lists.places and not self._describer(token):
+                return index + 3
+            return None
         if school >= len(tokens) or not all(self._next(i) for i in range(index, school)) \
                 or tokens[index + 2].lower not in ("van", "op") or tokens[index + 3].lower not in ARTICLES:
             return None
@@ -911,7 +1036,10 @@ class InstitutionFinder:
         work = any(t.lower in self.lex.work_words for t in tokens[start:end + 1])
         chain = self._chain_end(first) if work else None
         if chain is not None:  # "werkt bij de albert heijn", not "ga naar de jumbo"
-            yield self._span(first, self._name_after(chain, any_case=False, cue=True) or chain)
+            last = self._name_after(chain, any_case=False, cue=True) or chain
+            while self._next(last) and tokens[last + 1].lower in self.lex.chain_sites:
+                last += 1  # "de jumbo distributiecentrum", "albert heijn xl"
+            yield self._span(first, last)
             return
         last = self._name_after(end, any_case=False, cue=True)
         tail = self._tail_after_cue(first)
@@ -955,6 +1083,18 @@ class InstitutionFinder:
             end = first + len(phrase) - 1
             if end < len(self.tokens) and tuple(t.lower for t in self.tokens[first:end + 1]) == phrase \
                     and all(self._next(i) for i in range(first, end)):
+                return end
+        return None
+
+    def _role_cue_end(self, index: int) -> int | None:
+        """Round 12: "werkt als buschauffeur bij", "works as a cleaner at": a work word, "als"/"as", one or two words
+        and "bij"/"at"/"for": the end of a work cue."""
+        tokens = self.tokens
+        if index + 3 >= len(tokens) or tokens[index + 1].lower not in ("als", "as") or not self._next(index):
+            return None
+        for end in (index + 3, index + 4):
+            if end < len(tokens) and tokens[end].lower in ("bij", "at", "for", "voor") \
+                    and all(self._next(i) for i in range(index, end)):
                 return end
         return None
 

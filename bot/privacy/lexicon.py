@@ -143,6 +143,10 @@ class Lexicon:
     care_list_cues: tuple[tuple[str, ...], ...]
     institution_namers: frozenset[str]
     institution_regions: frozenset[str]
+    higher_education: tuple[tuple[str, ...], ...]
+    higher_education_words: frozenset[str]
+    school_departments: frozenset[str]
+    chain_sites: frozenset[str]
 
 
 def _common_words(name: str) -> frozenset[str]:
@@ -265,6 +269,10 @@ def _load(data: dict[str, Any]) -> Lexicon:
         care_list_cues=_phrases(data["care_list_cues"]),
         institution_namers=_words(data["institution_namers"]),
         institution_regions=_words(data["institution_regions"]),
+        higher_education=_phrases(data["higher_education"]),
+        higher_education_words=_words(data["higher_education_words"]),
+        school_departments=_words(data["school_departments"]),
+        chain_sites=_words(data["chain_sites"]),
     )
 
 

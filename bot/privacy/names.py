@@ -112,6 +112,16 @@ PAYEE = re.compile(r"(?i)(?<![\w.])(?:t\.\s?n\.\s?v\.?|tnv|ten name van|op naam 
 NAME_PARTICLE_WORDS = frozenset({"van", "de", "der", "den", "el", "al", "ter", "ten"})
 SPELLED = re.compile(r"\s+([^\W\d_]+)\s+(?i:een|één|1|2|twee|dubbele|a|one|double)\s+[a-zA-Z](?![\w])")
 MIN_UNKNOWN_LENGTH = 3
+# Round 12: verbs of calling out loud; a given name right after one is called ("hij riep jimmy kom hier").
+CALL_OUT = frozenset({"riep", "roept", "riepen", "roepen", "schreeuwde", "schreeuwt", "schreeuwden", "gilde", "gilt",
+                      "brulde", "brult", "yelled", "shouted", "screamed", "yells", "shouts", "screams"})
+# Words before which "wil"/"ben" as a verb would stand, asking for what someone wants or is: "wat mijn moeder wil is".
+WANT_OPENERS = frozenset({"wat", "what", "wie", "who", "alles", "all", "waar", "where", "hoe", "how"})
+# Words that follow a person's name, not an ordinary noun: "een meisje lente en ze ...", "de jongen mo die ...".
+NAME_FOLLOWERS = frozenset({"en", "die", "uit", "van", "is", "was", "zegt", "zei", "heeft", "had", "ze", "hij", "zij",
+                            "and", "who", "from", "says", "said", "has"})
+# Particles of Berber surnames and the archaic article inside Dutch ones: "aït taleb", "in 't veld", "op 't hof".
+ARTICLE_PARTICLE_OPENERS = frozenset({"in", "op", "uit"})
 SHORT_NAME = 3
 DUTCH_SHARE = 0.5  # the vocabulary check runs on messages with at least this share of Dutch/English words
 
@@ -143,6 +153,20 @@ def _chain_words(chains: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     return frozenset(chain[0] for chain in chains if len(chain) == 1)
 
 
+_CUE_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _cue_words(lex: Lexicon) -> frozenset[str]:
+    """Round 12: the one-word cues of account numbers, BSN, plates and dates of birth ("rekeningnr", "geb"): never a
+    name, though no dictionary lists their short forms. Keyed by identity: the lexicon lives as long as the process."""
+    cached = _CUE_WORDS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        cues = (*lex.iban_cues, *lex.bsn_cues, *lex.plate_cues, *lex.birth_cues, *lex.id_cues)
+        cached = (lex, frozenset(cue for cue in cues if " " not in cue and cue.isalpha()))
+        _CUE_WORDS[id(lex)] = cached
+    return cached[1]
+
+
 @lru_cache(maxsize=16)
 def _stripped(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """Each cue phrase with its words without the colon that "naam:" asks for in the text."""
@@ -159,6 +183,7 @@ class NameFinder:
         english = sum(w in self.lists.frequent_en for w in words)
         self.english = english > sum(w in self.lists.frequent_nl for w in words)
         self.named: set[int] = set()  # tokens found right after "heet", "mijn naam is"
+        self.cue_words = _cue_words(lex)
 
     def _frequent(self, token: Token) -> bool:
         """A very frequent word of the message's language ("wil", "is"; "will", "can" in English)."""
@@ -199,7 +224,12 @@ class NameFinder:
         return bool(parts) and all(
             not lists.ordinary(p) and p not in lex.vocabulary and p not in lex.common_words and p not in lists.places
             and p not in lex.glued_cues and not self._compound(p, relaxed=True) for p in parts) \
-            and not self._relation_typo(token) and not (not token.cap and (self._degree(word) or self._chat_form(word)))
+            and not self._relation_typo(token) and not (not token.cap and self._inflected(word))
+
+    def _inflected(self, word: str) -> bool:
+        """A comparative, a chat form or (round 12) a present tense in "-t" of an ordinary verb ("turnt", "opwerkt"):
+        no name in lower case."""
+        return self._degree(word) or self._chat_form(word) or (word.endswith("t") and self._verb_form(word))
 
     def _chat_form(self, word: str) -> bool:
         """"omkleedde", "dronke": a past tense whose infinitive is an ordinary word, or a word with its final "n"
@@ -322,7 +352,7 @@ class NameFinder:
         return (token.lower in lex.non_names or token.lower in lex.titles or token.lower in lex.relations
                 or (token.lower,) in lex.handle_platforms  # "op bereal heet hij ...": a platform is no person
                 or token.lower in lex.foreign_relations or token.lower in lex.not_names_after_cue
-                or token.lower in _chain_words(lex.chains))
+                or token.lower in _chain_words(lex.chains) or token.lower in self.cue_words)
 
     def _given(self, token: Token) -> bool:
         """A given name that may stand alone here."""
@@ -555,9 +585,12 @@ class NameFinder:
         token = self.tokens[index]
         surname = token.cap and index > 0 and self.tokens[index - 1].lower in self.lex.name_particles \
             and token.lower in self.lists.surnames and not self._blocked(token)  # "de Jong heet mijn buurman"
-        if (self._function_word(token) and not surname) or token.lower in self.lists.places:
-            return False
         kind = self._relation_after(index)
+        # "Hope is my daughter", "Will is my brother": a capitalised given name that is a frequent English word only
+        english_name = kind == "verb" and token.cap and self._is_given(token.lower) \
+            and token.lower not in self.lists.frequent_nl and not self._blocked(token)
+        if (self._function_word(token) and not surname and not english_name) or token.lower in self.lists.places:
+            return False
         if kind is None:
             return False
         name = self._is_given(token.lower) or self._rare_word(token) or self._unknown(token)
@@ -650,7 +683,10 @@ class NameFinder:
                 or (self._word_name(token) and self._clause_end(candidate)  # "ik ben mo, mijn insta is ..."
                     and (len(token.lower) <= SHORT_NAME or not self.lists.ordinary(token.lower)
                          or self.tokens[cue_end - 1].lower in NAMING_VERBS)) \
-                or (self._word_name(token) and self._new_clause(candidate + 1))  # "ik ben sunny en ik woon .."
+                or (self._word_name(token) and self._new_clause(candidate + 1)) \
+                or (self._word_name(token) and self._adjacent(candidate, candidate + 1)  # "ik ben rico rosaria"
+                    and self._named(self.tokens[candidate + 1], alone=False)
+                    and not self._function_word(self.tokens[candidate + 1]))  # "ik ben sunny en ik woon .."
         else:
             ok = self._capitalised_name(token) or self._listed(token)
         return candidate if ok and token.lower not in lex.non_names else None
@@ -848,7 +884,8 @@ class NameFinder:
             if not (self._adjacent(end, nxt, SURNAME_GAP) or initial):
                 break
             probe = nxt
-            while probe < len(self.tokens) and self.tokens[probe].lower in self.lex.name_particles \
+            while probe < len(self.tokens) and (self.tokens[probe].lower in self.lex.name_particles
+                                                 or self._article_particle(probe)) \
                     and self._adjacent(probe, probe + 1, SURNAME_GAP):
                 probe += 1
             # after an initial the full stop starts no sentence: "J. Bakker"
@@ -858,6 +895,11 @@ class NameFinder:
             taken += probe - end
             end = probe
         return end
+
+    def _article_particle(self, index: int) -> bool:
+        """"in" of "in 't veld", "op" of "op 't hof": a preposition before the archaic article "t" inside a surname."""
+        return self.tokens[index].lower in ARTICLE_PARTICLE_OPENERS and index + 1 < len(self.tokens) \
+            and self.tokens[index + 1].lower == "t" and self._adjacent(index, index + 1, PARTICLE_GAP)
 
     def _composite(self, token: Token) -> bool:
         """"al-hassan", "o'connor", "d'souza": parts joined by an apostrophe or a hyphen, each a listed surname or
@@ -880,7 +922,12 @@ class NameFinder:
             return True  # "al-hassan", "o'connor", "d'souza"
         listed = token.lower in self.lists.surnames and not self._blocked(token)
         if last > first:  # "ilias el khatib": after particles a word web text has mostly as a name too
-            return listed or self._rare_word(token)
+            # "rené ter haar": after particles a surname that is a possessive, when no noun follows it
+            owned = token.lower in self.lex.possessives and token.lower in self.lists.surnames \
+                and (self._clause_end(last) or (last + 1 < len(self.tokens)
+                                                and self.tokens[last + 1].lower in NAME_FOLLOWERS))
+            berber = self.tokens[last - 1].lower in ("aït", "ait") and not self._function_word(token)  # "aït hammou"
+            return listed or self._rare_word(token) or owned or berber
         rare = self._rare_word(token) and self.tokens[first - 1] is given  # one rare word, right after the name
         return (listed or rare) and not given.cap and not self._function_word(token)
 
@@ -949,13 +996,110 @@ class NameFinder:
                     or self._spelled(index) or self._relation_of(index) or self._greeted(index) \
                     or self._paired(index) or self._inverted_subject(index) or self._hurt_object(index) \
                     or self._here_opening(index) or self._before_pronoun(index) or self._owner_of_relation(index) \
-                    or self._object_name(index) or self._genitive(index):
+                    or self._object_name(index) or self._genitive(index) or self._double_verb(index) \
+                    or self._after_person_noun(index) or self._between_commas(index) or self._called_out(index) \
+                    or self._short_with_surname(index) or self._short_after_relation(index):
                 yield index, index
             if token.lower in FOREIGN_TITLES and (index == 0 or self.tokens[index - 1].lower not in DUTCH_FUNCTION) \
                     and index + 1 < len(self.tokens) and self.tokens[index + 1].lower not in self.lists.frequent_nl:
                 pair = self._after_title(index)
                 if pair is not None:  # "pan kowalski" in a Polish message
                     yield pair
+
+    # --- round 12 -------------------------------------------------------------------------------------
+    def _given_word(self, token: Token) -> bool:
+        """A given name of any list that is not blocked (a relation, title, platform, ...)."""
+        return (self._is_given(token.lower) or token.lower in self.lex.given_names) and not self._blocked(token)
+
+    def _double_verb(self, index: int) -> bool:
+        """"Wil zegt dat ...", "Ben slaat me", "mijn broer ben is 15": a given name that is also a frequent word (a verb
+        form), capitalised at the start of a sentence or right after a relation word, before a finite verb. Two finite
+        verbs do not follow each other, so the first is the name ("wat mijn moeder wil is ..." asks what she wants)."""
+        tokens, lex = self.tokens, self.lex
+        token = tokens[index]
+        word = token.lower
+        frequent = word in self.lists.frequent_nl or word in self.lists.frequent_en or word in lex.sentence_starters
+        if index + 1 >= len(tokens) or not self._adjacent(index, index + 1) or not self._given_word(token) \
+                or not frequent or word in INVERSION_OPENERS:  # "Dan zegt hij ...": an adverb, the verb, its subject
+            return False
+        if index + 2 < len(tokens) and tokens[index + 2].lower in OBJECT_SUBJECTS | {"u", "er", "men", "het"}:
+            return False  # "... zegt hij": the subject after the verb, so the first word is no subject
+        verb = tokens[index + 1].lower
+        if not (verb in lex.person_verbs or (verb in lex.subject_verbs and verb not in BASE_FORMS and verb not in AND)):
+            return False
+        if token.cap and token.sentence_start:
+            return verb in lex.person_verbs  # "Wil zegt", not "Kan is ..."
+        after_relation = index > 0 and tokens[index - 1].lower in lex.relations and self._adjacent(index - 1, index)
+        return after_relation and not any(t.lower in WANT_OPENERS for t in tokens[max(0, index - 4):index - 1])
+
+    def _after_person_noun(self, index: int) -> bool:
+        """"een meisje lente en ze zei ...", "de jongen mo die ...": a given name right after "een"/"de"/"die" and a
+        noun for a person, before a word that follows a person (NAME_FOLLOWERS) or the end of a clause; a given name
+        that is no ordinary word before any word."""
+        tokens = self.tokens
+        if index < 2 or not self._adjacent(index - 1, index) or not self._adjacent(index - 2, index - 1) \
+                or tokens[index - 1].lower not in self.lex.person_nouns \
+                or tokens[index - 2].lower not in ("een", "de", "die", "dat", "dit", "deze", "het", "a", "the", "this"):
+            return False
+        token = tokens[index]
+        if not self._given_word(token) or self._frequent(token) or token.lower in self.lex.subject_verbs \
+                or self._verb_form(token.lower) or token.lower in self.lists.places:
+            return False
+        if not self._ambiguous(token.lower):
+            return True
+        return self._clause_end(index) or (index + 1 < len(tokens) and self._adjacent(index, index + 1)
+                                           and tokens[index + 1].lower in NAME_FOLLOWERS)
+
+    def _between_commas(self, index: int) -> bool:
+        """"een leerling van mij, sem, heeft ...", "een jongen, mo, slaapt ...": a given name (or a word of no list)
+        between commas after a person or relation word a few words before."""
+        tokens, lex = self.tokens, self.lex
+        if index < 1 or not self._adjacent(index - 1, index, COMMA) or "," not in self._gap_after(index)[:2] \
+                or index + 1 >= len(tokens):
+            return False
+        token = tokens[index]
+        if self._function_word(token) or token.lower in self.lists.places or token.lower in lex.subject_verbs \
+                or not (self._given_word(token) or self._unknown(token) or self._rare_word(token)):
+            return False
+        return any(t.lower in lex.relations or t.lower in lex.person_nouns for t in tokens[max(0, index - 5):index])
+
+    def _called_out(self, index: int) -> bool:
+        """"hij riep jimmy kom hier", "ze schreeuwde: sem!": a given name right after a verb of calling out."""
+        if index < 1 or self.tokens[index - 1].lower not in CALL_OUT \
+                or not (self._adjacent(index - 1, index) or self._adjacent(index - 1, index, CUE_GAP)):
+            return False
+        token = self.tokens[index]
+        return self._given_word(token) and not self._frequent(token) and token.lower not in self.lex.subject_verbs \
+            and token.lower not in SEASONS
+
+    def _short_with_surname(self, index: int) -> bool:
+        """"pim van der linden zit ...", "bo de vries": a short given name in lower case, particles and a listed
+        surname (a long or capitalised one is a name of its own)."""
+        token = self.tokens[index]
+        if not self._given_word(token) or self._frequent(token) or token.lower in self.lex.subject_verbs \
+                or not self._adjacent(index, index + 1, PARTICLE_GAP):
+            return False
+        last = self._after_particles(index + 1)
+        if last is None or last == index + 1:
+            return False
+        surname = self.tokens[last]
+        return surname.lower in self.lists.surnames and not self._blocked(surname) \
+            and surname.lower not in self.lex.subject_verbs and not self._frequent(surname) \
+            and not (self.tokens[last - 1].lower == "te" and self.lists.ordinary(surname.lower))
+
+    def _short_after_relation(self, index: int) -> bool:
+        """"mijn zoontje sep is ...": after a possessive and a relation word a short word (2 to 4 letters) of the name
+        lists that is no frequent word in Dutch or English, no verb form and no place."""
+        tokens, lex = self.tokens, self.lex
+        if index < 2 or not self._adjacent(index - 1, index) or tokens[index - 1].lower not in lex.relations \
+                or tokens[index - 2].lower not in DUTCH_POSSESSIVES or not self._adjacent(index - 2, index - 1):
+            return False
+        token = tokens[index]
+        word = token.lower
+        return 2 <= len(word) <= 4 and word.isalpha() and (word in self.lists.surnames or self._is_given(word)) \
+            and word not in self.lists.frequent_nl and word not in self.lists.frequent_en \
+            and not self._function_word(token) and not self._verb_form(word) and word not in self.lists.places \
+            and word not in lex.number_words and word not in SEASONS
 
     def _object_name(self, index: int) -> bool:
         """"ik zag lotte vanochtend", "ik vertrouw joy niet", "ik heb sara beloofd", "mijn vader heeft amira weer
@@ -1242,8 +1386,12 @@ def _nicknames(finder: NameFinder) -> Iterator[Span]:
         if word in NICK_VERBS or (word in ("zegt", "zeggen") and index > 0 and tokens[index - 1].lower == "iedereen"):
             probe, skipped = index + 1, 0
             while probe < len(tokens) and skipped < 4 and finder._adjacent(probe - 1, probe) \
-                    and (tokens[probe].lower in NICK_SKIP or tokens[probe].lower in lex.possessives
-                         or tokens[probe].lower in lex.relations):
+                    and (tokens[probe].lower in NICK_SKIP or tokens[probe].lower in lex.relations
+                         or (tokens[probe].lower in lex.possessives  # "noemt hem de beer": "de" opens the nickname
+                             and not (tokens[probe].lower == "de" and skipped and probe + 1 < len(tokens)  # a surname
+                                      and tokens[probe + 1].lower in finder.lists.surnames
+                                      and tokens[probe + 1].lower not in lex.relations
+                                      and not finder._function_word(tokens[probe + 1])))):
                 probe, skipped = probe + 1, skipped + 1
             if word in ("zegt", "zeggen") and skipped:
                 continue

@@ -22,7 +22,8 @@ NL_IBAN = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{10}")
 IBAN_LOOSE = re.compile(r"(?<![\w])[A-Za-z]{2} ?[0-9]{2}[ \-]?[A-Za-z]{4}(?:[ \-]?[0-9]{1,4}){2,7}(?![\w])")
 NL_IBAN_TYPO = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{9,11}")
 # A run of digit groups joined by one separator; "(0)" and brackets around an area code allowed.
-NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?[0-9](?:[0-9]|\(0\)|[()]|(?:\s?[-./]\s?|\s)(?=[(0-9]))*")
+# "06 /  38 29 10 47", "06_12345678": up to three spaces on each side of a separator, as people type them
+NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?[0-9](?:[0-9]|\(0\)|[()]|(?:[ \t]{0,3}[-./|_][ \t]{0,3}|\s)(?=[(0-9]))*")
 DIGITS = re.compile(r"[0-9]+")
 BSN = re.compile(r"(?<![\w.+\-])[0-9]{3}([ .\-]?)[0-9]{3}\1[0-9]{3}(?![\w]|[.\-][0-9])")
 # Nine digits in any grouping ("1215.47.280"): a BSN when the 11-check holds.
@@ -35,6 +36,10 @@ NINE_DIGITS = re.compile(r"(?<![\w.,+\-€$])(?<!€ )(?:[0-9]{9}|[0-9]{3}([ .\-
 AMOUNT_AFTER = re.compile(r"\s*(?:euro|eur|dollar|km|kilometer|meter|mensen|inwoners|views|volgers|followers)(?![\w])",
                           re.IGNORECASE)
 POSTCODE = re.compile(r"(?<![\w\-/.])([1-9][0-9]{3})( ?- ?| ?)([A-Za-z]{2})(?![\w])")
+# "9711 c p", "1068 M K", "3531-e-s": the two letters typed apart (spaced or dashed; not "2020 e.v.") are
+# postcode letters in any case; two single letters after four digits are no Dutch words.
+POSTCODE_APART = re.compile(r"(?<![\w\-/.])[1-9][0-9]{3}(?: ?- ?| ?)[A-Za-z](?: |-| - )[A-Za-z]"
+                            r"(?![\w]|\s[A-Za-z](?![\w]))")  # not a run of letters: "2019 a b c"
 PLACE_WORD = re.compile(r",?\s+([^\W\d_]+(?:[\-'][^\W\d_]+)*)")
 PLATE_SHAPES = ("LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D", "D-LLL-DD",
                 "LL-DDD-L", "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D")
@@ -58,14 +63,18 @@ PLATES = (_plate_regex("-", "[A-Za-z]"), _plate_regex("", "[A-Z]", UNDASHED), _p
           _plate_regex("", RDW_LETTERS, UNDASHED), _plate_regex(" ", RDW_LETTERS, UNDASHED), FOREIGN)
 
 
+BRACKETED_WORD = re.compile(r"[(\[{<]\s*([^\W\d_]+)\s*[)\]}>]")
+
+
 @lru_cache(maxsize=4)
 def _spelled_email(at_words: tuple[str, ...], dot_words: tuple[str, ...]) -> re.Pattern[str]:
     """"sanne at gmail punt com", "m.jansen(at)ziggo(dot)nl", "jdevries @ ziggo.nl", "fatima_2010 @ hotmail . com"."""
     def either(words: tuple[str, ...]) -> str:
         return "|".join(re.escape(w) for w in words)
-    at = rf"(?:\s*(?:\(at\)|\[at\]|@)\s*|\s+(?:{either(at_words)})\s+)"
-    dot = rf"(?:\.|\s*(?:\((?:dot|punt)\)|\[(?:dot|punt)\])\s*|\s+(?:{either(dot_words)})\s+)"
-    local = rf"[\w%+\-]+(?:{dot}[\w%+\-]+)*"
+    # in brackets of any kind, with or without spaces inside: "(at)", "[ at ]", "{dot}", "< punt >"
+    at = rf"(?:\s*(?:[(\[{{<]\s*(?:at|{either(at_words)})\s*[)\]}}>]|@)\s*|\s+(?:{either(at_words)})\s+)"
+    dot = rf"(?:\.|\s*[(\[{{<]\s*(?:dot|punt|{either(dot_words)})\s*[)\]}}>]\s*|\s+(?:{either(dot_words)})\s+)"
+    local = rf"[\w%+\-]+(?:(?:{dot}|\s\.\s?)[\w%+\-]+)*"  # "j . de . vries @ ...": dots typed apart
     domain_dot = rf"(?:{dot}|\s*\.\s*)"  # "hotmail . com": the domain needs a known ending, so spaces may stand
     return re.compile(rf"(?<![\w.%+\-])({local}){at}([\w\-]+(?:{domain_dot}[\w\-]+)+)(?![\w])", re.IGNORECASE)
 
@@ -91,7 +100,7 @@ def emails(text: str, lex: Lexicon) -> Iterator[Span]:
 def _spelled_span(match: re.Match[str], lex: Lexicon) -> Span | None:
     if not _spelled_enough(match.group(), lex):
         return None  # "chat at veiligthuis.nl" is a website, "sanne at gmail punt com" an address
-    domain = re.split(r"[\s.()\[\]]+", match.group(2).lower())
+    domain = re.split(r"[\s.()\[\]{}<>]+", match.group(2).lower())
     ending = next((i for i in range(len(domain) - 1, 0, -1) if domain[i] in lex.email_endings), None)
     if ending is None:
         return None
@@ -102,9 +111,10 @@ def _spelled_span(match: re.Match[str], lex: Lexicon) -> Span | None:
 def _spelled_enough(found: str, lex: Lexicon) -> bool:
     """The English word "at" alone makes no address: it needs "@", "(at)", "apenstaartje" or a spelled dot."""
     words = set(re.split(r"\s+", found.lower()))
-    if "@" in found or "(at)" in found.lower() or "[at]" in found.lower() or words & (set(lex.email_at_words) - {"at"}):
+    bracketed = BRACKETED_WORD.findall(found.lower())
+    if "@" in found or (set(bracketed) & {"at", *lex.email_at_words}) or words & (set(lex.email_at_words) - {"at"}):
         return True
-    return bool(words & set(lex.email_dot_words)) or "(dot)" in found.lower() or "[dot]" in found.lower()
+    return bool((words | set(bracketed)) & {*lex.email_dot_words, "dot", "punt"})
 
 
 def _prefix_length(text: str, parts: list[str]) -> int:
@@ -266,6 +276,8 @@ def postcodes(text: str, lex: Lexicon) -> Iterator[Span]:
         if letters.isupper() or letters.lower() not in lex.postcode_stopwords \
                 or (letters.lower() not in lex.place_links and _before_place(text, match.end())):
             yield Span(match.start(), match.end(), "POSTCODE")
+    for match in POSTCODE_APART.finditer(text):
+        yield Span(match.start(), match.end(), "POSTCODE")
 
 
 # After a plate cue: any shape, any case, with dashes, spaces or nothing between the groups, of any country:

@@ -25,7 +25,8 @@ UNDERSCORED = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]*_[\w.]*[^
 # "jaxon#4821": a user name with a Discord tag (four digits after "#") is a user name wherever it stands.
 DISCORD_TAG = re.compile(r"(?<![\w.@/#-])(?=[\w.]*[^\W\d_])[^\W_][\w.]{1,31}#[0-9]{4}(?![\w#])")
 MAX_HANDLE_WORDS = 3
-STATES = frozenset({"kapot", "privé", "prive", "private", "openbaar", "public", "weg", "leeg", "dicht", "open", "down",
+STATES = frozenset({"kapot", "privé", "prive", "priv", "private", "privaat", "prv",  # round 12: "priv"
+                    "openbaar", "public", "weg", "leeg", "dicht", "open", "down",
                     "offline", "online", "geblokkeerd", "hacked", "gone", "deleted", "banned"})
 SPACED_AT = re.compile(r"@\s+")
 SPACED_NAME = re.compile(r"(?<![\w.@])@\s([^\W\d_]{2,30})(?![\w@])")

@@ -161,6 +161,9 @@ def test_the_bots_own_texts_lose_nothing_but_full_dates():
 #   0.958, addresses 0.964); every class 1.0 after the tenth.
 # - L: blind in the tenth round (names 0.826 -> 0.858, institutions 0.581, addresses 0.845, BSN 0.889); after the
 #   eleventh names 212/219, institutions 59/62, e-mail 30/31, every other class 1.0.
+# - M: blind in the eleventh round (names 0.939, institutions 0.773 -> 0.813, addresses 0.875 -> 0.893, postcodes
+#   0.885, e-mail 0.970, telephone 0.972, every other class 1.0; over-redaction 0.9%); after the twelfth 245/246 names,
+#   74/75 institutions, every other class 1.0.
 TUNING_FLOORS: dict[str, dict[str, float]] = {
     "chat-holdout-e": {"NAAM": 0.99},
     "chat-holdout-f": {},
@@ -170,6 +173,7 @@ TUNING_FLOORS: dict[str, dict[str, float]] = {
     "chat-holdout-j": {},
     "chat-holdout-k": {},
     "chat-holdout-l": {"NAAM": 0.96, "INSTELLING": 0.95, "EMAIL": 0.96},
+    "chat-holdout-m": {"NAAM": 0.99, "INSTELLING": 0.98},
 }
 
 
@@ -185,16 +189,17 @@ def test_tuning_set_keeps_what_it_reached(name):
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
 
 
-# The blind set of the eleventh round (M, pii_chat_holdout_m.yml, 562 messages written before it, never seen), measured
-# before and once after it: institutions 0.773 -> 0.813, addresses 0.875 -> 0.893, names 0.939, postcodes 0.885,
-# e-mail 0.970, telephone 0.972 unchanged, every other class 1.0; over-redaction 0.8% -> 0.9%. Floors at what it
-# reached, rounded down (the goal is 0.95); its misses are never printed.
-M_FLOOR = {"NAAM": 0.93, "INSTELLING": 0.81, "ADRES": 0.89, "POSTCODE": 0.88, "EMAIL": 0.96, "TELEFOON": 0.97}
+# The blind set of the twelfth round (N, pii_chat_holdout_n.yml, written before it, never seen): floors at what it
+# reaches once measured, rounded down (the goal is 0.95; a class not listed must stay at 1.0); its misses are never
+# printed. Until the file exists the test is skipped; until N_FLOOR is filled in every class is held to the goal.
+N_FLOOR: dict[str, float] = {}
 
 
-def test_the_blind_set_m_keeps_what_it_reached_without_showing_its_misses():
-    result = score("chat-holdout-m", load_cases(SETS["chat-holdout-m"]))
+def test_the_blind_set_n_keeps_what_it_reached_without_showing_its_misses():
+    if not SETS["chat-holdout-n"].exists():
+        pytest.skip("pii_chat_holdout_n.yml is not written yet")
+    result = score("chat-holdout-n", load_cases(SETS["chat-holdout-n"]))
     low = {kind: round(result.recall(kind), 3) for kind in KINDS
-           if result.totals[kind] and result.recall(kind) < M_FLOOR.get(kind, 1.0)}
+           if result.totals[kind] and result.recall(kind) < N_FLOOR.get(kind, GOAL if not N_FLOOR else 1.0)}
     assert low == {}, low
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
