@@ -58,7 +58,7 @@ MAX_FALSE_ALARMS = 0.005
 RECALL_FLOORS = {"heldout_danger.yml": 0.97, "heldout_danger_b.yml": 0.97, "heldout_danger_c.yml": 0.96,
                  "heldout_danger_d.yml": 0.95, "heldout_danger_e.yml": 0.96, "heldout_danger_f.yml": 0.95,
                  "heldout_danger_g.yml": 0.92, "heldout_danger_h.yml": 0.97, "heldout_danger_i.yml": 0.96,
-                 "heldout_danger_j.yml": 0.95}
+                 "heldout_danger_j.yml": 0.99}
 # Then I became a tuning set; J and ordinary_fresh_b.yml were written blind before the next round (2026-12-06) and
 # measured with the detectors of round I: J 0.952 (acute 0.952, suicide 0.950; its look-alikes 6 of 69 alarms),
 # ordinary_fresh_b 4.0% (28 of 700: lexicon 1.3%, kNN 1.1%, head 1.9%).
@@ -66,6 +66,11 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.97, "heldout_danger_b.yml": 0.97, "held
 # round (nlu/safety_corpus/kinds4_*.yml, none_everyday3_*.yml: mild family friction, hyperbole); head retrained with
 # the same floors. I 0.945 -> 0.970 (tuning), J (blind) 0.952 -> 0.963, ordinary_fresh_b (blind) 4.0% -> 3.1%,
 # ordinary_more 1.9% -> 0.7%, ordinary_fresh 2.3% -> 1.2% (tuning), B and G one and two cases lower.
+# Round K: J and ordinary_fresh_b became tuning sets; the lexicon learnt the kinds J and the older tuning sets missed
+# (being taken away or forced into a car, locked in by others, a whole pack of pills and not waking, Arabizi threats
+# and suicide, jumps and farewells in tr/pl/ar; Polish negation, which never matched, fixed) and precision contexts
+# (everyday annoyances, games, court reports, stunts, the idiom "op het spoor"); the kNN bank more negatives. J
+# 0.963 -> 1.000 (tuning: floor 0.99), ordinary_fresh_b 3.1% -> 1.0% (ceiling 1.5%), A-I equal or higher.
 # Round K (2026-12-06, night): J and ordinary_fresh_b.yml became tuning sets (their misses and alarms were read);
 # the next blind sets (heldout_danger_k.yml, ordinary_fresh_c.yml) are written apart and may not be in the tree yet:
 # a missing set is skipped with a note, a present one is measured (K without a floor until it has been scored once).
@@ -94,7 +99,7 @@ ORDINARY = ("ordinary.yml", "ordinary_requests.yml")
 ORDINARY_BLIND = ("ordinary_fresh_c.yml",)
 # Regression ceilings above what they measure (the issue-12 target is 0.5%); their alarms are counted, and listed
 # with --misses unless the set is in ORDINARY_BLIND.
-MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02, "ordinary_fresh_b.yml": 0.04}
+MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02, "ordinary_fresh_b.yml": 0.015}
 
 
 _bank: Bank | None = None  # set by main: the production bank, its e5 vectors read through a VectorCache
