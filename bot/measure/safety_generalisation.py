@@ -58,7 +58,7 @@ MAX_FALSE_ALARMS = 0.005
 RECALL_FLOORS = {"heldout_danger.yml": 0.97, "heldout_danger_b.yml": 0.97, "heldout_danger_c.yml": 0.96,
                  "heldout_danger_d.yml": 0.95, "heldout_danger_e.yml": 0.96, "heldout_danger_f.yml": 0.95,
                  "heldout_danger_g.yml": 0.92, "heldout_danger_h.yml": 0.97, "heldout_danger_i.yml": 0.96,
-                 "heldout_danger_j.yml": 0.95}
+                 "heldout_danger_j.yml": 0.99}
 # Then I became a tuning set; J and ordinary_fresh_b.yml were written blind before the next round (2026-12-06) and
 # measured with the detectors of round I: J 0.952 (acute 0.952, suicide 0.950; its look-alikes 6 of 69 alarms),
 # ordinary_fresh_b 4.0% (28 of 700: lexicon 1.3%, kNN 1.1%, head 1.9%).
@@ -66,11 +66,21 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.97, "heldout_danger_b.yml": 0.97, "held
 # round (nlu/safety_corpus/kinds4_*.yml, none_everyday3_*.yml: mild family friction, hyperbole); head retrained with
 # the same floors. I 0.945 -> 0.970 (tuning), J (blind) 0.952 -> 0.963, ordinary_fresh_b (blind) 4.0% -> 3.1%,
 # ordinary_more 1.9% -> 0.7%, ordinary_fresh 2.3% -> 1.2% (tuning), B and G one and two cases lower.
+# Round K: J and ordinary_fresh_b became tuning sets; the lexicon learnt the kinds J and the older tuning sets missed
+# (being taken away or forced into a car, locked in by others, a whole pack of pills and not waking, Arabizi threats
+# and suicide, jumps and farewells in tr/pl/ar; Polish negation, which never matched, fixed) and precision contexts
+# (everyday annoyances, games, court reports, stunts, the idiom "op het spoor"); the kNN bank more negatives; Arabic
+# patterns folded like the text. J 0.963 -> 1.000 (tuning: floor 0.99), ordinary_fresh_b 3.1% -> 1.0% (ceiling 1.5%),
+# A-I equal or higher (B 0.975 -> 1.000, D 0.963 -> 0.990, F 0.951 -> 0.985, G 0.942 -> 0.976); head unchanged.
+# Round K (2026-12-06, night): J and ordinary_fresh_b.yml became tuning sets (their misses and alarms were read);
+# the next blind sets (heldout_danger_k.yml, ordinary_fresh_c.yml) are written apart and may not be in the tree yet:
+# a missing set is skipped with a note, a present one is measured (K without a floor until it has been scored once).
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
-BLIND = "heldout_danger_j.yml"
+BLIND = "heldout_danger_k.yml"
 # Their `none` messages: hard look-alikes, reported apart.
 LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml", "heldout_danger_e.yml", "heldout_danger_f.yml",
-              "heldout_danger_g.yml", "heldout_danger_h.yml", "heldout_danger_i.yml", "heldout_danger_j.yml")
+              "heldout_danger_g.yml", "heldout_danger_h.yml", "heldout_danger_i.yml", "heldout_danger_j.yml",
+              BLIND)
 # Serious but not acute: abuse, control, past abuse, professionals' cases (written apart, before the head's
 # look-alike training templates). A 112 there is not dangerous but pushes the advice aside: a ceiling, not 0.
 NONACUTE = "heldout_nonacute.yml"
@@ -85,11 +95,12 @@ ORDINARY = ("ordinary.yml", "ordinary_requests.yml")
 # first run showed that the thresholds, fitted on the tune half of ordinary.yml, fire far more often on new text.
 # ordinary_fresh.yml was written blind the same way before the next round (2026-12-06, 600 sentences).
 # ordinary_fresh_b.yml likewise before the round after (700 sentences, with near misses on purpose); the two before
-# it are tuning sets since.
-ORDINARY_BLIND = ("ordinary_fresh_b.yml",)
+# it are tuning sets since. Round K read ordinary_fresh_b's alarms (a tuning set since); ordinary_fresh_c.yml is
+# written blind for the round after (skipped with a note while it is missing; no ceiling until measured once).
+ORDINARY_BLIND = ("ordinary_fresh_c.yml",)
 # Regression ceilings above what they measure (the issue-12 target is 0.5%); their alarms are counted, and listed
 # with --misses unless the set is in ORDINARY_BLIND.
-MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02, "ordinary_fresh_b.yml": 0.04}
+MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02, "ordinary_fresh_b.yml": 0.015}
 
 
 _bank: Bank | None = None  # set by main: the production bank, its e5 vectors read through a VectorCache
@@ -113,6 +124,17 @@ def caught(label: str, acute: bool, suicide: bool) -> bool:
 
 def load(name: str) -> list[Any]:
     return yaml.safe_load((HERE / name).read_text(encoding="utf-8")) or []
+
+
+def present(names: Any) -> list[str]:
+    """The sets that exist; a missing one (a blind set not written yet) is skipped with a note."""
+    found = []
+    for name in dict.fromkeys(names):
+        if (HERE / name).is_file():
+            found.append(name)
+        else:
+            print(f"== {name}: not in tests/safety (yet), skipped")
+    return found
 
 
 def recall(cases: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]:
@@ -166,7 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     tables: dict[str, Any] = {}
     failed, count = False, 0
-    for name, floor in RECALL_FLOORS.items():
+    floors: dict[str, float | None] = {**RECALL_FLOORS, **({} if BLIND in RECALL_FLOORS else {BLIND: None})}
+    for name in present(floors):
+        floor = floors[name]
         danger = [case for case in load(name) if case["label"] != "none"]
         count += len(danger)
         table, misses = recall(danger)
@@ -176,16 +200,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"   recall, {detector}: " + "  ".join(f"{k} {v:.3f}" for k, v in table[detector].items()))
         if args.misses and name != BLIND:
             print("\n".join(f"   MISSED {line}" for line in misses))
-        low = table["combined"]["all"] < floor
+        low = floor is not None and table["combined"]["all"] < floor
         failed |= low
-        print(f"   combined {table['combined']['all']:.3f}  floor {floor:.2f}  issue-12 target {TARGET_RECALL}"
-              + ("  BELOW FLOOR" if low else ""))
+        print(f"   combined {table['combined']['all']:.3f}  "
+              + (f"floor {floor:.2f}" if floor is not None else "no floor yet (blind, first measurement)")
+              + f"  issue-12 target {TARGET_RECALL}" + ("  BELOW FLOOR" if low else ""))
     rates, alarms, measured = false_alarms([row for name in ORDINARY for row in load(name)])
-    blind = {name: false_alarms(load(name)) for name in MAX_BLIND_FALSE_ALARMS}
+    blind = {name: false_alarms(load(name)) for name in present([*MAX_BLIND_FALSE_ALARMS, *ORDINARY_BLIND])}
     blind_count = sum(count for _, _, count in blind.values())
     blind_alarm_count = sum(len(found) for _, found, _ in blind.values())
+    alike_sets = present(LOOKALIKES)
     alike = [{"text": case["text"], "part": "measure"}
-             for name in LOOKALIKES for case in load(name) if case["label"] == "none"]
+             for name in alike_sets for case in load(name) if case["label"] == "none"]
     alike_rates, alike_alarms, alike_count = false_alarms(alike)
     nonacute = [{"text": case["text"], "part": "measure"} for case in load(NONACUTE)]
     nonacute_rates, nonacute_alarms, nonacute_count = false_alarms(nonacute)
@@ -197,13 +223,14 @@ def main(argv: list[str] | None = None) -> int:
         kind = "blind, never listed" if name in ORDINARY_BLIND else "written blind, a tuning set since"
         print(f"== false alarms on {count_in_set} ordinary sentences of {name} ({kind}): "
               + "  ".join(f"{d} {blind_rates[d]:.4f}" for d in DETECTORS)
-              + f"  ({len(blind_alarms)} messages; ceiling {MAX_BLIND_FALSE_ALARMS[name]}, target {MAX_FALSE_ALARMS})")
+              + f"  ({len(blind_alarms)} messages; ceiling {MAX_BLIND_FALSE_ALARMS.get(name, 'none yet')}, "
+              f"target {MAX_FALSE_ALARMS})")
         if args.misses and name not in ORDINARY_BLIND:
             print("\n".join(f"   FALSE ALARM {line}" for line in blind_alarms))
     both = len(alarms) + blind_alarm_count
     print(f"== false alarms on all {measured + blind_count} ordinary sentences: {both / (measured + blind_count):.4f} "
           f"({both} messages)")
-    print(f"== false alarms on {alike_count} look-alikes of {', '.join(LOOKALIKES)} (reported, not gated): "
+    print(f"== false alarms on {alike_count} look-alikes of {', '.join(alike_sets)} (reported, not gated): "
           + "  ".join(f"{d} {alike_rates[d]:.4f}" for d in DETECTORS) + f"  ({len(alike_alarms)} messages)")
     print(f"== false alarms on {nonacute_count} serious but not acute messages of {NONACUTE}: "
           + "  ".join(f"{d} {nonacute_rates[d]:.4f}" for d in DETECTORS)
@@ -222,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
                                            "nonacute_false_alarms": nonacute_rates, "ms": round(ms, 1)}, indent=2))
     # Gated on the counts, not the rounded rates: 8 of 1,594 is 0.502%, above 0.5%.
     failed |= len(alarms) > MAX_FALSE_ALARMS * measured or len(nonacute_alarms) > MAX_NONACUTE_ALARMS * nonacute_count
-    failed |= any(len(found) > MAX_BLIND_FALSE_ALARMS[name] * size for name, (_, found, size) in blind.items())
+    failed |= any(len(found) > MAX_BLIND_FALSE_ALARMS[name] * size
+                  for name, (_, found, size) in blind.items() if name in MAX_BLIND_FALSE_ALARMS)
     print("FAIL" if failed else "OK", f"(gate: recall floors {RECALL_FLOORS}, false alarms <= {MAX_FALSE_ALARMS}, "
           f"on not acute <= {MAX_NONACUTE_ALARMS}, on {MAX_BLIND_FALSE_ALARMS}; "
           f"issue-12 target recall {TARGET_RECALL} is not a gate until met)")
