@@ -58,7 +58,7 @@ MAX_FALSE_ALARMS = 0.005
 RECALL_FLOORS = {"heldout_danger.yml": 0.97, "heldout_danger_b.yml": 0.97, "heldout_danger_c.yml": 0.96,
                  "heldout_danger_d.yml": 0.95, "heldout_danger_e.yml": 0.96, "heldout_danger_f.yml": 0.95,
                  "heldout_danger_g.yml": 0.92, "heldout_danger_h.yml": 0.97, "heldout_danger_i.yml": 0.96,
-                 "heldout_danger_j.yml": 0.99}
+                 "heldout_danger_j.yml": 0.99, "heldout_danger_k.yml": 0.90}
 # Then I became a tuning set; J and ordinary_fresh_b.yml were written blind before the next round (2026-12-06) and
 # measured with the detectors of round I: J 0.952 (acute 0.952, suicide 0.950; its look-alikes 6 of 69 alarms),
 # ordinary_fresh_b 4.0% (28 of 700: lexicon 1.3%, kNN 1.1%, head 1.9%).
@@ -75,6 +75,10 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.97, "heldout_danger_b.yml": 0.97, "held
 # Round K (2026-12-06, night): J and ordinary_fresh_b.yml became tuning sets (their misses and alarms were read);
 # the next blind sets (heldout_danger_k.yml, ordinary_fresh_c.yml) are written apart and may not be in the tree yet:
 # a missing set is skipped with a note, a present one is measured (K without a floor until it has been scored once).
+# K and ordinary_fresh_c were written blind in separate passes while round K ran (2026-12-06, fifth session) and
+# measured before it on the detectors of round J: K 0.892 (acute 0.897, suicide 0.875; pl 0.792, ar 0.833),
+# fresh_c 2.86% (20 of 700: lexicon 0.7%, kNN 0.4%, head 1.7%). After round K: K 0.919 (acute 0.918, suicide
+# 0.925; pl 0.833, ar 0.917, tr 1.0), fresh_c 2.57% (18: lexicon 0.6%, kNN 0.3%, head 1.7%). Floor 0.90, ceiling 3%.
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
 BLIND = "heldout_danger_k.yml"
 # Their `none` messages: hard look-alikes, reported apart.
@@ -100,7 +104,8 @@ ORDINARY = ("ordinary.yml", "ordinary_requests.yml")
 ORDINARY_BLIND = ("ordinary_fresh_c.yml",)
 # Regression ceilings above what they measure (the issue-12 target is 0.5%); their alarms are counted, and listed
 # with --misses unless the set is in ORDINARY_BLIND.
-MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02, "ordinary_fresh_b.yml": 0.015}
+MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02, "ordinary_fresh_b.yml": 0.015,
+                          "ordinary_fresh_c.yml": 0.03}
 
 
 _bank: Bank | None = None  # set by main: the production bank, its e5 vectors read through a VectorCache
