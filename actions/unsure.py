@@ -43,11 +43,32 @@ def best_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
 
 
 def _follow_up_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
-    """A follow-up ("en hoe lang duurt dat dan?", "what is an OTS?") that the index cannot place on its own:
-    searched together with the person's message before it. Never for keyboard noise."""
+    """A follow-up ("en hoe lang duurt dat dan?", "will they call the police on me?") searched together with
+    the person's message before it, so that it stays on the topic of the conversation. Never for keyboard
+    noise, and None in a first turn."""
     if not ctx.previous_text.strip() or ctx.nonsense:
         return None
     return best_passage(replace(ctx, text=f"{ctx.previous_text} {ctx.text}"), knowledge)
+
+
+def _clearly_asked(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
+    """The entry whose own question the message clearly paraphrases, in the person's own audience (a new
+    question in a conversation: it answers before the topic of the turn before). Never a policy passage."""
+    own = {"child": "child", "professional": "professional"}.get(ctx.role or "")
+    text = without_introduction(ctx.text) if own == "professional" else ctx.text
+    result = knowledge.search(text or ctx.text, audience=own, lang=ctx.language, k=1)
+    if result.answered and result.asked and result.hits and result.hits[0].kind != "passage":
+        return result.hits[0]
+    return None
+
+
+def unclear_turn_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
+    """What answers an unclear turn: in a conversation's later turns a clear paraphrase of an entry's own
+    question, else the message read together with the one before it (a follow-up leans on the topic so far:
+    "and will they take my kids?"), else the message alone; in a first turn the message alone."""
+    if ctx.previous_text.strip() and not ctx.nonsense:
+        return _clearly_asked(ctx, knowledge) or _follow_up_passage(ctx, knowledge) or best_passage(ctx, knowledge)
+    return best_passage(ctx, knowledge)
 
 
 def with_lifeline(texts: list[str], ctx: TurnContext, lifeline: Lifeline, **fields: object) -> Reply:
@@ -61,7 +82,7 @@ def unsure_reply(ctx: TurnContext, knowledge: Knowledge, lifeline: Lifeline, kin
     language = ctx.language
     has_words = any(ch.isalnum() for ch in ctx.text)
     if has_words and kind == "search":
-        hit = best_passage(ctx, knowledge) or _follow_up_passage(ctx, knowledge)
+        hit = unclear_turn_passage(ctx, knowledge)
         if hit is not None:
             text = f"{lifeline.text('hedge', language)}\n{render(hit, language)}"
             return with_lifeline([text], ctx, lifeline, entry_ids=[hit.id])
