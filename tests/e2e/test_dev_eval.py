@@ -52,12 +52,12 @@ TOPICS_I = ROOT / "tests" / "heldout" / "knowledge_topics_i.yml"  # blind: pass 
 # never takes a child away itself, the Kindertelefoon is anonymous, the meldnorm beside the beroepsgeheim),
 # profession names written together or with a hyphen were not recognised, "talk to the parents first, before I
 # report?" was read as the step before the conversation, and an advice question answered with the sector's
-# route only. H 45 -> 51/54, floor 50/54 rounded down. I, written elsewhere as the next blind set, is played
+# route only. H 45 -> 52/54, floor 51/54 rounded down. I, written elsewhere as the next blind set, is played
 # with pass rates only when its file is there (its floor is set once it has been measured).
 TOPIC_FLOORS = {"topics": 0.90, "topics-b": 0.77, "topics-c": 0.83, "topics-d": 0.87, "topics-e": 0.90,
                 "topics-f": 0.96, "topics-g": 0.98,
-                # H: blind set of round G (45/54 before and after), tuning set of round H: 45 -> 51/54
-                "topics-h": 0.92,
+                # H: blind set of round G (45/54 before and after), tuning set of round H: 45 -> 52/54
+                "topics-h": 0.94,
                 # I: blind set of round H; not in this worktree yet, so not measured: a floor of 0 only plays it
                 "topics-i": 0.0}
 MUST_PASS_ALL = {"acute": 1.0, "suicide": 1.0}
