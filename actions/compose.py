@@ -46,7 +46,7 @@ def _specific_ids(route: Route, ctx: TurnContext, routes: Routes) -> list[str]:
         value = ctx.entity(route.by_entity["entity"])
         if value:
             ids.append(route.by_entity["template"].format(value=value))
-    if route.by_sector and ctx.sector in routes.sectors:
+    if route.by_sector == "first" and ctx.sector in routes.sectors:
         ids.append(routes.sectors[ctx.sector])
     if route.next_step and not ids:
         following = routes.next_step.entry_for(ctx.text)
@@ -120,6 +120,8 @@ def _collect(route: Route, ctx: TurnContext, routes: Routes, knowledge: Knowledg
         # the rules picked (their sector's route); elsewhere the picked passage answers alone.
         own = pathway if ctx.role == "professional" and route.professional else []
         return _dedupe(own + specific)
+    if route.by_sector == "after" and ctx.sector in routes.sectors:  # the route's answer, then their sector's
+        pathway = unique(pathway + _lookup([routes.sectors[ctx.sector]], ctx, knowledge))
     found, asked = _search_hits(route, ctx, knowledge, [hit.id for hit in pathway])
     return _dedupe(found + pathway if route.first == "search" or asked else pathway + found)
 

@@ -83,10 +83,16 @@ def _profession_data() -> dict[str, Any]:
     return yaml.safe_load(PROFESSION_FILE.read_text(encoding="utf-8"))
 
 
+def _spelled_any_way(name: str) -> str:
+    """A profession's name as a pattern that also matches it written together, apart or with a hyphen:
+    "youth health care doctor" matches "youth healthcare doctor", "jgz-arts" matches "jgz arts"."""
+    return r"[\s-]*".join(re.escape(part) for part in re.split(r"[\s-]+", name.strip()))
+
+
 @lru_cache(maxsize=1)
 def _profession_pattern() -> re.Pattern[str]:
     data = _profession_data()
-    professions = sorted((re.escape(str(word)) for word in data["professions"]), key=len, reverse=True)
+    professions = sorted((_spelled_any_way(str(word)) for word in data["professions"]), key=len, reverse=True)
     introductions = "|".join(f"(?:{intro})" for intro in data["introductions"])
     names = list(professions)
     for key, before in (("heads", r"[\w-]*"), ("subject_heads", r"(?:[\w-]+\s+){0,2}")):

@@ -72,6 +72,7 @@ class Passages:
     next_words: tuple[str, ...]
     previous_words: tuple[str, ...]
     not_relations: tuple[str, ...]  # "stap voor stap": holds "voor stap" but asks for no neighbour
+    itself_words: tuple[str, ...]  # "eerst": with a "before" word, asks whether the named step comes first
     question_words: tuple[str, ...]
     question_context: tuple[str, ...]
     question_entry: str
@@ -133,6 +134,8 @@ class Passages:
         steps = self.named_steps(text, with_done=True)
         if not steps:
             return None
+        if before and _found(text, self.itself_words) and not self.numbers.find(text, ("stap", "step")):
+            return self.steps[min(steps)].entry  # asks whether the conversation comes first: that step
         target = max(steps) + 1 if after else min(steps) - 1
         target = min(max(target, min(self.steps)), max(self.steps))
         return self.steps[target].entry
@@ -213,6 +216,7 @@ def parse_passages(raw: dict[str, Any], sector_entries: Mapping[str, str],
         next_words=_cues(relations.get("next") or ()),
         previous_words=_cues(relations.get("previous") or ()),
         not_relations=_cues(relations.get("idioms") or ()),
+        itself_words=_cues(relations.get("itself") or ()),
         question_words=tuple(fold(str(w)).strip() for w in questions.get("words") or ()),
         question_context=_cues(questions.get("context") or ()),
         question_entry=str(questions.get("entry") or "afwegingskader-vraag-{number}"),

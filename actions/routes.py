@@ -28,7 +28,7 @@ class Route:
     search: Optional[str] = None
     first: str = "entries"
     by_entity: Optional[dict[str, str]] = None
-    by_sector: bool = False
+    by_sector: Optional[str] = None  # "first": the remembered profession's entry answers; "after": after the entries
     response: Optional[str] = None
     unsure: Optional[str] = None  # "search" | "out_of_scope": answer with the lifeline (actions/compose.py)
     next_step: bool = False
@@ -78,6 +78,16 @@ def _handoff(intent: str, value: Any) -> Optional[str]:
     return value
 
 
+def _by_sector(intent: str, value: Any) -> Optional[str]:
+    if value in (None, False):
+        return None
+    if value is True:
+        return "first"
+    if value != "after":
+        raise ValueError(f"{ROUTES_FILE}: route '{intent}' has bad 'by_sector' value {value!r} (true or after)")
+    return value
+
+
 def _passages(intent: str, value: Any) -> Optional[str]:
     if value in (None, False):
         return None
@@ -106,7 +116,7 @@ def _route(intent: str, raw: dict[str, Any]) -> Route:
         search=search,
         first=raw.get("first", "entries"),
         by_entity=raw.get("by_entity"),
-        by_sector=bool(raw.get("by_sector")),
+        by_sector=_by_sector(intent, raw.get("by_sector")),
         response=raw.get("response"),
         unsure=raw.get("unsure"),
         next_step=bool(raw.get("next_step")),

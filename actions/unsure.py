@@ -11,6 +11,9 @@ from actions.lifeline import Lifeline
 
 MISUNDERSTOOD_BEFORE_HUMAN = 2
 BETTER_BY = 0.03  # how much more confident the search over everyone must be than the citizens' search
+# A later unclear turn shows the hits for the message with the one before it and for the message alone when
+# the index is about as sure of both (the gate's confidence within this much).
+FOLLOW_UP_BOTH = 0.03
 
 
 def with_choice(ctx: TurnContext, lifeline: Lifeline) -> TurnContext:
@@ -25,6 +28,11 @@ def best_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
     """The best entry or passage for an unclear message, if the index is confident enough of one.
     A child or a professional: their own entries. Anyone else: a citizens' entry, unless an entry for
     everyone (a professional or partner entry, never a policy passage) fits clearly better."""
+    return _best_with_confidence(ctx, knowledge)[0]
+
+
+def _best_with_confidence(ctx: TurnContext, knowledge: Knowledge) -> tuple[Optional[Hit], float]:
+    """best_passage and the no-answer gate's confidence in it (0.0 when there is none)."""
     own = {"child": "child", "professional": "professional"}.get(ctx.role or "")
     if own:
         # "ik ben verloskundige, ...": search for the question first; the profession names who asks
@@ -32,22 +40,50 @@ def best_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
         for question in filter(None, questions):
             result = knowledge.search(question, audience=own, lang=ctx.language, k=1)
             if result.answered and result.hits:
-                return result.hits[0]
-        return None
+                return result.hits[0], result.confidence
+        return None, 0.0
     citizen = knowledge.search(ctx.text, audience="citizen", lang=ctx.language, k=1)
     anyone = knowledge.search(ctx.text, audience=None, lang=ctx.language, k=1)
     top = anyone.hits[0] if anyone.answered and anyone.hits else None
     if top is not None and top.kind != "passage" and anyone.confidence > citizen.confidence + BETTER_BY:
-        return top
-    return citizen.hits[0] if citizen.answered and citizen.hits else None
+        return top, anyone.confidence
+    if citizen.answered and citizen.hits:
+        return citizen.hits[0], citizen.confidence
+    return None, 0.0
 
 
-def _follow_up_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
-    """A follow-up ("en hoe lang duurt dat dan?", "what is an OTS?") that the index cannot place on its own:
-    searched together with the person's message before it. Never for keyboard noise."""
+def _clearly_asked(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
+    """The entry whose own question the message clearly paraphrases, in the person's own audience (a new
+    question in a conversation: it answers before the topic of the turn before). Never a policy passage."""
+    own = {"child": "child", "professional": "professional"}.get(ctx.role or "")
+    text = without_introduction(ctx.text) if own == "professional" else ctx.text
+    result = knowledge.search(text or ctx.text, audience=own, lang=ctx.language, k=1)
+    if result.answered and result.asked and result.hits and result.hits[0].kind != "passage":
+        return result.hits[0]
+    return None
+
+
+def unclear_turn_passages(ctx: TurnContext, knowledge: Knowledge) -> list[Hit]:
+    """What answers an unclear turn. In a first turn: the best passage for the message. In a later turn a
+    follow-up may go on with the topic so far ("and can she chat there too?") or ask something new ("do I have
+    to give my name?"), and the words cannot tell which: a clear paraphrase of an entry's own question answers
+    alone; else the best hit for the message read together with the one before it and the best hit for the
+    message alone, the surer first, both when the other is about as sure (within FOLLOW_UP_BOTH). Never for
+    keyboard noise."""
     if not ctx.previous_text.strip() or ctx.nonsense:
-        return None
-    return best_passage(replace(ctx, text=f"{ctx.previous_text} {ctx.text}"), knowledge)
+        hit = best_passage(ctx, knowledge)
+        return [hit] if hit is not None else []
+    asked = _clearly_asked(ctx, knowledge)
+    if asked is not None:
+        return [asked]
+    joint = _best_with_confidence(replace(ctx, text=f"{ctx.previous_text} {ctx.text}"), knowledge)
+    alone = _best_with_confidence(ctx, knowledge)
+    found = sorted((pair for pair in (joint, alone) if pair[0] is not None), key=lambda pair: -pair[1])
+    if not found:
+        return []
+    (first, sure), rest = found[0], found[1:]
+    both = [hit for hit, confidence in rest if hit.id != first.id and confidence >= sure - FOLLOW_UP_BOTH]
+    return [first, *both]
 
 
 def with_lifeline(texts: list[str], ctx: TurnContext, lifeline: Lifeline, **fields: object) -> Reply:
@@ -61,10 +97,11 @@ def unsure_reply(ctx: TurnContext, knowledge: Knowledge, lifeline: Lifeline, kin
     language = ctx.language
     has_words = any(ch.isalnum() for ch in ctx.text)
     if has_words and kind == "search":
-        hit = best_passage(ctx, knowledge) or _follow_up_passage(ctx, knowledge)
-        if hit is not None:
-            text = f"{lifeline.text('hedge', language)}\n{render(hit, language)}"
-            return with_lifeline([text], ctx, lifeline, entry_ids=[hit.id])
+        hits = unclear_turn_passages(ctx, knowledge)
+        if hits:
+            texts = [f"{lifeline.text('hedge', language)}\n{render(hits[0], language)}",
+                     *(render(hit, language) for hit in hits[1:])]
+            return with_lifeline(texts, ctx, lifeline, entry_ids=[hit.id for hit in hits])
     count = ctx.misunderstood + 1
     if count >= MISUNDERSTOOD_BEFORE_HUMAN:
         return Reply(responses=["utter_offer_human"], misunderstood=0, handoff="misunderstood", role=ctx.role)

@@ -26,7 +26,8 @@ TOPICS_D = ROOT / "tests" / "heldout" / "knowledge_topics_d.yml"
 TOPICS_E = ROOT / "tests" / "heldout" / "knowledge_topics_e.yml"  # blind in round 4, a tuning set since round E
 TOPICS_F = ROOT / "tests" / "heldout" / "knowledge_topics_f.yml"  # blind in round E, a tuning set since round F
 TOPICS_G = ROOT / "tests" / "heldout" / "knowledge_topics_g.yml"  # blind in round F, a tuning set since round G
-TOPICS_H = ROOT / "tests" / "heldout" / "knowledge_topics_h.yml"  # blind: pass rates only
+TOPICS_H = ROOT / "tests" / "heldout" / "knowledge_topics_h.yml"  # blind in round G, a tuning set since round H
+TOPICS_I = ROOT / "tests" / "heldout" / "knowledge_topics_i.yml"  # blind: pass rates only (written elsewhere)
 # Measured 2026-12-05 (night), after the entries got the questions people ask (knowledge/docs.py): A 30/32,
 # B 29/36 (tuned on since then), C 42/54 (written blind before that round; 38/54 before it). C's failures were
 # read on 2026-12-06 and fixed by content (a child who will not talk, a parent of a teenager, images already
@@ -46,10 +47,19 @@ TOPICS_H = ROOT / "tests" / "heldout" / "knowledge_topics_h.yml"  # blind: pass 
 # who they are to the pupil) and two composition rules (README, "Round G"): G 40 -> 54/54, floor 53/54 rounded
 # down; H, written blind before that round, 45/54 before and after (floor 44/54 rounded down; its failures are
 # never printed). A 31/32, B 34/36, C 48/54, D 49/54, E 52/54, F 53/54 in the same run (floors left as they were).
+# Round H (2026-12-06): H's failures were read for their causes, not their wording (README, "Round H"): a
+# follow-up turn lost the topic of the conversation, entries lacked a route their answers need (Veilig Thuis
+# never takes a child away itself, the Kindertelefoon is anonymous, the meldnorm beside the beroepsgeheim),
+# profession names written together or with a hyphen were not recognised, "talk to the parents first, before I
+# report?" was read as the step before the conversation, and an advice question answered with the sector's
+# route only. H 45 -> 52/54, floor 51/54 rounded down. I, written elsewhere as the next blind set, is played
+# with pass rates only when its file is there (its floor is set once it has been measured).
 TOPIC_FLOORS = {"topics": 0.90, "topics-b": 0.77, "topics-c": 0.83, "topics-d": 0.87, "topics-e": 0.90,
                 "topics-f": 0.96, "topics-g": 0.98,
-                # H: blind set of round G: 45/54 before, 45/54 after
-                "topics-h": 0.81}
+                # H: blind set of round G (45/54 before and after), tuning set of round H: 45 -> 52/54
+                "topics-h": 0.94,
+                # I: blind set of round H; not in this worktree yet, so not measured: a floor of 0 only plays it
+                "topics-i": 0.0}
 MUST_PASS_ALL = {"acute": 1.0, "suicide": 1.0}
 
 
@@ -66,10 +76,22 @@ def test_dev_and_heldout_cases_meet_the_thresholds(stack, tmp_path, capsys):
         CaseSet("topics-e", TOPICS_E, TOPIC_FLOORS["topics-e"], {}),
         CaseSet("topics-f", TOPICS_F, TOPIC_FLOORS["topics-f"], {}),
         CaseSet("topics-g", TOPICS_G, TOPIC_FLOORS["topics-g"], {}),
-        CaseSet("topics-h", TOPICS_H, TOPIC_FLOORS["topics-h"], {}, blind=True),
+        CaseSet("topics-h", TOPICS_H, TOPIC_FLOORS["topics-h"], {}),
     ]
+    if TOPICS_I.is_file():
+        sets.append(CaseSet("topics-i", TOPICS_I, TOPIC_FLOORS["topics-i"], {}, blind=True))
     with capsys.disabled():  # the pass rates belong in the test log, passed or not
         print()
+        if not TOPICS_I.is_file():  # the blind set of round H is written elsewhere; played once it is added
+            print(f"topics-i skipped: {TOPICS_I.relative_to(ROOT)} is not there yet (blind set of round H)")
         code = evaluate_sets(f"{stack.settings.web_url}/webhooks/rest/webhook", sets, report, 0.95, {},
                              verbose=True)
     assert code == 0, f"a conversation set is below its thresholds, see {report.parent}"
+
+
+def test_blind_topic_set_i_is_played_when_present():
+    """I (the blind set of round H) is written elsewhere: until its file is added the evaluation above plays A-H
+    and says so; this test shows the skip in the test summary."""
+    if not TOPICS_I.is_file():
+        pytest.skip(f"{TOPICS_I.relative_to(ROOT)} is not there yet (blind set of round H, written elsewhere)")
+    assert TOPIC_FLOORS["topics-i"] >= 0.0

@@ -32,7 +32,7 @@ def test_professional_questions_get_the_passage_that_answers_them(results, name)
 def test_a_professional_answer_names_its_source_and_checked_date(chat):
     reply = "\n".join(chat("welke stap komt na de collegiale consultatie?"))
     assert "Stap 3" in reply
-    assert "Bron: Rijksoverheid, Basismodel meldcode" in reply and "gecontroleerd op 2026-12-05" in reply
+    assert "Bron: Rijksoverheid, Basismodel meldcode" in reply and "gecontroleerd op 2026-12-06" in reply
 
 
 def test_kinderopvang_route_2_goes_to_the_houder_and_the_vertrouwensinspecteur(chat):

@@ -569,3 +569,49 @@ def test_a_request_to_pretend_first_hears_what_the_bot_is(text, language, words)
 def test_an_ordinary_question_has_no_identity_statement():
     reply = compose(ctx("situation_bystander", text="mijn buurvrouw wordt geslagen"), load_routes(), LINES)
     assert not any("niet de politie" in text for text in reply.texts)
+
+
+@dataclass
+class ScoredKnowledge(FakeKnowledge):
+    """Answers by text with a confidence, and says whether the text clearly asks an entry's own question."""
+    scored: dict = field(default_factory=dict)  # text -> (hit, confidence, asked)
+
+    def search(self, text, audience=None, lang="nl", k=5):
+        self.searches.append((text, audience, lang))
+        hit, confidence, asked = self.scored.get(text, (None, 0.0, False))
+        return FakeResult(hits=[hit] if hit else [], answered=hit is not None, confidence=confidence, asked=asked)
+
+
+def test_a_later_unclear_turn_shows_the_topic_so_far_and_the_message_alone_when_about_as_sure():
+    before, text = "mijn dochter van 19 wil met iemand praten", "kan ze daar ook chatten?"
+    topic = FakeHit("alles-oke-supportlijn", "Alles Oké? Supportlijn: chatten, bellen of mailen")
+    alone = FakeHit("veilig-thuis-chat", "De chat van Veilig Thuis")
+    close = ScoredKnowledge(scored={f"{before} {text}": (topic, 0.95, False), text: (alone, 0.96, False)})
+    reply = compose(ctx("nlu_fallback", text=text, previous_text=before), load_routes(), close)
+    assert reply.entry_ids == ["veilig-thuis-chat", "alles-oke-supportlijn"], "the surer first, both shown"
+    assert reply.texts[0].startswith("Ik weet niet zeker") and not reply.texts[1].startswith("Ik weet")
+    far = ScoredKnowledge(scored={f"{before} {text}": (topic, 0.99, False), text: (alone, 0.91, False)})
+    assert compose(ctx("nlu_fallback", text=text, previous_text=before), load_routes(), far).entry_ids == [topic.id]
+    asked = ScoredKnowledge(scored={f"{before} {text}": (topic, 0.99, False), text: (alone, 0.93, True)})
+    assert compose(ctx("nlu_fallback", text=text, previous_text=before), load_routes(), asked).entry_ids == [alone.id]
+
+
+def test_an_advice_question_gives_the_advice_entry_before_the_sectors_route():
+    advice = FakeHit("veilig-thuis-advies-professional", "Advies: de cliënt blijft anoniem", audience="professional")
+    sector = FakeHit("sector-paramedici", "Paramedici: afwegingskader", audience="professional")
+    knowledge = FakeKnowledge(entries={advice.id: advice, sector.id: sector})
+    reply = compose(ctx("ask_professional_advice", text="kan ik eerst advies vragen zonder naam?",
+                        role="professional", sector="paramedisch"), load_routes(), knowledge)
+    assert reply.entry_ids == [advice.id, sector.id]
+
+
+@pytest.mark.parametrize("text", ["I'm a youth healthcare doctor", "ik ben jgz arts", "I am a social-worker",
+                                  "ik ben gz psycholoog"])
+def test_profession_names_are_found_written_together_apart_or_hyphenated(text):
+    assert says_professional(text)
+
+
+def test_asking_whether_a_step_comes_first_before_reporting_is_that_step():
+    passages = load_routes().passages
+    assert passages.select("moet ik eerst een gesprek met de moeder voeren, voordat ik ga melden?") == "meldcode-stap-3"
+    assert passages.select("welke stap hoort voor het gesprek met de ouders?") == "meldcode-stap-2"
