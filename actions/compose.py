@@ -22,6 +22,7 @@ __all__ = ["Reply", "compose", "render"]
 
 MAX_ENTRIES = 2
 YOUNG_ADULT_MAX = 25
+YOUNG_ADULT_LINE = "alles-oke-supportlijn"  # knowledge/entries/topics.yml: the line for 18 to 25
 # After the 112/113 message the advice pathway, then what the search finds for the message (a teacher whose
 # pupil is scared at home needs the teacher's steps too); a clear paraphrase of an entry's question first.
 SAFETY_FOLLOW_UP = Route(entries=("veilig-thuis",), search="citizen")
@@ -206,12 +207,27 @@ def _with_identity(reply: Reply, ctx: TurnContext) -> Reply:
     return replace(reply, texts=[statement, *reply.texts]) if statement else reply
 
 
+def _with_young_adult_line(reply: Reply, ctx: TurnContext, knowledge: Knowledge) -> Reply:
+    """Someone who says they are 18 to 25 and speaks of themselves: whatever answered, the line for their age
+    (Alles Oké?, where the Kindertelefoon stops at 18) comes next, before the lifeline."""
+    age = age_in_text(ctx.text)
+    if (age is None or not ADULT_AGE <= age <= YOUNG_ADULT_MAX or ctx.role == "professional" or says_parent(ctx.text)
+            or not reply.texts or YOUNG_ADULT_LINE in reply.entry_ids):
+        return reply
+    line = _lookup([YOUNG_ADULT_LINE], ctx, knowledge)
+    if not line:
+        return reply
+    texts = [*reply.texts[:1], render(line[0], ctx.language), *reply.texts[1:]]
+    return replace(reply, texts=texts, entry_ids=[*reply.entry_ids, YOUNG_ADULT_LINE])
+
+
 def compose(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Optional[Lifeline] = None,
             story: Optional[StorySettings] = None) -> Reply:
     lifeline = lifeline or load_lifeline()
     story = story or load_story_settings()
     ctx = with_choice(ctx, lifeline)
-    return _with_identity(_answer(ctx, routes, knowledge, lifeline, story), ctx)
+    reply = _answer(ctx, routes, knowledge, lifeline, story)
+    return _with_identity(_with_young_adult_line(reply, ctx, knowledge), ctx)
 
 
 def _answer(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Lifeline, story: StorySettings) -> Reply:

@@ -27,7 +27,13 @@ TOPICS_E = ROOT / "tests" / "heldout" / "knowledge_topics_e.yml"  # blind in rou
 TOPICS_F = ROOT / "tests" / "heldout" / "knowledge_topics_f.yml"  # blind in round E, a tuning set since round F
 TOPICS_G = ROOT / "tests" / "heldout" / "knowledge_topics_g.yml"  # blind in round F, a tuning set since round G
 TOPICS_H = ROOT / "tests" / "heldout" / "knowledge_topics_h.yml"  # blind in round G, a tuning set since round H
-TOPICS_I = ROOT / "tests" / "heldout" / "knowledge_topics_i.yml"  # blind: pass rates only (written elsewhere)
+TOPICS_I = ROOT / "tests" / "heldout" / "knowledge_topics_i.yml"  # blind in round H, its failures read since
+# Two more conversation sets in the dev cases' categories, written blind from the facts file (2026-12-06, fifth
+# session). B was measured before anything changed (138/151; six of its 13 failures were its own contradiction of
+# the lifeline rule, corrected since), then its failures were read and fixed by kind: a tuning set since. C was
+# written while that happened and is played with pass rates only (its failures are never printed).
+CONVERSATIONS_B = ROOT / "tests" / "heldout" / "conversations_b.yml"
+CONVERSATIONS_C = ROOT / "tests" / "heldout" / "conversations_c.yml"
 # Measured 2026-12-05 (night), after the entries got the questions people ask (knowledge/docs.py): A 30/32,
 # B 29/36 (tuned on since then), C 42/54 (written blind before that round; 38/54 before it). C's failures were
 # read on 2026-12-06 and fixed by content (a child who will not talk, a parent of a teenager, images already
@@ -58,8 +64,12 @@ TOPIC_FLOORS = {"topics": 0.90, "topics-b": 0.77, "topics-c": 0.83, "topics-d": 
                 "topics-f": 0.96, "topics-g": 0.98,
                 # H: blind set of round G (45/54 before and after), tuning set of round H: 45 -> 52/54
                 "topics-h": 0.94,
-                # I: blind set of round H; not in this worktree yet, so not measured: a floor of 0 only plays it
-                "topics-i": 0.0}
+                # I: written blind while round H ran: 38/54 before it, 40/54 after (the honest figure); then its
+                # failures were read (a tuning set since; one general fix: the line for 18 to 25 year olds)
+                "topics-i": 0.72}
+# B: 138/151 before (as written), 151/151 after its failures were fixed; C (blind, gating nothing): 140/151 before
+# the fifth session's changes, 144/151 after them.
+CONVERSATION_FLOORS = {"conversations-b": 0.99, "conversations-c": 0.94}
 MUST_PASS_ALL = {"acute": 1.0, "suicide": 1.0}
 
 
@@ -77,21 +87,13 @@ def test_dev_and_heldout_cases_meet_the_thresholds(stack, tmp_path, capsys):
         CaseSet("topics-f", TOPICS_F, TOPIC_FLOORS["topics-f"], {}),
         CaseSet("topics-g", TOPICS_G, TOPIC_FLOORS["topics-g"], {}),
         CaseSet("topics-h", TOPICS_H, TOPIC_FLOORS["topics-h"], {}),
+        CaseSet("topics-i", TOPICS_I, TOPIC_FLOORS["topics-i"], {}),
+        CaseSet("conversations-b", CONVERSATIONS_B, CONVERSATION_FLOORS["conversations-b"], MUST_PASS_ALL),
+        CaseSet("conversations-c", CONVERSATIONS_C, CONVERSATION_FLOORS["conversations-c"], {}, blind=True),
     ]
-    if TOPICS_I.is_file():
-        sets.append(CaseSet("topics-i", TOPICS_I, TOPIC_FLOORS["topics-i"], {}, blind=True))
     with capsys.disabled():  # the pass rates belong in the test log, passed or not
         print()
-        if not TOPICS_I.is_file():  # the blind set of round H is written elsewhere; played once it is added
-            print(f"topics-i skipped: {TOPICS_I.relative_to(ROOT)} is not there yet (blind set of round H)")
         code = evaluate_sets(f"{stack.settings.web_url}/webhooks/rest/webhook", sets, report, 0.95, {},
                              verbose=True)
     assert code == 0, f"a conversation set is below its thresholds, see {report.parent}"
 
-
-def test_blind_topic_set_i_is_played_when_present():
-    """I (the blind set of round H) is written elsewhere: until its file is added the evaluation above plays A-H
-    and says so; this test shows the skip in the test summary."""
-    if not TOPICS_I.is_file():
-        pytest.skip(f"{TOPICS_I.relative_to(ROOT)} is not there yet (blind set of round H, written elsewhere)")
-    assert TOPIC_FLOORS["topics-i"] >= 0.0

@@ -407,6 +407,8 @@ def test_a_professional_says_so_without_naming_a_profession(text, professional):
     ("I'm a secondary school teacher and worried about a girl", True),
     ("een jongen uit mijn klas wordt thuis geslagen", False),  # a child speaks of classmates, not pupils
     ("I am a student and my dad hits me", False),
+    ("een leerling uit groep 5 vertelde me dat ze thuis opgesloten wordt", True),
+    ("A 15-year-old student just told me his mother burns him", True),
 ])
 def test_someone_who_speaks_of_their_pupils_is_a_professional(text, professional):
     assert says_professional(text) is professional
@@ -615,3 +617,27 @@ def test_asking_whether_a_step_comes_first_before_reporting_is_that_step():
     passages = load_routes().passages
     assert passages.select("moet ik eerst een gesprek met de moeder voeren, voordat ik ga melden?") == "meldcode-stap-3"
     assert passages.select("welke stap hoort voor het gesprek met de ouders?") == "meldcode-stap-2"
+
+
+YOUNG = FakeKnowledge(entries={
+    "alles-oke-supportlijn": FakeHit("alles-oke-supportlijn", "Alles Oké? voor 18 tot 25"),
+    "slachtoffer-volwassene": FakeHit("slachtoffer-volwassene", "Veilig Thuis 0800-2000"),
+    "omstander-advies": FakeHit("omstander-advies", "Bel Veilig Thuis 0800-2000"),
+}, search_hit=FakeHit("omstander-advies", "Bel Veilig Thuis 0800-2000"))
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "situation_bystander"])
+def test_someone_of_18_to_25_also_gets_the_line_for_their_age(intent):
+    reply = compose(ctx(intent, text="ik ben 22 en mijn broer scheldt me elke dag uit"), load_routes(), YOUNG)
+    assert "alles-oke-supportlijn" in reply.entry_ids
+    assert any("Alles Oké?" in text for text in reply.texts)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("mijn zoon van 19 wordt door zijn vriendin geslagen", None),  # a parent speaks of their child
+    ("ik ben 31 en mijn man slaat me", None),  # older than 25
+    ("ik ben 24 en werk als jeugdarts, een kind vertelde me iets", "professional"),
+])
+def test_no_young_adult_line_for_parents_older_people_or_professionals(text, role):
+    reply = compose(ctx("situation_bystander", text=text, role=role), load_routes(), YOUNG)
+    assert "alles-oke-supportlijn" not in reply.entry_ids

@@ -165,3 +165,12 @@ def test_no_follow_up_step_without_a_single_step_before_and_a_relation_now(passa
 ])
 def test_no_suspicion_left_gets_the_first_assessment_question(passages, text):
     assert passages.select(text) == "afwegingskader-vraag-1"
+
+
+@pytest.mark.parametrize("text", [
+    "een leerling uit klas 3b vertelde me vanochtend dat haar moeder haar opsluit, wat nu?",
+    "A student in my class confided in me that her uncle touches her. What should I say to her?",
+    "ik heb een scholier beloofd dat ik het geheim hou, maar haar vader slaat haar",
+])
+def test_a_pupil_who_confides_gets_the_teachers_entry(passages, text):
+    assert passages.select(text) == "leerling-vertelt"
