@@ -65,8 +65,9 @@ TOPIC_FLOORS = {"topics": 0.90, "topics-b": 0.77, "topics-c": 0.83, "topics-d": 
                 # H: blind set of round G (45/54 before and after), tuning set of round H: 45 -> 52/54
                 "topics-h": 0.94,
                 # I: written blind while round H ran: 38/54 before it, 40/54 after (the honest figure); then its
-                # failures were read (a tuning set since; one general fix: the line for 18 to 25 year olds)
-                "topics-i": 0.72}
+                # failures were read (a tuning set since; general fixes in the README, "I, measured and then read"):
+                # 43/54, floor 42/54 rounded down
+                "topics-i": 0.77}
 # B: 138/151 before (as written), 151/151 after its failures were fixed; C (blind, gating nothing): 140/151 before
 # the fifth session's changes, 144/151 after them.
 CONVERSATION_FLOORS = {"conversations-b": 0.99, "conversations-c": 0.94}
