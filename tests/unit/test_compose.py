@@ -641,3 +641,13 @@ def test_someone_of_18_to_25_also_gets_the_line_for_their_age(intent):
 def test_no_young_adult_line_for_parents_older_people_or_professionals(text, role):
     reply = compose(ctx("situation_bystander", text=text, role=role), load_routes(), YOUNG)
     assert "alles-oke-supportlijn" not in reply.entry_ids
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("I pretend everything is fine at home but my dad hits me", "en"),
+    ("ik doe alsof er niks aan de hand is maar hij slaat me", "nl"),
+    ("I have to act like nothing happened when he comes home", "en"),
+])
+def test_someone_who_pretends_themselves_hears_no_identity_statement(text, language):
+    reply = compose(ctx("situation_victim", text=text, language=language), load_routes(), LINES)
+    assert not any("chatbot: not a person" in t or "chatbot: geen mens" in t for t in reply.texts)
