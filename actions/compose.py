@@ -176,6 +176,12 @@ def _asked_over_a_guess(ctx: TurnContext, route: Route, knowledge: Knowledge, st
     return _asked_entry(ctx, knowledge)
 
 
+def _answered_by(hits: list[Hit], ctx: TurnContext, handoff: Optional[str] = None) -> Reply:
+    """A reply of these knowledge hits, each as the person's language shows it."""
+    return Reply(texts=[render(hit, ctx.language) for hit in hits], entry_ids=[hit.id for hit in hits],
+                 handoff=handoff, role=ctx.role)
+
+
 def _service_question(ctx: TurnContext, knowledge: Knowledge, story: StorySettings) -> Optional[Reply]:
     """A question about one help line itself ("is 113 free?"): that line's entry, after a safety message the
     advice pathway too. Not for a long story, which has its own path."""
@@ -187,7 +193,7 @@ def _service_question(ctx: TurnContext, knowledge: Knowledge, story: StorySettin
         return None
     pathway = _lookup(_default_ids(safety_follow_up(ctx), ctx), ctx, knowledge) if ctx.safety else []
     hits = _dedupe(line + pathway)
-    return Reply(texts=[render(hit, ctx.language) for hit in hits], entry_ids=[hit.id for hit in hits], role=ctx.role)
+    return _answered_by(hits, ctx)
 
 
 def _step_follow_up(ctx: TurnContext, routes: Routes, knowledge: Knowledge) -> Optional[Reply]:
@@ -198,7 +204,7 @@ def _step_follow_up(ctx: TurnContext, routes: Routes, knowledge: Knowledge) -> O
     hits = _lookup([entry_id], ctx, knowledge) if entry_id else []
     if not hits:
         return None
-    return Reply(texts=[render(hits[0], ctx.language)], entry_ids=[hits[0].id], role=ctx.role)
+    return _answered_by(hits[:1], ctx)
 
 
 def _with_identity(reply: Reply, ctx: TurnContext) -> Reply:
@@ -236,7 +242,7 @@ def _answer(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Li
         return direct
     asked = _asked_over_a_guess(ctx, routes.for_intent(ctx.intent), knowledge, story)
     if asked is not None:
-        return hedged(Reply(texts=[render(asked, ctx.language)], entry_ids=[asked.id], role=ctx.role), ctx, lifeline)
+        return hedged(_answered_by([asked], ctx), ctx, lifeline)
     ctx, route = _runner_up_route(ctx, routes.for_intent(ctx.intent), routes, lifeline)
     if len(ctx.text) >= story.min_chars:
         def pathway_for(question: str) -> list[Hit]:  # the route's own search looks for the question
@@ -252,18 +258,12 @@ def _answer(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Li
     if route.unsure and not _passage_answers(route, ctx, routes):
         asked = _asked_entry(ctx, knowledge) if route.unsure == "out_of_scope" else None
         if asked is not None:  # out of scope by the classifier, yet an entry's own question in other words
-            reply = Reply(texts=[render(asked, ctx.language)], entry_ids=[asked.id], role=ctx.role)
-            return hedged(reply, ctx, lifeline)
+            return hedged(_answered_by([asked], ctx), ctx, lifeline)
         return unsure_reply(ctx, knowledge, lifeline, route.unsure)
     hits = _collect(route, ctx, routes, knowledge)
     if not hits:
         return unsure_reply(ctx, knowledge, lifeline, "search")
-    reply = Reply(
-        texts=[render(hit, ctx.language) for hit in hits],
-        entry_ids=[hit.id for hit in hits],
-        handoff=None if ctx.safety else route.handoff,  # acute danger gets 112, not a queue
-        role=ctx.role,
-    )
+    reply = _answered_by(hits, ctx, handoff=None if ctx.safety else route.handoff)  # acute danger: 112, no queue
     if ctx.confidence < lifeline.unsure_below and not ctx.safety:
         return hedged(reply, ctx, lifeline)
     return reply

@@ -126,19 +126,15 @@ class Passages:
 
     def neighbour(self, text: str) -> Optional[str]:
         """"Wat komt na stap 2?" -> step 3; "welke stap gaat vooraf aan het gesprek?" -> step 2."""
-        for idiom in self.not_relations:
-            text = text.replace(idiom, " ")
-        after, before = _found(text, self.next_words), _found(text, self.previous_words)
-        if after == before:
+        text, after = self._direction(text)
+        if after is None:
             return None
         steps = self.named_steps(text, with_done=True)
         if not steps:
             return None
-        if before and _found(text, self.itself_words) and not self.numbers.find(text, ("stap", "step")):
+        if not after and _found(text, self.itself_words) and not self.numbers.find(text, ("stap", "step")):
             return self.steps[min(steps)].entry  # asks whether the conversation comes first: that step
-        target = max(steps) + 1 if after else min(steps) - 1
-        target = min(max(target, min(self.steps)), max(self.steps))
-        return self.steps[target].entry
+        return self._beside(steps, after)
 
     def follow_up_neighbour(self, text: str, previous: str) -> Optional[str]:
         """"En wat komt daarna?" right after a question about step 2 -> step 3: a short follow-up that asks for
@@ -147,9 +143,23 @@ class Passages:
         if len(current) > FOLLOW_UP_MAX_CHARS or not previous.strip() or self.named_steps(current, with_done=True):
             return None
         steps = self.named_steps(fold(previous), with_done=False)
-        if len(steps) != 1:
+        after = self._direction(current)[1]
+        if len(steps) != 1 or after is None:
             return None
-        return self.neighbour(f"{current}stap {steps[0]} ")
+        return self._beside(steps, after)
+
+    def _direction(self, text: str) -> tuple[str, Optional[bool]]:
+        """The text without idioms ("stap voor stap"), and whether it asks for the step after (True), before
+        (False) or neither (None)."""
+        for idiom in self.not_relations:
+            text = text.replace(idiom, " ")
+        after, before = _found(text, self.next_words), _found(text, self.previous_words)
+        return text, (None if after == before else after)
+
+    def _beside(self, steps: list[int], after: bool) -> str:
+        """The entry of the step after the last of `steps`, or before the first, within the meldcode."""
+        target = max(steps) + 1 if after else min(steps) - 1
+        return self.steps[min(max(target, min(self.steps)), max(self.steps))].entry
 
     def assessment_question(self, text: str) -> Optional[str]:
         """"Afwegingsvraag 3", "de tweede vraag van het afwegingskader" -> that question's entry."""

@@ -78,23 +78,14 @@ def _handoff(intent: str, value: Any) -> Optional[str]:
     return value
 
 
-def _by_sector(intent: str, value: Any) -> Optional[str]:
+def _choice(intent: str, key: str, value: Any, when_true: str, other: str) -> Optional[str]:
+    """A route option written as false/true or a word: None, `when_true`, or `other`."""
     if value in (None, False):
         return None
     if value is True:
-        return "first"
-    if value != "after":
-        raise ValueError(f"{ROUTES_FILE}: route '{intent}' has bad 'by_sector' value {value!r} (true or after)")
-    return value
-
-
-def _passages(intent: str, value: Any) -> Optional[str]:
-    if value in (None, False):
-        return None
-    if value is True:
-        return "always"
-    if value != "professional":
-        raise ValueError(f"{ROUTES_FILE}: route '{intent}' has bad 'passages' value {value!r} (true or professional)")
+        return when_true
+    if value != other:
+        raise ValueError(f"{ROUTES_FILE}: route '{intent}' has bad '{key}' value {value!r} (true or {other})")
     return value
 
 
@@ -116,11 +107,11 @@ def _route(intent: str, raw: dict[str, Any]) -> Route:
         search=search,
         first=raw.get("first", "entries"),
         by_entity=raw.get("by_entity"),
-        by_sector=_by_sector(intent, raw.get("by_sector")),
+        by_sector=_choice(intent, "by_sector", raw.get("by_sector"), "first", "after"),
         response=raw.get("response"),
         unsure=raw.get("unsure"),
         next_step=bool(raw.get("next_step")),
-        passages=_passages(intent, raw.get("passages")),
+        passages=_choice(intent, "passages", raw.get("passages"), "always", "professional"),
         search_hits=int(raw.get("search_hits", 1)),
         handoff=_handoff(intent, raw.get("handoff")),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional
 
-from actions.answer import Hit, Knowledge, Reply, render
+from actions.answer import Hit, Knowledge, Reply, render, role_audience
 from actions.context import TurnContext, without_introduction
 from actions.lifeline import Lifeline
 
@@ -33,7 +33,7 @@ def best_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
 
 def _best_with_confidence(ctx: TurnContext, knowledge: Knowledge) -> tuple[Optional[Hit], float]:
     """best_passage and the no-answer gate's confidence in it (0.0 when there is none)."""
-    own = {"child": "child", "professional": "professional"}.get(ctx.role or "")
+    own = role_audience(ctx.role)
     if own:
         # "ik ben verloskundige, ...": search for the question first; the profession names who asks
         questions = dict.fromkeys([without_introduction(ctx.text), ctx.text] if own == "professional" else [ctx.text])
@@ -55,7 +55,7 @@ def _best_with_confidence(ctx: TurnContext, knowledge: Knowledge) -> tuple[Optio
 def _clearly_asked(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
     """The entry whose own question the message clearly paraphrases, in the person's own audience (a new
     question in a conversation: it answers before the topic of the turn before). Never a policy passage."""
-    own = {"child": "child", "professional": "professional"}.get(ctx.role or "")
+    own = role_audience(ctx.role)
     text = without_introduction(ctx.text) if own == "professional" else ctx.text
     result = knowledge.search(text or ctx.text, audience=own, lang=ctx.language, k=1)
     if result.answered and result.asked and result.hits and result.hits[0].kind != "passage":
