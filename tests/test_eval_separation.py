@@ -24,7 +24,7 @@ NLU_SETS = [ROOT / "tests" / "nlu" / f"multilingual{suffix}.yml" for suffix in (
 # The safety net's measuring sets: held-out danger messages, the not-acute ceiling and the blind ordinary sets.
 SAFETY_SETS = [*sorted((ROOT / "tests" / "safety").glob("heldout_*.yml")),
                *(ROOT / "tests" / "safety" / f"ordinary_{name}.yml"
-                 for name in ("more", "fresh", "fresh_b", "fresh_c"))]
+                 for name in ("more", "fresh", "fresh_b", "fresh_c", "fresh_d"))]
 DATA = ("nlu", "knowledge", "actions", "bot", "config.yml", "domain.yml")
 RUN = 7
 # Near copies that were there when a set was first measured (coincidences of common phrasing, e.g. "hij staat
@@ -154,7 +154,8 @@ def test_the_nlu_measuring_sets_are_not_in_the_bots_data(cases: Path) -> None:
 def test_every_measuring_set_is_checked() -> None:
     names = {path.name for path in [*HELDOUT_SETS, *SAFETY_SETS]}
     assert {"conversations.yml", "conversations_b.yml", "conversations_c.yml", "knowledge_topics_i.yml",
-            "heldout_danger_k.yml", "ordinary_fresh_c.yml"} <= names
+            "heldout_danger_k.yml", "ordinary_fresh_c.yml", "conversations_d.yml", "knowledge_topics_j.yml",
+            "heldout_danger_l.yml", "ordinary_fresh_d.yml"} <= names
 
 
 @pytest.mark.parametrize("cases", SAFETY_SETS, ids=lambda path: path.name)
