@@ -27,7 +27,9 @@ LEXICON_PATH = Path(__file__).with_name("safety_lexicon.yml")
 
 _FOLD = str.maketrans(
     {"ı": "i", "ł": "l", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d",
-     "ة": "ه", "ى": "ي", "ـ": None, "'": None, "’": None, "‘": None, "`": None, "´": None}
+     "ة": "ه", "ى": "ي", "ـ": None, "'": None, "’": None, "‘": None, "`": None, "´": None,
+     # laughing emoji read as the word (the jocular context): "ze gaat me vermoorden 😂"
+     "😂": " haha ", "🤣": " haha ", "😆": " haha ", "😹": " haha "}
 )
 _TOKEN = re.compile(r"\w+|[!?]")
 _REPEAT = re.compile(r"(\w)\1{2,}")

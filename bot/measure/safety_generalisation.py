@@ -55,10 +55,10 @@ MAX_FALSE_ALARMS = 0.005
 # Round I: the lexicon learnt the kinds H missed, the corpus a third paraphrase round for them and 1,700 more everyday
 # sentences (nlu/safety_corpus/*_kinds3.yml, none_everyday2_*.yml), thresholds unchanged (chosen on A-H): H 0.888 ->
 # 0.985 (tuning), I (blind) 0.940 -> 0.945, ordinary_fresh 2.67% -> 2.33%, ordinary_more 2.36% -> 1.94%.
-RECALL_FLOORS = {"heldout_danger.yml": 0.97, "heldout_danger_b.yml": 0.97, "heldout_danger_c.yml": 0.96,
-                 "heldout_danger_d.yml": 0.95, "heldout_danger_e.yml": 0.96, "heldout_danger_f.yml": 0.95,
-                 "heldout_danger_g.yml": 0.92, "heldout_danger_h.yml": 0.97, "heldout_danger_i.yml": 0.96,
-                 "heldout_danger_j.yml": 0.99, "heldout_danger_k.yml": 0.90}
+RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "heldout_danger_c.yml": 0.99,
+                 "heldout_danger_d.yml": 0.99, "heldout_danger_e.yml": 0.98, "heldout_danger_f.yml": 0.98,
+                 "heldout_danger_g.yml": 0.98, "heldout_danger_h.yml": 0.99, "heldout_danger_i.yml": 0.99,
+                 "heldout_danger_j.yml": 0.99, "heldout_danger_k.yml": 0.99}
 # Then I became a tuning set; J and ordinary_fresh_b.yml were written blind before the next round (2026-12-06) and
 # measured with the detectors of round I: J 0.952 (acute 0.952, suicide 0.950; its look-alikes 6 of 69 alarms),
 # ordinary_fresh_b 4.0% (28 of 700: lexicon 1.3%, kNN 1.1%, head 1.9%).
@@ -79,12 +79,24 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.97, "heldout_danger_b.yml": 0.97, "held
 # measured before it on the detectors of round J: K 0.892 (acute 0.897, suicide 0.875; pl 0.792, ar 0.833),
 # fresh_c 2.86% (20 of 700: lexicon 0.7%, kNN 0.4%, head 1.7%). After round K: K 0.919 (acute 0.918, suicide
 # 0.925; pl 0.833, ar 0.917, tr 1.0), fresh_c 2.57% (18: lexicon 0.6%, kNN 0.3%, head 1.7%). Floor 0.90, ceiling 3%.
+# Round L (2026-12-06, sixth session): K and ordinary_fresh_c became tuning sets. heldout_danger_l.yml (190 danger,
+# 80 look-alikes) and ordinary_fresh_d.yml (700) were written blind in separate passes before it and measured on the
+# detectors of round K: L 0.889 (acute 0.897, suicide 0.867; pl 0.80, ar 0.84), fresh_d 2.57% (18: lexicon 1.0%,
+# kNN 0.4%, head 1.1%). The head retrained with the fifth corpus round (nlu/safety_corpus/kinds5_*.yml,
+# none_everyday4_*.yml, drafted in round K): K 0.919 -> 0.935, fresh_c 2.57% -> 2.43%. Then the lexicon learnt the
+# kinds K and the older tuning sets still missed (a bare "help, he is inside", a fire someone lit, weapon slang, a
+# parent "not awake" and blood, a child's plea then silence, children and then himself, ransom and abduction,
+# Arabizi "hay2telni", rope and plan, farewell letters, petrol in Polish/Turkish, keys taken, Arabic bleeding, a
+# disguised pizza call, ages in words) and precision (Turkish "sevince bogdu", Polish "zabiera" is not "zabije",
+# "komt X op het spoor", laughing emoji read as "haha"): K 0.935 -> 1.000, C-I 0.98-1.00 (floors raised to what
+# they measure, rounded down), fresh_c 2.43% -> 1.86% (lexicon 0), not-acute 9.2%. L and fresh_d are measured once
+# more at the end of the session.
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
-BLIND = "heldout_danger_k.yml"
+BLIND = "heldout_danger_l.yml"
 # Their `none` messages: hard look-alikes, reported apart.
 LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml", "heldout_danger_e.yml", "heldout_danger_f.yml",
               "heldout_danger_g.yml", "heldout_danger_h.yml", "heldout_danger_i.yml", "heldout_danger_j.yml",
-              BLIND)
+              "heldout_danger_k.yml", BLIND)
 # Serious but not acute: abuse, control, past abuse, professionals' cases (written apart, before the head's
 # look-alike training templates). A 112 there is not dangerous but pushes the advice aside: a ceiling, not 0.
 NONACUTE = "heldout_nonacute.yml"
@@ -101,11 +113,12 @@ ORDINARY = ("ordinary.yml", "ordinary_requests.yml")
 # ordinary_fresh_b.yml likewise before the round after (700 sentences, with near misses on purpose); the two before
 # it are tuning sets since. Round K read ordinary_fresh_b's alarms (a tuning set since); ordinary_fresh_c.yml is
 # written blind for the round after (skipped with a note while it is missing; no ceiling until measured once).
-ORDINARY_BLIND = ("ordinary_fresh_c.yml",)
+# Round L read ordinary_fresh_c's alarms (a tuning set since); ordinary_fresh_d.yml is the blind one.
+ORDINARY_BLIND = ("ordinary_fresh_d.yml",)
 # Regression ceilings above what they measure (the issue-12 target is 0.5%); their alarms are counted, and listed
 # with --misses unless the set is in ORDINARY_BLIND.
 MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02, "ordinary_fresh_b.yml": 0.015,
-                          "ordinary_fresh_c.yml": 0.03}
+                          "ordinary_fresh_c.yml": 0.03, "ordinary_fresh_d.yml": 0.03}
 
 
 _bank: Bank | None = None  # set by main: the production bank, its e5 vectors read through a VectorCache
