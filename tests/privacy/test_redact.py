@@ -1137,3 +1137,31 @@ def test_twelfth_round_spans(text, expected):
 ])
 def test_twelfth_round_keeps_ordinary_words(text):
     assert redact(text) == text
+
+
+# Round 13 (N became a tuning set): each rule on sentences of our own, in other wordings than N's.
+ROUND_13_SPANS = [
+    # postcode letters that spell a short word count after a postcode cue or before a house number
+    ("zijn postcode is 3045 kg denk ik", "zijn postcode is [POSTCODE] denk ik"),
+    ("pc: 2289   je", "pc: [POSTCODE]"),
+    ("zipcode 1102 jr", "zipcode [POSTCODE]"),
+    ("9722 kg, nummer 14", "[POSTCODE], nummer 14"),
+    ("5611 jr, huisnummer 8", "[POSTCODE], huisnummer 8"),
+    # spoken dates: a year in one word, the month as an ordinal
+    ("mijn zoon is geboren op drie juli negentienachtennegentig", "mijn zoon is geboren op [GEBOORTEDATUM]"),
+    ("ze is van de vijfde van de elfde tweeduizend zes", "ze is van [GEBOORTEDATUM]"),
+]
+ROUND_13_KEEPS = [
+    "mijn postcode is 3512 ik weet het niet meer", "het pakket woog 1200 kg", "in 2019 ik was toen 12",
+    "hij zit in de tweede van de derde klas", "de eerste van de vierde keer ging het mis",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_13_SPANS)
+def test_thirteenth_round_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND_13_KEEPS)
+def test_thirteenth_round_keeps_ordinary_words(text):
+    assert redact(text) == text
