@@ -1150,10 +1150,24 @@ ROUND_13_SPANS = [
     # spoken dates: a year in one word, the month as an ordinal
     ("mijn zoon is geboren op drie juli negentienachtennegentig", "mijn zoon is geboren op [GEBOORTEDATUM]"),
     ("ze is van de vijfde van de elfde tweeduizend zes", "ze is van [GEBOORTEDATUM]"),
+    # institutions: a hospital named by a place word and a noun, a firm after driving or serving for it, after a
+    # part of the firm, after a place between the work word and "bij", a chain after a person and "van"
+    ("mijn tante ligt in ziekenhuis utrechtse heuvelrug", "mijn tante ligt in [INSTELLING]"),
+    ("zijn broer bezorgt maaltijden en rijdt voor just eat", "zijn broer bezorgt maaltijden en rijdt voor "
+     "[INSTELLING]"),
+    ("ze staat achter de kassa bij de hema in het centrum", "ze staat achter de kassa bij [INSTELLING] in het "
+     "centrum"),
+    ("mijn stiefvader werkt bij de klantenservice van kpn", "mijn stiefvader werkt bij de klantenservice van "
+     "[INSTELLING]"),
+    ("hij werkt op het vliegveld bij transavia", "hij werkt op het vliegveld bij [INSTELLING]"),
+    ("de buurman van de lidl kijkt me steeds aan", "de buurman van [INSTELLING] kijkt me steeds aan"),
+    ("ik heb therapie bij logopedie de klankkast", "ik heb therapie bij [INSTELLING]"),
 ]
 ROUND_13_KEEPS = [
     "mijn postcode is 3512 ik weet het niet meer", "het pakket woog 1200 kg", "in 2019 ik was toen 12",
     "hij zit in de tweede van de derde klas", "de eerste van de vierde keer ging het mis",
+    "de school amsterdamse kinderen", "hij rijdt voor zijn werk naar rotterdam", "de tas van de hema is stuk",
+    "bij fysiotherapie krijg ik oefeningen", "ik werk in de buurt bij mijn oma",
 ]
 
 
