@@ -25,6 +25,9 @@ NL_IBAN_TYPO = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{9,11}")
 # "06 /  38 29 10 47", "06_12345678": up to three spaces on each side of a separator, as people type them
 NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?[0-9](?:[0-9]|\(0\)|[()]|(?:[ \t]{0,3}[-./|_][ \t]{0,3}|\s)(?=[(0-9]))*")
 DIGITS = re.compile(r"[0-9]+")
+# Round 13: mobile numbers of eleven digits with their trunk 0, as Turkish (05..) and British (07..) people type them.
+FOREIGN_MOBILE_DIGITS = 11
+FOREIGN_MOBILE_PREFIXES = ("05", "07")
 BSN = re.compile(r"(?<![\w.+\-])[0-9]{3}([ .\-]?)[0-9]{3}\1[0-9]{3}(?![\w]|[.\-][0-9])")
 # Nine digits in any grouping ("1215.47.280"): a BSN when the 11-check holds.
 BSN_ANY = re.compile(r"(?<![\w.+\-])[0-9](?:[ .\-]?[0-9]){8}(?![\w]|[.\-][0-9])")
@@ -200,7 +203,9 @@ def _phone_end(run: str, groups: list[tuple[int, int]], first: int) -> tuple[int
         elif number.startswith("0"):
             if len(number) == 10:
                 return index, number
-            if len(number) > 10:
+            if len(number) == FOREIGN_MOBILE_DIGITS and number.startswith(FOREIGN_MOBILE_PREFIXES):
+                return index, number  # "0532 771 40 19" (Turkish), "07700 900 123" (British): no Dutch number
+            if len(number) > FOREIGN_MOBILE_DIGITS:
                 break
         else:
             break

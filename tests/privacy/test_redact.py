@@ -1162,12 +1162,34 @@ ROUND_13_SPANS = [
     ("hij werkt op het vliegveld bij transavia", "hij werkt op het vliegveld bij [INSTELLING]"),
     ("de buurman van de lidl kijkt me steeds aan", "de buurman van [INSTELLING] kijkt me steeds aan"),
     ("ik heb therapie bij logopedie de klankkast", "ik heb therapie bij [INSTELLING]"),
+    # addresses: a house number in words after a street without article, a house number after a street named by one
+    ("hij woont op berkenlaan negen", "hij woont op [ADRES]"),
+    ("mijn adres is plein 1813 nummer 7", "mijn adres is [ADRES]"),
+    # telephone: eleven digits with the trunk 0 of a Turkish or British mobile
+    ("benim numaram 0 544 218 33 90", "benim numaram [TELEFOON]"),
+    ("text me at 07911 123456 please", "text me at [TELEFOON] please"),
+    # names
+    ("zjin vader slaat hem", "zjin vader slaat hem"),
+    ("karim el-bouzidi is mijn buurman", "[NAAM] is mijn buurman"),
+    ("ayşe öztürk bana vurdu", "[NAAM] bana vurdu"),
+    ("Wil is mijn opa en hij drinkt", "[NAAM] is mijn opa en hij drinkt"),
+    ("Lente zit in groep 5 en is stil", "[NAAM] zit in groep 5 en is stil"),
+    ("noor, 15 jaar", "[NAAM], 15 jaar"),
+    ("hoi het is lina hier", "hoi het is [NAAM] hier"),
+    ("ze willen dat ik trouw met yusuf", "ze willen dat ik trouw met [NAAM]"),
+    ("ik denk aan sky, dat is de zoon van mijn buurvrouw", "ik denk aan [NAAM], dat is de zoon van mijn buurvrouw"),
+    ("ik logeer bij mijn tante zeudi en zij helpt me", "ik logeer bij mijn tante [NAAM] en zij helpt me"),
+    ("mieszkam u babci zosi od tygodnia", "mieszkam u babci [NAAM] od tygodnia"),
+    ("de man heet p.k. visser", "de man heet [NAAM]"),
 ]
 ROUND_13_KEEPS = [
     "mijn postcode is 3512 ik weet het niet meer", "het pakket woog 1200 kg", "in 2019 ik was toen 12",
     "hij zit in de tweede van de derde klas", "de eerste van de vierde keer ging het mis",
     "de school amsterdamse kinderen", "hij rijdt voor zijn werk naar rotterdam", "de tas van de hema is stuk",
     "bij fysiotherapie krijg ik oefeningen", "ik werk in de buurt bij mijn oma",
+    "het schoolplein zes jaar lang", "er waren 0 532 mensen", "Lieve mensen, ik heb een vraag",
+    "De Hoop is het enige wat ik nog heb", "Hoop dat het goed komt", "het is stil hier", "ik ga met vakantie trouwen",
+    "mijn oom vroeger en hij was lief",
 ]
 
 
