@@ -57,6 +57,7 @@ BRANCH_WORDS = frozenset({"locatie", "vestiging", "campus", "afdeling"})
 # case, as after "basisschool".
 SCHOOL_KINDS = frozenset({"vrije", "brede", "openbare", "christelijke", "islamitische", "katholieke", "montessori",
                           "dalton", "jenaplan", "protestants-christelijke", "internationale"})
+NAME_OPENERS = frozenset({"team", "crew", "studio"})  # round 13: a club's name opening with "team" after its kind word
 ROLE_LINKS = frozenset({"als", "as", "op", "in", "aan", "at"})  # "werkt als kok bij", "werkt op het vliegveld bij"
 # Round 13: a part of a firm between a work cue and the firm: "werk bij het callcenter van ziggo".
 FIRM_PARTS = frozenset({"callcenter", "klantenservice", "servicedesk", "helpdesk", "hoofdkantoor", "magazijn",
@@ -240,6 +241,10 @@ class InstitutionFinder:
             if token.lower == "of" and not cue and self._next(probe + 1) and (
                     self._place(self.tokens[probe + 2]) or self._proper(self.tokens[probe + 2])):
                 probe, taken = probe + 1, taken + 1  # "the university of amsterdam", "british school of Amsterdam"
+                continue
+            if head and taken == 0 and token.lower in NAME_OPENERS and self._next(probe + 1) \
+                    and (self._proper(self.tokens[probe + 2]) or self._no_word(self.tokens[probe + 2])):
+                probe, taken, last = probe + 2, taken + 2, probe + 2  # "boksschool team kawa", "dansstudio crew xl"
                 continue
             if head and taken == 0 and self._place_adjective(token) and self._next(probe + 1) \
                     and self._region_noun(self.tokens[probe + 2]):

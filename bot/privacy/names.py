@@ -965,8 +965,9 @@ class NameFinder:
         if self._composite(token):
             return True  # "al-hassan", "o'connor", "d'souza"
         folded = token.lower.translate(TURKISH_FOLD)  # round 13: "yıldırım" as the lists write it, "yildirim"
-        listed = (token.lower in self.lists.surnames or (folded != token.lower and folded in self.lists.surnames)) \
-            and not self._blocked(token)
+        listed = (token.lower in self.lists.surnames
+                  or (folded != token.lower and folded in self.lists.surnames and folded in self.lists.rare)) \
+            and not self._blocked(token)  # not "çok" ("cok")
         if last > first:  # "ilias el khatib": after particles a word web text has mostly as a name too
             # "rené ter haar": after particles a surname that is a possessive, when no noun follows it
             owned = token.lower in self.lex.possessives and token.lower in self.lists.surnames \
@@ -1140,9 +1141,11 @@ class NameFinder:
         if index < 1 or tokens[index - 1].lower not in POLISH_RELATIONS or not self._adjacent(index - 1, index):
             return False
         token, word = tokens[index], tokens[index].lower
-        return len(word) > 2 and not self._blocked(token) and word not in self.lists.frequent_nl \
-            and (self._is_given(word) or word in self.lists.rare or not self.lists.ordinary(word)) \
-            and word not in self.lex.possessives
+        if len(word) <= 3 or self._blocked(token) or word in self.lists.frequent_nl or word in self.lex.possessives:
+            return False  # "dziadek boi się": a short verb
+        base = word[:-1] + "a" if word.endswith(("i", "ą", "ę", "y")) else word  # "basi", "basią" -> "basia"
+        return self._is_given(word) or self._is_given(base) or self._is_given(word + "a") \
+            or (word in self.lists.rare and word not in self.lists.foreign)
 
     # --- round 12 -------------------------------------------------------------------------------------
     def _given_word(self, token: Token) -> bool:

@@ -1181,6 +1181,7 @@ ROUND_13_SPANS = [
     ("ik logeer bij mijn tante zeudi en zij helpt me", "ik logeer bij mijn tante [NAAM] en zij helpt me"),
     ("mieszkam u babci zosi od tygodnia", "mieszkam u babci [NAAM] od tygodnia"),
     ("de man heet p.k. visser", "de man heet [NAAM]"),
+    ("mijn zoon zit op judoschool team tatsu", "mijn zoon zit op [INSTELLING]"),
 ]
 ROUND_13_KEEPS = [
     "mijn postcode is 3512 ik weet het niet meer", "het pakket woog 1200 kg", "in 2019 ik was toen 12",
@@ -1189,7 +1190,8 @@ ROUND_13_KEEPS = [
     "bij fysiotherapie krijg ik oefeningen", "ik werk in de buurt bij mijn oma",
     "het schoolplein zes jaar lang", "er waren 0 532 mensen", "Lieve mensen, ik heb een vraag",
     "De Hoop is het enige wat ik nog heb", "Hoop dat het goed komt", "het is stil hier", "ik ga met vakantie trouwen",
-    "mijn oom vroeger en hij was lief",
+    "mijn oom vroeger en hij was lief", "dziadek boi się własnego syna", "kardeşim çok güzel şarkı söylüyor",
+    "de sportschool team is leuk",
 ]
 
 
