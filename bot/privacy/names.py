@@ -63,6 +63,7 @@ SEASONS = frozenset({"storm", "winter", "lente", "zomer", "herfst", "regen", "sn
 SCHOOL_CLASS_AFTER = re.compile(r"(?i)\s+(?:zit|zat|komt|kwam)\s+(?:nu\s+)?in\s+(?:groep|klas)\s*[0-9]")
 AGE_AFTER = re.compile(r"(?i)\s*(?:,\s*|\(\s*|\s+)[0-9]{1,2}\s*(?:jaar|jr|j|years?|yo)?\s*\)?"
                        r"\s*(?:$|[,.!?;:]|\s+(?:en|and|oud|old))")
+ITS = ("its", "it's", "it’s")
 ITS_ME_AFTER = frozenset({"weer", "hier", "nog", "again", "here", "even"})
 MARRY_WORDS = frozenset({"trouwen", "trouw", "trouwt", "getrouwd", "uithuwelijken", "uitgehuwelijkt", "verloofd",
                          "marry", "married", "engaged", "huwelijk", "nikah"})
@@ -1068,10 +1069,10 @@ class NameFinder:
         """"Lente zit in groep 4", "fem zit in klas 2b": a given name (also one that is a word) before sitting in a
         school class: a child."""
         token = self.tokens[index]
-        if not self._given_word(token) or (self._frequent(token) and not token.cap):
+        if not SCHOOL_CLASS_AFTER.match(self.text, token.end) or not self._given_word(token) \
+                or (self._frequent(token) and not token.cap):
             return False
-        return bool(SCHOOL_CLASS_AFTER.match(self.text, token.end)) and (token.sentence_start or index == 0
-                                                                         or self.tokens[index - 1].lower in AND)
+        return token.sentence_start or index == 0 or self.tokens[index - 1].lower in AND
 
     def _aged_opening(self, index: int) -> bool:
         """"sara, 13 jaar", "Noor (9)": a message opening with a given name and an age after it."""
@@ -1080,14 +1081,15 @@ class NameFinder:
             and bool(AGE_AFTER.match(self.text, token.end))
 
     def _its_me(self, index: int) -> bool:
-        """"hoi het is lina weer", "it's mila again", "ik ben het, daan": a speaker naming themself at the start."""
+        """"hoi het is lina weer", "it's mila again": a speaker naming themself at the start of a message."""
         tokens = self.tokens
-        if index < 2 or not self._name_word(tokens[index]) or self._frequent(tokens[index]):
+        if index < 1 or tokens[index - 1].lower not in ("is", "s") + ITS or not self._name_word(tokens[index]) \
+                or self._frequent(tokens[index]):
             return False
         opener = index - 2
         if (tokens[opener].lower, tokens[index - 1].lower) not in (("het", "is"), ("t", "is"), ("it", "s")) \
                 or not self._adjacent(index - 1, index):
-            if not (tokens[index - 1].lower == "its" and self._adjacent(index - 1, index)):
+            if not (tokens[index - 1].lower in ITS and self._adjacent(index - 1, index)):
                 return False
             opener = index - 1
         first = opener == 0 or tokens[opener].sentence_start or tokens[opener - 1].lower in self.lex.greetings

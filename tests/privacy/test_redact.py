@@ -1176,6 +1176,7 @@ ROUND_13_SPANS = [
     ("Lente zit in groep 5 en is stil", "[NAAM] zit in groep 5 en is stil"),
     ("noor, 15 jaar", "[NAAM], 15 jaar"),
     ("hoi het is lina hier", "hoi het is [NAAM] hier"),
+    ("hey it's yara again", "hey it's [NAAM] again"),
     ("ze willen dat ik trouw met yusuf", "ze willen dat ik trouw met [NAAM]"),
     ("ik denk aan sky, dat is de zoon van mijn buurvrouw", "ik denk aan [NAAM], dat is de zoon van mijn buurvrouw"),
     ("ik logeer bij mijn tante zeudi en zij helpt me", "ik logeer bij mijn tante [NAAM] en zij helpt me"),
