@@ -305,7 +305,7 @@ class AddressFinder:
         nxt = re.compile(r"\s*([^\W\d_]+|\S)?").match(self.text, end)
         word = nxt.group(1) if nxt else None
         return word is None or not word[0].isalnum() or word.lower() in word_lists().frequent_nl \
-            or word.lower() in self.lex.street_particles
+            or word.lower() in self.lex.street_particles or bool(NUMBER_AGAIN.match(self.text, end))  # "... nr 12"
 
     def _lower_after_cue(self, match: re.Match[str]) -> bool:
         """"adres plantsoen 11", "adres: oude gracht 3": the last word is a street word or a listed street that is

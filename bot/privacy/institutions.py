@@ -57,6 +57,13 @@ BRANCH_WORDS = frozenset({"locatie", "vestiging", "campus", "afdeling"})
 # case, as after "basisschool".
 SCHOOL_KINDS = frozenset({"vrije", "brede", "openbare", "christelijke", "islamitische", "katholieke", "montessori",
                           "dalton", "jenaplan", "protestants-christelijke", "internationale"})
+BARE_HEAD_PREPOSITIONS = frozenset({"in", "bij", "op", "naar", "uit", "van"})
+# Kind words people say without an article and without a name: "naar school", "in kerk", "op college"
+BARE_KINDS = frozenset({"school", "kerk", "moskee", "college", "universiteit", "hogeschool", "university", "gym",
+                        "kapper", "restaurant", "cafe", "café", "hotel", "supermarkt", "garage", "huize", "salon",
+                        "mbo", "havo", "vwo", "vmbo", "mavo", "stichting", "scouting", "church", "mosque", "hospital",
+                        "clinic", "daycare", "nursery", "kindergarten", "schule", "okul", "disco", "praktijk",
+                        "gevangenis", "kinderopvang", "opvang", "bso", "dagbesteding", "sportschool", "dansschool"})
 NAME_OPENERS = frozenset({"team", "crew", "studio"})  # round 13: a club's name opening with "team" after its kind word
 ROLE_LINKS = frozenset({"als", "as", "op", "in", "aan", "at"})  # "werkt als kok bij", "werkt op het vliegveld bij"
 # Round 13: a part of a firm between a work cue and the firm: "werk bij het callcenter van ziggo".
@@ -282,6 +289,13 @@ class InstitutionFinder:
             probe, taken, last = probe + 1, taken + 1, probe + 1
             any_case = any_case and taken < 2 or (region and any_case)
         return last
+
+    def _bare_head(self, index: int) -> bool:
+        """Round 13: "werkt in ziekenhuis rivierenland", "zit bij huisartsenpraktijk ...": a kind word right after a
+        preposition without an article is followed by its name (not the kind words said bare: "naar school")."""
+        word = self.tokens[index].lower
+        return index > 0 and word not in BARE_KINDS and self.tokens[index - 1].lower in BARE_HEAD_PREPOSITIONS \
+            and self._next(index - 1)
 
     def _place_adjective(self, token: Token) -> bool:
         """Round 13: "gelderse", "utrechtse", "brabantse", "amsterdamse": a describing word made of a place or region
@@ -557,7 +571,8 @@ class InstitutionFinder:
         for index, token in enumerate(tokens):
             kind = self._kind(token)
             if kind in lex.institution_heads or self._compound_head(index):
-                named = (kind in lex.named_heads or kind not in lex.institution_heads) and token.text.islower()
+                named = (kind in lex.named_heads or kind not in lex.institution_heads or self._bare_head(index)) \
+                    and token.text.islower()
                 label = self._label(index)  # the label stays: "school: [INSTELLING]"
                 last = self._name_after(index, any_case=named or label, label=label)
                 if last is not None:

@@ -728,7 +728,11 @@ class NameFinder:
                     and not self._function_word(self.tokens[candidate + 1]))  # "ik ben sunny en ik woon .."
         else:
             ok = self._capitalised_name(token) or self._listed(token)
-        return candidate if ok and token.lower not in lex.non_names else None
+        # round 13: "heet a.j. bakker": initials, even one that is a word ("a", "i"), before more initials or a name
+        initials = strength == "strong" and len(token.text) == 1 and token.text.isalpha() \
+            and self._adjacent(candidate, candidate + 1, INITIAL_GAP) and "." in self._gap_after(candidate) \
+            and self._surname_end(candidate) > candidate
+        return candidate if (ok and token.lower not in lex.non_names) or initials else None
 
     def _after_relation(self, index: int) -> Optional[int]:
         candidate = index + 1

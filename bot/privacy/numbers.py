@@ -43,6 +43,7 @@ POSTCODE = re.compile(r"(?<![\w\-/.])([1-9][0-9]{3})( {0,3}- {0,3}| {0,3})([A-Za
 # when they spell a short word (kg, jr, je); so are they before a house number ("1234 kg, nummer 5", "1234 jr nr 5").
 POSTCODE_CUE = re.compile(r"(?i)(?<![\w])(?:postcode|postcod|postkode|post code|pc|zip|zipcode|zip code)"
                           r"(?:\s+(?:is|was|van|:))?\s*:?\s*$")
+NUMBER_AFTER = re.compile(r"\.?\s*[0-9]")
 CUED_NOT_LETTERS = frozenset({"en", "in", "is", "op", "om", "of", "te", "ik", "al", "nu", "zo", "na", "ja", "at", "on",
                               "to", "or", "as", "by", "so", "it", "if", "my"})  # "postcode is 3512 ik weet het niet"
 HOUSE_NUMBER_AFTER = re.compile(r"(?i)\s*,?\s*(?:nummer|nr\.?|no\.?|huisnummer|number|#)\s*[0-9]")
@@ -285,6 +286,8 @@ def _before_place(text: str, end: int) -> bool:
 def postcodes(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in POSTCODE.finditer(text):
         letters = match.group(3)
+        if letters.lower() in ("nr", "no") and NUMBER_AFTER.match(text, match.end()):
+            continue  # "plein 1945 nr 3": the number of a house, no postcode letters
         if letters.isupper() or letters.lower() not in lex.postcode_stopwords \
                 or (letters.lower() not in lex.place_links and _before_place(text, match.end())) \
                 or (letters.lower() not in CUED_NOT_LETTERS

@@ -1183,6 +1183,9 @@ ROUND_13_SPANS = [
     ("mieszkam u babci zosi od tygodnia", "mieszkam u babci [NAAM] od tygodnia"),
     ("de man heet p.k. visser", "de man heet [NAAM]"),
     ("mijn zoon zit op judoschool team tatsu", "mijn zoon zit op [INSTELLING]"),
+    ("mijn buurman heet a.j. bakker", "mijn buurman heet [NAAM]"),
+    ("we wonen op het plein 1813 nr 5", "we wonen op het [ADRES]"),
+    ("oma ligt in ziekenhuis zuiderzee in lelystad", "oma ligt in [INSTELLING] in lelystad"),
 ]
 ROUND_13_KEEPS = [
     "mijn postcode is 3512 ik weet het niet meer", "het pakket woog 1200 kg", "in 2019 ik was toen 12",
@@ -1192,7 +1195,8 @@ ROUND_13_KEEPS = [
     "het schoolplein zes jaar lang", "er waren 0 532 mensen", "Lieve mensen, ik heb een vraag",
     "De Hoop is het enige wat ik nog heb", "Hoop dat het goed komt", "het is stil hier", "ik ga met vakantie trouwen",
     "mijn oom vroeger en hij was lief", "dziadek boi się własnego syna", "kardeşim çok güzel şarkı söylüyor",
-    "de sportschool team is leuk",
+    "de sportschool team is leuk", "mama ligt in ziekenhuis sinds gisteren", "ik ga naar ziekenhuis morgen",
+    "hij zit in kliniek omdat hij drinkt", "mijn buurman heet a. en hij", "op de markt 3 kramen verder",
 ]
 
 
