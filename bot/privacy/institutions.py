@@ -65,6 +65,7 @@ BARE_KINDS = frozenset({"school", "kerk", "moskee", "college", "universiteit", "
                         "clinic", "daycare", "nursery", "kindergarten", "schule", "okul", "disco", "praktijk",
                         "gevangenis", "kinderopvang", "opvang", "bso", "dagbesteding", "sportschool", "dansschool"})
 NAME_OPENERS = frozenset({"team", "crew", "studio"})  # round 13: a club's name opening with "team" after its kind word
+WORK_ADVERBS = frozenset({"nu", "ook", "soms", "graag", "al", "nog", "daar", "toen", "now", "also"})  # "werkt nu bij"
 ROLE_LINKS = frozenset({"als", "as", "op", "in", "aan", "at"})  # "werkt als kok bij", "werkt op het vliegveld bij"
 # Round 13: a part of a firm between a work cue and the firm: "werk bij het callcenter van ziggo".
 FIRM_PARTS = frozenset({"callcenter", "klantenservice", "servicedesk", "helpdesk", "hoofdkantoor", "magazijn",
@@ -630,10 +631,13 @@ class InstitutionFinder:
                 if named is not None:  # "een shoarmazaak, de gouden draak, en ..."
                     yield self._span(*named)
             end = self._cue_end(index)
-            if end is None and token.lower in lex.work_words:
-                end = self._role_cue_end(index)  # "werkt als buschauffeur bij arriva"
+            role = self._role_cue_end(index) if token.lower in lex.work_words else None
+            if end is None:
+                end, role = role, None  # "werkt als buschauffeur bij arriva"
             if end is not None:  # "werk bij de Jumbo", not "werk bij de reclassering"
                 yield from self._after_cue(index, end)
+            if role is not None and role != end:  # "werkt in de keuken bij de kfc": a cue of its own, then a place
+                yield from self._after_cue(index, role)
             if token.lower in lex.teacher_titles:
                 school = self._teachers_school(index)
                 if school is not None:  # "juf priya van de springplank": with its article
@@ -1144,7 +1148,7 @@ class InstitutionFinder:
         van de hema", "mijn vriend tom van de lidl"); "de tas van de hema" names no workplace."""
         tokens, lex, lists = self.tokens, self.lex, word_lists()
         before = tokens[index - 1]
-        person = before.lower in lex.relations or before.lower in lex.person_nouns \
+        person = before.lower in lex.relations or before.lower in lex.person_nouns or before.lower in lex.titles \
             or (before.lower in lists.given_names and before.lower not in lists.frequent_nl)
         if not person or not self._next(index - 1) or not self._next(index):
             return None
@@ -1159,7 +1163,16 @@ class InstitutionFinder:
         and "bij"/"at"/"for": the end of a work cue. Round 13: so is a place between ("werkt op de haven bij",
         "werkt in het magazijn bij")."""
         tokens = self.tokens
-        if index + 3 >= len(tokens) or tokens[index + 1].lower not in ROLE_LINKS or not self._next(index):
+        if index + 2 >= len(tokens) or not self._next(index):
+            return None
+        if tokens[index + 1].lower not in ROLE_LINKS:  # "bezorgt pakketjes voor", "rijdt taxi voor": what is done
+            thing = tokens[index + 1]
+            if index + 2 < len(tokens) and tokens[index + 2].lower in ("bij", "voor", "for", "at") \
+                    and self._next(index + 1) and (thing.lower in WORK_ADVERBS
+                                                   or (not self._stop(thing) and not self._pronoun(thing)
+                                                       and thing.lower not in word_lists().frequent_nl
+                                                       and thing.lower not in ARTICLES)):
+                return index + 2
             return None
         for end in (index + 3, index + 4):
             if end < len(tokens) and tokens[end].lower in ("bij", "at", "for", "voor") \

@@ -63,6 +63,8 @@ SEASONS = frozenset({"storm", "winter", "lente", "zomer", "herfst", "regen", "sn
 SCHOOL_CLASS_AFTER = re.compile(r"(?i)\s+(?:zit|zat|komt|kwam)\s+(?:nu\s+)?in\s+(?:groep|klas)\s*[0-9]")
 AGE_AFTER = re.compile(r"(?i)\s*(?:,\s*|\(\s*|\s+)[0-9]{1,2}\s*(?:jaar|jr|j|years?|yo)?\s*\)?"
                        r"\s*(?:$|[,.!?;:]|\s+(?:en|and|oud|old))")
+WELCOMED = frozenset({"hem", "haar", "hen", "hun", "ons", "jullie", "mij", "me", "jou", "iedereen", "niemand",
+                      "iemand"})  # "heet hem welkom": no name after "heet"
 ITS = ("its", "it's", "it’s")
 ITS_ME_AFTER = frozenset({"weer", "hier", "nog", "again", "here", "even"})
 MARRY_WORDS = frozenset({"trouwen", "trouw", "trouwt", "getrouwd", "uithuwelijken", "uitgehuwelijkt", "verloofd",
@@ -714,8 +716,8 @@ class NameFinder:
         if not self._adjacent(cue_end, candidate, CUE_GAP):
             return None
         token, lex = self.tokens[candidate], self.lex
-        if strength == "strong":
-            ok = not self._blocked(token) or token.lower in lex.given_names
+        if strength == "strong":  # not "mijn vader heet hem welkom"
+            ok = (not self._blocked(token) or token.lower in lex.given_names) and token.lower not in WELCOMED
         elif strength == "weak":  # "ik ben noor", "dit is fleur", "met ene frank"
             ok = self._listed(token) or self._rare(token) or (self._curated_given(token)
                                                               and not self._function_word(token)) \
@@ -914,6 +916,19 @@ class NameFinder:
         return token.lower in self.lists.surnames and not self._blocked(token) and not self._function_word(token) \
             and (verb in self.lex.person_verbs or verb in self.lex.subject_verbs) and verb not in AND
 
+    def _van_der(self, index: int) -> bool:
+        """Round 13: "een van der berg", "bang voor van den heuvel": "van der"/"van den" are only said in a surname; the
+        word after them is one when it is no function word (a listed surname, a rare or unknown word)."""
+        tokens = self.tokens
+        if tokens[index].lower != "van" or index + 2 >= len(tokens) or tokens[index + 1].lower not in ("der", "den") \
+                or not self._adjacent(index, index + 1) or not self._adjacent(index + 1, index + 2):
+            return False
+        token = tokens[index + 2]
+        if tokens[index + 1].cap and not tokens[index].cap:
+            return False  # "de rechtbank van Den Bosch": a place, whose article is capitalised inside a sentence
+        return len(token.lower) > 2 and not self._function_word(token) \
+            and (token.lower in self.lists.surnames or token.lower in self.lists.rare or self._unknown(token))
+
     def _clause_end(self, index: int) -> bool:
         return bool(CLAUSE_END.match(self.text, self.tokens[index].end))
 
@@ -995,7 +1010,8 @@ class NameFinder:
                                       (lex.weak_cues, "weak")):
                 end = self._phrase_at(index, phrases)
                 if strength == "medium" and index > 0 and (self.tokens[index - 1].lower in lex.relations
-                                                           or self.tokens[index - 1].lower in lex.person_nouns):
+                                                           or self.tokens[index - 1].lower in lex.person_nouns
+                                                           or self.tokens[index - 1].lower in lex.surname_titles):
                     strength = "strong"  # "mijn stiefvader heet sean", "die jongen heet mats": not "het is heet"
                 found = self._after_cue(end, strength) if end is not None else None
                 if found is not None:
@@ -1031,7 +1047,7 @@ class NameFinder:
                 pair = self._after_family(index)
                 if pair is not None:
                     yield pair
-            if self._van_subject(index):
+            if self._van_subject(index) or self._van_der(index):
                 yield index, self._after_particles(index) or index
             subject_end = self._relation_subject(index) if token.sentence_start else None
             if subject_end is not None:

@@ -1186,6 +1186,12 @@ ROUND_13_SPANS = [
     ("mijn buurman heet a.j. bakker", "mijn buurman heet [NAAM]"),
     ("we wonen op het plein 1813 nr 5", "we wonen op het [ADRES]"),
     ("oma ligt in ziekenhuis zuiderzee in lelystad", "oma ligt in [INSTELLING] in lelystad"),
+    ("mijn stiefvader bezorgt pakketten voor dhl", "mijn stiefvader bezorgt pakketten voor [INSTELLING]"),
+    ("ze werkt in de bediening bij de la place", "ze werkt in de bediening bij [INSTELLING]"),
+    ("hij werkt nu bij de gamma", "hij werkt nu bij [INSTELLING]"),
+    ("de mevrouw van de kruidvat kent mijn moeder", "de mevrouw van [INSTELLING] kent mijn moeder"),
+    ("ik ben bang voor van den heuvel", "ik ben bang voor [NAAM]"),
+    ("zijn familie heet van 't zand", "zijn familie heet [NAAM]"),
 ]
 ROUND_13_KEEPS = [
     "mijn postcode is 3512 ik weet het niet meer", "het pakket woog 1200 kg", "in 2019 ik was toen 12",
@@ -1197,6 +1203,8 @@ ROUND_13_KEEPS = [
     "mijn oom vroeger en hij was lief", "dziadek boi się własnego syna", "kardeşim çok güzel şarkı söylüyor",
     "de sportschool team is leuk", "mama ligt in ziekenhuis sinds gisteren", "ik ga naar ziekenhuis morgen",
     "hij zit in kliniek omdat hij drinkt", "mijn buurman heet a. en hij", "op de markt 3 kramen verder",
+    "hij werkt hard voor zijn geld", "hij werkt nu bij mijn oom", "de rechtbank van Den Haag belde",
+    "mijn vader heet hem welkom", "de familie is groot",
 ]
 
 
