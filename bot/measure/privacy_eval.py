@@ -24,9 +24,11 @@ ninth round J became a tuning set too and pii_chat_holdout_k.yml, written blind 
 the work, was the held-out set, scored once at its end. In the tenth round K became a tuning set too and
 pii_chat_holdout_l.yml, written blind before it and never read, was the held-out set. In the eleventh round L became a
 tuning set too and pii_chat_holdout_m.yml, written blind before it and never read, was the held-out set. In the twelfth
-round M becomes a tuning set too (its misses are read and fixed) and pii_chat_holdout_n.yml, written blind and never
-read, is the held-out set: the figures that count. A set whose file does not exist yet is skipped with a note;
-`--set NAME` scores only the named sets (to list the misses of tuning sets without the counts of N).
+round M became a tuning set too and pii_chat_holdout_n.yml, written blind and never read, was the held-out set. In the
+thirteenth round N becomes a tuning set too (its misses are read and fixed by kind) and pii_chat_holdout_o.yml,
+written blind and never read, is the held-out set: the figures that count. A set whose file does not exist yet is
+skipped with a note; `--set NAME` scores only the named sets (to list the misses of tuning sets without the counts
+of O).
 
 A labelled span counts as found when the redactor's spans cover all of its characters (of any type; a
 wrong type is listed separately). A false positive is a redacted span that touches no labelled span.
@@ -64,8 +66,8 @@ SETS = {"main": HERE / "pii_cases.yml", "holdout": HERE / "pii_holdout.yml",
         "chat-holdout-h": HERE / "pii_chat_holdout_h.yml", "chat-holdout-i": HERE / "pii_chat_holdout_i.yml",
         "chat-holdout-j": HERE / "pii_chat_holdout_j.yml", "chat-holdout-k": HERE / "pii_chat_holdout_k.yml",
         "chat-holdout-l": HERE / "pii_chat_holdout_l.yml", "chat-holdout-m": HERE / "pii_chat_holdout_m.yml",
-        "chat-holdout-n": HERE / "pii_chat_holdout_n.yml"}
-BLIND = {"chat-holdout-n"}  # the held-out set of the latest round: figures only, misses never shown
+        "chat-holdout-n": HERE / "pii_chat_holdout_n.yml", "chat-holdout-o": HERE / "pii_chat_holdout_o.yml"}
+BLIND = {"chat-holdout-o"}  # the held-out set of the latest round: figures only, misses never shown
 WORD = re.compile(r"\w+")
 STRUCTURED = ("TELEFOON", "EMAIL", "POSTCODE", "BSN", "IBAN", "GEBOORTEDATUM")
 

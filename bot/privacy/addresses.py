@@ -128,6 +128,20 @@ class AddressFinder:
                 return "listed"
         return None
 
+    def _spoken_after(self, index: int) -> bool:
+        """Round 13: a house number in words right after the street word at `index`, that ends the clause or comes
+        before a function word ("ik woon op anjerlaan twaalf", "op kerkstraat zes en ..."), not "een" or a unit."""
+        token = self.tokens[index]
+        if token.lower in self.lex.street_nouns or token.lower in self.lex.not_streets:
+            return False
+        match = SPOKEN_NUMBER.match(self.text, token.end)
+        if match is None or match.group(1).lower() == "een" or self._unit_after(match.end(1)):
+            return False
+        value = number_value(match.group(1).lower(), self.lex)
+        return value is not None and value >= 1 and re.match(r"\s*(?:$|[,.!?;:]|\s(?:en|maar|met|bij|in|want|of|"
+                                                            r"and|nummer|nr)(?:\s|$))", self.text[match.end():]) \
+            is not None
+
     def _adjacent(self, left: int, right: int) -> bool:
         return 0 <= left and right < len(self.tokens) and gap(self.text, self.tokens[left], self.tokens[right]) == " "
 
@@ -291,7 +305,7 @@ class AddressFinder:
         nxt = re.compile(r"\s*([^\W\d_]+|\S)?").match(self.text, end)
         word = nxt.group(1) if nxt else None
         return word is None or not word[0].isalnum() or word.lower() in word_lists().frequent_nl \
-            or word.lower() in self.lex.street_particles
+            or word.lower() in self.lex.street_particles or bool(NUMBER_AGAIN.match(self.text, end))  # "... nr 12"
 
     def _lower_after_cue(self, match: re.Match[str]) -> bool:
         """"adres plantsoen 11", "adres: oude gracht 3": the last word is a street word or a listed street that is
@@ -399,6 +413,8 @@ class AddressFinder:
                 start = self._street_start(index, numbered=end is not None)
                 if end is None and strength == "abbreviated":
                     continue
+                if end is None and strength in ("any", "listed") and self._spoken_after(index):
+                    end = token.end  # "ik woon op anjerlaan twaalf": a house number in words, no article needed
                 if end is None:
                     named = self._named_street(index, strength)
                     end, start = (token.end, named) if named is not None else (None, start)
@@ -450,14 +466,19 @@ class AddressFinder:
                 yield Span(match.start(), match.end(), "ADRES")
 
 
+NUMBER_AGAIN = re.compile(r"(?i),?\s+(?:huisnummer|huisnr\.?|nummer|nr\.?)\s*[0-9]{1,4}[a-z]?(?![\w])")
 # "op de hoefijzerweg achtentwintig", "kerkstraat twaalf a": a house number written in words after a street.
 SPOKEN_NUMBER = re.compile(r"\s+([^\W\d_]+(?:-[^\W\d_]+)*)(\s[a-z](?![\w]))?")
 
 
 def _spoken_number(text: str, end: int, finder: AddressFinder) -> int:
     """The end of a street span, with a house number in words after it ("een" is an article)."""
-    if end < len(text) and text[end].isdigit() or (end > 0 and text[end - 1].isdigit()):
+    if end < len(text) and text[end].isdigit():
         return end
+    if end > 0 and text[end - 1].isdigit():  # "plein 40-45 nummer 12": a street named by a number, then the house
+        again = NUMBER_AGAIN.match(text, end)
+        return again.end() if again else end
+
     match = SPOKEN_NUMBER.match(text, end)
     if match is None or match.group(1).lower() == "een" or finder._unit_after(match.end(1)):
         return end

@@ -57,6 +57,19 @@ BRANCH_WORDS = frozenset({"locatie", "vestiging", "campus", "afdeling"})
 # case, as after "basisschool".
 SCHOOL_KINDS = frozenset({"vrije", "brede", "openbare", "christelijke", "islamitische", "katholieke", "montessori",
                           "dalton", "jenaplan", "protestants-christelijke", "internationale"})
+BARE_HEAD_PREPOSITIONS = frozenset({"in", "bij", "op", "naar", "uit", "van"})
+# Kind words people say without an article and without a name: "naar school", "in kerk", "op college"
+BARE_KINDS = frozenset({"school", "kerk", "moskee", "college", "universiteit", "hogeschool", "university", "gym",
+                        "kapper", "restaurant", "cafe", "café", "hotel", "supermarkt", "garage", "huize", "salon",
+                        "mbo", "havo", "vwo", "vmbo", "mavo", "stichting", "scouting", "church", "mosque", "hospital",
+                        "clinic", "daycare", "nursery", "kindergarten", "schule", "okul", "disco", "praktijk",
+                        "gevangenis", "kinderopvang", "opvang", "bso", "dagbesteding", "sportschool", "dansschool"})
+NAME_OPENERS = frozenset({"team", "crew", "studio"})  # round 13: a club's name opening with "team" after its kind word
+WORK_ADVERBS = frozenset({"nu", "ook", "soms", "graag", "al", "nog", "daar", "toen", "now", "also"})  # "werkt nu bij"
+ROLE_LINKS = frozenset({"als", "as", "op", "in", "aan", "at"})  # "werkt als kok bij", "werkt op het vliegveld bij"
+# Round 13: a part of a firm between a work cue and the firm: "werk bij het callcenter van ziggo".
+FIRM_PARTS = frozenset({"callcenter", "klantenservice", "servicedesk", "helpdesk", "hoofdkantoor", "magazijn",
+                        "distributiecentrum", "kantoor", "afdeling", "filiaal", "winkel", "fabriek", "keuken", "kassa"})
 HET_PREPOSITIONS = frozenset({"op", "van", "in", "naar", "bij", "aan", "at", "to"})
 NAMING_VERBS = frozenset({"is", "was", "heet", "heette", "called", "named"})  # "mijn school heet ..."
 CALLED = frozenset({"heet", "heette", "called", "named"})
@@ -237,6 +250,14 @@ class InstitutionFinder:
                     self._place(self.tokens[probe + 2]) or self._proper(self.tokens[probe + 2])):
                 probe, taken = probe + 1, taken + 1  # "the university of amsterdam", "british school of Amsterdam"
                 continue
+            if head and taken == 0 and token.lower in NAME_OPENERS and self._next(probe + 1) \
+                    and (self._proper(self.tokens[probe + 2]) or self._no_word(self.tokens[probe + 2])):
+                probe, taken, last = probe + 2, taken + 2, probe + 2  # "boksschool team kawa", "dansstudio crew xl"
+                continue
+            if head and taken == 0 and self._place_adjective(token) and self._next(probe + 1) \
+                    and self._region_noun(self.tokens[probe + 2]):
+                probe, taken, last = probe + 2, taken + 2, probe + 2  # "ziekenhuis brabantse wal", "utrechtse heuvel"
+                continue
             if head and self._title_before_name(probe + 1):
                 probe, taken, last, named_by = probe + 1, taken + 1, probe + 1, "title"  # "scoutinggroep st. jozef"
                 continue
@@ -269,6 +290,29 @@ class InstitutionFinder:
             probe, taken, last = probe + 1, taken + 1, probe + 1
             any_case = any_case and taken < 2 or (region and any_case)
         return last
+
+    def _bare_head(self, index: int) -> bool:
+        """Round 13: "werkt in ziekenhuis rivierenland", "zit bij huisartsenpraktijk ...": a kind word right after a
+        preposition without an article is followed by its name (not the kind words said bare: "naar school")."""
+        word = self.tokens[index].lower
+        return index > 0 and word not in BARE_KINDS and self.tokens[index - 1].lower in BARE_HEAD_PREPOSITIONS \
+            and self._next(index - 1)
+
+    def _place_adjective(self, token: Token) -> bool:
+        """Round 13: "gelderse", "utrechtse", "brabantse", "amsterdamse": a describing word made of a place or region
+        (with or without "land": "gelderland"); after a kind word it opens the name of a hospital or school."""
+        word, places = token.lower, word_lists().places
+        if not word.endswith("se") or len(word) < 6:
+            return False
+        stem = word[:-2]
+        return stem in places or f"{stem}land" in places or (stem.endswith("s") and stem[:-1] in places)
+
+    def _region_noun(self, token: Token) -> bool:
+        """The noun after such a place word: no function, frequent or describing word, no verb ("wal", "vallei")."""
+        word, lists, lex = token.lower, word_lists(), self.lex  # a word the bot uses too: it may name a region
+        return word not in lex.non_names and word not in lex.subject_verbs and word not in lex.not_names_after_cue \
+            and word not in lex.handle_stops and word not in lists.frequent_nl and word not in ARTICLES \
+            and not self._describer(token) and not _finite(word, lists.dutch) and len(word) > 2 and not _plural(word)
 
     def _article(self, index: int) -> bool:
         """"de", "het", or "'t" (its token is "t" after the apostrophe: "basisschool 't kompas")."""
@@ -528,7 +572,8 @@ class InstitutionFinder:
         for index, token in enumerate(tokens):
             kind = self._kind(token)
             if kind in lex.institution_heads or self._compound_head(index):
-                named = (kind in lex.named_heads or kind not in lex.institution_heads) and token.text.islower()
+                named = (kind in lex.named_heads or kind not in lex.institution_heads or self._bare_head(index)) \
+                    and token.text.islower()
                 label = self._label(index)  # the label stays: "school: [INSTELLING]"
                 last = self._name_after(index, any_case=named or label, label=label)
                 if last is not None:
@@ -586,10 +631,13 @@ class InstitutionFinder:
                 if named is not None:  # "een shoarmazaak, de gouden draak, en ..."
                     yield self._span(*named)
             end = self._cue_end(index)
-            if end is None and token.lower in lex.work_words:
-                end = self._role_cue_end(index)  # "werkt als buschauffeur bij arriva"
+            role = self._role_cue_end(index) if token.lower in lex.work_words else None
+            if end is None:
+                end, role = role, None  # "werkt als buschauffeur bij arriva"
             if end is not None:  # "werk bij de Jumbo", not "werk bij de reclassering"
                 yield from self._after_cue(index, end)
+            if role is not None and role != end:  # "werkt in de keuken bij de kfc": a cue of its own, then a place
+                yield from self._after_cue(index, role)
             if token.lower in lex.teacher_titles:
                 school = self._teachers_school(index)
                 if school is not None:  # "juf priya van de springplank": with its article
@@ -610,6 +658,10 @@ class InstitutionFinder:
                 named = self._named_then_called(index + 1)
                 if named is not None:  # "een bedrijf dat vanderlande heet"
                     yield self._span(*named)
+            if token.lower in ("van", "from") and index > 0:
+                chain = self._person_of_chain(index)
+                if chain is not None:  # "mijn vriend daan van de jumbo", "die man van de albert heijn"
+                    yield self._span(chain[0], chain[1])
             town = self._employer_town(index) if token.lower == "gemeente" else None
             if town is not None:  # "hij werkt bij de gemeente zwolle", "bij gemeente den haag"
                 yield self._span(index, town)
@@ -1034,6 +1086,11 @@ class InstitutionFinder:
         tokens = self.tokens
         first = end + 1 + (tokens[end + 1].lower in ARTICLES if end + 1 < len(tokens) else 0)
         work = any(t.lower in self.lex.work_words for t in tokens[start:end + 1])
+        if work and first + 2 < len(tokens) and tokens[first].lower in FIRM_PARTS and self._next(first) \
+                and tokens[first + 1].lower in ("van", "of") and self._next(first + 1):
+            part = first + 2 + (tokens[first + 2].lower in ARTICLES)
+            if self._chain_end(part) is not None:  # "werk bij het callcenter van ziggo": the firm, not its part
+                first = part
         chain = self._chain_end(first) if work else None
         if chain is not None:  # "werkt bij de albert heijn", not "ga naar de jumbo"
             last = self._name_after(chain, any_case=False, cue=True) or chain
@@ -1086,11 +1143,36 @@ class InstitutionFinder:
                 return end
         return None
 
+    def _person_of_chain(self, index: int) -> Optional[tuple[int, int]]:
+        """Round 13: a person, "van" (an article) and a chain: the chain is where that person works ("de buurman
+        van de hema", "mijn vriend tom van de lidl"); "de tas van de hema" names no workplace."""
+        tokens, lex, lists = self.tokens, self.lex, word_lists()
+        before = tokens[index - 1]
+        person = before.lower in lex.relations or before.lower in lex.person_nouns or before.lower in lex.titles \
+            or (before.lower in lists.given_names and before.lower not in lists.frequent_nl)
+        if not person or not self._next(index - 1) or not self._next(index):
+            return None
+        first = index + 1 + (tokens[index + 1].lower in ARTICLES and self._next(index + 1))
+        end = self._chain_end(first)
+        if end is None or (end == first and tokens[first].lower in lists.frequent_nl):
+            return None
+        return first, end
+
     def _role_cue_end(self, index: int) -> int | None:
         """Round 12: "werkt als buschauffeur bij", "works as a cleaner at": a work word, "als"/"as", one or two words
-        and "bij"/"at"/"for": the end of a work cue."""
+        and "bij"/"at"/"for": the end of a work cue. Round 13: so is a place between ("werkt op de haven bij",
+        "werkt in het magazijn bij")."""
         tokens = self.tokens
-        if index + 3 >= len(tokens) or tokens[index + 1].lower not in ("als", "as") or not self._next(index):
+        if index + 2 >= len(tokens) or not self._next(index):
+            return None
+        if tokens[index + 1].lower not in ROLE_LINKS:  # "bezorgt pakketjes voor", "rijdt taxi voor": what is done
+            thing = tokens[index + 1]
+            if index + 2 < len(tokens) and tokens[index + 2].lower in ("bij", "voor", "for", "at") \
+                    and self._next(index + 1) and (thing.lower in WORK_ADVERBS
+                                                   or (not self._stop(thing) and not self._pronoun(thing)
+                                                       and thing.lower not in word_lists().frequent_nl
+                                                       and thing.lower not in ARTICLES)):
+                return index + 2
             return None
         for end in (index + 3, index + 4):
             if end < len(tokens) and tokens[end].lower in ("bij", "at", "for", "voor") \

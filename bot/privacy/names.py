@@ -59,6 +59,24 @@ NICK_SKIP = frozenset({"hem", "haar", "zich", "zichzelf", "me", "mij", "ze", "zi
 SEASONS = frozenset({"storm", "winter", "lente", "zomer", "herfst", "regen", "sneeuw", "zon", "wind", "hagel", "mist",
                      "vorst", "nacht", "avond", "ochtend", "middag", "dag", "summer", "spring", "autumn", "rain",
                      "snow"})
+# Round 13
+SCHOOL_CLASS_AFTER = re.compile(r"(?i)\s+(?:zit|zat|komt|kwam)\s+(?:nu\s+)?in\s+(?:groep|klas)\s*[0-9]")
+AGE_AFTER = re.compile(r"(?i)\s*(?:,\s*|\(\s*|\s+)[0-9]{1,2}\s*(?:jaar|jr|j|years?|yo)?\s*\)?"
+                       r"\s*(?:$|[,.!?;:]|\s+(?:en|and|oud|old))")
+WELCOMED = frozenset({"hem", "haar", "hen", "hun", "ons", "jullie", "mij", "me", "jou", "iedereen", "niemand",
+                      "iemand"})  # "heet hem welkom": no name after "heet"
+ITS = ("its", "it's", "it’s")
+ITS_ME_AFTER = frozenset({"weer", "hier", "nog", "again", "here", "even"})
+MARRY_WORDS = frozenset({"trouwen", "trouw", "trouwt", "getrouwd", "uithuwelijken", "uitgehuwelijkt", "verloofd",
+                         "marry", "married", "engaged", "huwelijk", "nikah"})
+PLAIN_ENDINGS = ("ig", "ige", "lijk", "lijke", "isch", "ische", "baar", "loos", "en", "st", "ste")
+POLISH_RELATIONS = frozenset({"ciocia", "cioci", "ciocią", "ciocię", "ciotka", "ciotki", "ciotką", "wujek", "wujka",
+                              "wujkiem", "babcia", "babci", "babcią", "dziadek", "dziadka", "dziadkiem", "siostra",
+                              "siostry", "siostrą", "brat", "brata", "bratem", "ojczym", "ojczyma", "ojczymem",
+                              "chłopak", "chłopaka", "chłopakiem", "mąż", "męża", "mężem", "kuzyn", "kuzyna",
+                              "kuzynka", "kuzynki", "sąsiad", "sąsiada", "sąsiadka", "sąsiadki"})
+TURKISH_FOLD = str.maketrans("ıışğçöü", "iisgcou")
+TYPED_POSSESSIVES = frozenset({"mijn", "zijn", "jouw", "onze"})  # round 13: one letter off ("miijn") is no name
 DUTCH_POSSESSIVES = frozenset({"mijn", "m'n", "mn", "me", "zijn", "z'n", "zn", "haar", "onze", "ons", "je", "jouw"})
 AGE = r"(?:\s*\(\s*[0-9]{1,2}\s*(?:jaar|jr|j)?\s*\))?"
 LISTED_COMMA = re.compile(AGE + r"\s*,\s*")
@@ -139,6 +157,16 @@ def _one_edit(word: str, target: str) -> bool:
 def _near(word: str, targets: frozenset[str]) -> bool:
     """`word` is one edit from a word in `targets`: "vriendn", "stiefvadr"."""
     return len(word) >= 4 and any(_one_edit(word, t) for t in targets if t[:1] == word[:1])
+
+
+def _typed_possessive(word: str) -> bool:
+    """Round 13: "miijn", "mjin", "zjin": a possessive with one letter too many, too few, changed or two swapped."""
+    if _near(word, TYPED_POSSESSIVES):
+        return True
+    return len(word) == 4 and any(word != t and sorted(word) == sorted(t)
+                                  and any(word[i] == t[i + 1] and word[i + 1] == t[i] and word[:i] == t[:i]
+                                          and word[i + 2:] == t[i + 2:] for i in range(3))
+                                  for t in TYPED_POSSESSIVES)
 
 
 def _without_ending(word: str) -> str:
@@ -224,7 +252,8 @@ class NameFinder:
         return bool(parts) and all(
             not lists.ordinary(p) and p not in lex.vocabulary and p not in lex.common_words and p not in lists.places
             and p not in lex.glued_cues and not self._compound(p, relaxed=True) for p in parts) \
-            and not self._relation_typo(token) and not (not token.cap and self._inflected(word))
+            and not self._relation_typo(token) and not (not token.cap and self._inflected(word)) \
+            and not (_typed_possessive(word) and not self._is_given(word))  # "miijn ex", "mjin vader"
 
     def _inflected(self, word: str) -> bool:
         """A comparative, a chat form or (round 12) a present tense in "-t" of an ordinary verb ("turnt", "opwerkt"):
@@ -362,8 +391,20 @@ class NameFinder:
         if token.lower not in lex.given_names or token.lower in lex.not_alone:
             return False
         if token.lower in lex.lowercase_words:
-            return token.cap and not (token.sentence_start and token.lower in lex.sentence_starters)
+            return token.cap and not (token.sentence_start and token.lower in lex.sentence_starters) \
+                and not self._addressing(token)
         return True
+
+    def _addressing(self, token: Token) -> bool:
+        """Round 13: "Lieve mensen", "Beste allemaal": a describing word opening a sentence before a plural, no name."""
+        index = self.tokens.index(token)
+        if not token.sentence_start or token.lower not in RELATION_ADJECTIVES or index + 1 >= len(self.tokens) \
+                or not self._adjacent(index, index + 1):
+            return False
+        word = self.tokens[index + 1].lower
+        known = self.lists.ordinary
+        plural = (word.endswith("en") and known(word[:-2])) or (word.endswith("s") and known(word[:-1]))
+        return word in ("allemaal", "iedereen", "all", "everyone") or (len(word) > 4 and plural)
 
     def _listed(self, token: Token) -> bool:
         """A given name after a cue: any case, unless it is also an ordinary lower-case word."""
@@ -675,8 +716,8 @@ class NameFinder:
         if not self._adjacent(cue_end, candidate, CUE_GAP):
             return None
         token, lex = self.tokens[candidate], self.lex
-        if strength == "strong":
-            ok = not self._blocked(token) or token.lower in lex.given_names
+        if strength == "strong":  # not "mijn vader heet hem welkom"
+            ok = (not self._blocked(token) or token.lower in lex.given_names) and token.lower not in WELCOMED
         elif strength == "weak":  # "ik ben noor", "dit is fleur", "met ene frank"
             ok = self._listed(token) or self._rare(token) or (self._curated_given(token)
                                                               and not self._function_word(token)) \
@@ -689,7 +730,11 @@ class NameFinder:
                     and not self._function_word(self.tokens[candidate + 1]))  # "ik ben sunny en ik woon .."
         else:
             ok = self._capitalised_name(token) or self._listed(token)
-        return candidate if ok and token.lower not in lex.non_names else None
+        # round 13: "heet a.j. bakker": initials, even one that is a word ("a", "i"), before more initials or a name
+        initials = strength == "strong" and len(token.text) == 1 and token.text.isalpha() \
+            and self._adjacent(candidate, candidate + 1, INITIAL_GAP) and "." in self._gap_after(candidate) \
+            and self._surname_end(candidate) > candidate
+        return candidate if (ok and token.lower not in lex.non_names) or initials else None
 
     def _after_relation(self, index: int) -> Optional[int]:
         candidate = index + 1
@@ -871,6 +916,19 @@ class NameFinder:
         return token.lower in self.lists.surnames and not self._blocked(token) and not self._function_word(token) \
             and (verb in self.lex.person_verbs or verb in self.lex.subject_verbs) and verb not in AND
 
+    def _van_der(self, index: int) -> bool:
+        """Round 13: "een van der berg", "bang voor van den heuvel": "van der"/"van den" are only said in a surname; the
+        word after them is one when it is no function word (a listed surname, a rare or unknown word)."""
+        tokens = self.tokens
+        if tokens[index].lower != "van" or index + 2 >= len(tokens) or tokens[index + 1].lower not in ("der", "den") \
+                or not self._adjacent(index, index + 1) or not self._adjacent(index + 1, index + 2):
+            return False
+        token = tokens[index + 2]
+        if tokens[index + 1].cap and not tokens[index].cap:
+            return False  # "de rechtbank van Den Bosch": a place, whose article is capitalised inside a sentence
+        return len(token.lower) > 2 and not self._function_word(token) \
+            and (token.lower in self.lists.surnames or token.lower in self.lists.rare or self._unknown(token))
+
     def _clause_end(self, index: int) -> bool:
         return bool(CLAUSE_END.match(self.text, self.tokens[index].end))
 
@@ -883,6 +941,10 @@ class NameFinder:
             initial = len(self.tokens[end].text) == 1 and self._adjacent(end, nxt, INITIAL_GAP)  # "j. de boer"
             if not (self._adjacent(end, nxt, SURNAME_GAP) or initial):
                 break
+            if initial and len(self.tokens[nxt].text) == 1 and self.tokens[nxt].text.isalpha() \
+                    and self._adjacent(nxt, nxt + 1, INITIAL_GAP) and taken < MAX_SURNAME_TOKENS - 1:
+                end, taken = nxt, taken + 1  # round 13: "r.j. brouwer", "a.b.c. de wit": more initials after the first
+                continue
             probe = nxt
             while probe < len(self.tokens) and (self.tokens[probe].lower in self.lex.name_particles
                                                  or self._article_particle(probe)) \
@@ -905,7 +967,9 @@ class NameFinder:
         """"al-hassan", "o'connor", "d'souza": parts joined by an apostrophe or a hyphen, each a listed surname or
         given name, a particle or a single letter."""
         parts = WORD_PARTS.split(token.lower)
-        named = [p for p in parts if p in self.lists.surnames or self._is_given(p)]
+        particle = any(p in self.lex.name_particles for p in parts)  # round 13: "al-khatib", a rare word after "al"
+        named = [p for p in parts if p in self.lists.surnames or self._is_given(p)
+                 or (particle and len(p) > 3 and p in self.lists.rare and p not in self.lists.frequent_nl)]
         return len(parts) > 1 and bool(named) \
             and all(p in named or p in self.lex.name_particles or len(p) == 1 for p in parts) \
             and not self._function_word(token)
@@ -920,7 +984,10 @@ class NameFinder:
             return True
         if self._composite(token):
             return True  # "al-hassan", "o'connor", "d'souza"
-        listed = token.lower in self.lists.surnames and not self._blocked(token)
+        folded = token.lower.translate(TURKISH_FOLD)  # round 13: "yıldırım" as the lists write it, "yildirim"
+        listed = (token.lower in self.lists.surnames
+                  or (folded != token.lower and folded in self.lists.surnames and folded in self.lists.rare)) \
+            and not self._blocked(token)  # not "çok" ("cok")
         if last > first:  # "ilias el khatib": after particles a word web text has mostly as a name too
             # "rené ter haar": after particles a surname that is a possessive, when no noun follows it
             owned = token.lower in self.lex.possessives and token.lower in self.lists.surnames \
@@ -943,7 +1010,8 @@ class NameFinder:
                                       (lex.weak_cues, "weak")):
                 end = self._phrase_at(index, phrases)
                 if strength == "medium" and index > 0 and (self.tokens[index - 1].lower in lex.relations
-                                                           or self.tokens[index - 1].lower in lex.person_nouns):
+                                                           or self.tokens[index - 1].lower in lex.person_nouns
+                                                           or self.tokens[index - 1].lower in lex.surname_titles):
                     strength = "strong"  # "mijn stiefvader heet sean", "die jongen heet mats": not "het is heet"
                 found = self._after_cue(end, strength) if end is not None else None
                 if found is not None:
@@ -979,7 +1047,7 @@ class NameFinder:
                 pair = self._after_family(index)
                 if pair is not None:
                     yield pair
-            if self._van_subject(index):
+            if self._van_subject(index) or self._van_der(index):
                 yield index, self._after_particles(index) or index
             subject_end = self._relation_subject(index) if token.sentence_start else None
             if subject_end is not None:
@@ -998,13 +1066,108 @@ class NameFinder:
                     or self._here_opening(index) or self._before_pronoun(index) or self._owner_of_relation(index) \
                     or self._object_name(index) or self._genitive(index) or self._double_verb(index) \
                     or self._after_person_noun(index) or self._between_commas(index) or self._called_out(index) \
-                    or self._short_with_surname(index) or self._short_after_relation(index):
+                    or self._short_with_surname(index) or self._short_after_relation(index) \
+                    or self._school_child(index) or self._aged_opening(index) or self._its_me(index) \
+                    or self._marriage_partner(index) or self._that_is_relation(index) \
+                    or self._plain_after_relation(index) or self._after_polish_relation(index):
                 yield index, index
             if token.lower in FOREIGN_TITLES and (index == 0 or self.tokens[index - 1].lower not in DUTCH_FUNCTION) \
                     and index + 1 < len(self.tokens) and self.tokens[index + 1].lower not in self.lists.frequent_nl:
                 pair = self._after_title(index)
                 if pair is not None:  # "pan kowalski" in a Polish message
                     yield pair
+
+    # --- round 13 -------------------------------------------------------------------------------------
+    def _name_word(self, token: Token) -> bool:
+        """A given name of any list or a word web text has mostly as a name, that is no function word or place."""
+        word = token.lower
+        return (self._given_word(token) or self._rare_word(token) or self._unknown(token)) \
+            and not self._function_word(token) and word not in self.lists.places and word not in self.lex.number_words \
+            and not any(ch.isdigit() for ch in word)
+
+    def _school_child(self, index: int) -> bool:
+        """"Lente zit in groep 4", "fem zit in klas 2b": a given name (also one that is a word) before sitting in a
+        school class: a child."""
+        token = self.tokens[index]
+        if not SCHOOL_CLASS_AFTER.match(self.text, token.end) or not self._given_word(token) \
+                or (self._frequent(token) and not token.cap):
+            return False
+        return token.sentence_start or index == 0 or self.tokens[index - 1].lower in AND
+
+    def _aged_opening(self, index: int) -> bool:
+        """"sara, 13 jaar", "Noor (9)": a message opening with a given name and an age after it."""
+        token = self.tokens[index]
+        return index == 0 and self._given_word(token) and not self._frequent(token) \
+            and bool(AGE_AFTER.match(self.text, token.end))
+
+    def _its_me(self, index: int) -> bool:
+        """"hoi het is lina weer", "it's mila again": a speaker naming themself at the start of a message."""
+        tokens = self.tokens
+        if index < 1 or tokens[index - 1].lower not in ("is", "s") + ITS or not self._name_word(tokens[index]) \
+                or self._frequent(tokens[index]):
+            return False
+        opener = index - 2
+        if (tokens[opener].lower, tokens[index - 1].lower) not in (("het", "is"), ("t", "is"), ("it", "s")) \
+                or not self._adjacent(index - 1, index):
+            if not (tokens[index - 1].lower in ITS and self._adjacent(index - 1, index)):
+                return False
+            opener = index - 1
+        first = opener == 0 or tokens[opener].sentence_start or tokens[opener - 1].lower in self.lex.greetings
+        return first and (self._clause_end(index) or (index + 1 < len(tokens)
+                                                      and tokens[index + 1].lower in ITS_ME_AFTER))
+
+    def _marriage_partner(self, index: int) -> bool:
+        """"ik moet met karim trouwen", "ze willen dat ik trouw met amir", "getrouwd met ahmed": the partner of a
+        marriage, a given name of any list that is no frequent word."""
+        tokens = self.tokens
+        if index < 1 or tokens[index - 1].lower not in ("met", "with", "aan") or not self._adjacent(index - 1, index) \
+                or not self._given_word(tokens[index]) or self._frequent(tokens[index]):
+            return False
+        before = {t.lower for t in tokens[max(0, index - 3):index - 1]}
+        after = {t.lower for t in tokens[index + 1:index + 4]}
+        return bool((before | after) & MARRY_WORDS)
+
+    def _that_is_relation(self, index: int) -> bool:
+        """"bang voor storm, dat is de ex van mijn zus", "ik bedoel rik, die is mijn stiefvader": a name, a comma,
+        "dat/die is" and a relation word ("de ex van", "mijn oom")."""
+        tokens = self.tokens
+        probe = index + 1
+        if not self._adjacent(index, probe, COMMA) or probe + 3 >= len(tokens) \
+                or tokens[probe].lower not in ("dat", "die", "that", "this") or tokens[probe + 1].lower not in COPULAS \
+                or not self._name_word(tokens[index]):
+            return False
+        owner, relation = tokens[probe + 2].lower, tokens[probe + 3].lower
+        if owner in ("de", "het", "the"):
+            return relation in self.lex.relations and probe + 4 < len(tokens) \
+                and tokens[probe + 4].lower in ("van", "of")
+        return owner in self.lex.possessives and relation in self.lex.relations
+
+    def _plain_after_relation(self, index: int) -> bool:
+        """"ik woon bij mijn oom mehari en hij ...", "mijn tante zeynab slaat mij": after a possessive and a relation
+        word, a word that is no frequent, describing or verb word before "en/die hij|zij" or a verb of a person."""
+        tokens = self.tokens
+        if index < 2 or tokens[index - 1].lower not in self.lex.relations \
+                or tokens[index - 2].lower not in self.lex.possessives or not self._adjacent(index - 1, index) \
+                or index + 2 >= len(tokens) or not self._adjacent(index, index + 1):
+            return False
+        token, word = tokens[index], tokens[index].lower
+        if self._function_word(token) or len(word) < 4 or word in self.lists.places or self._verb_form(word) \
+                or self._inflected(word) or word.endswith(PLAIN_ENDINGS) or word in self.lex.vocabulary:
+            return False
+        nxt, after = tokens[index + 1].lower, tokens[index + 2].lower
+        return (nxt in ("en", "die") and after in PRONOUNS_3) or nxt in self.lex.person_verbs
+
+    def _after_polish_relation(self, index: int) -> bool:
+        """"u cioci basi", "z wujkiem staszkiem": in a Polish sentence a name after a relation word in any case."""
+        tokens = self.tokens
+        if index < 1 or tokens[index - 1].lower not in POLISH_RELATIONS or not self._adjacent(index - 1, index):
+            return False
+        token, word = tokens[index], tokens[index].lower
+        if len(word) <= 3 or self._blocked(token) or word in self.lists.frequent_nl or word in self.lex.possessives:
+            return False  # "dziadek boi się": a short verb
+        base = word[:-1] + "a" if word.endswith(("i", "ą", "ę", "y")) else word  # "basi", "basią" -> "basia"
+        return self._is_given(word) or self._is_given(base) or self._is_given(word + "a") \
+            or (word in self.lists.rare and word not in self.lists.foreign)
 
     # --- round 12 -------------------------------------------------------------------------------------
     def _given_word(self, token: Token) -> bool:
@@ -1159,8 +1322,10 @@ class NameFinder:
         tokens, token = self.tokens, self.tokens[index]
         word = token.lower
         if not token.sentence_start or word in PLACE_ADVERBS or word in INVERSION_OPENERS or self._blocked(token) \
-                or word in self.lex.possessives or word in self.lex.subject_verbs or word in self.lists.places:
+                or word in self.lex.possessives or word in self.lists.places:
             return None
+        if word in self.lex.subject_verbs and not (self._is_given(word) and token.cap):
+            return None  # round 13: "Wil is mijn oma": a given name that is a verb too, capitalised
         if not (self._is_given(word) or word in self.lists.surnames or self._unknown(token) or self._rare_word(token)):
             return None
         last = self._surname_end(index)

@@ -25,6 +25,9 @@ NL_IBAN_TYPO = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{9,11}")
 # "06 /  38 29 10 47", "06_12345678": up to three spaces on each side of a separator, as people type them
 NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?[0-9](?:[0-9]|\(0\)|[()]|(?:[ \t]{0,3}[-./|_][ \t]{0,3}|\s)(?=[(0-9]))*")
 DIGITS = re.compile(r"[0-9]+")
+# Round 13: mobile numbers of eleven digits with their trunk 0, as Turkish (05..) and British (07..) people type them.
+FOREIGN_MOBILE_DIGITS = 11
+FOREIGN_MOBILE_PREFIXES = ("05", "07")
 BSN = re.compile(r"(?<![\w.+\-])[0-9]{3}([ .\-]?)[0-9]{3}\1[0-9]{3}(?![\w]|[.\-][0-9])")
 # Nine digits in any grouping ("1215.47.280"): a BSN when the 11-check holds.
 BSN_ANY = re.compile(r"(?<![\w.+\-])[0-9](?:[ .\-]?[0-9]){8}(?![\w]|[.\-][0-9])")
@@ -35,7 +38,15 @@ CUED_NUMBER = re.compile(r"[\s:.,#-]*(?:[^\W\d_]+[\s:.,]+){0,4}?([0-9](?:[0-9]|[
 NINE_DIGITS = re.compile(r"(?<![\w.,+\-€$])(?<!€ )(?:[0-9]{9}|[0-9]{3}([ .\-])[0-9]{3}\1[0-9]{3})(?![\w]|[.,\-][0-9])")
 AMOUNT_AFTER = re.compile(r"\s*(?:euro|eur|dollar|km|kilometer|meter|mensen|inwoners|views|volgers|followers)(?![\w])",
                           re.IGNORECASE)
-POSTCODE = re.compile(r"(?<![\w\-/.])([1-9][0-9]{3})( ?- ?| ?)([A-Za-z]{2})(?![\w])")
+POSTCODE = re.compile(r"(?<![\w\-/.])([1-9][0-9]{3})( {0,3}- {0,3}| {0,3})([A-Za-z]{2})(?![\w])")
+# "postcode: 1234 ab", "pc 1234 ab", "zip code 1234 ab": after a postcode cue two letters are postcode letters even
+# when they spell a short word (kg, jr, je); so are they before a house number ("1234 kg, nummer 5", "1234 jr nr 5").
+POSTCODE_CUE = re.compile(r"(?i)(?<![\w])(?:postcode|postcod|postkode|post code|pc|zip|zipcode|zip code)"
+                          r"(?:\s+(?:is|was|van|:))?\s*:?\s*$")
+NUMBER_AFTER = re.compile(r"\.?\s*[0-9]")
+CUED_NOT_LETTERS = frozenset({"en", "in", "is", "op", "om", "of", "te", "ik", "al", "nu", "zo", "na", "ja", "at", "on",
+                              "to", "or", "as", "by", "so", "it", "if", "my"})  # "postcode is 3512 ik weet het niet"
+HOUSE_NUMBER_AFTER = re.compile(r"(?i)\s*,?\s*(?:nummer|nr\.?|no\.?|huisnummer|number|#)\s*[0-9]")
 # "9711 c p", "1068 M K", "3531-e-s": the two letters typed apart (spaced or dashed; not "2020 e.v.") are
 # postcode letters in any case; two single letters after four digits are no Dutch words.
 POSTCODE_APART = re.compile(r"(?<![\w\-/.])[1-9][0-9]{3}(?: ?- ?| ?)[A-Za-z](?: |-| - )[A-Za-z]"
@@ -193,7 +204,9 @@ def _phone_end(run: str, groups: list[tuple[int, int]], first: int) -> tuple[int
         elif number.startswith("0"):
             if len(number) == 10:
                 return index, number
-            if len(number) > 10:
+            if len(number) == FOREIGN_MOBILE_DIGITS and number.startswith(FOREIGN_MOBILE_PREFIXES):
+                return index, number  # "0532 771 40 19" (Turkish), "07700 900 123" (British): no Dutch number
+            if len(number) > FOREIGN_MOBILE_DIGITS:
                 break
         else:
             break
@@ -273,8 +286,13 @@ def _before_place(text: str, end: int) -> bool:
 def postcodes(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in POSTCODE.finditer(text):
         letters = match.group(3)
+        if letters.lower() in ("nr", "no") and NUMBER_AFTER.match(text, match.end()):
+            continue  # "plein 1945 nr 3": the number of a house, no postcode letters
         if letters.isupper() or letters.lower() not in lex.postcode_stopwords \
-                or (letters.lower() not in lex.place_links and _before_place(text, match.end())):
+                or (letters.lower() not in lex.place_links and _before_place(text, match.end())) \
+                or (letters.lower() not in CUED_NOT_LETTERS
+                    and (POSTCODE_CUE.search(text, max(0, match.start() - 24), match.start())
+                         or HOUSE_NUMBER_AFTER.match(text, match.end()))):
             yield Span(match.start(), match.end(), "POSTCODE")
     for match in POSTCODE_APART.finditer(text):
         yield Span(match.start(), match.end(), "POSTCODE")

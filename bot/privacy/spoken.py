@@ -14,6 +14,7 @@ GLUES = ("en", "ën", "and", "-")
 MIN_PHONE_DIGITS = 8
 RUN_GAPS = frozenset({" ", ", ", "-", " - "})
 YEAR_GLUE = frozenset({"en", "and"})
+CENTURIES = ("negentienhonderd", "negentien", "tweeduizend")
 
 
 def number_value(word: str, lex: Lexicon) -> Optional[int]:
@@ -83,7 +84,22 @@ class Spoken:
         value = self.values[index]
         if value in (19, 20) and self._joined(index) and self.values[index + 1] is not None:
             return index + 1
+        for century in CENTURIES:  # one word: "negentienzesentachtig", "negentienhonderdnegentig"
+            if lower.startswith(century) and number_value(lower[len(century):], self.lex) is not None:
+                return index
         return None
+
+    def _ordinal_month(self, probe: int) -> Optional[int]:
+        """"van de derde", "of the third": the month as an ordinal after the day; the last token of the month."""
+        if not (self._joined(probe) and self.tokens[probe + 1].lower in ("van", "of")):
+            return None
+        probe += 1
+        if self._joined(probe) and self.tokens[probe + 1].lower in ("de", "the"):
+            probe += 1
+        if not self._joined(probe):
+            return None
+        value = self.lex.ordinal_words.get(self.tokens[probe + 1].lower)
+        return probe + 1 if value is not None and 1 <= value <= 12 else None
 
     def dates(self) -> Iterator[Span]:
         months = self.lex.months
@@ -94,6 +110,13 @@ class Spoken:
             if self._joined(probe) and self.tokens[probe + 1].lower in ("of", "van"):
                 probe += 1
             if not (self._joined(probe) and self.tokens[probe + 1].lower in months):
+                # "de eerste van de derde tweeduizend tien": only with a year ("de tweede van de derde klas" stays)
+                ordinal = self._ordinal_month(index)
+                year = self._year_end(ordinal + 1) if ordinal is not None and self._joined(ordinal) else None
+                if year is not None:  # the article before the day belongs to it: "[de eerste van de derde ...]"
+                    first = index - 1 if index and self._joined(index - 1) \
+                        and self.tokens[index - 1].lower in ("de", "the") else index
+                    yield Span(self.tokens[first].start, self.tokens[year].end, "GEBOORTEDATUM")
                 continue
             month = probe + 1
             year = self._year_end(month + 1) if self._joined(month) else None

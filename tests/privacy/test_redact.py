@@ -1137,3 +1137,82 @@ def test_twelfth_round_spans(text, expected):
 ])
 def test_twelfth_round_keeps_ordinary_words(text):
     assert redact(text) == text
+
+
+# Round 13 (N became a tuning set): each rule on sentences of our own, in other wordings than N's.
+ROUND_13_SPANS = [
+    # postcode letters that spell a short word count after a postcode cue or before a house number
+    ("zijn postcode is 3045 kg denk ik", "zijn postcode is [POSTCODE] denk ik"),
+    ("pc: 2289   je", "pc: [POSTCODE]"),
+    ("zipcode 1102 jr", "zipcode [POSTCODE]"),
+    ("9722 kg, nummer 14", "[POSTCODE], nummer 14"),
+    ("5611 jr, huisnummer 8", "[POSTCODE], huisnummer 8"),
+    # spoken dates: a year in one word, the month as an ordinal
+    ("mijn zoon is geboren op drie juli negentienachtennegentig", "mijn zoon is geboren op [GEBOORTEDATUM]"),
+    ("ze is van de vijfde van de elfde tweeduizend zes", "ze is van [GEBOORTEDATUM]"),
+    # institutions: a hospital named by a place word and a noun, a firm after driving or serving for it, after a
+    # part of the firm, after a place between the work word and "bij", a chain after a person and "van"
+    ("mijn tante ligt in ziekenhuis utrechtse heuvelrug", "mijn tante ligt in [INSTELLING]"),
+    ("zijn broer bezorgt maaltijden en rijdt voor just eat", "zijn broer bezorgt maaltijden en rijdt voor "
+     "[INSTELLING]"),
+    ("ze staat achter de kassa bij de hema in het centrum", "ze staat achter de kassa bij [INSTELLING] in het "
+     "centrum"),
+    ("mijn stiefvader werkt bij de klantenservice van kpn", "mijn stiefvader werkt bij de klantenservice van "
+     "[INSTELLING]"),
+    ("hij werkt op het vliegveld bij transavia", "hij werkt op het vliegveld bij [INSTELLING]"),
+    ("de buurman van de lidl kijkt me steeds aan", "de buurman van [INSTELLING] kijkt me steeds aan"),
+    ("ik heb therapie bij logopedie de klankkast", "ik heb therapie bij [INSTELLING]"),
+    # addresses: a house number in words after a street without article, a house number after a street named by one
+    ("hij woont op berkenlaan negen", "hij woont op [ADRES]"),
+    ("mijn adres is plein 1813 nummer 7", "mijn adres is [ADRES]"),
+    # telephone: eleven digits with the trunk 0 of a Turkish or British mobile
+    ("benim numaram 0 544 218 33 90", "benim numaram [TELEFOON]"),
+    ("text me at 07911 123456 please", "text me at [TELEFOON] please"),
+    # names
+    ("zjin vader slaat hem", "zjin vader slaat hem"),
+    ("karim el-bouzidi is mijn buurman", "[NAAM] is mijn buurman"),
+    ("ayşe öztürk bana vurdu", "[NAAM] bana vurdu"),
+    ("Wil is mijn opa en hij drinkt", "[NAAM] is mijn opa en hij drinkt"),
+    ("Lente zit in groep 5 en is stil", "[NAAM] zit in groep 5 en is stil"),
+    ("noor, 15 jaar", "[NAAM], 15 jaar"),
+    ("hoi het is lina hier", "hoi het is [NAAM] hier"),
+    ("hey it's yara again", "hey it's [NAAM] again"),
+    ("ze willen dat ik trouw met yusuf", "ze willen dat ik trouw met [NAAM]"),
+    ("ik denk aan sky, dat is de zoon van mijn buurvrouw", "ik denk aan [NAAM], dat is de zoon van mijn buurvrouw"),
+    ("ik logeer bij mijn tante zeudi en zij helpt me", "ik logeer bij mijn tante [NAAM] en zij helpt me"),
+    ("mieszkam u babci zosi od tygodnia", "mieszkam u babci [NAAM] od tygodnia"),
+    ("de man heet p.k. visser", "de man heet [NAAM]"),
+    ("mijn zoon zit op judoschool team tatsu", "mijn zoon zit op [INSTELLING]"),
+    ("mijn buurman heet a.j. bakker", "mijn buurman heet [NAAM]"),
+    ("we wonen op het plein 1813 nr 5", "we wonen op het [ADRES]"),
+    ("oma ligt in ziekenhuis zuiderzee in lelystad", "oma ligt in [INSTELLING] in lelystad"),
+    ("mijn stiefvader bezorgt pakketten voor dhl", "mijn stiefvader bezorgt pakketten voor [INSTELLING]"),
+    ("ze werkt in de bediening bij de la place", "ze werkt in de bediening bij [INSTELLING]"),
+    ("hij werkt nu bij de gamma", "hij werkt nu bij [INSTELLING]"),
+    ("de mevrouw van de kruidvat kent mijn moeder", "de mevrouw van [INSTELLING] kent mijn moeder"),
+    ("ik ben bang voor van den heuvel", "ik ben bang voor [NAAM]"),
+    ("zijn familie heet van 't zand", "zijn familie heet [NAAM]"),
+]
+ROUND_13_KEEPS = [
+    "mijn postcode is 3512 ik weet het niet meer", "het pakket woog 1200 kg", "in 2019 ik was toen 12",
+    "hij zit in de tweede van de derde klas", "de eerste van de vierde keer ging het mis",
+    "de school amsterdamse kinderen", "hij rijdt voor zijn werk naar rotterdam", "de tas van de hema is stuk",
+    "bij fysiotherapie krijg ik oefeningen", "ik werk in de buurt bij mijn oma",
+    "het schoolplein zes jaar lang", "er waren 0 532 mensen", "Lieve mensen, ik heb een vraag",
+    "De Hoop is het enige wat ik nog heb", "Hoop dat het goed komt", "het is stil hier", "ik ga met vakantie trouwen",
+    "mijn oom vroeger en hij was lief", "dziadek boi się własnego syna", "kardeşim çok güzel şarkı söylüyor",
+    "de sportschool team is leuk", "mama ligt in ziekenhuis sinds gisteren", "ik ga naar ziekenhuis morgen",
+    "hij zit in kliniek omdat hij drinkt", "mijn buurman heet a. en hij", "op de markt 3 kramen verder",
+    "hij werkt hard voor zijn geld", "hij werkt nu bij mijn oom", "de rechtbank van Den Haag belde",
+    "mijn vader heet hem welkom", "de familie is groot",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_13_SPANS)
+def test_thirteenth_round_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND_13_KEEPS)
+def test_thirteenth_round_keeps_ordinary_words(text):
+    assert redact(text) == text

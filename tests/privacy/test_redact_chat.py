@@ -189,16 +189,16 @@ def test_tuning_set_keeps_what_it_reached(name):
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
 
 
-# The blind set of the twelfth round (N, pii_chat_holdout_n.yml, written before it, never seen): floors at what it
-# reaches once measured, rounded down (the goal is 0.95; a class not listed must stay at 1.0); its misses are never
-# printed. Measured on 2026-12-06: before round 12 names .944, institutions .846, addresses .965, postcodes .875,
-# dates of birth .933, e-mail .969, phone .974, the rest 1.0 (over-redaction 1.1%); after it names .952,
-# institutions .885, e-mail 1.0, the rest as before (over-redaction 1.2%).
-N_FLOOR: dict[str, float] = {"NAAM": 0.95, "INSTELLING": 0.88, "ADRES": 0.96, "POSTCODE": 0.87, "GEBOORTEDATUM": 0.93,
-                             "TELEFOON": 0.97}
+# N (pii_chat_holdout_n.yml): blind in the twelfth round (written before it, never seen), a tuning set since the
+# thirteenth; its floor may only go up (the goal is 0.95; a class not listed must stay at 1.0). Measured on 2026-12-06:
+# before round 12 names .944, institutions .846, addresses .965, postcodes .875, dates of birth .933, e-mail .969,
+# phone .974, the rest 1.0 (over-redaction 1.1%); after it names .952, institutions .885, e-mail 1.0, the rest as
+# before (over-redaction 1.2%); after round 13 (its misses read and fixed by kind) names 251/252, institutions
+# 77/78, every other class 1.0 (over-redaction 1.2%).
+N_FLOOR: dict[str, float] = {"NAAM": 0.99, "INSTELLING": 0.98}
 
 
-def test_the_blind_set_n_keeps_what_it_reached_without_showing_its_misses():
+def test_the_set_n_keeps_what_it_reached():
     result = score("chat-holdout-n", load_cases(SETS["chat-holdout-n"]))
     low = {kind: round(result.recall(kind), 3) for kind in KINDS
            if result.totals[kind] and result.recall(kind) < N_FLOOR.get(kind, 1.0)}
