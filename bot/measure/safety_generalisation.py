@@ -58,7 +58,7 @@ MAX_FALSE_ALARMS = 0.005
 RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "heldout_danger_c.yml": 0.99,
                  "heldout_danger_d.yml": 0.99, "heldout_danger_e.yml": 0.98, "heldout_danger_f.yml": 0.98,
                  "heldout_danger_g.yml": 0.98, "heldout_danger_h.yml": 0.99, "heldout_danger_i.yml": 0.99,
-                 "heldout_danger_j.yml": 0.99, "heldout_danger_k.yml": 0.99}
+                 "heldout_danger_j.yml": 0.99, "heldout_danger_k.yml": 0.99, "heldout_danger_l.yml": 0.89}
 # Then I became a tuning set; J and ordinary_fresh_b.yml were written blind before the next round (2026-12-06) and
 # measured with the detectors of round I: J 0.952 (acute 0.952, suicide 0.950; its look-alikes 6 of 69 alarms),
 # ordinary_fresh_b 4.0% (28 of 700: lexicon 1.3%, kNN 1.1%, head 1.9%).
@@ -89,8 +89,9 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
 # Arabizi "hay2telni", rope and plan, farewell letters, petrol in Polish/Turkish, keys taken, Arabic bleeding, a
 # disguised pizza call, ages in words) and precision (Turkish "sevince bogdu", Polish "zabiera" is not "zabije",
 # "komt X op het spoor", laughing emoji read as "haha"): K 0.935 -> 1.000, C-I 0.98-1.00 (floors raised to what
-# they measure, rounded down), fresh_c 2.43% -> 1.86% (lexicon 0), not-acute 9.2%. L and fresh_d are measured once
-# more at the end of the session.
+# they measure, rounded down), fresh_c 2.43% -> 1.86% (lexicon 0), not-acute 9.2%. A sixth corpus round was trained
+# and left out (nlu_candidates/safety_corpus_6/: the tuning sets read no better). At the end of the round, blind:
+# L 0.889 -> 0.895 (acute 0.897 -> 0.903, suicide 0.867, pl 0.80 -> 0.85), fresh_d 2.57% -> 2.43%. Floor L 0.89.
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
 BLIND = "heldout_danger_l.yml"
 # Their `none` messages: hard look-alikes, reported apart.
