@@ -13,7 +13,7 @@ from bot.privacy.spans import Span
 from bot.privacy.tokens import Token, gap
 from bot.privacy.wordlists import word_lists
 
-ARTICLES = frozenset({"de", "het", "'t", "the"})
+ARTICLES = frozenset({"de", "het", "'t", "t", "the"})  # "t": the token of "'t" ("basisschool 't palet")
 MAX_NAME_WORDS = 3
 # Adjective forms describe a school and name none: "het christelijk college", "de islamitische school".
 ADJECTIVE_ENDINGS = ("isch", "ische", "lijk", "lijke", "ig", "ige", "baar", "bare", "ief", "ieve", "se")
@@ -21,7 +21,7 @@ ABBREVIATED = frozenset({"st", "dr", "mgr", "prof", "ds", "mr", "kon", "pr", "ge
 FIRM_OPENERS = frozenset({"gebr", "gebroeders", "fa", "firma"})  # "transportbedrijf gebr. van dam"
 AREA_LINKS = frozenset({"in", "aan", "op"})  # "albert heijn in noord"
 # A club's founding year after its name: "DOS '46", "dosko 32" (two digits, not a count: "12 jaar").
-CLUB_YEAR = re.compile(r" ['’]?[0-9]{2}(?![\w'’])")
+CLUB_YEAR = re.compile(r"(?: ['’]?|['’])[0-9]{2}(?![\w'’])")  # round 14: "dos'46" too
 UNIT_AFTER = re.compile(r"\s+([^\W\d_]+)")
 CLUB_HEADS = frozenset({"vv", "sv", "svv", "rkvv", "cvv", "hc", "fc", "mhc", "hv", "kv", "kc", "zv", "rkhvv", "rksv",
                         "vvv", "ksv", "av", "gv", "tc", "ltc", "zc", "ttv"})
@@ -94,6 +94,24 @@ AFTER_NAME_WORDS = frozenset({"en", "maar", "in", "aan", "op", "bij", "hij", "zi
 # After a name between commas: "een snackbar, de gouden draak, en daar ...", "..., waar ik werk".
 APPOSITION_CLOSERS = frozenset({"en", "maar", "die", "dat", "waar", "daar", "is", "was", "heet", "and", "which",
                                 "where"})
+# Round 14: cues of a sport, a club or unpaid work are read like cues of work before a chain or a firm word ("traint
+# bij trainmore", "speelt bij ajax", "lid van ...", "vakkenvul bij de vomar").
+MEMBER_WORDS = frozenset({"train", "traint", "trainen", "trainde", "speel", "speelt", "spelen", "speelde", "sport",
+                          "sporten", "sportte", "lid", "stage", "bijbaan", "bijbaantje", "baan", "baantje", "job",
+                          "vrijwilliger", "vrijwilligster", "vrijwilligerswerk", "vakkenvul", "vakkenvult",
+                          "trains", "training", "play", "plays", "volunteer"})
+# Round 14: a compound ending in one of these is a kind word before a name in lower case as well ("gymnastiekvereniging
+# olympia", "korfbalclub dos'46", "loodgietersbedrijf bakker"), like the heads of `named_heads`.
+NAMED_ENDINGS = ("vereniging", "club", "bedrijf", "bedrijven", "academie")
+# Round 14: short acronyms of a school group after "het" or "op" alone name the school ("ik zit op het sg").
+SCHOOL_GROUPS = frozenset({"sg", "csg", "rsg", "osg", "isg", "pcc", "ccl"})
+# Round 14: firms and chains whose name has a sign or a digit inside (tokens are letters only).
+SIGN_BRANDS = re.compile(r"(?i)(?<![\w&])(?:h\s?&\s?m|c\s?&\s?a|v\s?&\s?d|g4s|7-eleven|3m)(?![\w&])")
+SIGN_CUES = re.compile(r"(?i)(?:werk\w*|stage|bijbaan\w*|baan\w*|job|works?|worked|beveiliger|bij|at|for|voor)"
+                       r"\s+(?:(?:de|het|the)\s+)?$")
+# "restaurant la piazza", "moskee al fourkaan": a foreign article opens a name after a kind word
+FOREIGN_ARTICLES = frozenset({"la", "le", "il", "el", "al", "los", "las", "les", "da", "del"})
+SAINT_FEASTS = frozenset({"maarten", "nicolaas", "niklaas", "juttemis"})  # "de sint maarten optocht": a feast
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
 
 
@@ -278,6 +296,7 @@ class InstitutionFinder:
                     and token.lower not in word_lists().frequent_nl) \
                 or (head and self._kind(self.tokens[index]) == "huize" and not self._stop(token)) \
                 or (named_by == "particle" and (self._family_name(token) or self._particle_surname(probe + 1))) \
+                or (named_by == "particle" and self.tokens[probe].lower in FOREIGN_ARTICLES and not self._stop(token)) \
                 or (named_by == "title" and not self._stop(token))
             named_by = ""
             # "roc midden nederland", "ROC Midden Nederland": a region inside the name after a kind word
@@ -404,6 +423,9 @@ class InstitutionFinder:
         while self.tokens[index + 1].lower in particles and self._next(index + 1):  # "Van den Berg"
             index += 1
         nxt = self.tokens[index + 1]
+        if self.tokens[index].lower in FOREIGN_ARTICLES and not self._stop(nxt) \
+                and nxt.lower not in word_lists().frequent_nl and len(nxt.lower) > 2:
+            return True  # round 14: "restaurant la piazza", "moskee al fourkaan": a foreign article opens a name
         return nxt.cap or self._no_word(nxt) or (nxt.lower in word_lists().surnames and not self._stop(nxt)) \
             or self._place(nxt) or self._particle_surname(index + 1)  # "roc van twente"
 
@@ -542,7 +564,8 @@ class InstitutionFinder:
     def _club(self, token: Token) -> bool:
         """A kind word of a sports club: "korfbalvereniging", "hockeyclub", "vv", "sv"."""
         word = self._kind(token)
-        return word in self.lex.institution_heads and (word.endswith(("vereniging", "club")) or word in CLUB_HEADS)
+        return (word in self.lex.institution_heads or word.endswith(NAMED_ENDINGS)) \
+            and (word.endswith(("vereniging", "club")) or word in CLUB_HEADS)
 
     def _compound(self, token: Token) -> bool:
         """"Schaepmanschool", "Jozefkerk": a capitalised word ending in a kind word."""
@@ -571,7 +594,7 @@ class InstitutionFinder:
         lex, tokens = self.lex, self.tokens
         for index, token in enumerate(tokens):
             kind = self._kind(token)
-            if kind in lex.institution_heads or self._compound_head(index):
+            if kind in lex.institution_heads or self._compound_head(index) or self._named_compound_head(index):
                 named = (kind in lex.named_heads or kind not in lex.institution_heads or self._bare_head(index)) \
                     and token.text.islower()
                 label = self._label(index)  # the label stays: "school: [INSTELLING]"
@@ -634,6 +657,9 @@ class InstitutionFinder:
             role = self._role_cue_end(index) if token.lower in lex.work_words else None
             if end is None:
                 end, role = role, None  # "werkt als buschauffeur bij arriva"
+            if end is None and token.lower in MEMBER_WORDS and self._next(index) \
+                    and tokens[index + 1].lower in ("bij", "at", "for", "voor"):
+                end = index + 1  # round 14: "vakkenvul bij de vomar", "plays for ajax"
             if end is not None:  # "werk bij de Jumbo", not "werk bij de reclassering"
                 yield from self._after_cue(index, end)
             if role is not None and role != end:  # "werkt in de keuken bij de kfc": a cue of its own, then a place
@@ -644,7 +670,17 @@ class InstitutionFinder:
                     yield self._span(school, school)
             if token.lower == "het" and self._rare_after_het(index + 1):
                 yield self._span(index + 1, index + 1)
-            if token.lower == "het" and self._honorific_after_het(index + 1):  # "bij het Koning Willem I"
+            saint = self._saint_after_article(index)
+            if saint is not None:  # round 14: "naar de sint bavo", "bij het St. Antonius", "van de sint martinusgroep"
+                yield self._span(index, saint)
+            placed = self._kind_in_place(index)
+            if placed is not None:  # round 14: "de vrije school in zeist", "de hervormde kerk in nijkerk"
+                yield Span(tokens[index].start, tokens[placed].end, "INSTELLING")
+            if token.lower in SCHOOL_GROUPS and index > 0 and self._next(index - 1) \
+                    and tokens[index - 1].lower in ("het", "'t", "t") and index > 1 \
+                    and tokens[index - 2].lower in ("op", "naar", "on", "to"):
+                yield self._span(index, index)  # round 14: "ik zit op het sg": a school group written short
+            if token.lower in ARTICLES and self._honorific_after_het(index + 1):  # "bij het Koning Willem I"
                 last = self._name_after(index + 1, any_case=False)
                 if last is not None:
                     yield self._span(index + 1, last)
@@ -877,6 +913,58 @@ class InstitutionFinder:
         stem, lists = word[:-len(ending)], word_lists()
         return len(stem) >= 3 and lists.ordinary(word) and word not in lists.frequent_nl
 
+    def _saint_after_article(self, index: int) -> Optional[int]:
+        """Round 14: after a preposition and an article, a saint's title and a name ("naar de sint bavo", "bij het St.
+        Antonius", "van de sint martinusgroep") name a church, hospital, school or group: a person takes no article
+        there (not "de sint komt": no name after the title)."""
+        tokens = self.tokens
+        if index < 2 or tokens[index].lower not in ("sint", "st", "sint-", "saint") \
+                or tokens[index - 1].lower not in ARTICLES or tokens[index - 2].lower not in HET_PREPOSITIONS \
+                or not self._next(index - 2) or not self._next(index - 1) or not self._title_before_name(index):
+            return None
+        name = tokens[index + 1]
+        if (name.lower in word_lists().frequent_nl and not name.cap) or name.lower in SAINT_FEASTS:
+            return None
+        return self._name_after(index + 1, any_case=False) or index + 1
+
+    def _kind_in_place(self, index: int) -> Optional[int]:
+        """Round 14: a school or church with a word of its kind ("vrije", "hervormde") and a town after "in": the
+        town's one school or church of that kind ("de vrije school in zeist"). Returns the town's token."""
+        tokens = self.tokens
+        word = tokens[index].lower
+        if word not in SCHOOL_KINDS and word not in self.lex.congregation_describers:
+            return None
+        if index + 3 >= len(tokens) or not all(self._next(i) for i in range(index, index + 3)):
+            return None
+        kind, link, town = tokens[index + 1], tokens[index + 2], tokens[index + 3]
+        if self._kind(kind) not in ("school", "kerk", "basisschool", "moskee", "gemeente", "church", "school's") \
+                or link.lower not in ("in", "te", "uit") or not self._place(town):
+            return None
+        return index + 3
+
+    def _named_compound_head(self, index: int) -> bool:
+        """Round 14: "gymnastiekvereniging olympia", "korfbalclub dos'46", "loodgietersbedrijf bakker": a lower-case
+        dictionary compound ending in a kind of club or firm (`NAMED_ENDINGS`) whose first part is a word, before a
+        word that is no function, frequent or describing word: a head like those of `named_heads`."""
+        token = self.tokens[index]
+        word = token.lower
+        if token.cap or not word.endswith(NAMED_ENDINGS) or not self._next(index) or self._stop(token):
+            return False
+        before = index - 1 - (index > 1 and self.tokens[index - 1].lower in ARTICLES)
+        if before < 0 or self.tokens[before].lower not in BARE_HEAD_PREPOSITIONS \
+                or not all(self._next(i) for i in range(before, index)):
+            return False  # only where a place is said: "bij", "van", "op" ("de volkstuinvereniging viert ...")
+        after = self.tokens[index + 1]
+        if after.lower in ARTICLES or after.cap or self._stop(after) or self._describer(after) \
+                or len(after.lower) < 3 or after.lower in word_lists().frequent_nl \
+                or _participle(after.lower, word_lists().dutch) or _finite(after.lower, word_lists().dutch):
+            return False  # with an article or a capital the other rules read it ("toneelvereniging de schakel")
+        lists = word_lists()
+        ending = next(e for e in NAMED_ENDINGS if word.endswith(e))
+        stem = word[:-len(ending)]
+        return len(stem) >= 3 and (lists.ordinary(stem) or (stem[-1] == "s" and lists.ordinary(stem[:-1]))
+                                   or (stem.endswith("en") and lists.ordinary(stem[:-2])))
+
     def _compound_head(self, index: int) -> bool:
         """"pinkstergemeente de levensbron", "evangeliekerk de rots": a compound of a word and a kind of
         congregation (`named_head_endings`), before an article."""
@@ -1085,12 +1173,16 @@ class InstitutionFinder:
     def _after_cue(self, start: int, end: int) -> Iterator[Span]:
         tokens = self.tokens
         first = end + 1 + (tokens[end + 1].lower in ARTICLES if end + 1 < len(tokens) else 0)
-        work = any(t.lower in self.lex.work_words for t in tokens[start:end + 1])
+        work = any(t.lower in self.lex.work_words or t.lower in MEMBER_WORDS for t in tokens[start:end + 1])
         if work and first + 2 < len(tokens) and tokens[first].lower in FIRM_PARTS and self._next(first) \
                 and tokens[first + 1].lower in ("van", "of") and self._next(first + 1):
             part = first + 2 + (tokens[first + 2].lower in ARTICLES)
             if self._chain_end(part) is not None:  # "werk bij het callcenter van ziggo": the firm, not its part
                 first = part
+        if work and first + 2 < len(tokens) and tokens[first].lower == "ministerie" \
+                and tokens[first + 1].lower == "van" and self._next(first) and self._next(first + 1):
+            yield self._span(first, first + 2)  # round 14: "werkt bij het ministerie van justitie"
+            return
         chain = self._chain_end(first) if work else None
         if chain is not None:  # "werkt bij de albert heijn", not "ga naar de jumbo"
             last = self._name_after(chain, any_case=False, cue=True) or chain
@@ -1105,6 +1197,8 @@ class InstitutionFinder:
             return
         if last is not None and first <= last:
             yield self._span(first, last)
+        elif work and first < len(tokens) and self._next(first - 1) and self._short_acronym(tokens[first]):
+            yield self._span(first, first)  # round 14: "werkt bij het OM", "werkt bij rws", "bij het cbr"
         elif work and first < len(tokens) and self._next(first - 1) and self._firm_word(tokens[first]):
             yield self._span(first, first)  # "hij werkt bij vanderlande": a word web text has mostly as a name
 
@@ -1125,6 +1219,17 @@ class InstitutionFinder:
                     return tail
                 return None
         return None
+
+    def _short_acronym(self, token: Token) -> bool:
+        """Round 14: an acronym of two to five letters after a cue of work: all capitals ("OM", "CBR") in a message
+        that is not all capitals, or lower-case letters without a vowel ("rws", "cbr"); not a function word."""
+        word = token.lower
+        if not 2 <= len(word) <= 5:
+            return False
+        if token.text.isupper() and not self.shouting:  # "OM" (a word in capitals), not a service the bot names ("GGD")
+            return word not in self.lex.vocabulary or word in word_lists().frequent_nl
+        return token.text.islower() and not self._pronoun(token) and not any(ch in "aeiouy" for ch in word) \
+            and not self._stop(token) and word not in self.lex.common_words
 
     def _firm_word(self, token: Token) -> bool:
         word, lists = token.lower, word_lists()
@@ -1193,6 +1298,10 @@ class InstitutionFinder:
 
 def institutions(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     yield from InstitutionFinder(text, tokens, lex).spans()
+    if "&" in text or "4" in text or "-eleven" in text.lower():
+        for match in SIGN_BRANDS.finditer(text):  # round 14: "werk bij de h&m", "beveiliger bij g4s"
+            if SIGN_CUES.search(text, 0, match.start()):
+                yield Span(match.start(), match.end(), "INSTELLING")
     if " nr" in text.lower() or "numer" in text.lower():
         for match in NUMBERED_SCHOOL.finditer(text):  # "szkoły podstawowej nr 5"
             yield Span(match.start(), match.end(), "INSTELLING")
