@@ -112,7 +112,23 @@ SIGN_CUES = re.compile(r"(?i)(?:werk\w*|stage|bijbaan\w*|baan\w*|job|works?|work
 # "restaurant la piazza", "moskee al fourkaan": a foreign article opens a name after a kind word
 FOREIGN_ARTICLES = frozenset({"la", "le", "il", "el", "al", "los", "las", "les", "da", "del"})
 SAINT_FEASTS = frozenset({"maarten", "nicolaas", "niklaas", "juttemis"})  # "de sint maarten optocht": a feast
+GYM_CHAINS = frozenset({"basic fit", "basic-fit", "basicfit", "sportcity", "trainmore", "fit for free", "jims",
+                        "the jims", "anytime fitness", "snap fitness", "david lloyd"})
+WORD_TOWNS = frozenset({"een", "best", "echt", "lent", "born", "nu"})  # towns that are function words too
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
+
+
+def _one_edit(word: str, other: str) -> bool:
+    """Round 14: one letter changed, missing, added, or two neighbours swapped ("kruitvat", "albert hein")."""
+    if word == other or abs(len(word) - len(other)) > 1:
+        return False
+    if len(word) == len(other):
+        diff = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and word[diff[0]] == other[diff[1]] and word[diff[1]] == other[diff[0]])
+    short, long_ = (word, other) if len(word) < len(other) else (other, word)
+    i = next((i for i, (a, b) in enumerate(zip(short, long_, strict=False)) if a != b), len(short))
+    return short[i:] == long_[i + 1:]
 
 
 def _plural(word: str) -> bool:
@@ -676,6 +692,10 @@ class InstitutionFinder:
             placed = self._kind_in_place(index)
             if placed is not None:  # round 14: "de vrije school in zeist", "de hervormde kerk in nijkerk"
                 yield Span(tokens[index].start, tokens[placed].end, "INSTELLING")
+            if token.lower in ("naar", "to") and self._next(index):
+                gym = self._gym_after(index + 1)
+                if gym is not None:  # round 14: "ik ga elke dag naar de sportcity": a gym, unlike a shop, is a habit
+                    yield self._span(gym[0], gym[1])
             if token.lower in SCHOOL_GROUPS and index > 0 and self._next(index - 1) \
                     and tokens[index - 1].lower in ("het", "'t", "t") and index > 1 \
                     and tokens[index - 2].lower in ("op", "naar", "on", "to"):
@@ -1183,7 +1203,7 @@ class InstitutionFinder:
                 and tokens[first + 1].lower == "van" and self._next(first) and self._next(first + 1):
             yield self._span(first, first + 2)  # round 14: "werkt bij het ministerie van justitie"
             return
-        chain = self._chain_end(first) if work else None
+        chain = (self._chain_end(first) or self._chain_typo_end(first)) if work else None
         if chain is not None:  # "werkt bij de albert heijn", not "ga naar de jumbo"
             last = self._name_after(chain, any_case=False, cue=True) or chain
             while self._next(last) and tokens[last + 1].lower in self.lex.chain_sites:
@@ -1195,11 +1215,16 @@ class InstitutionFinder:
         if tail is not None and (last is None or last < tail):  # "works at riverside bakery", "studeert aan erasmus
             yield self._span(first, tail)                        # university": lower-case words and a kind word
             return
+        town = self._employer_in_town(first) if work else None
+        if town is not None and (last is None or last < town):  # "werkt bij de sociale dienst amsterdam"
+            yield self._span(first, town)
+            return
         if last is not None and first <= last:
             yield self._span(first, last)
         elif work and first < len(tokens) and self._next(first - 1) and self._short_acronym(tokens[first]):
             yield self._span(first, first)  # round 14: "werkt bij het OM", "werkt bij rws", "bij het cbr"
-        elif work and first < len(tokens) and self._next(first - 1) and self._firm_word(tokens[first]):
+        elif work and first < len(tokens) and self._next(first - 1) and (self._firm_word(tokens[first])
+                                                                          or self._unknown_word(tokens[first])):
             yield self._span(first, first)  # "hij werkt bij vanderlande": a word web text has mostly as a name
 
     def _tail_after_cue(self, first: int) -> Optional[int]:
@@ -1219,6 +1244,66 @@ class InstitutionFinder:
                     return tail
                 return None
         return None
+
+    def _employer_in_town(self, first: int) -> Optional[int]:
+        """Round 14: after a cue of work, one or two lower-case words and a town or region right after them name the
+        employer's branch there ("werkt bij de sociale dienst amsterdam", "bij de brandweer amsterdam-amstelland",
+        "vrijwilligerswerk bij de voedselbank zuidoost", "de havenbedrijf rotterdam"). Returns the town's token."""
+        tokens, lex = self.tokens, self.lex
+        for town in (first + 1, first + 2):
+            if town >= len(tokens) or not all(self._next(i) for i in range(first, town)):
+                return None
+            words = tokens[first:town]
+            if any(t.cap or t.lower in ARTICLES or self._pronoun(t) or t.lower in lex.non_names
+                   or t.lower in lex.not_names_after_cue or t.lower in lex.street_particles for t in words):
+                return None
+            word = tokens[town].lower
+            if word in WORD_TOWNS or word in lex.not_names_after_cue:  # "lid van de familie een ...": not Een
+                return None
+            if self._place(tokens[town]) or word in lex.institution_regions or word in lex.institution_areas \
+                    or ("-" in word and all(self._place_word(part) for part in word.split("-"))):
+                return town
+        return None
+
+    def _place_word(self, part: str) -> bool:
+        lists = word_lists()
+        return part in lists.places or part in self.lex.institution_regions
+
+    def _chain_typo_end(self, first: int) -> Optional[int]:
+        """Round 14: a chain written with one letter wrong, missing, added or swapped after a cue of work ("kruidvaat",
+        "albert hein", "mediamark"): each word of five letters or more that is no ordinary word at most one edit from
+        the chain's word (not "blokken" for "blokker"), the shorter words the same."""
+        tokens = self.tokens
+        if first >= len(tokens) or tokens[first].cap and tokens[first].sentence_start:
+            return None
+        for phrase in self.lex.chains:
+            end = first + len(phrase) - 1
+            if end >= len(tokens) or not all(self._next(i) for i in range(first, end)):
+                continue
+            words = [t.lower for t in tokens[first:end + 1]]
+            if any(len(w) >= 5 for w in phrase) and all(
+                    w == p or (len(p) >= 5 and not word_lists().ordinary(w) and _one_edit(w, p))
+                    for w, p in zip(words, phrase, strict=True)):
+                return end
+        return None
+
+    def _gym_after(self, first: int) -> Optional[tuple[int, int]]:
+        """Round 14: a gym chain (`GYM_CHAINS`) after "naar" and an article: where someone trains, week after week."""
+        tokens = self.tokens
+        if first < len(tokens) and tokens[first].lower in ARTICLES and self._next(first):
+            first += 1
+        end = self._chain_end(first)
+        if end is None or " ".join(t.lower for t in tokens[first:end + 1]) not in GYM_CHAINS:
+            return None
+        return first, end
+
+    def _unknown_word(self, token: Token) -> bool:
+        """Round 14: a lower-case word of five letters or more that no word list of ours has after a cue of work
+        ("werkt bij vattenfal", "traint bij fitfabriek"): a firm's or club's own name, typos of chains included."""
+        word, lists = token.lower, word_lists()
+        return len(word) >= 5 and not token.cap and not self._stop(token) and not lists.ordinary(word) \
+            and word not in lists.frequent_en and word not in self.lex.common_words \
+            and not _inflected(word, lists.dutch) and word not in lists.streets and word not in lists.places
 
     def _short_acronym(self, token: Token) -> bool:
         """Round 14: an acronym of two to five letters after a cue of work: all capitals ("OM", "CBR") in a message

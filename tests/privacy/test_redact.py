@@ -1240,6 +1240,12 @@ ROUND_14_SPANS = [
     ("hij rijdt paard bij manege de vosjes", "hij rijdt paard bij [INSTELLING]"),
     ("ik korfbal bij korfbalclub oranje'72", "ik korfbal bij [INSTELLING]"),
     ("ik zit op het csg en daar is het fijn", "ik zit op [INSTELLING] en daar is het fijn"),
+    ("mijn zus werkt bij de thuiszorg zwolle", "mijn zus werkt bij [INSTELLING]"),
+    ("hij werkt bij de reiniging rotterdam-zuid", "hij werkt bij [INSTELLING]"),
+    ("mijn moeder werkt bij brinkerhoek", "mijn moeder werkt bij [INSTELLING]"),
+    ("ik werk bij de albert hijn", "ik werk bij [INSTELLING]"),
+    ("mijn vader werkt bij de kruidvaat", "mijn vader werkt bij [INSTELLING]"),
+    ("ik ga elke avond naar de anytime fitness", "ik ga elke avond naar [INSTELLING]"),
 ]
 ROUND_14_KEEPS = [
     "de sint komt morgen met zijn pieten",
@@ -1247,7 +1253,8 @@ ROUND_14_KEEPS = [
     "ik werk bij de GGD nee grapje", "de website van het CSG is handig", "de volkstuinvereniging viert feest",
     "the new restaurant earned a star", "ik ga naar de h&m", "we gingen naar de jumbo om eten te halen",
     "in 2023 nightclub shooting case", "de voetbalclub speelt zondag", "ik speel bij mijn oma thuis",
-    "ik train bij mijn vader in de schuur",
+    "ik train bij mijn vader in de schuur", "een lid van de familie een keer gezien", "ik werk bij de blokken",
+    "ik werk bij mijn oom in utrecht", "hij werkt bij ons thuis",
 ]
 
 
