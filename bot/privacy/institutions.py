@@ -68,7 +68,8 @@ NAME_OPENERS = frozenset({"team", "crew", "studio"})  # round 13: a club's name 
 WORK_ADVERBS = frozenset({"nu", "ook", "soms", "graag", "al", "nog", "daar", "toen", "now", "also"})  # "werkt nu bij"
 ROLE_LINKS = frozenset({"als", "as", "op", "in", "aan", "at"})  # "werkt als kok bij", "werkt op het vliegveld bij"
 # Round 13: a part of a firm between a work cue and the firm: "werk bij het callcenter van ziggo".
-FIRM_PARTS = frozenset({"callcenter", "klantenservice", "servicedesk", "helpdesk", "hoofdkantoor", "magazijn",
+FIRM_PARTS = frozenset({"kinderopvang", "bso", "opvang", "crèche", "creche", "locatie", "vestiging",  # round 14
+                        "callcenter", "klantenservice", "servicedesk", "helpdesk", "hoofdkantoor", "magazijn",
                         "distributiecentrum", "kantoor", "afdeling", "filiaal", "winkel", "fabriek", "keuken", "kassa"})
 HET_PREPOSITIONS = frozenset({"op", "van", "in", "naar", "bij", "aan", "at", "to"})
 NAMING_VERBS = frozenset({"is", "was", "heet", "heette", "called", "named"})  # "mijn school heet ..."
@@ -99,7 +100,8 @@ APPOSITION_CLOSERS = frozenset({"en", "maar", "die", "dat", "waar", "daar", "is"
 MEMBER_WORDS = frozenset({"train", "traint", "trainen", "trainde", "speel", "speelt", "spelen", "speelde", "sport",
                           "sporten", "sportte", "lid", "stage", "bijbaan", "bijbaantje", "baan", "baantje", "job",
                           "vrijwilliger", "vrijwilligster", "vrijwilligerswerk", "vakkenvul", "vakkenvult",
-                          "trains", "training", "play", "plays", "volunteer"})
+                          "trains", "training", "play", "plays", "volunteer", "aangenomen", "solliciteer",
+                          "gesolliciteerd"})
 # Round 14: a compound ending in one of these is a kind word before a name in lower case as well ("gymnastiekvereniging
 # olympia", "korfbalclub dos'46", "loodgietersbedrijf bakker"), like the heads of `named_heads`.
 NAMED_ENDINGS = ("vereniging", "club", "bedrijf", "bedrijven", "academie")
@@ -112,6 +114,19 @@ SIGN_CUES = re.compile(r"(?i)(?:werk\w*|stage|bijbaan\w*|baan\w*|job|works?|work
 # "restaurant la piazza", "moskee al fourkaan": a foreign article opens a name after a kind word
 FOREIGN_ARTICLES = frozenset({"la", "le", "il", "el", "al", "los", "las", "les", "da", "del"})
 SAINT_FEASTS = frozenset({"maarten", "nicolaas", "niklaas", "juttemis"})  # "de sint maarten optocht": a feast
+# Round 14: "hij is manager bij", "ik ben stagiair bij": a form of "zijn" and a job before "bij" is a cue of work.
+ROLE_VERBS = frozenset({"is", "ben", "was", "bent", "werd", "word", "wordt", "als", "am", "as"})
+JOB_ENDINGS = ("er", "ster", "eur", "euse", "ier", "iair", "iaire", "ist", "ant", "aar", "man", "vrouw", "kracht",
+               "hulp", "leider", "werker", "medewerker", "docent", "chef", "baas", "coach", "arts", "juf", "or",
+               "ice", "ent", "ling", "ee")
+NOT_JOBS = frozenset({"later", "eerder", "weer", "meer", "minder", "verder", "ooit", "zeker", "lekker", "veel",
+                      "over", "onder", "achter", "daar", "hier", "waar", "nooit", "erger", "beter", "liever", "zwanger",
+                      "bang", "boos", "ziek", "thuis", "alleen", "samen", "bezig", "welkom", "klant", "patient",
+                      "patiënt", "cliënt", "client", "binnen", "buiten", "voor", "door", "mee", "even", "heel",
+                      "altijd", "vaker", "zelf", "nieuw", "jonger", "ouder", "groter", "kleiner", "geweest",
+                      "langer", "eigenaar"})
+SCHOOL_SEATS = frozenset({"zit", "zat", "zitten", "zaten", "studeer", "studeert", "studeerde", "studeren", "brugklas",
+                          "klas", "groep", "leerling", "docent", "leraar", "lerares", "juf", "meester", "mentor"})
 GYM_CHAINS = frozenset({"basic fit", "basic-fit", "basicfit", "sportcity", "trainmore", "fit for free", "jims",
                         "the jims", "anytime fitness", "snap fitness", "david lloyd"})
 WORD_TOWNS = frozenset({"een", "best", "echt", "lent", "born", "nu"})  # towns that are function words too
@@ -680,6 +695,8 @@ class InstitutionFinder:
                 yield from self._after_cue(index, end)
             if role is not None and role != end:  # "werkt in de keuken bij de kfc": a cue of its own, then a place
                 yield from self._after_cue(index, role)
+            if end is None and token.lower in ROLE_VERBS and self._job_before_bij(index + 1):
+                yield from self._after_cue(index, index + 2, job=True)  # round 14: "hij is manager bij de lidl"
             if token.lower in lex.teacher_titles:
                 school = self._teachers_school(index)
                 if school is not None:  # "juf priya van de springplank": with its article
@@ -692,6 +709,8 @@ class InstitutionFinder:
             placed = self._kind_in_place(index)
             if placed is not None:  # round 14: "de vrije school in zeist", "de hervormde kerk in nijkerk"
                 yield Span(tokens[index].start, tokens[placed].end, "INSTELLING")
+            if token.lower in ("op", "aan") and self._named_school_after(index):  # round 14: "zit op de wolfert"
+                yield self._span(index + 2, index + 2)
             if token.lower in ("naar", "to") and self._next(index):
                 gym = self._gym_after(index + 1)
                 if gym is not None:  # round 14: "ik ga elke dag naar de sportcity": a gym, unlike a shop, is a habit
@@ -1190,10 +1209,10 @@ class InstitutionFinder:
         return word in lists.given_names or word in self.lex.given_names \
             or (word not in lists.places and not _inflected(word, lists.dutch) and not _two_words(word, lists.dutch))
 
-    def _after_cue(self, start: int, end: int) -> Iterator[Span]:
+    def _after_cue(self, start: int, end: int, job: bool = False) -> Iterator[Span]:
         tokens = self.tokens
         first = end + 1 + (tokens[end + 1].lower in ARTICLES if end + 1 < len(tokens) else 0)
-        work = any(t.lower in self.lex.work_words or t.lower in MEMBER_WORDS for t in tokens[start:end + 1])
+        work = job or any(t.lower in self.lex.work_words or t.lower in MEMBER_WORDS for t in tokens[start:end + 1])
         if work and first + 2 < len(tokens) and tokens[first].lower in FIRM_PARTS and self._next(first) \
                 and tokens[first + 1].lower in ("van", "of") and self._next(first + 1):
             part = first + 2 + (tokens[first + 2].lower in ARTICLES)
@@ -1287,6 +1306,19 @@ class InstitutionFinder:
                 return end
         return None
 
+    def _named_school_after(self, index: int) -> bool:
+        """Round 14: "ik zit op de wolfert", "in de brugklas op het stanislas": after sitting or studying, "op"/"aan"
+        and an article, a name (a given name or surname that is no ordinary word) is a school named after someone."""
+        tokens, lists = self.tokens, word_lists()
+        if index < 1 or index + 2 >= len(tokens) or tokens[index - 1].lower not in SCHOOL_SEATS \
+                or tokens[index + 1].lower not in ARTICLES \
+                or not all(self._next(i) for i in range(index - 1, index + 2)):
+            return False
+        name = tokens[index + 2]
+        word = name.lower
+        return (word in lists.given_names or word in lists.surnames) and not lists.ordinary(word) \
+            and not self._stop(name) and len(word) > 3
+
     def _gym_after(self, first: int) -> Optional[tuple[int, int]]:
         """Round 14: a gym chain (`GYM_CHAINS`) after "naar" and an article: where someone trains, week after week."""
         tokens = self.tokens
@@ -1296,6 +1328,22 @@ class InstitutionFinder:
         if end is None or " ".join(t.lower for t in tokens[first:end + 1]) not in GYM_CHAINS:
             return None
         return first, end
+
+    def _job_before_bij(self, index: int) -> bool:
+        """Round 14: "is manager bij", "ben stagiair bij", "is conducteur bij": after a form of "zijn" a lower-case word
+        of a job (its ending: `JOB_ENDINGS`, or a work word) and then "bij"/"at"/"for"/"voor"."""
+        tokens = self.tokens
+        if index + 1 >= len(tokens) or not self._next(index - 1) or not self._next(index) \
+                or tokens[index + 1].lower not in ("bij", "at", "for", "voor"):
+            return False
+        token = tokens[index]
+        word = token.lower
+        lex = self.lex
+        if token.cap or word in NOT_JOBS or len(word) < 4 or word in lex.not_names_after_cue or word in lex.non_names \
+                or word in lex.subject_verbs or word in lex.street_particles or word in word_lists().frequent_nl \
+                and not word.endswith(("er", "ster", "eur", "ier", "iair")):
+            return False
+        return word in self.lex.work_words or word.endswith(JOB_ENDINGS)
 
     def _unknown_word(self, token: Token) -> bool:
         """Round 14: a lower-case word of five letters or more that no word list of ours has after a cue of work

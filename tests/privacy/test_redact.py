@@ -1246,6 +1246,11 @@ ROUND_14_SPANS = [
     ("ik werk bij de albert hijn", "ik werk bij [INSTELLING]"),
     ("mijn vader werkt bij de kruidvaat", "mijn vader werkt bij [INSTELLING]"),
     ("ik ga elke avond naar de anytime fitness", "ik ga elke avond naar [INSTELLING]"),
+    ("mijn tante is caissière bij de vomar", "mijn tante is caissière bij [INSTELLING]"),
+    ("hij is monteur bij vattenfall", "hij is monteur bij [INSTELLING]"),
+    ("ze is aangenomen bij de hema", "ze is aangenomen bij [INSTELLING]"),
+    ("hij werkt bij de kinderopvang van smallsteps", "hij werkt bij de kinderopvang van [INSTELLING]"),
+    ("mijn zoon zit op de gomarus", "mijn zoon zit op [INSTELLING]"),
 ]
 ROUND_14_KEEPS = [
     "de sint komt morgen met zijn pieten",
@@ -1254,7 +1259,9 @@ ROUND_14_KEEPS = [
     "the new restaurant earned a star", "ik ga naar de h&m", "we gingen naar de jumbo om eten te halen",
     "in 2023 nightclub shooting case", "de voetbalclub speelt zondag", "ik speel bij mijn oma thuis",
     "ik train bij mijn vader in de schuur", "een lid van de familie een keer gezien", "ik werk bij de blokken",
-    "ik werk bij mijn oom in utrecht", "hij werkt bij ons thuis",
+    "ik werk bij mijn oom in utrecht", "hij werkt bij ons thuis", "ik ben later bij de jumbo",
+    "ik ben klant bij de rabobank", "ik was eerder bij de huisarts", "ik ben bang bij hem", "ik zit op de bank",
+    "ik zit op de fiets naar huis",
 ]
 
 
