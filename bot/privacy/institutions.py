@@ -101,7 +101,7 @@ MEMBER_WORDS = frozenset({"train", "traint", "trainen", "trainde", "speel", "spe
                           "sporten", "sportte", "lid", "stage", "bijbaan", "bijbaantje", "baan", "baantje", "job",
                           "vrijwilliger", "vrijwilligster", "vrijwilligerswerk", "vakkenvul", "vakkenvult",
                           "trains", "training", "play", "plays", "volunteer", "aangenomen", "solliciteer",
-                          "gesolliciteerd"})
+                          "gesolliciteerd", "bijles", "les", "zwemles", "dansles", "therapie"})
 # Round 14: a compound ending in one of these is a kind word before a name in lower case as well ("gymnastiekvereniging
 # olympia", "korfbalclub dos'46", "loodgietersbedrijf bakker"), like the heads of `named_heads`.
 NAMED_ENDINGS = ("vereniging", "club", "bedrijf", "bedrijven", "academie")
@@ -334,6 +334,9 @@ class InstitutionFinder:
             region = not cue and token.lower in self.lex.institution_regions and (taken > 0 or probe == index) \
                 and (taken > 0 or self._kind(self.tokens[index]) in self.lex.named_heads
                      or self._proper(token) or self.tokens[index].text.isupper())
+            # round 14: "gezondheidscentrum zuid", "sportcentrum oost": a compass word right after a compound kind word
+            region = region or (head and taken == 0 and probe == index and token.lower in self.lex.institution_areas
+                                and len(self._kind(self.tokens[index])) > 8)
             place = not cue and self._place(token)
             if not (proper or lower or place or region or self._no_word(token)) or token.lower in ARTICLES:
                 break
