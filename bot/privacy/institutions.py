@@ -1243,6 +1243,9 @@ class InstitutionFinder:
             return
         if last is not None and first <= last:
             yield self._span(first, last)
+        elif work and first + 1 < len(tokens) and self._next(first - 1) and self._next(first) \
+                and self._kind_then_name(first):
+            yield self._span(first, first + 1)  # round 14: "werkt bij woningcorporatie ymere"
         elif work and first < len(tokens) and self._next(first - 1) and self._short_acronym(tokens[first]):
             yield self._span(first, first)  # round 14: "werkt bij het OM", "werkt bij rws", "bij het cbr"
         elif work and first < len(tokens) and self._next(first - 1) and (self._firm_word(tokens[first])
@@ -1331,6 +1334,15 @@ class InstitutionFinder:
         if end is None or " ".join(t.lower for t in tokens[first:end + 1]) not in GYM_CHAINS:
             return None
         return first, end
+
+    def _kind_then_name(self, first: int) -> bool:
+        """Round 14: after a cue of work a lower-case dictionary noun (the kind of employer) and then a word no list
+        has (its name): "woningcorporatie ymere", "thuiszorgorganisatie zorgaccent"."""
+        kind, name = self.tokens[first], self.tokens[first + 1]
+        lists = word_lists()
+        return not kind.cap and len(kind.lower) > 5 and lists.ordinary(kind.lower) and not self._stop(kind) \
+            and kind.lower not in lists.frequent_nl and not _inflected(kind.lower, lists.dutch) \
+            and not kind.lower.endswith(ADJECTIVE_ENDINGS) and (self._unknown_word(name) or self._no_word(name))
 
     def _job_before_bij(self, index: int) -> bool:
         """Round 14: "is manager bij", "ben stagiair bij", "is conducteur bij": after a form of "zijn" a lower-case word

@@ -1252,6 +1252,7 @@ ROUND_14_SPANS = [
     ("hij werkt bij de kinderopvang van smallsteps", "hij werkt bij de kinderopvang van [INSTELLING]"),
     ("mijn zoon zit op de gomarus", "mijn zoon zit op [INSTELLING]"),
     ("de tandarts zit in gezondheidscentrum noord", "de tandarts zit in [INSTELLING]"),
+    ("mijn tante werkt bij woningcorporatie ymere", "mijn tante werkt bij [INSTELLING]"),
 ]
 ROUND_14_KEEPS = [
     "de sint komt morgen met zijn pieten",
@@ -1262,7 +1263,8 @@ ROUND_14_KEEPS = [
     "ik train bij mijn vader in de schuur", "een lid van de familie een keer gezien", "ik werk bij de blokken",
     "ik werk bij mijn oom in utrecht", "hij werkt bij ons thuis", "ik ben later bij de jumbo",
     "ik ben klant bij de rabobank", "ik was eerder bij de huisarts", "ik ben bang bij hem", "ik zit op de bank",
-    "ik zit op de fiets naar huis", "ik heb les bij mijn oom",
+    "ik zit op de fiets naar huis", "ik heb les bij mijn oom", "ik werk bij de afdeling inkoop",
+    "ik werk bij de kassa morgen",
 ]
 
 
