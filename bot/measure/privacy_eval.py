@@ -26,7 +26,10 @@ pii_chat_holdout_l.yml, written blind before it and never read, was the held-out
 tuning set too and pii_chat_holdout_m.yml, written blind before it and never read, was the held-out set. In the twelfth
 round M became a tuning set too and pii_chat_holdout_n.yml, written blind and never read, was the held-out set. In the
 thirteenth round N becomes a tuning set too (its misses are read and fixed by kind) and pii_chat_holdout_o.yml,
-written blind and never read, is the held-out set: the figures that count. A set whose file does not exist yet is
+written blind and never read, is the held-out set: the figures that count. In the fourteenth round
+pii_chat_institutions_p.yml (institutions only, written in one pass before that round: lower case, typos,
+abbreviations, branch and place, after work and study verbs, and traps with no PII) is a tuning set for the class
+INSTELLING; O stays the held-out set. A set whose file does not exist yet is
 skipped with a note; `--set NAME` scores only the named sets (to list the misses of tuning sets without the counts
 of O).
 
@@ -66,7 +69,8 @@ SETS = {"main": HERE / "pii_cases.yml", "holdout": HERE / "pii_holdout.yml",
         "chat-holdout-h": HERE / "pii_chat_holdout_h.yml", "chat-holdout-i": HERE / "pii_chat_holdout_i.yml",
         "chat-holdout-j": HERE / "pii_chat_holdout_j.yml", "chat-holdout-k": HERE / "pii_chat_holdout_k.yml",
         "chat-holdout-l": HERE / "pii_chat_holdout_l.yml", "chat-holdout-m": HERE / "pii_chat_holdout_m.yml",
-        "chat-holdout-n": HERE / "pii_chat_holdout_n.yml", "chat-holdout-o": HERE / "pii_chat_holdout_o.yml"}
+        "chat-holdout-n": HERE / "pii_chat_holdout_n.yml", "chat-holdout-o": HERE / "pii_chat_holdout_o.yml",
+        "chat-institutions-p": HERE / "pii_chat_institutions_p.yml"}
 BLIND = {"chat-holdout-o"}  # the held-out set of the latest round: figures only, misses never shown
 WORD = re.compile(r"\w+")
 STRUCTURED = ("TELEFOON", "EMAIL", "POSTCODE", "BSN", "IBAN", "GEBOORTEDATUM")

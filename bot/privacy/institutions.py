@@ -13,7 +13,7 @@ from bot.privacy.spans import Span
 from bot.privacy.tokens import Token, gap
 from bot.privacy.wordlists import word_lists
 
-ARTICLES = frozenset({"de", "het", "'t", "the"})
+ARTICLES = frozenset({"de", "het", "'t", "t", "the"})  # "t": the token of "'t" ("basisschool 't palet")
 MAX_NAME_WORDS = 3
 # Adjective forms describe a school and name none: "het christelijk college", "de islamitische school".
 ADJECTIVE_ENDINGS = ("isch", "ische", "lijk", "lijke", "ig", "ige", "baar", "bare", "ief", "ieve", "se")
@@ -21,7 +21,7 @@ ABBREVIATED = frozenset({"st", "dr", "mgr", "prof", "ds", "mr", "kon", "pr", "ge
 FIRM_OPENERS = frozenset({"gebr", "gebroeders", "fa", "firma"})  # "transportbedrijf gebr. van dam"
 AREA_LINKS = frozenset({"in", "aan", "op"})  # "albert heijn in noord"
 # A club's founding year after its name: "DOS '46", "dosko 32" (two digits, not a count: "12 jaar").
-CLUB_YEAR = re.compile(r" ['’]?[0-9]{2}(?![\w'’])")
+CLUB_YEAR = re.compile(r"(?: ['’]?|['’])[0-9]{2}(?![\w'’])")  # round 14: "dos'46" too
 UNIT_AFTER = re.compile(r"\s+([^\W\d_]+)")
 CLUB_HEADS = frozenset({"vv", "sv", "svv", "rkvv", "cvv", "hc", "fc", "mhc", "hv", "kv", "kc", "zv", "rkhvv", "rksv",
                         "vvv", "ksv", "av", "gv", "tc", "ltc", "zc", "ttv"})
@@ -68,7 +68,8 @@ NAME_OPENERS = frozenset({"team", "crew", "studio"})  # round 13: a club's name 
 WORK_ADVERBS = frozenset({"nu", "ook", "soms", "graag", "al", "nog", "daar", "toen", "now", "also"})  # "werkt nu bij"
 ROLE_LINKS = frozenset({"als", "as", "op", "in", "aan", "at"})  # "werkt als kok bij", "werkt op het vliegveld bij"
 # Round 13: a part of a firm between a work cue and the firm: "werk bij het callcenter van ziggo".
-FIRM_PARTS = frozenset({"callcenter", "klantenservice", "servicedesk", "helpdesk", "hoofdkantoor", "magazijn",
+FIRM_PARTS = frozenset({"kinderopvang", "bso", "opvang", "crèche", "creche", "locatie", "vestiging",  # round 14
+                        "callcenter", "klantenservice", "servicedesk", "helpdesk", "hoofdkantoor", "magazijn",
                         "distributiecentrum", "kantoor", "afdeling", "filiaal", "winkel", "fabriek", "keuken", "kassa"})
 HET_PREPOSITIONS = frozenset({"op", "van", "in", "naar", "bij", "aan", "at", "to"})
 NAMING_VERBS = frozenset({"is", "was", "heet", "heette", "called", "named"})  # "mijn school heet ..."
@@ -94,7 +95,55 @@ AFTER_NAME_WORDS = frozenset({"en", "maar", "in", "aan", "op", "bij", "hij", "zi
 # After a name between commas: "een snackbar, de gouden draak, en daar ...", "..., waar ik werk".
 APPOSITION_CLOSERS = frozenset({"en", "maar", "die", "dat", "waar", "daar", "is", "was", "heet", "and", "which",
                                 "where"})
+# Round 14: cues of a sport, a club or unpaid work are read like cues of work before a chain or a firm word ("traint
+# bij trainmore", "speelt bij ajax", "lid van ...", "vakkenvul bij de vomar").
+MEMBER_WORDS = frozenset({"train", "traint", "trainen", "trainde", "speel", "speelt", "spelen", "speelde", "sport",
+                          "sporten", "sportte", "lid", "stage", "bijbaan", "bijbaantje", "baan", "baantje", "job",
+                          "vrijwilliger", "vrijwilligster", "vrijwilligerswerk", "vakkenvul", "vakkenvult",
+                          "trains", "training", "play", "plays", "volunteer", "aangenomen", "solliciteer",
+                          "gesolliciteerd", "bijles", "les", "zwemles", "dansles", "therapie"})
+# Round 14: a compound ending in one of these is a kind word before a name in lower case as well ("gymnastiekvereniging
+# olympia", "korfbalclub dos'46", "loodgietersbedrijf bakker"), like the heads of `named_heads`.
+NAMED_ENDINGS = ("vereniging", "club", "bedrijf", "bedrijven", "academie")
+# Round 14: short acronyms of a school group after "het" or "op" alone name the school ("ik zit op het sg").
+SCHOOL_GROUPS = frozenset({"sg", "csg", "rsg", "osg", "isg", "pcc", "ccl"})
+# Round 14: firms and chains whose name has a sign or a digit inside (tokens are letters only).
+SIGN_BRANDS = re.compile(r"(?i)(?<![\w&])(?:h\s?&\s?m|c\s?&\s?a|v\s?&\s?d|g4s|7-eleven|3m)(?![\w&])")
+SIGN_CUES = re.compile(r"(?i)(?:werk\w*|stage|bijbaan\w*|baan\w*|job|works?|worked|beveiliger|bij|at|for|voor)"
+                       r"\s+(?:(?:de|het|the)\s+)?$")
+# "restaurant la piazza", "moskee al fourkaan": a foreign article opens a name after a kind word
+FOREIGN_ARTICLES = frozenset({"la", "le", "il", "el", "al", "los", "las", "les", "da", "del"})
+SAINT_FEASTS = frozenset({"maarten", "nicolaas", "niklaas", "juttemis"})  # "de sint maarten optocht": a feast
+# Round 14: "hij is manager bij", "ik ben stagiair bij": a form of "zijn" and a job before "bij" is a cue of work.
+ROLE_VERBS = frozenset({"is", "ben", "was", "bent", "werd", "word", "wordt", "als", "am", "as"})
+JOB_ENDINGS = ("er", "ster", "eur", "euse", "ier", "iair", "iaire", "ist", "ant", "aar", "man", "vrouw", "kracht",
+               "hulp", "leider", "werker", "medewerker", "docent", "chef", "baas", "coach", "arts", "juf", "or",
+               "ice", "ent", "ling", "ee")
+NOT_JOBS = frozenset({"later", "eerder", "weer", "meer", "minder", "verder", "ooit", "zeker", "lekker", "veel",
+                      "over", "onder", "achter", "daar", "hier", "waar", "nooit", "erger", "beter", "liever", "zwanger",
+                      "bang", "boos", "ziek", "thuis", "alleen", "samen", "bezig", "welkom", "klant", "patient",
+                      "patiënt", "cliënt", "client", "binnen", "buiten", "voor", "door", "mee", "even", "heel",
+                      "altijd", "vaker", "zelf", "nieuw", "jonger", "ouder", "groter", "kleiner", "geweest",
+                      "langer", "eigenaar"})
+SCHOOL_SEATS = frozenset({"zit", "zat", "zitten", "zaten", "studeer", "studeert", "studeerde", "studeren", "brugklas",
+                          "klas", "groep", "leerling", "docent", "leraar", "lerares", "juf", "meester", "mentor"})
+GYM_CHAINS = frozenset({"basic fit", "basic-fit", "basicfit", "sportcity", "trainmore", "fit for free", "jims",
+                        "the jims", "anytime fitness", "snap fitness", "david lloyd"})
+WORD_TOWNS = frozenset({"een", "best", "echt", "lent", "born", "nu"})  # towns that are function words too
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
+
+
+def _one_edit(word: str, other: str) -> bool:
+    """Round 14: one letter changed, missing, added, or two neighbours swapped ("kruitvat", "albert hein")."""
+    if word == other or abs(len(word) - len(other)) > 1:
+        return False
+    if len(word) == len(other):
+        diff = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and word[diff[0]] == other[diff[1]] and word[diff[1]] == other[diff[0]])
+    short, long_ = (word, other) if len(word) < len(other) else (other, word)
+    i = next((i for i, (a, b) in enumerate(zip(short, long_, strict=False)) if a != b), len(short))
+    return short[i:] == long_[i + 1:]
 
 
 def _plural(word: str) -> bool:
@@ -278,12 +327,16 @@ class InstitutionFinder:
                     and token.lower not in word_lists().frequent_nl) \
                 or (head and self._kind(self.tokens[index]) == "huize" and not self._stop(token)) \
                 or (named_by == "particle" and (self._family_name(token) or self._particle_surname(probe + 1))) \
+                or (named_by == "particle" and self.tokens[probe].lower in FOREIGN_ARTICLES and not self._stop(token)) \
                 or (named_by == "title" and not self._stop(token))
             named_by = ""
             # "roc midden nederland", "ROC Midden Nederland": a region inside the name after a kind word
             region = not cue and token.lower in self.lex.institution_regions and (taken > 0 or probe == index) \
                 and (taken > 0 or self._kind(self.tokens[index]) in self.lex.named_heads
                      or self._proper(token) or self.tokens[index].text.isupper())
+            # round 14: "gezondheidscentrum zuid", "sportcentrum oost": a compass word right after a compound kind word
+            region = region or (head and taken == 0 and probe == index and token.lower in self.lex.institution_areas
+                                and len(self._kind(self.tokens[index])) > 8)
             place = not cue and self._place(token)
             if not (proper or lower or place or region or self._no_word(token)) or token.lower in ARTICLES:
                 break
@@ -404,6 +457,9 @@ class InstitutionFinder:
         while self.tokens[index + 1].lower in particles and self._next(index + 1):  # "Van den Berg"
             index += 1
         nxt = self.tokens[index + 1]
+        if self.tokens[index].lower in FOREIGN_ARTICLES and not self._stop(nxt) \
+                and nxt.lower not in word_lists().frequent_nl and len(nxt.lower) > 2:
+            return True  # round 14: "restaurant la piazza", "moskee al fourkaan": a foreign article opens a name
         return nxt.cap or self._no_word(nxt) or (nxt.lower in word_lists().surnames and not self._stop(nxt)) \
             or self._place(nxt) or self._particle_surname(index + 1)  # "roc van twente"
 
@@ -542,7 +598,8 @@ class InstitutionFinder:
     def _club(self, token: Token) -> bool:
         """A kind word of a sports club: "korfbalvereniging", "hockeyclub", "vv", "sv"."""
         word = self._kind(token)
-        return word in self.lex.institution_heads and (word.endswith(("vereniging", "club")) or word in CLUB_HEADS)
+        return (word in self.lex.institution_heads or word.endswith(NAMED_ENDINGS)) \
+            and (word.endswith(("vereniging", "club")) or word in CLUB_HEADS)
 
     def _compound(self, token: Token) -> bool:
         """"Schaepmanschool", "Jozefkerk": a capitalised word ending in a kind word."""
@@ -571,7 +628,7 @@ class InstitutionFinder:
         lex, tokens = self.lex, self.tokens
         for index, token in enumerate(tokens):
             kind = self._kind(token)
-            if kind in lex.institution_heads or self._compound_head(index):
+            if kind in lex.institution_heads or self._compound_head(index) or self._named_compound_head(index):
                 named = (kind in lex.named_heads or kind not in lex.institution_heads or self._bare_head(index)) \
                     and token.text.islower()
                 label = self._label(index)  # the label stays: "school: [INSTELLING]"
@@ -634,17 +691,38 @@ class InstitutionFinder:
             role = self._role_cue_end(index) if token.lower in lex.work_words else None
             if end is None:
                 end, role = role, None  # "werkt als buschauffeur bij arriva"
+            if end is None and token.lower in MEMBER_WORDS and self._next(index) \
+                    and tokens[index + 1].lower in ("bij", "at", "for", "voor"):
+                end = index + 1  # round 14: "vakkenvul bij de vomar", "plays for ajax"
             if end is not None:  # "werk bij de Jumbo", not "werk bij de reclassering"
                 yield from self._after_cue(index, end)
             if role is not None and role != end:  # "werkt in de keuken bij de kfc": a cue of its own, then a place
                 yield from self._after_cue(index, role)
+            if end is None and token.lower in ROLE_VERBS and self._job_before_bij(index + 1):
+                yield from self._after_cue(index, index + 2, job=True)  # round 14: "hij is manager bij de lidl"
             if token.lower in lex.teacher_titles:
                 school = self._teachers_school(index)
                 if school is not None:  # "juf priya van de springplank": with its article
                     yield self._span(school, school)
             if token.lower == "het" and self._rare_after_het(index + 1):
                 yield self._span(index + 1, index + 1)
-            if token.lower == "het" and self._honorific_after_het(index + 1):  # "bij het Koning Willem I"
+            saint = self._saint_after_article(index)
+            if saint is not None:  # round 14: "naar de sint bavo", "bij het St. Antonius", "van de sint martinusgroep"
+                yield self._span(index, saint)
+            placed = self._kind_in_place(index)
+            if placed is not None:  # round 14: "de vrije school in zeist", "de hervormde kerk in nijkerk"
+                yield Span(tokens[index].start, tokens[placed].end, "INSTELLING")
+            if token.lower in ("op", "aan") and self._named_school_after(index):  # round 14: "zit op de wolfert"
+                yield self._span(index + 2, index + 2)
+            if token.lower in ("naar", "to") and self._next(index):
+                gym = self._gym_after(index + 1)
+                if gym is not None:  # round 14: "ik ga elke dag naar de sportcity": a gym, unlike a shop, is a habit
+                    yield self._span(gym[0], gym[1])
+            if token.lower in SCHOOL_GROUPS and index > 0 and self._next(index - 1) \
+                    and tokens[index - 1].lower in ("het", "'t", "t") and index > 1 \
+                    and tokens[index - 2].lower in ("op", "naar", "on", "to"):
+                yield self._span(index, index)  # round 14: "ik zit op het sg": a school group written short
+            if token.lower in ARTICLES and self._honorific_after_het(index + 1):  # "bij het Koning Willem I"
                 last = self._name_after(index + 1, any_case=False)
                 if last is not None:
                     yield self._span(index + 1, last)
@@ -877,6 +955,58 @@ class InstitutionFinder:
         stem, lists = word[:-len(ending)], word_lists()
         return len(stem) >= 3 and lists.ordinary(word) and word not in lists.frequent_nl
 
+    def _saint_after_article(self, index: int) -> Optional[int]:
+        """Round 14: after a preposition and an article, a saint's title and a name ("naar de sint bavo", "bij het St.
+        Antonius", "van de sint martinusgroep") name a church, hospital, school or group: a person takes no article
+        there (not "de sint komt": no name after the title)."""
+        tokens = self.tokens
+        if index < 2 or tokens[index].lower not in ("sint", "st", "sint-", "saint") \
+                or tokens[index - 1].lower not in ARTICLES or tokens[index - 2].lower not in HET_PREPOSITIONS \
+                or not self._next(index - 2) or not self._next(index - 1) or not self._title_before_name(index):
+            return None
+        name = tokens[index + 1]
+        if (name.lower in word_lists().frequent_nl and not name.cap) or name.lower in SAINT_FEASTS:
+            return None
+        return self._name_after(index + 1, any_case=False) or index + 1
+
+    def _kind_in_place(self, index: int) -> Optional[int]:
+        """Round 14: a school or church with a word of its kind ("vrije", "hervormde") and a town after "in": the
+        town's one school or church of that kind ("de vrije school in zeist"). Returns the town's token."""
+        tokens = self.tokens
+        word = tokens[index].lower
+        if word not in SCHOOL_KINDS and word not in self.lex.congregation_describers:
+            return None
+        if index + 3 >= len(tokens) or not all(self._next(i) for i in range(index, index + 3)):
+            return None
+        kind, link, town = tokens[index + 1], tokens[index + 2], tokens[index + 3]
+        if self._kind(kind) not in ("school", "kerk", "basisschool", "moskee", "gemeente", "church", "school's") \
+                or link.lower not in ("in", "te", "uit") or not self._place(town):
+            return None
+        return index + 3
+
+    def _named_compound_head(self, index: int) -> bool:
+        """Round 14: "gymnastiekvereniging olympia", "korfbalclub dos'46", "loodgietersbedrijf bakker": a lower-case
+        dictionary compound ending in a kind of club or firm (`NAMED_ENDINGS`) whose first part is a word, before a
+        word that is no function, frequent or describing word: a head like those of `named_heads`."""
+        token = self.tokens[index]
+        word = token.lower
+        if token.cap or not word.endswith(NAMED_ENDINGS) or not self._next(index) or self._stop(token):
+            return False
+        before = index - 1 - (index > 1 and self.tokens[index - 1].lower in ARTICLES)
+        if before < 0 or self.tokens[before].lower not in BARE_HEAD_PREPOSITIONS \
+                or not all(self._next(i) for i in range(before, index)):
+            return False  # only where a place is said: "bij", "van", "op" ("de volkstuinvereniging viert ...")
+        after = self.tokens[index + 1]
+        if after.lower in ARTICLES or after.cap or self._stop(after) or self._describer(after) \
+                or len(after.lower) < 3 or after.lower in word_lists().frequent_nl \
+                or _participle(after.lower, word_lists().dutch) or _finite(after.lower, word_lists().dutch):
+            return False  # with an article or a capital the other rules read it ("toneelvereniging de schakel")
+        lists = word_lists()
+        ending = next(e for e in NAMED_ENDINGS if word.endswith(e))
+        stem = word[:-len(ending)]
+        return len(stem) >= 3 and (lists.ordinary(stem) or (stem[-1] == "s" and lists.ordinary(stem[:-1]))
+                                   or (stem.endswith("en") and lists.ordinary(stem[:-2])))
+
     def _compound_head(self, index: int) -> bool:
         """"pinkstergemeente de levensbron", "evangeliekerk de rots": a compound of a word and a kind of
         congregation (`named_head_endings`), before an article."""
@@ -1082,16 +1212,20 @@ class InstitutionFinder:
         return word in lists.given_names or word in self.lex.given_names \
             or (word not in lists.places and not _inflected(word, lists.dutch) and not _two_words(word, lists.dutch))
 
-    def _after_cue(self, start: int, end: int) -> Iterator[Span]:
+    def _after_cue(self, start: int, end: int, job: bool = False) -> Iterator[Span]:
         tokens = self.tokens
         first = end + 1 + (tokens[end + 1].lower in ARTICLES if end + 1 < len(tokens) else 0)
-        work = any(t.lower in self.lex.work_words for t in tokens[start:end + 1])
+        work = job or any(t.lower in self.lex.work_words or t.lower in MEMBER_WORDS for t in tokens[start:end + 1])
         if work and first + 2 < len(tokens) and tokens[first].lower in FIRM_PARTS and self._next(first) \
                 and tokens[first + 1].lower in ("van", "of") and self._next(first + 1):
             part = first + 2 + (tokens[first + 2].lower in ARTICLES)
             if self._chain_end(part) is not None:  # "werk bij het callcenter van ziggo": the firm, not its part
                 first = part
-        chain = self._chain_end(first) if work else None
+        if work and first + 2 < len(tokens) and tokens[first].lower == "ministerie" \
+                and tokens[first + 1].lower == "van" and self._next(first) and self._next(first + 1):
+            yield self._span(first, first + 2)  # round 14: "werkt bij het ministerie van justitie"
+            return
+        chain = (self._chain_end(first) or self._chain_typo_end(first)) if work else None
         if chain is not None:  # "werkt bij de albert heijn", not "ga naar de jumbo"
             last = self._name_after(chain, any_case=False, cue=True) or chain
             while self._next(last) and tokens[last + 1].lower in self.lex.chain_sites:
@@ -1103,9 +1237,19 @@ class InstitutionFinder:
         if tail is not None and (last is None or last < tail):  # "works at riverside bakery", "studeert aan erasmus
             yield self._span(first, tail)                        # university": lower-case words and a kind word
             return
+        town = self._employer_in_town(first) if work else None
+        if town is not None and (last is None or last < town):  # "werkt bij de sociale dienst amsterdam"
+            yield self._span(first, town)
+            return
         if last is not None and first <= last:
             yield self._span(first, last)
-        elif work and first < len(tokens) and self._next(first - 1) and self._firm_word(tokens[first]):
+        elif work and first + 1 < len(tokens) and self._next(first - 1) and self._next(first) \
+                and self._kind_then_name(first):
+            yield self._span(first, first + 1)  # round 14: "werkt bij woningcorporatie ymere"
+        elif work and first < len(tokens) and self._next(first - 1) and self._short_acronym(tokens[first]):
+            yield self._span(first, first)  # round 14: "werkt bij het OM", "werkt bij rws", "bij het cbr"
+        elif work and first < len(tokens) and self._next(first - 1) and (self._firm_word(tokens[first])
+                                                                          or self._unknown_word(tokens[first])):
             yield self._span(first, first)  # "hij werkt bij vanderlande": a word web text has mostly as a name
 
     def _tail_after_cue(self, first: int) -> Optional[int]:
@@ -1125,6 +1269,115 @@ class InstitutionFinder:
                     return tail
                 return None
         return None
+
+    def _employer_in_town(self, first: int) -> Optional[int]:
+        """Round 14: after a cue of work, one or two lower-case words and a town or region right after them name the
+        employer's branch there ("werkt bij de sociale dienst amsterdam", "bij de brandweer amsterdam-amstelland",
+        "vrijwilligerswerk bij de voedselbank zuidoost", "de havenbedrijf rotterdam"). Returns the town's token."""
+        tokens, lex = self.tokens, self.lex
+        for town in (first + 1, first + 2):
+            if town >= len(tokens) or not all(self._next(i) for i in range(first, town)):
+                return None
+            words = tokens[first:town]
+            if any(t.cap or t.lower in ARTICLES or self._pronoun(t) or t.lower in lex.non_names
+                   or t.lower in lex.not_names_after_cue or t.lower in lex.street_particles for t in words):
+                return None
+            word = tokens[town].lower
+            if word in WORD_TOWNS or word in lex.not_names_after_cue:  # "lid van de familie een ...": not Een
+                return None
+            if self._place(tokens[town]) or word in lex.institution_regions or word in lex.institution_areas \
+                    or ("-" in word and all(self._place_word(part) for part in word.split("-"))):
+                return town
+        return None
+
+    def _place_word(self, part: str) -> bool:
+        lists = word_lists()
+        return part in lists.places or part in self.lex.institution_regions
+
+    def _chain_typo_end(self, first: int) -> Optional[int]:
+        """Round 14: a chain written with one letter wrong, missing, added or swapped after a cue of work ("kruidvaat",
+        "albert hein", "mediamark"): each word of five letters or more that is no ordinary word at most one edit from
+        the chain's word (not "blokken" for "blokker"), the shorter words the same."""
+        tokens = self.tokens
+        if first >= len(tokens) or tokens[first].cap and tokens[first].sentence_start:
+            return None
+        for phrase in self.lex.chains:
+            end = first + len(phrase) - 1
+            if end >= len(tokens) or not all(self._next(i) for i in range(first, end)):
+                continue
+            words = [t.lower for t in tokens[first:end + 1]]
+            if any(len(w) >= 5 for w in phrase) and all(
+                    w == p or (len(p) >= 5 and not word_lists().ordinary(w) and _one_edit(w, p))
+                    for w, p in zip(words, phrase, strict=True)):
+                return end
+        return None
+
+    def _named_school_after(self, index: int) -> bool:
+        """Round 14: "ik zit op de wolfert", "in de brugklas op het stanislas": after sitting or studying, "op"/"aan"
+        and an article, a name (a given name or surname that is no ordinary word) is a school named after someone."""
+        tokens, lists = self.tokens, word_lists()
+        if index < 1 or index + 2 >= len(tokens) or tokens[index - 1].lower not in SCHOOL_SEATS \
+                or tokens[index + 1].lower not in ARTICLES \
+                or not all(self._next(i) for i in range(index - 1, index + 2)):
+            return False
+        name = tokens[index + 2]
+        word = name.lower
+        return (word in lists.given_names or word in lists.surnames) and not lists.ordinary(word) \
+            and not self._stop(name) and len(word) > 3
+
+    def _gym_after(self, first: int) -> Optional[tuple[int, int]]:
+        """Round 14: a gym chain (`GYM_CHAINS`) after "naar" and an article: where someone trains, week after week."""
+        tokens = self.tokens
+        if first < len(tokens) and tokens[first].lower in ARTICLES and self._next(first):
+            first += 1
+        end = self._chain_end(first)
+        if end is None or " ".join(t.lower for t in tokens[first:end + 1]) not in GYM_CHAINS:
+            return None
+        return first, end
+
+    def _kind_then_name(self, first: int) -> bool:
+        """Round 14: after a cue of work a lower-case dictionary noun (the kind of employer) and then a word no list
+        has (its name): "woningcorporatie ymere", "thuiszorgorganisatie zorgaccent"."""
+        kind, name = self.tokens[first], self.tokens[first + 1]
+        lists = word_lists()
+        return not kind.cap and len(kind.lower) > 5 and lists.ordinary(kind.lower) and not self._stop(kind) \
+            and kind.lower not in lists.frequent_nl and not _inflected(kind.lower, lists.dutch) \
+            and not kind.lower.endswith(ADJECTIVE_ENDINGS) and (self._unknown_word(name) or self._no_word(name))
+
+    def _job_before_bij(self, index: int) -> bool:
+        """Round 14: "is manager bij", "ben stagiair bij", "is conducteur bij": after a form of "zijn" a lower-case word
+        of a job (its ending: `JOB_ENDINGS`, or a work word) and then "bij"/"at"/"for"/"voor"."""
+        tokens = self.tokens
+        if index + 1 >= len(tokens) or not self._next(index - 1) or not self._next(index) \
+                or tokens[index + 1].lower not in ("bij", "at", "for", "voor"):
+            return False
+        token = tokens[index]
+        word = token.lower
+        lex = self.lex
+        if token.cap or word in NOT_JOBS or len(word) < 4 or word in lex.not_names_after_cue or word in lex.non_names \
+                or word in lex.subject_verbs or word in lex.street_particles or word in word_lists().frequent_nl \
+                and not word.endswith(("er", "ster", "eur", "ier", "iair")):
+            return False
+        return word in self.lex.work_words or word.endswith(JOB_ENDINGS)
+
+    def _unknown_word(self, token: Token) -> bool:
+        """Round 14: a lower-case word of five letters or more that no word list of ours has after a cue of work
+        ("werkt bij vattenfal", "traint bij fitfabriek"): a firm's or club's own name, typos of chains included."""
+        word, lists = token.lower, word_lists()
+        return len(word) >= 5 and not token.cap and not self._stop(token) and not lists.ordinary(word) \
+            and word not in lists.frequent_en and word not in self.lex.common_words \
+            and not _inflected(word, lists.dutch) and word not in lists.streets and word not in lists.places
+
+    def _short_acronym(self, token: Token) -> bool:
+        """Round 14: an acronym of two to five letters after a cue of work: all capitals ("OM", "CBR") in a message
+        that is not all capitals, or lower-case letters without a vowel ("rws", "cbr"); not a function word."""
+        word = token.lower
+        if not 2 <= len(word) <= 5:
+            return False
+        if token.text.isupper() and not self.shouting:  # "OM" (a word in capitals), not a service the bot names ("GGD")
+            return word not in self.lex.vocabulary or word in word_lists().frequent_nl
+        return token.text.islower() and not self._pronoun(token) and not any(ch in "aeiouy" for ch in word) \
+            and not self._stop(token) and word not in self.lex.common_words
 
     def _firm_word(self, token: Token) -> bool:
         word, lists = token.lower, word_lists()
@@ -1193,6 +1446,10 @@ class InstitutionFinder:
 
 def institutions(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     yield from InstitutionFinder(text, tokens, lex).spans()
+    if "&" in text or "4" in text or "-eleven" in text.lower():
+        for match in SIGN_BRANDS.finditer(text):  # round 14: "werk bij de h&m", "beveiliger bij g4s"
+            if SIGN_CUES.search(text, 0, match.start()):
+                yield Span(match.start(), match.end(), "INSTELLING")
     if " nr" in text.lower() or "numer" in text.lower():
         for match in NUMBERED_SCHOOL.finditer(text):  # "szkoły podstawowej nr 5"
             yield Span(match.start(), match.end(), "INSTELLING")

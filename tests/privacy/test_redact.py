@@ -1216,3 +1216,67 @@ def test_thirteenth_round_spans(text, expected):
 @pytest.mark.parametrize("text", ROUND_13_KEEPS)
 def test_thirteenth_round_keeps_ordinary_words(text):
     assert redact(text) == text
+
+
+# Round 14 (tuning set P, institutions only): sport and club cues before a chain, acronyms after a work cue, lower-case
+# club and firm compounds after a preposition, saints' names after an article, a kind of school or church in a town,
+# a foreign article inside a name, brands with a sign, "'t" as an article, a club's year glued to its name.
+ROUND_14_SPANS = [
+    ("mijn broertje traint bij de basic fit in noord", "mijn broertje traint bij [INSTELLING]"),
+    ("zij speelt bij psv in de jeugd", "zij speelt bij [INSTELLING] in de jeugd"),
+    ("mijn tante vakkenvult bij de jumbo", "mijn tante vakkenvult bij [INSTELLING]"),
+    ("mijn oom werkt bij het CJIB", "mijn oom werkt bij [INSTELLING]"),
+    ("zijn broer werkt bij rdw in veendam", "zijn broer werkt bij [INSTELLING] in veendam"),
+    ("mijn stiefvader werkt bij het ministerie van defensie", "mijn stiefvader werkt bij [INSTELLING]"),
+    ("ze zit bij volleybalclub dynamo", "ze zit bij [INSTELLING]"),
+    ("hij is lid van schaakvereniging paard", "hij is lid van [INSTELLING]"),
+    ("mijn vader is de baas van schildersbedrijf kok", "mijn vader is de baas van [INSTELLING]"),
+    ("we gingen naar de sint jozef voor de mis", "we gingen naar [INSTELLING] voor de mis"),
+    ("mijn zus ligt in het St. Franciscus", "mijn zus ligt in [INSTELLING]"),
+    ("mijn zoon zit op de katholieke school in venlo", "mijn zoon zit op [INSTELLING]"),
+    ("ze eet elke week bij pizzeria da marco", "ze eet elke week bij [INSTELLING]"),
+    ("mijn moeder werkt bij de c&a in het centrum", "mijn moeder werkt bij de [INSTELLING] in het centrum"),
+    ("mijn nichtje zit op kinderopvang 't zonnetje", "mijn nichtje zit op [INSTELLING]"),
+    ("hij rijdt paard bij manege de vosjes", "hij rijdt paard bij [INSTELLING]"),
+    ("ik korfbal bij korfbalclub oranje'72", "ik korfbal bij [INSTELLING]"),
+    ("ik zit op het csg en daar is het fijn", "ik zit op [INSTELLING] en daar is het fijn"),
+    ("mijn zus werkt bij de thuiszorg zwolle", "mijn zus werkt bij [INSTELLING]"),
+    ("hij werkt bij de reiniging rotterdam-zuid", "hij werkt bij [INSTELLING]"),
+    ("mijn moeder werkt bij brinkerhoek", "mijn moeder werkt bij [INSTELLING]"),
+    ("ik werk bij de albert hijn", "ik werk bij [INSTELLING]"),
+    ("mijn vader werkt bij de kruidvaat", "mijn vader werkt bij [INSTELLING]"),
+    ("ik ga elke avond naar de anytime fitness", "ik ga elke avond naar [INSTELLING]"),
+    ("mijn tante is caissière bij de vomar", "mijn tante is caissière bij [INSTELLING]"),
+    ("hij is monteur bij vattenfall", "hij is monteur bij [INSTELLING]"),
+    ("ze is aangenomen bij de hema", "ze is aangenomen bij [INSTELLING]"),
+    ("hij werkt bij de kinderopvang van smallsteps", "hij werkt bij de kinderopvang van [INSTELLING]"),
+    ("mijn zoon zit op de gomarus", "mijn zoon zit op [INSTELLING]"),
+    ("de tandarts zit in gezondheidscentrum noord", "de tandarts zit in [INSTELLING]"),
+    ("mijn tante werkt bij woningcorporatie ymere", "mijn tante werkt bij [INSTELLING]"),
+]
+ROUND_14_KEEPS = [
+    "de sint komt morgen met zijn pieten",
+    "de ministeries van VWS en JenV betalen het", "het ministerie van VWS wil meer geld",
+    "ik werk bij de GGD nee grapje", "de website van het CSG is handig", "de volkstuinvereniging viert feest",
+    "the new restaurant earned a star", "ik ga naar de h&m", "we gingen naar de jumbo om eten te halen",
+    "in 2023 nightclub shooting case", "de voetbalclub speelt zondag", "ik speel bij mijn oma thuis",
+    "ik train bij mijn vader in de schuur", "een lid van de familie een keer gezien", "ik werk bij de blokken",
+    "ik werk bij mijn oom in utrecht", "hij werkt bij ons thuis", "ik ben later bij de jumbo",
+    "ik ben klant bij de rabobank", "ik was eerder bij de huisarts", "ik ben bang bij hem", "ik zit op de bank",
+    "ik zit op de fiets naar huis", "ik heb les bij mijn oom", "ik werk bij de afdeling inkoop",
+    "ik werk bij de kassa morgen",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_14_SPANS)
+def test_fourteenth_round_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND_14_KEEPS)
+def test_fourteenth_round_keeps_ordinary_words(text):
+    assert redact(text) == text
+
+
+def test_fourteenth_round_a_saints_feast_is_no_institution():
+    assert "INSTELLING" not in redact("we lopen mee met de sint maarten optocht")

@@ -204,3 +204,20 @@ def test_the_set_n_keeps_what_it_reached():
            if result.totals[kind] and result.recall(kind) < N_FLOOR.get(kind, 1.0)}
     assert low == {}, low
     assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
+
+
+# P (pii_chat_institutions_p.yml): institutions only, written in one pass before the fourteenth round and tuned on
+# in it (a tuning set). Measured on 2026-12-06: institutions 0.765 (143/187) before round 14, 0.952 (178/187) after
+# it. Its labels leave the article out (as N does) and the redactor takes it with the name ("bij [de jumbo]"), so on a
+# set this dense in institutions over-redaction is about 6%, nearly all of it those articles (other words: 0.4%);
+# hence its own bound.
+P_FLOOR: dict[str, float] = {"INSTELLING": 0.95}
+P_MAX_OVER_REDACTION = 0.07
+
+
+def test_the_set_p_keeps_what_it_reached():
+    result = score("chat-institutions-p", load_cases(SETS["chat-institutions-p"]))
+    low = {kind: round(result.recall(kind), 3) for kind in KINDS
+           if result.totals[kind] and result.recall(kind) < P_FLOOR.get(kind, 1.0)}
+    assert low == {}, low
+    assert result.over_redaction() <= P_MAX_OVER_REDACTION, round(result.over_redaction(), 4)
