@@ -5,16 +5,26 @@ Pure logic: no Rasa imports, so it can be tested without a server.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Optional
 
 from actions.answer import Hit, Knowledge, Reply, render, role_audience, unique
-from actions.context import ADULT_AGE, TurnContext, age_in_text, says_parent, without_introduction
+from actions.context import (
+    ADULT_AGE,
+    TurnContext,
+    age_in_text,
+    minors_only_openings,
+    says_adult,
+    says_parent,
+    without_introduction,
+)
+from actions.cues import fold
 from actions.identity import load_identity
 from actions.lifeline import Lifeline, load_lifeline
 from actions.routes import Route, Routes
 from actions.service_question import load_service_questions
-from actions.story import StorySettings, load_story_settings
+from actions.story import StorySettings, form_named, load_story_settings
 from actions.story_reply import story_reply
 from actions.unsure import hedged, unsure_reply, with_choice
 
@@ -87,10 +97,11 @@ def _search_audience(route: Route, ctx: TurnContext) -> Optional[str]:
     return audience
 
 
-def _search_hits(route: Route, ctx: TurnContext, knowledge: Knowledge, shown: list[str]) -> tuple[list[Hit], bool]:
+def _search_hits(route: Route, ctx: TurnContext, knowledge: Knowledge, shown: list[str],
+                 held_back: tuple[str, ...] = ()) -> tuple[list[Hit], bool]:
     """The best search hits that are not already among the route's own entries, and whether the best one is
     a clear paraphrase of a question its entry lists (then it answers what was asked, before the route's own
-    entries)."""
+    entries). Entries `held_back` (routes.yml `only_when_asked`) come only as that clear paraphrase."""
     if not route.search or not ctx.text.strip():
         return [], False
     audience = _search_audience(route, ctx)
@@ -99,8 +110,10 @@ def _search_hits(route: Route, ctx: TurnContext, knowledge: Knowledge, shown: li
     result = knowledge.search(text, audience=audience, lang=ctx.language, k=3)
     if not result.answered:
         return [], False
-    hits = [hit for hit in result.hits if hit.id not in shown][: route.search_hits]
-    asked = result.asked and bool(hits) and hits[0].id == result.hits[0].id
+    best = result.hits[0].id if result.hits else None
+    hits = [hit for hit in result.hits if hit.id not in shown
+            and (hit.id not in held_back or (result.asked and hit.id == best))][: route.search_hits]
+    asked = result.asked and bool(hits) and hits[0].id == best
     return hits, asked
 
 
@@ -123,7 +136,7 @@ def _collect(route: Route, ctx: TurnContext, routes: Routes, knowledge: Knowledg
         return _dedupe(own + specific)
     if route.by_sector == "after" and ctx.sector in routes.sectors:  # the route's answer, then their sector's
         pathway = unique(pathway + _lookup([routes.sectors[ctx.sector]], ctx, knowledge))
-    found, asked = _search_hits(route, ctx, knowledge, [hit.id for hit in pathway])
+    found, asked = _search_hits(route, ctx, knowledge, [hit.id for hit in pathway], routes.only_when_asked)
     return _dedupe(found + pathway if route.first == "search" or asked else pathway + found)
 
 
@@ -166,14 +179,32 @@ def _runner_up_route(ctx: TurnContext, route: Route, routes: Routes, lifeline: L
     return replace(ctx, intent=name, confidence=confidence), replace(guess, handoff=None)
 
 
-def _asked_over_a_guess(ctx: TurnContext, route: Route, knowledge: Knowledge, story: StorySettings) -> Optional[Hit]:
+def _asked_over_a_guess(ctx: TurnContext, route: Route, routes: Routes, knowledge: Knowledge,
+                        story: StorySettings) -> Optional[Hit]:
     """The classifier's fallback (not sure of any intent) for a message that clearly paraphrases an entry's own
     question: that entry answers, hedged, before any guessed runner-up intent (a guess of a professional's
     route for "what is the difference between Veilig Thuis and the Raad" would miss what was asked). Not for
-    a safety turn or a long story, which have their own paths."""
+    a safety turn or a long story, which have their own paths, nor for a professional's question that names a
+    meldcode step by its number ("step 2 says I should consult: who?"): the step's rules answer that."""
     if route.unsure != "search" or ctx.safety or len(ctx.text) >= story.min_chars:
         return None
+    if routes.passages.names_step_number(ctx.text) and _passage_answers(route, ctx, routes):
+        return None
     return _asked_entry(ctx, knowledge)
+
+
+def _with_named_form(hits: list[Hit], route: Route, ctx: TurnContext, knowledge: Knowledge,
+                     story: StorySettings) -> list[Hit]:
+    """On a general situation route (bystander, victim, child: routes that search the citizens' entries), a
+    form of violence with a help line of its own named in the message (knowledge/story_themes.yml,
+    `short_messages`: "aan haar gezeten") gets its entry right after the route's first one."""
+    if not hits or route.search != "citizen" or ctx.role == "professional":
+        return hits
+    form = form_named(ctx.text, story, ctx.role)
+    if form is None or any(hit.id == form for hit in hits):
+        return hits
+    entry = _lookup([form], ctx, knowledge)
+    return _dedupe([hits[0], *entry, *hits[1:]]) if entry else hits
 
 
 def _answered_by(hits: list[Hit], ctx: TurnContext, handoff: Optional[str] = None) -> Reply:
@@ -227,20 +258,48 @@ def _with_young_adult_line(reply: Reply, ctx: TurnContext, knowledge: Knowledge)
     return replace(reply, texts=texts, entry_ids=[*reply.entry_ids, YOUNG_ADULT_LINE])
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00C0-\u00DD])")
+
+
+def _speaks_as_adult(ctx: TurnContext) -> bool:
+    """Someone who said they are an adult (an age of 18 or more, now or earlier in the conversation, or "mijn
+    man", "we're two men"); never a child or a professional (who may pass a children's line on)."""
+    if ctx.role in ("child", "professional"):
+        return False
+    return ctx.role == "citizen" or says_adult(ctx.text)
+
+
+def _without_children_lines(reply: Reply, ctx: TurnContext) -> Reply:
+    """An adult does not need an answer's sentences that speak only to children ("Ben je jonger dan 18, dan kun
+    je ook de Kindertelefoon bellen"): they are left out (actions/age.yml, `for_minors`)."""
+    if not reply.texts or not _speaks_as_adult(ctx):
+        return reply
+    openings = tuple(f" {opening}" for opening in minors_only_openings())
+
+    def kept(text: str) -> str:
+        lines = []
+        for line in text.split("\n"):
+            sentences = _SENTENCE_END.split(line)
+            lines.append(" ".join(s for s in sentences if not fold(s).startswith(openings)))
+        return "\n".join(lines)
+
+    return replace(reply, texts=[kept(text) for text in reply.texts])
+
+
 def compose(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Optional[Lifeline] = None,
             story: Optional[StorySettings] = None) -> Reply:
     lifeline = lifeline or load_lifeline()
     story = story or load_story_settings()
     ctx = with_choice(ctx, lifeline)
     reply = _answer(ctx, routes, knowledge, lifeline, story)
-    return _with_identity(_with_young_adult_line(reply, ctx, knowledge), ctx)
+    return _with_identity(_without_children_lines(_with_young_adult_line(reply, ctx, knowledge), ctx), ctx)
 
 
 def _answer(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Lifeline, story: StorySettings) -> Reply:
     direct = _service_question(ctx, knowledge, story) or _step_follow_up(ctx, routes, knowledge)
     if direct is not None:
         return direct
-    asked = _asked_over_a_guess(ctx, routes.for_intent(ctx.intent), knowledge, story)
+    asked = _asked_over_a_guess(ctx, routes.for_intent(ctx.intent), routes, knowledge, story)
     if asked is not None:
         return hedged(_answered_by([asked], ctx), ctx, lifeline)
     ctx, route = _runner_up_route(ctx, routes.for_intent(ctx.intent), routes, lifeline)
@@ -260,7 +319,11 @@ def _answer(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Li
         if asked is not None:  # out of scope by the classifier, yet an entry's own question in other words
             return hedged(_answered_by([asked], ctx), ctx, lifeline)
         return unsure_reply(ctx, knowledge, lifeline, route.unsure)
-    hits = _collect(route, ctx, routes, knowledge)
+    if ctx.role == "child" and route.search and not route.child and ctx.confidence < lifeline.unsure_below:
+        # A child on a guessed route that has no children's entry (the monitoring refusal for "will my teacher
+        # keep it secret?"): what the search finds among the children's entries comes first.
+        route = replace(route, first="search")
+    hits = _with_named_form(_collect(route, ctx, routes, knowledge), route, ctx, knowledge, story)
     if not hits:
         return unsure_reply(ctx, knowledge, lifeline, "search")
     reply = _answered_by(hits, ctx, handoff=None if ctx.safety else route.handoff)  # acute danger: 112, no queue

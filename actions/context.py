@@ -63,6 +63,57 @@ def _parent_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(pattern, re.IGNORECASE) for pattern in data.get("parents") or [])
 
 
+@lru_cache(maxsize=1)
+def _adult_patterns() -> tuple[re.Pattern[str], ...]:
+    data = yaml.safe_load(AGE_FILE.read_text(encoding="utf-8"))
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in data.get("adults") or [])
+
+
+@lru_cache(maxsize=1)
+def minors_only_openings() -> tuple[str, ...]:
+    """How a sentence that speaks only to children begins ("ben je jonger dan 18", "if you are under 18")."""
+    data = yaml.safe_load(AGE_FILE.read_text(encoding="utf-8"))
+    return tuple(" ".join(str(opening).lower().split()) for opening in data.get("for_minors") or [])
+
+
+def says_adult(text: str) -> bool:
+    """The person says they are an adult: an age of 18 or more for themselves (not their child's), or words
+    only an adult uses of themselves ("mijn man", "we're two men")."""
+    if says_parent(text):
+        age = None
+    else:
+        age = age_in_text(text)
+    return (age is not None and age >= ADULT_AGE) or any(pattern.search(text) for pattern in _adult_patterns())
+
+
+@lru_cache(maxsize=1)
+def _partner_patterns() -> tuple[re.Pattern[str], ...]:
+    data = yaml.safe_load(AGE_FILE.read_text(encoding="utf-8"))
+    not_an_age = f"(?!{data['not_followed_by']})"
+    return tuple(re.compile(pattern + not_an_age, re.IGNORECASE) for pattern in data.get("partners") or [])
+
+
+@lru_cache(maxsize=1)
+def _pupil_patterns() -> tuple[re.Pattern[str], ...]:
+    data = yaml.safe_load(AGE_FILE.read_text(encoding="utf-8"))
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in data.get("pupils") or [])
+
+
+def says_pupil(text: str) -> bool:
+    """The person speaks of their own teacher ("als ik het aan mijn juf vertel"): a pupil."""
+    return any(pattern.search(text) for pattern in _pupil_patterns())
+
+
+def partner_age_in_text(text: str) -> Optional[int]:
+    """The age the person gives for their boyfriend or girlfriend ("mn vriendin (16)"), or None."""
+    text = text.translate(_ARABIC_DIGITS)
+    for pattern in _partner_patterns():
+        match = pattern.search(text)
+        if match:
+            return int(match.group(1))
+    return None
+
+
 def says_parent(text: str) -> bool:
     """The person speaks of their own child ("mijn zoon van 16", "our daughter"): a parent, not a child."""
     return any(pattern.search(text) for pattern in _parent_patterns())
@@ -129,10 +180,15 @@ def infer_role(text: str, intent: str, previous: Optional[str]) -> Optional[str]
     age = None if parent else age_in_text(text)
     if age is not None and 6 <= age < ADULT_AGE:
         return "child"
+    partner_age = None if parent or age is not None or previous not in (None, "child") else partner_age_in_text(text)
+    if partner_age is not None and 12 <= partner_age < ADULT_AGE and not says_professional(text):
+        return "child"  # "mn vriendin (16) ...": a teenager speaks of their relationship
     if previous != "child" and says_professional(text):
         return "professional"
     if age is not None and age >= ADULT_AGE:
         return "professional" if intent in _PROFESSIONAL_INTENTS else "citizen"
+    if previous is None and age is None and not parent and says_pupil(text):
+        return "child"  # "moet mijn juf het geheim houden?": a pupil speaks of their own teacher
     if intent in _CHILD_INTENTS:
         return previous if parent else "child"
     if intent in _PROFESSIONAL_INTENTS:

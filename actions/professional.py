@@ -81,6 +81,11 @@ class Passages:
     sector_rules: Mapping[str, tuple[Rule, ...]]
     rules: tuple[Rule | str, ...] = field(default_factory=tuple)
     professional_words: tuple[str, ...] = ()
+    before_report: tuple[str, ...] = ()  # "voordat ik meld": asks about the step named, not the one before it
+
+    def names_step_number(self, text: str) -> bool:
+        """The message names a meldcode step by its number ("stap 2", "step two", "de derde stap")."""
+        return bool(self.numbers.find(fold(text), ("stap", "step")))
 
     def speaks_as_professional(self, text: str) -> bool:
         """Words only professionals use about their work (meldcode, dossier, afwegingskader, ...)."""
@@ -132,6 +137,10 @@ class Passages:
         steps = self.named_steps(text, with_done=True)
         if not steps:
             return None
+        if not after and _found(text, self.before_report):
+            named = self.named_steps(_without(text, self.before_report), with_done=False)
+            if named:  # "moet stap 3 altijd voordat ik meld?": that step, whatever else the message names
+                return self.steps[named[0]].entry
         if not after and _found(text, self.itself_words) and not self.numbers.find(text, ("stap", "step")):
             return self.steps[min(steps)].entry  # asks whether the conversation comes first: that step
         return self._beside(steps, after)
@@ -167,6 +176,12 @@ class Passages:
             return None
         numbers = [n for n in self.numbers.find(text, self.question_words) if 1 <= n <= 5]
         return self.question_entry.format(number=numbers[0]) if numbers else None
+
+
+def _without(text: str, phrases: Iterable[str]) -> str:
+    for phrase in phrases:
+        text = text.replace(phrase, " ")
+    return text
 
 
 def _numbering(raw: dict[str, Any]) -> Numbering:
@@ -227,6 +242,7 @@ def parse_passages(raw: dict[str, Any], sector_entries: Mapping[str, str],
         previous_words=_cues(relations.get("previous") or ()),
         not_relations=_cues(relations.get("idioms") or ()),
         itself_words=_cues(relations.get("itself") or ()),
+        before_report=_cues(relations.get("before_report") or ()),
         question_words=tuple(fold(str(w)).strip() for w in questions.get("words") or ()),
         question_context=_cues(questions.get("context") or ()),
         question_entry=str(questions.get("entry") or "afwegingskader-vraag-{number}"),

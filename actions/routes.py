@@ -63,6 +63,7 @@ class Routes:
     routes: dict[str, Route]
     sectors: dict[str, str] = field(default_factory=dict)
     next_step: NextStep = NextStep()
+    only_when_asked: tuple[str, ...] = ()  # entries never shown as another route's extra search hit
 
     @property
     def passages(self) -> Passages:
@@ -133,7 +134,8 @@ def parse_routes(data: dict[str, Any]) -> Routes:
     if "nlu_fallback" not in routes:
         raise ValueError(f"{ROUTES_FILE}: a route for 'nlu_fallback' is required")
     sectors = dict(data.get("sectors") or {})
-    return Routes(routes=routes, sectors=sectors, next_step=_next_step(data.get("next_step") or {}))
+    return Routes(routes=routes, sectors=sectors, next_step=_next_step(data.get("next_step") or {}),
+                  only_when_asked=tuple(str(entry) for entry in data.get("only_when_asked") or ()))
 
 
 @lru_cache(maxsize=1)

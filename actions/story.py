@@ -51,6 +51,7 @@ class StorySettings:
     intro_professional: dict[str, str]
     intro_plain: dict[str, str]
     conjunction: dict[str, str]
+    short_messages: tuple[str, ...] = ()  # themes a short message's general route names beside its own entry
 
     def named(self, theme_ids: list[str], language: str, role: Optional[str] = None) -> str:
         """The opening that names the themes ("... lijkt op A en B."), or the plain one without themes.
@@ -84,6 +85,7 @@ def load_story_settings(path: Path = THEMES_FILE) -> StorySettings:
         themes=tuple(_theme(theme_id, raw_themes[theme_id]) for theme_id in order),
         intro=dict(data["intro"]), intro_professional=dict(data["intro_professional"]),
         intro_plain=dict(data["intro_plain"]), conjunction=dict(data["and"]),
+        short_messages=tuple(str(theme) for theme in data.get("short_messages") or ()),
     )
 
 
@@ -112,3 +114,15 @@ def themes_of(text: str, settings: StorySettings, role: Optional[str]) -> list[s
     found = [theme.id for theme in settings.themes
              if (theme.askers is None or asker in theme.askers) and theme.shown_in(folded)]
     return found[:settings.max_themes]
+
+
+def form_named(text: str, settings: StorySettings, role: Optional[str]) -> Optional[str]:
+    """The first form of violence with a help line of its own (`short_messages`) a message names, or None."""
+    asker = role if role in ("child", "professional") else "adult"
+    folded = fold(text)
+    by_id = {theme.id: theme for theme in settings.themes}
+    for theme_id in settings.short_messages:
+        theme = by_id.get(theme_id)
+        if theme is not None and (theme.askers is None or asker in theme.askers) and theme.shown_in(folded):
+            return theme_id
+    return None

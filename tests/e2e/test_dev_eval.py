@@ -27,11 +27,14 @@ TOPICS_E = ROOT / "tests" / "heldout" / "knowledge_topics_e.yml"  # blind in rou
 TOPICS_F = ROOT / "tests" / "heldout" / "knowledge_topics_f.yml"  # blind in round E, a tuning set since round F
 TOPICS_G = ROOT / "tests" / "heldout" / "knowledge_topics_g.yml"  # blind in round F, a tuning set since round G
 TOPICS_H = ROOT / "tests" / "heldout" / "knowledge_topics_h.yml"  # blind in round G, a tuning set since round H
-TOPICS_I = ROOT / "tests" / "heldout" / "knowledge_topics_i.yml"  # blind in round H, its failures read since
+TOPICS_I = ROOT / "tests" / "heldout" / "knowledge_topics_i.yml"  # blind in round H, tuning set since session 6
 # Two more conversation sets in the dev cases' categories, written blind from the facts file (2026-12-06, fifth
 # session). B was measured before anything changed (138/151; six of its 13 failures were its own contradiction of
 # the lifeline rule, corrected since), then its failures were read and fixed by kind: a tuning set since. C was
-# written while that happened and is played with pass rates only (its failures are never printed).
+# written while that happened and was played with pass rates only; in the sixth session (2026-12-06) its failures
+# were read and fixed by kind, so C is a tuning set too. The blind sets of the sixth session are conversations D
+# (tests/heldout/conversations_d.yml) and knowledge topics J (knowledge_topics_j.yml), written blind on 2026-12-06
+# before any tuning; they are not played here by the session that tuned on C and I.
 CONVERSATIONS_B = ROOT / "tests" / "heldout" / "conversations_b.yml"
 CONVERSATIONS_C = ROOT / "tests" / "heldout" / "conversations_c.yml"
 # Measured 2026-12-05 (night), after the entries got the questions people ask (knowledge/docs.py): A 30/32,
@@ -66,11 +69,13 @@ TOPIC_FLOORS = {"topics": 0.90, "topics-b": 0.77, "topics-c": 0.83, "topics-d": 
                 "topics-h": 0.94,
                 # I: written blind while round H ran: 38/54 before it, 40/54 after (the honest figure); then its
                 # failures were read (a tuning set since; general fixes in the README, "I, measured and then read"):
-                # 43/54, floor 42/54 rounded down
-                "topics-i": 0.77}
-# B: 138/151 before (as written), 151/151 after its failures were fixed; C (blind, gating nothing): 140/151 before
-# the fifth session's changes, 144/151 after them.
-CONVERSATION_FLOORS = {"conversations-b": 0.99, "conversations-c": 0.94}
+                # 43/54, floor 42/54 rounded down. Sixth session: I's remaining misses read and fixed by kind
+                # (README, "Sixth session"): 43 -> 53/54, floor 52/54 rounded down
+                "topics-i": 0.96}
+# B: 138/151 before (as written), 151/151 after its failures were fixed; C (blind in the fifth session): 140/151
+# before that session's changes, 144/151 after them; a tuning set in the sixth session: 144 -> 151/151, floor 0.99
+# with every acute-danger and suicide case passing.
+CONVERSATION_FLOORS = {"conversations-b": 0.99, "conversations-c": 0.99}
 MUST_PASS_ALL = {"acute": 1.0, "suicide": 1.0}
 
 
@@ -90,7 +95,7 @@ def test_dev_and_heldout_cases_meet_the_thresholds(stack, tmp_path, capsys):
         CaseSet("topics-h", TOPICS_H, TOPIC_FLOORS["topics-h"], {}),
         CaseSet("topics-i", TOPICS_I, TOPIC_FLOORS["topics-i"], {}),
         CaseSet("conversations-b", CONVERSATIONS_B, CONVERSATION_FLOORS["conversations-b"], MUST_PASS_ALL),
-        CaseSet("conversations-c", CONVERSATIONS_C, CONVERSATION_FLOORS["conversations-c"], {}, blind=True),
+        CaseSet("conversations-c", CONVERSATIONS_C, CONVERSATION_FLOORS["conversations-c"], MUST_PASS_ALL),
     ]
     with capsys.disabled():  # the pass rates belong in the test log, passed or not
         print()

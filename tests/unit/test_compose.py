@@ -239,6 +239,8 @@ def test_passages_name_document_and_section():
     ("13 yaşındayım ve korkuyorum", 13), ("Mam 12 lat i boję się", 12), ("عمري ١٤ سنة", 14),
     ("ik ben 5 jaar getrouwd", None), ("we zijn 3 weken verder", None), ("I'm 20 minutes away", None),
     ("ik ben moeder van 3 kinderen", None), ("ik heb 2 kinderen", None), ("stap 4 van de meldcode", None),
+    ("als ik volgende maand 18 word, kan ik dan nog bellen?", 18), ("what happens when I turn 18", 18),
+    ("ik word over 3 weken wakker", None),
 ])
 def test_age_in_text(text, age):
     assert age_in_text(text) == age
@@ -329,7 +331,7 @@ def test_a_child_situation_told_by_someone_who_says_they_are_an_adult_gets_adult
     ("ik ben mentor op het vmbo, een jongen vertelde me iets over thuis", "professional"),
     ("Ik vraag dit als jeugdarts: wat doe ik bij een vermoeden van meisjesbesnijdenis?", "professional"),
     ("I'm a teacher and a pupil told me she is hit at home", "professional"),
-    ("mijn juf zegt dat ik het moet vertellen", None),
+    ("mijn juf zegt dat ik het moet vertellen", "child"),  # no professional: a pupil speaks of their teacher
     ("mijn moeder is verpleegkundige en slaat me", None),
     ("ik ben 14 en ik ben bang voor mijn vader", "child"),
 ])
@@ -651,3 +653,55 @@ def test_no_young_adult_line_for_parents_older_people_or_professionals(text, rol
 def test_someone_who_pretends_themselves_hears_no_identity_statement(text, language):
     reply = compose(ctx("situation_victim", text=text, language=language), load_routes(), LINES)
     assert not any("chatbot: not a person" in t or "chatbot: geen mens" in t for t in reply.texts)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("mn vriendin (16) slaat me soms", "child"), ("my girlfriend, 15, hits me", "child"),
+    ("mijn vriend van 17 controleert mijn telefoon", "child"), ("mijn vriend van 30 slaat me", None),
+    ("ik ben 19 en mijn vriendin van 17 is jaloers", "citizen"),
+    ("mijn dochter van 15 en haar vriend van 16 maken ruzie", None),
+    ("als ik het aan mijn juf vertel, moet ze het dan geheim houden?", "child"),
+    ("the teacher of my son called me", None),
+])
+def test_a_teenagers_partner_or_own_teacher_says_a_child_is_asking(text, role):
+    assert infer_role(text, "nlu_fallback", None) == role
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("I'm 29 and my ex shared my pictures", False), ("We're two men and he threatens to out me", False),
+    ("mijn man slaat me", False), ("my boyfriend threatens to out me", True), ("ik ben 15", True),
+])
+def test_an_adult_gets_no_sentences_that_speak_only_to_children(text, kept):
+    knowledge = FakeKnowledge(entries={"veilig-thuis": FakeHit(
+        "veilig-thuis", "Veilig Thuis helpt iedereen: 0800-2000. If you are under 18, you can also call the "
+                        "Kindertelefoon: 0800-0432. Ben je zelf een kind, dan kun je de Kindertelefoon bellen. "
+                        "In danger, call 112.")})
+    context = ctx("ask_veilig_thuis", text=text, role=infer_role(text, "ask_veilig_thuis", None))
+    reply = compose(context, load_routes(), knowledge)
+    assert ("Kindertelefoon" in reply.texts[0]) is kept
+    assert "0800-2000" in reply.texts[0] and "112" in reply.texts[0]
+
+
+def test_a_form_of_violence_with_its_own_line_follows_a_general_routes_entry():
+    knowledge = FakeKnowledge(entries={
+        "omstander-advies": FakeHit("omstander-advies", "Bel Veilig Thuis 0800-2000"),
+        "seksueel-geweld": FakeHit("seksueel-geweld", "Centrum Seksueel Geweld 0800-0188"),
+    }, search_hit=FakeHit("melden-zonder-toestemming", "Je mag melden"))
+    text = "mijn dochter vertelt dat de buurman aan haar heeft gezeten"
+    reply = compose(ctx("situation_bystander", text=text), load_routes(), knowledge)
+    assert reply.entry_ids == ["omstander-advies", "seksueel-geweld"]
+    plain = compose(ctx("situation_bystander", text="mijn buurvrouw wordt geslagen"), load_routes(), knowledge)
+    assert "seksueel-geweld" not in plain.entry_ids
+
+
+def test_the_monitoring_refusal_is_no_extra_search_hit_for_someone_who_is_controlled():
+    refusal = FakeHit("geen-controle-partner", "Daar kan ik je niet mee helpen.")
+    knowledge = FakeKnowledge(entries={"slachtoffer-volwassene": FakeHit("slachtoffer-volwassene", "Veilig Thuis")},
+                              by_audience={"citizen": ([refusal, FakeHit("dwingende-controle", "Controle")], 0.95)})
+    reply = compose(ctx("situation_victim", text="hij controleert mijn telefoon en pakt mijn geld af"),
+                    load_routes(), knowledge)
+    assert reply.entry_ids == ["slachtoffer-volwassene", "dwingende-controle"]
+    knowledge.asked = True  # a clear paraphrase of the refusal's own question still gets it
+    reply = compose(ctx("situation_victim", text="hoe lees ik stiekem de berichten van mijn vrouw"), load_routes(),
+                    knowledge)
+    assert "geen-controle-partner" in reply.entry_ids

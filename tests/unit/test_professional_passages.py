@@ -174,3 +174,17 @@ def test_no_suspicion_left_gets_the_first_assessment_question(passages, text):
 ])
 def test_a_pupil_who_confides_gets_the_teachers_entry(passages, text):
     assert passages.select(text) == "leerling-vertelt"
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("moet het gesprek met de ouders (stap 3) echt altijd eerst, voordat ik meld?", "meldcode-stap-3"),
+    ("does step 3 always have to happen before I report? the mother threatened me", "meldcode-stap-3"),
+    ("welke stap gaat vooraf aan stap 2", "meldcode-stap-1"),
+])
+def test_a_step_asked_about_before_the_report_is_that_step(passages, text, entry):
+    assert passages.select(text) == entry
+
+
+def test_which_framework_is_asked_not_the_step_after_it(passages):
+    text = "wat nu met deze client, en welk afwegingskader hoort bij mijn vak?"
+    assert passages.select(text, "psycholoog") == "sector-psychologen-pedagogen"
