@@ -168,10 +168,11 @@ def _runner_up_route(ctx: TurnContext, route: Route, routes: Routes, lifeline: L
     """A fallback whose best real intent is still fairly likely answers that intent's route; its low
     confidence makes the answer hedged. Never guessed: fixed responses, routes without entries of their own
     (yes, no) and the request for a human. A guessed situation that would offer a human (FGM, honour) gives
-    its knowledge without that offer: a guess is no reason to start a handoff."""
+    its knowledge without that offer: a guess is no reason to start a handoff. A family of intents whose members
+    together are confident enough (knowledge/lifeline.yml, `families`) answers by its first intent, unhedged."""
     if route.unsure != "search" or ctx.runner_up is None:
         return ctx, route
-    name, confidence = ctx.runner_up
+    name, confidence = lifeline.family_guess(ctx.fallback_ranking) or ctx.runner_up
     guess = routes.for_intent(name)
     if (confidence < lifeline.runner_up_min or guess.unsure or guess.response or guess.handoff == "request"
             or not guess.entries):

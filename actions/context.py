@@ -42,6 +42,7 @@ class TurnContext:
     safety: frozenset[str] = frozenset()
     misunderstood: int = 0
     runner_up: Optional[tuple[str, float]] = None  # the best real intent when the classifier fell back
+    fallback_ranking: tuple[tuple[str, float], ...] = ()  # after a fallback: every real intent and its confidence
     previous_text: str = ""  # the person's message before this one (a follow-up may lean on it)
     nonsense: bool = False  # keyboard mash (actions/nonsense.py): not understood, whatever the classifier said
 
@@ -240,6 +241,7 @@ def read_context(tracker: Tracker) -> TurnContext:
         safety=safety,
         misunderstood=int(tracker.get_slot("misunderstood") or 0),
         runner_up=runner_up(name, message.get("intent_ranking") or []),
+        fallback_ranking=fallback_ranking(name, message.get("intent_ranking") or []),
         previous_text=previous_user_text(tracker.events or []),
         nonsense=nonsense,
     )
@@ -249,6 +251,14 @@ def previous_user_text(events: list[dict[str, Any]]) -> str:
     """The text of the person's message before the latest one, or "" in a first turn."""
     texts = [str(event.get("text") or "") for event in events if event.get("event") == "user"]
     return texts[-2] if len(texts) >= 2 else ""
+
+
+def fallback_ranking(intent: str, ranking: list[dict[str, Any]]) -> tuple[tuple[str, float], ...]:
+    """After a fallback: the real intents the classifier ranked, with their confidences."""
+    if intent != "nlu_fallback":
+        return ()
+    return tuple((str(item["name"]), float(item.get("confidence") or 0.0)) for item in ranking
+                 if item.get("name") and item.get("name") != "nlu_fallback")
 
 
 def runner_up(intent: str, ranking: list[dict[str, Any]]) -> Optional[tuple[str, float]]:

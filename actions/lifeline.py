@@ -26,6 +26,17 @@ class Lifeline:
     choices: tuple[Choice, ...]
     unsure_below: float
     runner_up_min: float = 1.0  # above 1: never answer by the runner-up intent
+    families: tuple[tuple[str, ...], ...] = ()  # intents that answer one topic; the first answers for all
+
+    def family_guess(self, ranking: tuple[tuple[str, float], ...]) -> Optional[tuple[str, float]]:
+        """After a fallback: a family whose members together reach `unsure_below` (the classifier split its
+        confidence between them), as its answering intent and their summed confidence; else None."""
+        best = ranking[0][0] if ranking else None
+        for family in self.families:
+            total = sum(confidence for name, confidence in ranking if name in family)
+            if best in family and total >= self.unsure_below:
+                return family[0], total
+        return None
 
     def text(self, kind: str, language: str) -> str:
         by_language = self.texts[kind]
@@ -53,7 +64,8 @@ def parse_lifeline(data: dict[str, Any]) -> Lifeline:
                            intent=raw["intent"], role=raw.get("role")) for raw in data.get("choices") or [])
     return Lifeline(texts={kind: dict(data[kind]) for kind in _TEXTS}, choices=choices,
                     unsure_below=float(data.get("unsure_below", 0.0)),
-                    runner_up_min=float(data.get("runner_up_min", 1.0)))
+                    runner_up_min=float(data.get("runner_up_min", 1.0)),
+                    families=tuple(tuple(str(name) for name in family) for family in data.get("families") or []))
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from actions.context import (
     says_professional,
     without_introduction,
 )
+from actions.lifeline import load_lifeline
 from actions.routes import load_routes
 
 
@@ -705,3 +706,34 @@ def test_the_monitoring_refusal_is_no_extra_search_hit_for_someone_who_is_contro
     reply = compose(ctx("situation_victim", text="hoe lees ik stiekem de berichten van mijn vrouw"), load_routes(),
                     knowledge)
     assert "geen-controle-partner" in reply.entry_ids
+
+
+AFWEGING = FakeKnowledge(entries={
+    "afwegingskader": FakeHit("afwegingskader", "De vijf vragen van het afwegingskader", audience="professional")})
+
+
+def family_turn(ranking):
+    turn = ctx("nlu_fallback", text="welke afweging maak ik voor ik meld", runner_up=ranking[0],
+               fallback_ranking=tuple(ranking))
+    return TurnContext(**{**turn.__dict__, "confidence": 0.45})
+
+
+def test_a_family_of_intents_sure_together_answers_by_its_first_intent_without_the_hedge():
+    reply = compose(family_turn([("start_afwegingskader", 0.40), ("ask_afwegingskader", 0.27),
+                                 ("ask_after_report", 0.1)]), load_routes(), AFWEGING)
+    assert "afwegingskader" in reply.entry_ids
+    assert not reply.texts[0].startswith("Ik weet niet zeker")
+
+
+def test_a_family_below_the_unsure_line_together_is_still_hedged():
+    reply = compose(family_turn([("start_afwegingskader", 0.35), ("ask_after_report", 0.2),
+                                 ("ask_afwegingskader", 0.15)]), load_routes(), AFWEGING)
+    assert reply.texts[0].startswith("Ik weet niet zeker")
+
+
+def test_a_family_counts_only_when_the_best_guess_belongs_to_it():
+    lifeline = load_lifeline()
+    assert lifeline.family_guess((("ask_after_report", 0.4), ("ask_afwegingskader", 0.3),
+                                  ("start_afwegingskader", 0.3))) is None
+    assert lifeline.family_guess((("ask_afwegingskader", 0.4), ("start_afwegingskader", 0.3))) == (
+        "ask_afwegingskader", 0.7)
