@@ -263,10 +263,5 @@ def fallback_ranking(intent: str, ranking: list[dict[str, Any]]) -> tuple[tuple[
 
 def runner_up(intent: str, ranking: list[dict[str, Any]]) -> Optional[tuple[str, float]]:
     """After a fallback: the classifier's best real intent and its confidence, or None."""
-    if intent != "nlu_fallback":
-        return None
-    for item in ranking:
-        name = item.get("name")
-        if name and name != "nlu_fallback":
-            return str(name), float(item.get("confidence") or 0.0)
-    return None
+    real = fallback_ranking(intent, ranking)
+    return real[0] if real else None
