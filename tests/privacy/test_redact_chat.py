@@ -198,12 +198,19 @@ def test_tuning_set_keeps_what_it_reached(name):
 N_FLOOR: dict[str, float] = {"NAAM": 0.99, "INSTELLING": 0.98}
 
 
-def test_the_set_n_keeps_what_it_reached():
-    result = score("chat-holdout-n", load_cases(SETS["chat-holdout-n"]))
+def below_floor(name: str, floor: dict[str, float]) -> tuple[dict[str, float], float]:
+    """A set's classes whose recall is below their floor (a class not listed: 1.0) and its over-redaction.
+    Figures only, so it serves the blind set too."""
+    result = score(name, load_cases(SETS[name]))
     low = {kind: round(result.recall(kind), 3) for kind in KINDS
-           if result.totals[kind] and result.recall(kind) < N_FLOOR.get(kind, 1.0)}
+           if result.totals[kind] and result.recall(kind) < floor.get(kind, 1.0)}
+    return low, result.over_redaction()
+
+
+def test_the_set_n_keeps_what_it_reached():
+    low, over = below_floor("chat-holdout-n", N_FLOOR)
     assert low == {}, low
-    assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
+    assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
 # P (pii_chat_institutions_p.yml): institutions only, written in one pass before the fourteenth round and tuned on
@@ -216,11 +223,9 @@ P_MAX_OVER_REDACTION = 0.07
 
 
 def test_the_set_p_keeps_what_it_reached():
-    result = score("chat-institutions-p", load_cases(SETS["chat-institutions-p"]))
-    low = {kind: round(result.recall(kind), 3) for kind in KINDS
-           if result.totals[kind] and result.recall(kind) < P_FLOOR.get(kind, 1.0)}
+    low, over = below_floor("chat-institutions-p", P_FLOOR)
     assert low == {}, low
-    assert result.over_redaction() <= P_MAX_OVER_REDACTION, round(result.over_redaction(), 4)
+    assert over <= P_MAX_OVER_REDACTION, round(over, 4)
 
 
 # O (pii_chat_holdout_o.yml): written blind in one pass on 2026-12-06 before rounds 13 and 14, never read (figures
@@ -232,8 +237,6 @@ O_FLOOR: dict[str, float] = {"NAAM": 0.97, "INSTELLING": 0.73, "ADRES": 0.93, "P
 
 
 def test_the_blind_set_o_keeps_its_figures():
-    result = score("chat-holdout-o", load_cases(SETS["chat-holdout-o"]))
-    low = {kind: round(result.recall(kind), 3) for kind in KINDS
-           if result.totals[kind] and result.recall(kind) < O_FLOOR.get(kind, 1.0)}
+    low, over = below_floor("chat-holdout-o", O_FLOOR)
     assert low == {}, low  # figures only: never the texts of a blind set
-    assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
+    assert over <= MAX_OVER_REDACTION, round(over, 4)
