@@ -24,6 +24,7 @@ from bot.chat.page_headers import PageHeaders
 from bot.chat.rasa_pool import RasaPool, urls_from_env
 from bot.chat.ratelimit import address_limiter_from_env, limiter_from_env, side_limiter_from_env
 from bot.chat.request_limits import RATE_LIMITED, address_limited, exempt_addresses, json_problem, sender_limited
+from bot.chat.sender_order import SenderOrder
 from bot.chat.shared_limits import redis_from_env, shared
 from bot.chat.validation import (
     MAX_MESSAGE_CHARS,
@@ -117,6 +118,7 @@ async def _open_client() -> None:
     app.state.side_limiter = shared(redis, "side", side_limiter_from_env())
     app.state.rate_exempt = exempt_addresses()
     app.state.rasa = RasaPool(urls_from_env())
+    app.state.sender_order = SenderOrder()
     handoff.install(app, app.state.client, app.state.rasa, _relay)
     privacy.install(app)  # scheduled retention purge
 
@@ -222,5 +224,6 @@ async def webhook(request: Request) -> JSONResponse:
     erase_language = privacy.erase_command_language(message)
     if erase_language:  # "/wis": erased here, never sent to Rasa
         return JSONResponse(await privacy.erase_reply(app, payload["sender"], erase_language))
-    replies = await handoff.turn(app, _relay, payload["sender"], as_words(message), metadata)
+    async with app.state.sender_order.turn(payload["sender"]):  # a sender's messages in the order they came
+        replies = await handoff.turn(app, _relay, payload["sender"], as_words(message), metadata)
     return JSONResponse(replies)

@@ -1,5 +1,6 @@
-"""Redis lock keys are keyed hashes of the sender id (nlu/lock_store.py), in Rasa's venv with a real
-Redis: while a conversation is locked, no Redis key holds the raw id."""
+"""The Redis lock store of nlu/lock_store.py, in Rasa's venv with a real Redis: while a conversation is
+locked, no Redis key holds the raw id; and two servers changing one conversation's tickets at the same moment
+do not undo each other's change."""
 from __future__ import annotations
 
 import json
@@ -32,19 +33,58 @@ asyncio.run(main())
 """
 
 
-def test_lock_keys_hold_the_keyed_hash_not_the_sender_id():
+# Server B issues a ticket while server A finishes its turn: B has read the ticket list [a] and writes
+# [a, b] back a moment later; A meanwhile removes a. Done one after the other, B is served next.
+RACE = """
+import json, sys, threading, time
+from rasa.utils.endpoints import EndpointConfig
+from nlu.lock_store import HashingRedisLockStore
+
+def store():
+    config = EndpointConfig(url="127.0.0.1", port=sys.argv[1], db="0", key_prefix="wegwijs",
+                            type="nlu.lock_store.HashingRedisLockStore")
+    return HashingRedisLockStore(endpoint_config=config)
+
+a, b = store(), store()
+conversation = a.hashed(sys.argv[2])
+ticket_a = a.issue_ticket(conversation)
+save = b.save_lock
+def slow_save(lock):
+    time.sleep(0.3)
+    save(lock)
+b.save_lock = slow_save
+issued = {}
+thread = threading.Thread(target=lambda: issued.update(b=b.issue_ticket(conversation)))
+thread.start()
+time.sleep(0.1)
+a.cleanup(conversation, ticket_a)
+thread.join()
+lock = b.get_lock(conversation)
+print(json.dumps({"lock_exists": lock is not None, "b_may_go": lock is not None and not lock.is_locked(issued["b"])}))
+"""
+
+
+def _in_rasa_venv(probe: str, sender: str) -> str:
     try:
         redis = start_redis()
     except RedisUnavailable as problem:
         pytest.fail(str(problem), pytrace=False)
-    sender = "telefoon-0612345678"
     try:
-        done = subprocess.run([str(RASA_PYTHON), "-c", PROBE, str(redis.port), sender], cwd=ROOT, capture_output=True,
+        done = subprocess.run([str(RASA_PYTHON), "-c", probe, str(redis.port), sender], cwd=ROOT, capture_output=True,
                               text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT),
                                                            "WEGWIJS_SENDER_KEY": KEY})
     finally:
         redis.stop()
     assert done.returncode == 0, done.stderr[-2000:]
-    keys = json.loads(done.stdout.strip().splitlines()[-1])
+    return done.stdout.strip().splitlines()[-1]
+
+
+def test_a_ticket_issued_while_another_server_finishes_is_served_next():
+    assert json.loads(_in_rasa_venv(RACE, "race-sender")) == {"lock_exists": True, "b_may_go": True}
+
+
+def test_lock_keys_hold_the_keyed_hash_not_the_sender_id():
+    sender = "telefoon-0612345678"
+    keys = json.loads(_in_rasa_venv(PROBE, sender))
     assert keys and all(sender not in key for key in keys)
     assert any(hash_sender(sender, KEY.encode()) in key for key in keys)
