@@ -58,7 +58,7 @@ MAX_FALSE_ALARMS = 0.005
 RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "heldout_danger_c.yml": 0.99,
                  "heldout_danger_d.yml": 0.99, "heldout_danger_e.yml": 0.98, "heldout_danger_f.yml": 0.98,
                  "heldout_danger_g.yml": 0.98, "heldout_danger_h.yml": 0.99, "heldout_danger_i.yml": 0.99,
-                 "heldout_danger_j.yml": 0.99, "heldout_danger_k.yml": 0.99, "heldout_danger_l.yml": 0.89}
+                 "heldout_danger_j.yml": 0.99, "heldout_danger_k.yml": 0.99, "heldout_danger_l.yml": 0.99}
 # Then I became a tuning set; J and ordinary_fresh_b.yml were written blind before the next round (2026-12-06) and
 # measured with the detectors of round I: J 0.952 (acute 0.952, suicide 0.950; its look-alikes 6 of 69 alarms),
 # ordinary_fresh_b 4.0% (28 of 700: lexicon 1.3%, kNN 1.1%, head 1.9%).
@@ -92,12 +92,16 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
 # they measure, rounded down), fresh_c 2.43% -> 1.86% (lexicon 0), not-acute 9.2%. A sixth corpus round was trained
 # and left out (nlu_candidates/safety_corpus_6/: the tuning sets read no better). At the end of the round, blind:
 # L 0.889 -> 0.895 (acute 0.897 -> 0.903, suicide 0.867, pl 0.80 -> 0.85), fresh_d 2.57% -> 2.43%. Floor L 0.89.
+# Round M (2026-12-06, seventh session): L and ordinary_fresh_d became tuning sets. heldout_danger_m.yml (200 danger,
+# 80 look-alikes) and ordinary_fresh_e.yml (700) were written blind in separate passes before it and measured on the
+# detectors of round L: M 0.950 (acute 0.950, suicide 0.950; nl 0.933, tr 0.923; look-alikes 4 of 80 alarms),
+# fresh_e 3.29% (23: lexicon 2.0%, kNN 0.3%, head 1.0%).
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
-BLIND = "heldout_danger_l.yml"
+BLIND = "heldout_danger_m.yml"
 # Their `none` messages: hard look-alikes, reported apart.
 LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml", "heldout_danger_e.yml", "heldout_danger_f.yml",
               "heldout_danger_g.yml", "heldout_danger_h.yml", "heldout_danger_i.yml", "heldout_danger_j.yml",
-              "heldout_danger_k.yml", BLIND)
+              "heldout_danger_k.yml", "heldout_danger_l.yml", BLIND)
 # Serious but not acute: abuse, control, past abuse, professionals' cases (written apart, before the head's
 # look-alike training templates). A 112 there is not dangerous but pushes the advice aside: a ceiling, not 0.
 NONACUTE = "heldout_nonacute.yml"
@@ -114,12 +118,14 @@ ORDINARY = ("ordinary.yml", "ordinary_requests.yml")
 # ordinary_fresh_b.yml likewise before the round after (700 sentences, with near misses on purpose); the two before
 # it are tuning sets since. Round K read ordinary_fresh_b's alarms (a tuning set since); ordinary_fresh_c.yml is
 # written blind for the round after (skipped with a note while it is missing; no ceiling until measured once).
-# Round L read ordinary_fresh_c's alarms (a tuning set since); ordinary_fresh_d.yml is the blind one.
-ORDINARY_BLIND = ("ordinary_fresh_d.yml",)
+# Round L read ordinary_fresh_c's alarms (a tuning set since); round M read ordinary_fresh_d's; ordinary_fresh_e.yml is
+# the blind one.
+ORDINARY_BLIND = ("ordinary_fresh_e.yml",)
 # Regression ceilings above what they measure (the issue-12 target is 0.5%); their alarms are counted, and listed
 # with --misses unless the set is in ORDINARY_BLIND.
 MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02, "ordinary_fresh_b.yml": 0.015,
-                          "ordinary_fresh_c.yml": 0.03, "ordinary_fresh_d.yml": 0.03}
+                          "ordinary_fresh_c.yml": 0.03, "ordinary_fresh_d.yml": 0.02,
+                          "ordinary_fresh_e.yml": 0.04}
 
 
 _bank: Bank | None = None  # set by main: the production bank, its e5 vectors read through a VectorCache
