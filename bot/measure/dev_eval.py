@@ -180,7 +180,15 @@ def evaluate(url: str, cases_path: Path, report: Path, minimum: float, per_categ
     cases = load_cases(cases_path)
     print(f"Playing {len(cases)} cases{f' ({label})' if label else ''} against {url} ...", flush=True)
     results = asyncio.run(run_all(url, cases))
+    return report_results(results, report, minimum, per_category, verbose, label, blind)
+
+
+def report_results(results: list[CaseResult], report: Path, minimum: float, per_category: dict[str, float],
+                   verbose: bool, label: str = "", blind: bool = False) -> tuple[int, dict[str, dict[str, float]]]:
+    """Print and save one set's pass rates (a blind set's failures are never shown or saved)."""
     rates = pass_rates(results)
+    if label:
+        print(f"{label}: {len(results)} cases")
     print_table(rates)
     if verbose and not blind:
         print_failures(results)
@@ -194,6 +202,21 @@ def evaluate(url: str, cases_path: Path, report: Path, minimum: float, per_categ
     for problem in problems:
         print(f"THRESHOLD NOT MET{f' ({label})' if label else ''}: {problem}")
     return (1 if problems else 0), rates
+
+
+def _size(case: dict[str, Any]) -> int:
+    return sum(len(str(turn.get("user", ""))) + 200 for turn in case.get("turns", []))
+
+
+async def play_longest_first(url: str, cases: list[dict[str, Any]]) -> list[CaseResult]:
+    """Every case in one pool, the longest conversations first (a long one started last would run alone at the
+    end); the results come back in the order of `cases`."""
+    order = sorted(range(len(cases)), key=lambda i: -_size(cases[i]))
+    played = await run_all(url, [cases[i] for i in order])
+    results: list[CaseResult] = [played[0]] * len(cases) if cases else []
+    for position, index in enumerate(order):
+        results[index] = played[position]
+    return results
 
 
 def side_by_side(rates: dict[str, dict[str, dict[str, float]]]) -> str:
@@ -217,14 +240,19 @@ def evaluate_sets(url: str, sets: list[CaseSet], report: Path, minimum: float, p
                   verbose: bool) -> int:
     """Play every case set against the same running bot; print them side by side; non-zero when any set
     misses its thresholds."""
+    loaded = [(case_set, load_cases(case_set.path)) for case_set in sets]
+    everything = [case for _, cases in loaded for case in cases]
+    print(f"Playing {len(everything)} cases of {len(sets)} set(s) against {url} ...", flush=True)
+    results = asyncio.run(play_longest_first(url, everything))
     failed = 0
     all_rates: dict[str, dict[str, dict[str, float]]] = {}
-    for case_set in sets:
+    start = 0
+    for case_set, cases in loaded:
+        part, start = results[start:start + len(cases)], start + len(cases)
         path = report if len(sets) == 1 else report.with_name(f"{report.stem}-{case_set.label}{report.suffix}")
-        code, rates = evaluate(url, case_set.path, path,
-                               minimum if case_set.minimum is None else case_set.minimum,
-                               {**per_category, **case_set.per_category}, verbose, case_set.label,
-                               case_set.blind)
+        code, rates = report_results(part, path, minimum if case_set.minimum is None else case_set.minimum,
+                                     {**per_category, **case_set.per_category}, verbose, case_set.label,
+                                     case_set.blind)
         failed |= code
         all_rates[case_set.label] = rates
         print()

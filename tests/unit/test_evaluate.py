@@ -68,3 +68,23 @@ def test_side_by_side_shows_every_category_of_every_set():
     assert "1/1" in lines["acute"] and "1/2" in lines["acute"] and "50.0%" in lines["acute"]
     assert lines["fgm"].rstrip().endswith("-")  # the held-out set has no fgm case here
     assert "2/2" in lines["overall"] and "1/2" in lines["overall"]
+
+
+def test_all_sets_play_in_one_pool_longest_first_and_come_back_in_order(monkeypatch):
+    import asyncio
+
+    from bot.measure import dev_eval
+
+    seen: list[str] = []
+
+    async def fake_run_all(url, cases):
+        seen.extend(case["id"] for case in cases)
+        return [CaseResult(id=case["id"], category="c", turns=[]) for case in cases]
+
+    monkeypatch.setattr(dev_eval, "run_all", fake_run_all)
+    cases = [{"id": "short", "turns": [{"user": "hoi"}]},
+             {"id": "long", "turns": [{"user": "x" * 2000}]},
+             {"id": "two turns", "turns": [{"user": "a"}, {"user": "b"}]}]
+    results = asyncio.run(dev_eval.play_longest_first("http://bot", cases))
+    assert seen == ["long", "two turns", "short"]
+    assert [result.id for result in results] == ["short", "long", "two turns"]
