@@ -570,10 +570,13 @@ class InstitutionFinder:
             probe -= 1
         return index
 
-    def _with_article(self, first: int) -> int:
-        """"het Maasstad ziekenhuis": the article before the name is part of it."""
+    def _with_article(self, first: int, last: int) -> int:
+        """"de bascule", "De Fontein": the article before a name of one word is part of it. Round 15: not before a
+        chain or a name of more words ("bij de albert heijn", "op het stedelijk lyceum"): there it only points."""
         if first > 0 and self.tokens[first - 1].lower in ARTICLES and self._next(first - 1):
-            return first - 1
+            article = self.tokens[first - 1]
+            if article.cap or (first == last and self._chain_end(first) is None):
+                return first - 1
         return first
 
     def _span(self, first: int, last: int) -> Span:
@@ -593,7 +596,7 @@ class InstitutionFinder:
         ampersand = FIRM_AMPERSAND.match(self.text, end)
         if ampersand:  # "verhuisbedrijf Snel & Co"
             end = ampersand.end()
-        return Span(self.tokens[self._with_article(first)].start, end, "INSTELLING")
+        return Span(self.tokens[self._with_article(first, last)].start, end, "INSTELLING")
 
     def _club(self, token: Token) -> bool:
         """A kind word of a sports club: "korfbalvereniging", "hockeyclub", "vv", "sv"."""
