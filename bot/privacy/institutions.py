@@ -426,6 +426,8 @@ class InstitutionFinder:
         """"vv hoogland", "lyceum delft"; not the places named like a common word ("op de bso een kind":
         Een in Drenthe, "kinderopvang de drie routes")."""
         lists, word = word_lists(), token.lower
+        if word in WORD_TOWNS and not token.cap:  # round 15: "onze praktijk een eigen ...": no town Een
+            return False
         return word in lists.places and (word not in lists.frequent_nl or word in self.lex.non_names)  # "utrecht"
 
     def _area_end(self, last: int) -> int:
@@ -579,9 +581,25 @@ class InstitutionFinder:
                 return first - 1
         return first
 
+    def _branch_town(self, first: int, last: int) -> int:
+        """Round 15: "de kfc in hoofddorp", "ikea delft", "mcdonalds in amersfoort centrum": the town after a shop with
+        many branches names the branch, so it is part of the name (a school's or firm's town is not)."""
+        if self._chain_end(first) != last or not self._next(last) \
+                or " ".join(t.lower for t in self.tokens[first:last + 1]) not in self.lex.branch_chains:
+            return last
+        probe = last + 1
+        if self.tokens[probe].lower == "in" and self._next(probe):
+            probe += 1
+        town = self.tokens[probe]
+        if not self._place(town) or town.lower in word_lists().frequent_nl or town.lower in self.lex.institution_areas:
+            return last
+        if self._next(probe) and self.tokens[probe + 1].lower in self.lex.institution_areas:
+            probe += 1  # "amersfoort centrum"
+        return probe
+
     def _span(self, first: int, last: int) -> Span:
         """The name with its article and area; a case ending after a kind word stays out ("basisschool'a")."""
-        last = self._area_end(last)
+        last = self._area_end(self._branch_town(first, last))
         token = self.tokens[last]
         kind = self._kind(token)
         end = token.start + len(kind) if kind != token.lower and kind in self.lex.institution_tails else token.end
