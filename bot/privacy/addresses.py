@@ -81,6 +81,7 @@ ORDINAL_ENDINGS = frozenset({"e", "ste", "de"})  # "1e van der helststraat", "2d
 FOREIGN_STOPS = frozenset({"ama", "ve", "bu", "şu", "o", "bir", "da", "de", "ki", "ile", "için", "ben", "sen", "biz",
                            "siz", "ne", "çok", "her", "hangi", "hiç", "benim", "onun", "bizim"})
 ARTICLES = frozenset({"de", "het", "'t"})
+STRAAT_TYPOS = ("strat", "sraat", "straaat", "staart", "sttraat")  # round 15: "kerkstrat 14", with a number only
 OPENERS = frozenset({"op", "aan", "in", "naar", "is", "adres", "address"})
 # Prepositions of place or way before "de gracht 12", "oude markt 3": Dutch, and Polish "przy" (at) in a mixed message.
 BARE_OPENERS = frozenset({"op", "aan", "in", "naar", "bij", "naast", "tegenover", "richting", "przy"})
@@ -111,7 +112,8 @@ class AddressFinder:
         lower = token.lower
         if lower in self.lex.not_streets:
             return None
-        if (lower.endswith("str") and len(lower) >= 6) \
+        if (lower.endswith("str") and len(lower) >= 6) or (lower.endswith(STRAAT_TYPOS) and len(lower) >= 8
+                                                           and not word_lists().ordinary(lower)) \
                 or (token.cap and lower.endswith(("ln", "pln")) and len(lower) >= 5):
             return "abbreviated"  # with a house number only: "kerkstr. 12", "Burg. Jansenln 3"
         if token.cap and (lower in self.lex.street_suffixes_any_case or lower in self.lex.street_suffixes_capitalised):
@@ -163,6 +165,10 @@ class AddressFinder:
             elif lower_street and name and particles_only \
                     and (start - probe > 1 or self._ordinal(probe - 1) or (numbered and self._opens(probe))) \
                     and token.lower not in self.lex.not_names_after_cue:  # "2e jan steenstraat 66"
+                start = probe
+            elif lower_street and word in lists.given_names and start == probe + 1 and probe >= 1 \
+                    and self.tokens[probe - 1].lower in ARTICLES and self._adjacent(probe - 1, probe) \
+                    and word not in self.lex.not_names_after_cue:  # round 15: "op de jan steenlaan"
                 start = probe
             elif token.lower in self.lex.street_particles:
                 particles_only = particles_only and token.lower in self.lex.name_particles
