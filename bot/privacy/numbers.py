@@ -283,13 +283,24 @@ def _before_place(text: str, end: int) -> bool:
     return place in lists.places and place not in lists.frequent_nl  # not "2019 is een": Een is a village too
 
 
+LOOSE_LINKS = frozenset({"ja", "nu", "zo", "na", "al", "om", "te", "of", "is", "as", "so", "or", "by"})
+
+
+def _loose_link(match: re.Match[str]) -> bool:
+    """Round 15: "in 2801 ja gouda": letters that could link a number to a place but seldom do, after a number that
+    is no year (a year: "in 2019 al in utrecht"), are postcode letters before a place."""
+    year = 1900 <= int(match.group(1)) <= 2035
+    return not year and match.group(3).lower() in LOOSE_LINKS
+
+
 def postcodes(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in POSTCODE.finditer(text):
         letters = match.group(3)
         if letters.lower() in ("nr", "no") and NUMBER_AFTER.match(text, match.end()):
             continue  # "plein 1945 nr 3": the number of a house, no postcode letters
         if letters.isupper() or letters.lower() not in lex.postcode_stopwords \
-                or (letters.lower() not in lex.place_links and _before_place(text, match.end())) \
+                or ((letters.lower() not in lex.place_links or _loose_link(match))
+                    and _before_place(text, match.end())) \
                 or (letters.lower() not in CUED_NOT_LETTERS
                     and (POSTCODE_CUE.search(text, max(0, match.start() - 24), match.start())
                          or HOUSE_NUMBER_AFTER.match(text, match.end()))):
