@@ -763,7 +763,7 @@ class InstitutionFinder:
                     yield self._span(chain[0], chain[1])
             town = self._employer_town(index) if token.lower == "gemeente" else None
             if town is not None:  # "hij werkt bij de gemeente zwolle", "bij gemeente den haag"
-                yield self._span(index, town)
+                yield self._span(index, self._branch_after(town, named=False))  # round 15: "... afdeling vergunningen"
             if token.lower in ARTICLES and self._after_school_class(index):  # "in groep 7 van de klimop"
                 last = self._name_after(index - 1, any_case=True) if index > 0 else None
                 if last is not None:
