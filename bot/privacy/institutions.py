@@ -130,6 +130,7 @@ SCHOOL_SEATS = frozenset({"zit", "zat", "zitten", "zaten", "studeer", "studeert"
 GYM_CHAINS = frozenset({"basic fit", "basic-fit", "basicfit", "sportcity", "trainmore", "fit for free", "jims",
                         "the jims", "anytime fitness", "snap fitness", "david lloyd"})
 WORD_TOWNS = frozenset({"een", "best", "echt", "lent", "born", "nu"})  # towns that are function words too
+WEB_DOMAINS = frozenset({"com", "nl", "be", "de", "eu", "org", "net", "io", "co"})  # round 15: a firm by its web name
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
 
 
@@ -574,10 +575,12 @@ class InstitutionFinder:
 
     def _with_article(self, first: int, last: int) -> int:
         """"de bascule", "De Fontein": the article before a name of one word is part of it. Round 15: not before a
-        chain or a name of more words ("bij de albert heijn", "op het stedelijk lyceum"): there it only points."""
+        chain, a name of more words or one glued to its kind word ("bij de albert heijn", "op het stedelijk lyceum",
+        "in het radboudumc"): there it only points."""
         if first > 0 and self.tokens[first - 1].lower in ARTICLES and self._next(first - 1):
             article = self.tokens[first - 1]
-            if article.cap or (first == last and self._chain_end(first) is None):
+            one = first == last and self._chain_end(first) is None and not self._compound(self.tokens[first])
+            if article.cap or one:  # not "het [Sint-Janscollege]": a name glued to its kind word
                 return first - 1
         return first
 
@@ -1252,6 +1255,10 @@ class InstitutionFinder:
             while self._next(last) and tokens[last + 1].lower in self.lex.chain_sites:
                 last += 1  # "de jumbo distributiecentrum", "albert heijn xl"
             yield self._span(first, last)
+            return
+        if work and first + 1 < len(tokens) and self._next(first, (".",)) and tokens[first + 1].lower in WEB_DOMAINS \
+                and not self._stop(tokens[first]) and not (first + 2 < len(tokens) and self._next(first + 1, ("@",))):
+            yield self._span(first, first + 1)  # round 15: "i work at booking.com", "werkt bij thuisbezorgd.nl"
             return
         last = self._name_after(end, any_case=False, cue=True)
         tail = self._tail_after_cue(first)
