@@ -130,6 +130,11 @@ SCHOOL_SEATS = frozenset({"zit", "zat", "zitten", "zaten", "studeer", "studeert"
 GYM_CHAINS = frozenset({"basic fit", "basic-fit", "basicfit", "sportcity", "trainmore", "fit for free", "jims",
                         "the jims", "anytime fitness", "snap fitness", "david lloyd"})
 WORD_TOWNS = frozenset({"een", "best", "echt", "lent", "born", "nu"})  # towns that are function words too
+TEAM_AFTER = re.compile(r"(?i)\s+(?:(?:meiden|meisjes|jongens|dames|heren|girls|boys)\s+(?:onder|o)\s*[0-9]{1,2}"
+                        r"|(?:jo|mo)\s?[0-9]{1,2}(?:-[0-9])?)(?![\w])")
+SQUAD = re.compile(r"[0-9]{1,2}(?:-[0-9])?(?![\w])")
+BY_AFTER = re.compile(r"\s+by\s+([^\W\d_]+)(?![\w])")
+GLUED_AMPERSAND = re.compile(r"\s+([^\W\d_]{2,}&[^\W\d_]{2,})(?![\w&])")  # round 15: "bso kids&co"
 WEB_DOMAINS = frozenset({"com", "nl", "be", "de", "eu", "org", "net", "io", "co"})  # round 15: a firm by its web name
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
 
@@ -617,6 +622,16 @@ class InstitutionFinder:
         ampersand = FIRM_AMPERSAND.match(self.text, end)
         if ampersand:  # "verhuisbedrijf Snel & Co"
             end = ampersand.end()
+        team = TEAM_AFTER.match(self.text, end)
+        if team:  # round 15: "ajax meiden onder 13", "vv hoogland jo11-2": a club's team
+            end = team.end()
+        elif token.lower in ("jo", "mo") and end == token.end:
+            squad = SQUAD.match(self.text, end)
+            end = squad.end() if squad else end  # "jo" taken as a word of the name: its number and squad too
+        maker = BY_AFTER.match(self.text, end)
+        if maker and (maker.group(1)[0].isupper() or maker.group(1).lower() in word_lists().given_names) \
+                and maker.group(1).lower() not in word_lists().frequent_en:
+            end = maker.end()  # round 15: "kapsalon hair by samir": a shop named after its owner
         return Span(self.tokens[self._with_article(first, last)].start, end, "INSTELLING")
 
     def _club(self, token: Token) -> bool:
@@ -669,6 +684,10 @@ class InstitutionFinder:
                 last = self._weak_head_name(index)
                 if last is not None:
                     yield self._span(index, last)
+            if kind in lex.institution_heads and "&" in self.text:
+                glued = GLUED_AMPERSAND.match(self.text, token.end)
+                if glued:  # round 15: "de bso kids&co", "kinderopvang spelen&leren": a name glued by "&"
+                    yield Span(token.start, glued.end(), "INSTELLING")
             if kind in WEAK_HEADS and not tokens[index].cap:
                 last = self._weak_head_name(index)
                 if last is not None:  # "de opvang de klimroos", "praktijkonderwijs het rotsoord"
