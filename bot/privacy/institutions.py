@@ -599,7 +599,10 @@ class InstitutionFinder:
         if self.tokens[probe].lower == "in" and self._next(probe):
             probe += 1
         town = self.tokens[probe]
-        if not self._place(town) or town.lower in word_lists().frequent_nl or town.lower in self.lex.institution_areas:
+        phrase = self._place_phrase(probe)
+        if phrase is not None:  # "in den haag"
+            return phrase
+        if not self._place(town) or town.lower in self.lex.institution_areas:
             return last
         if self._next(probe) and self.tokens[probe + 1].lower in self.lex.institution_areas:
             probe += 1  # "amersfoort centrum"
