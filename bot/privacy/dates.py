@@ -84,8 +84,11 @@ def _holiday_pattern(holidays: tuple[str, ...]) -> re.Pattern[str]:
 
 def holiday_dates(text: str, lex: Lexicon) -> Iterator[Span]:
     """"eerste kerstdag 2010": a day named by a holiday, with a year."""
+    _, _, month = _text_patterns(tuple(lex.months))
     for match in _holiday_pattern(lex.holidays).finditer(text):
-        if match.group("year"):
+        year = match.group("year")
+        # round 15: "koningsdag, 27 april": two digits before a month are its day, not a year
+        if year and not (len(year.lstrip("'’")) == 2 and re.match(rf"\s+{month}(?![\w])", text[match.end():], re.I)):
             yield Span(match.start(), match.end(), "GEBOORTEDATUM")
 
 

@@ -1315,6 +1315,7 @@ ROUND_15_SPANS = [
     ("zijn adres is in 3811 nu amersfoort", "zijn adres is in [POSTCODE] amersfoort"),
     ("bel me op 06 7O 98 76 54 na school", "bel me op [TELEFOON] na school"),  # the letter o for a zero
     ("mijn mail is d a a n 7 @ o u t l o o k . c o m", "mijn mail is [EMAIL]"),  # one character at a time
+    ("mijn oom werkt bij buurtzorg team zuid", "mijn oom werkt bij [INSTELLING]"),  # a care team by its area
 ]
 ROUND_15_KEEPS = [
     "ik ga zo even naar de albert heijn", "we halen boodschappen bij de lidl in de buurt",
@@ -1322,6 +1323,7 @@ ROUND_15_KEEPS = [
     "het was in 2019 ja in utrecht", "ik zit in de jo en mo groep", "geboren met 3 tenen en 2 vingers",
     "ik betaalde 1500 in amsterdam", "wat is de website van booking.com", "ik werk bij mijn oom in breda",
     "ik ben 1O jaar", "het was om 1O uur", "a b c @ d e f",
+    "op tweede kerstdag, 26 december, sloeg hij", "op pakjesavond, 05 december, was hij dronken",  # no year
 ]
 
 
