@@ -492,7 +492,26 @@ def _spoken_number(text: str, end: int, finder: AddressFinder) -> int:
     return match.end(1) if value is not None and value >= 1 else end
 
 
+# Round 15: "oude rijn 33 is ons huis": a listed street and a house number opening a clause, before words that call it
+# home (the street may lack a suffix, as many canals and quays do)
+HOME_AFTER = re.compile(r"(?i)(?:^|(?<=[,.;:!?(]\s)|(?<=[,.;:!?(]))((?:([^\W\d_]+)\s+)?([^\W\d_]+)\s+[0-9]{1,4}[a-z]?)"
+                        r"\s+(?:is|was)\s+(?:(?:ons|mijn|m'n|mn|zijn|haar|hun)\s+(?:huis|adres|thuis|woning)"
+                        r"|waar\s+(?:ik|we|wij|hij|zij|ze)\s+(?:woon|woont|wonen|woonde|woonden))(?![\w])")
+
+
+def _home_streets(text: str, lex: Lexicon) -> Iterator[Span]:
+    streets = word_lists().streets
+    for match in HOME_AFTER.finditer(text):
+        street, before = match.group(3).lower(), (match.group(2) or "").lower()
+        if street not in streets:
+            continue
+        start = match.start(2) if before and before in lex.street_prefixes else match.start(3)
+        yield Span(start, match.end(1), "ADRES")
+
+
 def addresses(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     finder = AddressFinder(text, tokens, lex)
     for span in finder.spans():
         yield Span(span.start, _spoken_number(text, span.end, finder), span.kind)
+    if " is " in text or " was " in text:
+        yield from _home_streets(text, lex)

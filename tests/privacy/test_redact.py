@@ -1316,13 +1316,15 @@ ROUND_15_SPANS = [
     ("bel me op 06 7O 98 76 54 na school", "bel me op [TELEFOON] na school"),  # the letter o for a zero
     ("mijn mail is d a a n 7 @ o u t l o o k . c o m", "mijn mail is [EMAIL]"),  # one character at a time
     ("mijn oom werkt bij buurtzorg team zuid", "mijn oom werkt bij [INSTELLING]"),  # a care team by its area
+    ("lange haven 12 is waar we wonen", "[ADRES] is waar we wonen"),  # a street without suffix called home
+    ("nou, nieuwe gracht 4 was mijn adres", "nou, [ADRES] was mijn adres"),
 ]
 ROUND_15_KEEPS = [
     "ik ga zo even naar de albert heijn", "we halen boodschappen bij de lidl in de buurt",
     "heeft de praktijk een eigen website", "onze school een beetje raar", "hoe heet dat ding ook alweer",
     "het was in 2019 ja in utrecht", "ik zit in de jo en mo groep", "geboren met 3 tenen en 2 vingers",
     "ik betaalde 1500 in amsterdam", "wat is de website van booking.com", "ik werk bij mijn oom in breda",
-    "ik ben 1O jaar", "het was om 1O uur", "a b c @ d e f",
+    "ik ben 1O jaar", "het was om 1O uur", "a b c @ d e f", "groep 7 is mijn klas", "kamer 3 is mijn thuis",
     "op tweede kerstdag, 26 december, sloeg hij", "op pakjesavond, 05 december, was hij dronken",  # no year
 ]
 
