@@ -81,6 +81,7 @@ ORDINAL_ENDINGS = frozenset({"e", "ste", "de"})  # "1e van der helststraat", "2d
 FOREIGN_STOPS = frozenset({"ama", "ve", "bu", "şu", "o", "bir", "da", "de", "ki", "ile", "için", "ben", "sen", "biz",
                            "siz", "ne", "çok", "her", "hangi", "hiç", "benim", "onun", "bizim"})
 ARTICLES = frozenset({"de", "het", "'t"})
+STRAAT_TYPOS = ("strat", "sraat", "straaat", "staart", "sttraat")  # round 15: "kerkstrat 14", with a number only
 OPENERS = frozenset({"op", "aan", "in", "naar", "is", "adres", "address"})
 # Prepositions of place or way before "de gracht 12", "oude markt 3": Dutch, and Polish "przy" (at) in a mixed message.
 BARE_OPENERS = frozenset({"op", "aan", "in", "naar", "bij", "naast", "tegenover", "richting", "przy"})
@@ -111,7 +112,8 @@ class AddressFinder:
         lower = token.lower
         if lower in self.lex.not_streets:
             return None
-        if (lower.endswith("str") and len(lower) >= 6) \
+        if (lower.endswith("str") and len(lower) >= 6) or (lower.endswith(STRAAT_TYPOS) and len(lower) >= 8
+                                                           and not word_lists().ordinary(lower)) \
                 or (token.cap and lower.endswith(("ln", "pln")) and len(lower) >= 5):
             return "abbreviated"  # with a house number only: "kerkstr. 12", "Burg. Jansenln 3"
         if token.cap and (lower in self.lex.street_suffixes_any_case or lower in self.lex.street_suffixes_capitalised):
@@ -163,6 +165,10 @@ class AddressFinder:
             elif lower_street and name and particles_only \
                     and (start - probe > 1 or self._ordinal(probe - 1) or (numbered and self._opens(probe))) \
                     and token.lower not in self.lex.not_names_after_cue:  # "2e jan steenstraat 66"
+                start = probe
+            elif lower_street and word in lists.given_names and start == probe + 1 and probe >= 1 \
+                    and self.tokens[probe - 1].lower in ARTICLES and self._adjacent(probe - 1, probe) \
+                    and word not in self.lex.not_names_after_cue:  # round 15: "op de jan steenlaan"
                 start = probe
             elif token.lower in self.lex.street_particles:
                 particles_only = particles_only and token.lower in self.lex.name_particles
@@ -486,7 +492,26 @@ def _spoken_number(text: str, end: int, finder: AddressFinder) -> int:
     return match.end(1) if value is not None and value >= 1 else end
 
 
+# Round 15: "oude rijn 33 is ons huis": a listed street and a house number opening a clause, before words that call it
+# home (the street may lack a suffix, as many canals and quays do)
+HOME_AFTER = re.compile(r"(?i)(?:^|(?<=[,.;:!?(]\s)|(?<=[,.;:!?(]))((?:([^\W\d_]+)\s+)?([^\W\d_]+)\s+[0-9]{1,4}[a-z]?)"
+                        r"\s+(?:is|was)\s+(?:(?:ons|mijn|m'n|mn|zijn|haar|hun)\s+(?:huis|adres|thuis|woning)"
+                        r"|waar\s+(?:ik|we|wij|hij|zij|ze)\s+(?:woon|woont|wonen|woonde|woonden))(?![\w])")
+
+
+def _home_streets(text: str, lex: Lexicon) -> Iterator[Span]:
+    streets = word_lists().streets
+    for match in HOME_AFTER.finditer(text):
+        street, before = match.group(3).lower(), (match.group(2) or "").lower()
+        if street not in streets:
+            continue
+        start = match.start(2) if before and before in lex.street_prefixes else match.start(3)
+        yield Span(start, match.end(1), "ADRES")
+
+
 def addresses(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     finder = AddressFinder(text, tokens, lex)
     for span in finder.spans():
         yield Span(span.start, _spoken_number(text, span.end, finder), span.kind)
+    if " is " in text or " was " in text:
+        yield from _home_streets(text, lex)

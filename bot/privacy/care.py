@@ -110,6 +110,9 @@ class CareFinder:
             start -= 1
         if self._next(last) and self.lowers[last + 1] in self.lex.care_name_tails:
             last += 1
+        if self._next(last) and self.lowers[last + 1] in ("team", "locatie", "vestiging") and self._next(last + 1) \
+                and self.lowers[last + 2] in self.lex.institution_areas:
+            last += 2  # round 15: "buurtzorg team oost": a team of the organisation named by its area
         return Span(start, tokens[last].end, "INSTELLING")
 
     def _opens_clause(self, index: int) -> bool:

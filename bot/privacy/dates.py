@@ -12,7 +12,10 @@ NUMERIC = re.compile(r"(?<![\w./\-])([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4}|[
 ISO = re.compile(r"(?<![\w./\-])([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![\w]|[./\-][0-9])")
 # Eight digits that make a real date: 14031987 (day month year) or 20120515 (year month day).
 EIGHT = re.compile(r"(?<![\w.\-/])([0-9]{8})(?![\w]|[.\-/][0-9])")
-SPACED = re.compile(r"\s*:?\s*(?:op|on|is)?\s*([0-9]{1,2}) ([0-9]{1,2}) ([0-9]{4})(?![\w])")
+# round 15: up to three words between ("geboortedatum van mijn broertje: 11 11 2016")
+SPACED = re.compile(r"\.?(?:\s+[\w']+){0,3}?\s*:?\s*(?:op|on|is)?\s*([0-9]{1,2}) ([0-9]{1,2}) ([0-9]{4})(?![\w])")
+# round 15: six digits right after a birth cue, day month year ("gebdat 280309")
+SIX = re.compile(r"\.?\s*:?\s*(?:(?:op|on|is)\s+)?([0-9]{2})([0-9]{2})([0-9]{2})(?![\w]|[./\-][0-9])")
 ORDINAL = r"(?:e|ste|de|st|nd|rd|th)?"
 DAY_MONTH = re.compile(r"\.?\s*:?\s*(?:(?:op|on|is)\s+)?([0-9]{1,2})([-/.])([0-9]{1,2})(?![\w]|[-/.][0-9])")
 CUE_LINK = re.compile(r"\s*:?\s*(?:(?:op|on|is)\s+)?")
@@ -81,8 +84,11 @@ def _holiday_pattern(holidays: tuple[str, ...]) -> re.Pattern[str]:
 
 def holiday_dates(text: str, lex: Lexicon) -> Iterator[Span]:
     """"eerste kerstdag 2010": a day named by a holiday, with a year."""
+    _, _, month = _text_patterns(tuple(lex.months))
     for match in _holiday_pattern(lex.holidays).finditer(text):
-        if match.group("year"):
+        year = match.group("year")
+        # round 15: "koningsdag, 27 april": two digits before a month are its day, not a year
+        if year and not (len(year.lstrip("'’")) == 2 and re.match(rf"\s+{month}(?![\w])", text[match.end():], re.I)):
             yield Span(match.start(), match.end(), "GEBOORTEDATUM")
 
 
@@ -136,6 +142,9 @@ def cued_birthdays(text: str, lex: Lexicon) -> Iterator[Span]:
         spaced = SPACED.match(text, cue_match.end())  # "dob 1 4 2013"
         if spaced and _real(int(spaced.group(3)), int(spaced.group(2)), int(spaced.group(1))):
             yield Span(spaced.start(1), spaced.end(), "GEBOORTEDATUM")
+        six = SIX.match(text, cue_match.end())  # "geb. 140309"
+        if six and 1 <= int(six.group(1)) <= 31 and 1 <= int(six.group(2)) <= 12:
+            yield Span(six.start(1), six.end(), "GEBOORTEDATUM")
 
 
 def birthdays_before_cue(text: str, lex: Lexicon) -> Iterator[Span]:

@@ -130,6 +130,12 @@ SCHOOL_SEATS = frozenset({"zit", "zat", "zitten", "zaten", "studeer", "studeert"
 GYM_CHAINS = frozenset({"basic fit", "basic-fit", "basicfit", "sportcity", "trainmore", "fit for free", "jims",
                         "the jims", "anytime fitness", "snap fitness", "david lloyd"})
 WORD_TOWNS = frozenset({"een", "best", "echt", "lent", "born", "nu"})  # towns that are function words too
+TEAM_AFTER = re.compile(r"(?i)\s+(?:(?:meiden|meisjes|jongens|dames|heren|girls|boys)\s+(?:onder|o)\s*[0-9]{1,2}"
+                        r"|(?:jo|mo)\s?[0-9]{1,2}(?:-[0-9])?)(?![\w])")
+SQUAD = re.compile(r"[0-9]{1,2}(?:-[0-9])?(?![\w])")
+BY_AFTER = re.compile(r"\s+by\s+([^\W\d_]+)(?![\w])")
+GLUED_AMPERSAND = re.compile(r"\s+([^\W\d_]{2,}&[^\W\d_]{2,})(?![\w&])")  # round 15: "bso kids&co"
+WEB_DOMAINS = frozenset({"com", "nl", "be", "de", "eu", "org", "net", "io", "co"})  # round 15: a firm by its web name
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
 
 
@@ -426,6 +432,8 @@ class InstitutionFinder:
         """"vv hoogland", "lyceum delft"; not the places named like a common word ("op de bso een kind":
         Een in Drenthe, "kinderopvang de drie routes")."""
         lists, word = word_lists(), token.lower
+        if word in WORD_TOWNS and not token.cap:  # round 15: "onze praktijk een eigen ...": no town Een
+            return False
         return word in lists.places and (word not in lists.frequent_nl or word in self.lex.non_names)  # "utrecht"
 
     def _area_end(self, last: int) -> int:
@@ -570,15 +578,39 @@ class InstitutionFinder:
             probe -= 1
         return index
 
-    def _with_article(self, first: int) -> int:
-        """"het Maasstad ziekenhuis": the article before the name is part of it."""
+    def _with_article(self, first: int, last: int) -> int:
+        """"de bascule", "De Fontein": the article before a name of one word is part of it. Round 15: not before a
+        chain, a name of more words or one glued to its kind word ("bij de albert heijn", "op het stedelijk lyceum",
+        "in het radboudumc"): there it only points."""
         if first > 0 and self.tokens[first - 1].lower in ARTICLES and self._next(first - 1):
-            return first - 1
+            article = self.tokens[first - 1]
+            one = first == last and self._chain_end(first) is None and not self._compound(self.tokens[first])
+            if article.cap or one:  # not "het [Sint-Janscollege]": a name glued to its kind word
+                return first - 1
         return first
+
+    def _branch_town(self, first: int, last: int) -> int:
+        """Round 15: "de kfc in hoofddorp", "ikea delft", "mcdonalds in amersfoort centrum": the town after a shop with
+        many branches names the branch, so it is part of the name (a school's or firm's town is not)."""
+        if self._chain_end(first) != last or not self._next(last) \
+                or " ".join(t.lower for t in self.tokens[first:last + 1]) not in self.lex.branch_chains:
+            return last
+        probe = last + 1
+        if self.tokens[probe].lower == "in" and self._next(probe):
+            probe += 1
+        town = self.tokens[probe]
+        phrase = self._place_phrase(probe)
+        if phrase is not None:  # "in den haag"
+            return phrase
+        if not self._place(town) or town.lower in self.lex.institution_areas:
+            return last
+        if self._next(probe) and self.tokens[probe + 1].lower in self.lex.institution_areas:
+            probe += 1  # "amersfoort centrum"
+        return probe
 
     def _span(self, first: int, last: int) -> Span:
         """The name with its article and area; a case ending after a kind word stays out ("basisschool'a")."""
-        last = self._area_end(last)
+        last = self._area_end(self._branch_town(first, last))
         token = self.tokens[last]
         kind = self._kind(token)
         end = token.start + len(kind) if kind != token.lower and kind in self.lex.institution_tails else token.end
@@ -593,7 +625,17 @@ class InstitutionFinder:
         ampersand = FIRM_AMPERSAND.match(self.text, end)
         if ampersand:  # "verhuisbedrijf Snel & Co"
             end = ampersand.end()
-        return Span(self.tokens[self._with_article(first)].start, end, "INSTELLING")
+        team = TEAM_AFTER.match(self.text, end)
+        if team:  # round 15: "ajax meiden onder 13", "vv hoogland jo11-2": a club's team
+            end = team.end()
+        elif token.lower in ("jo", "mo") and end == token.end:
+            squad = SQUAD.match(self.text, end)
+            end = squad.end() if squad else end  # "jo" taken as a word of the name: its number and squad too
+        maker = BY_AFTER.match(self.text, end)
+        if maker and (maker.group(1)[0].isupper() or maker.group(1).lower() in word_lists().given_names) \
+                and maker.group(1).lower() not in word_lists().frequent_en:
+            end = maker.end()  # round 15: "kapsalon hair by samir": a shop named after its owner
+        return Span(self.tokens[self._with_article(first, last)].start, end, "INSTELLING")
 
     def _club(self, token: Token) -> bool:
         """A kind word of a sports club: "korfbalvereniging", "hockeyclub", "vv", "sv"."""
@@ -645,6 +687,10 @@ class InstitutionFinder:
                 last = self._weak_head_name(index)
                 if last is not None:
                     yield self._span(index, last)
+            if kind in lex.institution_heads and "&" in self.text:
+                glued = GLUED_AMPERSAND.match(self.text, token.end)
+                if glued:  # round 15: "de bso kids&co", "kinderopvang spelen&leren": a name glued by "&"
+                    yield Span(token.start, glued.end(), "INSTELLING")
             if kind in WEAK_HEADS and not tokens[index].cap:
                 last = self._weak_head_name(index)
                 if last is not None:  # "de opvang de klimroos", "praktijkonderwijs het rotsoord"
@@ -742,7 +788,7 @@ class InstitutionFinder:
                     yield self._span(chain[0], chain[1])
             town = self._employer_town(index) if token.lower == "gemeente" else None
             if town is not None:  # "hij werkt bij de gemeente zwolle", "bij gemeente den haag"
-                yield self._span(index, town)
+                yield self._span(index, self._branch_after(town, named=False))  # round 15: "... afdeling vergunningen"
             if token.lower in ARTICLES and self._after_school_class(index):  # "in groep 7 van de klimop"
                 last = self._name_after(index - 1, any_case=True) if index > 0 else None
                 if last is not None:
@@ -1231,6 +1277,10 @@ class InstitutionFinder:
             while self._next(last) and tokens[last + 1].lower in self.lex.chain_sites:
                 last += 1  # "de jumbo distributiecentrum", "albert heijn xl"
             yield self._span(first, last)
+            return
+        if work and first + 1 < len(tokens) and self._next(first, (".",)) and tokens[first + 1].lower in WEB_DOMAINS \
+                and not self._stop(tokens[first]) and not (first + 2 < len(tokens) and self._next(first + 1, ("@",))):
+            yield self._span(first, first + 1)  # round 15: "i work at booking.com", "werkt bij thuisbezorgd.nl"
             return
         last = self._name_after(end, any_case=False, cue=True)
         tail = self._tail_after_cue(first)

@@ -118,6 +118,7 @@ class Lexicon:
     institution_describers: frozenset[str]
     institution_areas: frozenset[str]
     chains: tuple[tuple[str, ...], ...]
+    branch_chains: frozenset[str]  # round 15: chains whose branch a town after them names, words joined by a space
     work_words: frozenset[str]
     number_words: dict[str, int]
     ordinal_words: dict[str, int]
@@ -244,6 +245,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         institution_describers=_words(data["institution_describers"]),
         institution_areas=_words(data["institution_areas"]),
         chains=_phrases(data["chains"]),
+        branch_chains=frozenset(" ".join(phrase) for phrase in _phrases(data["branch_chains"])),
         work_words=_words(data["work_words"]),
         number_words=_numbers(data["number_words"]),
         ordinal_words=_numbers(data["ordinal_words"]),

@@ -1612,9 +1612,30 @@ def _repeated(finder: NameFinder, spans: list[Span]) -> Iterator[Span]:
             yield Span(token.start, token.end, "NAAM")
 
 
+def _shop_after_article(text: str, span: Span, chains: tuple[tuple[str, ...], ...]) -> bool:
+    """Round 15: "naar de albert heijn": a shop of more words after an article is a place, not a person."""
+    words = tuple(text[span.start:span.end].lower().split())
+    before = text[:span.start].rstrip().rsplit(None, 1)
+    return len(words) > 1 and words in chains and bool(before) and before[-1].lower() in ("de", "het", "the")
+
+
+# round 15: "iemand die linda heette", "een vriend die milan heet": a given name between "die"/"dat" and "heet"
+CALLED_BETWEEN = re.compile(r"(?i)(?<![\w])(?:die|dat|who)\s+([^\W\d_]+)\s+(?:heet|heette|heten|heetten)(?![\w])")
+
+
+def _called_between(text: str) -> Iterator[Span]:
+    lists = word_lists()
+    for match in CALLED_BETWEEN.finditer(text):
+        word = match.group(1).lower()
+        if word in lists.given_names and word not in lists.frequent_nl and word not in lists.frequent_en:
+            yield Span(match.start(1), match.end(1), "NAAM")
+
+
 def names(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     finder = NameFinder(text, tokens, lex)
-    spans = list(finder.spans())
+    spans = [s for s in finder.spans() if not _shop_after_article(text, s, lex.chains)]
+    if "heet" in text.lower() or "heten" in text.lower():
+        spans += list(_called_between(text))
     if any(t.lower in NICK_VERBS or t.lower in ("genoemd", "zegt", "zeggen") for t in tokens):
         spans += list(_nicknames(finder))
     yield from spans

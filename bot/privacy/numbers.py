@@ -90,11 +90,21 @@ def _spelled_email(at_words: tuple[str, ...], dot_words: tuple[str, ...]) -> re.
     return re.compile(rf"(?<![\w.%+\-])({local}){at}([\w\-]+(?:{domain_dot}[\w\-]+)+)(?![\w])", re.IGNORECASE)
 
 
+# Round 15: an address typed one character at a time ("s a n n e @ g m a i l . c o m")
+SPACED_OUT = re.compile(r"(?<!\S)(?:\S ){4,}\S(?!\S)")
+
+
 def emails(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in EMAIL.finditer(text):
         top_level = match.group().rsplit(".", 1)[-1]
         if len(top_level) >= 2 and top_level.isalpha():
             yield Span(match.start(), match.end(), "EMAIL")
+    if " @ " in text:
+        for match in SPACED_OUT.finditer(text):
+            joined = match.group().replace(" ", "")
+            top = joined.rsplit(".", 1)[-1]
+            if EMAIL.fullmatch(joined) and top.isalpha() and len(top) >= 2:
+                yield Span(match.start(), match.end(), "EMAIL")
     pattern, position = _spelled_email(lex.email_at_words, lex.email_dot_words), 0
     # A match that is no address is retried one word later: in "contact me at sunny.boy at gmail dot com" the
     # first try is "me at sunny.boy", whose domain has no known ending.
@@ -231,11 +241,27 @@ def _read_run(run: str, lex: Lexicon) -> Iterator[tuple[str, int, int]]:
         index = last + 1
 
 
+# Round 15: a group of digits with the letter o typed for a zero ("06 5O 12 34 56", "o6-1234..."), read as digits
+LETTER_ZERO = re.compile(r"(?<![\w])(?=[0-9oO]*[0-9])(?=[0-9]*[oO])[0-9oO]+(?![\w])")
+
+
+def _zeros_for_letters(text: str) -> str:
+    return LETTER_ZERO.sub(lambda m: m.group().replace("o", "0").replace("O", "0"), text)
+
+
 def phones(text: str, lex: Lexicon) -> Iterator[Span]:
     for run_match in NUMBER_RUN.finditer(text):
         for kind, start, end in _read_run(run_match.group(), lex):
             if kind == "TELEFOON":
                 yield Span(run_match.start() + start, run_match.start() + end, kind)
+    if ("o" in text or "O" in text) and LETTER_ZERO.search(text):  # same length: the positions stay
+        zeroed = _zeros_for_letters(text)
+        for run_match in NUMBER_RUN.finditer(zeroed):
+            if run_match.group() == text[run_match.start():run_match.end()]:
+                continue  # no letter in it: found above
+            for kind, start, end in _read_run(run_match.group(), lex):
+                if kind == "TELEFOON":
+                    yield Span(run_match.start() + start, run_match.start() + end, kind)
 
 
 def _is_service(number: str, lex: Lexicon) -> bool:
@@ -283,13 +309,24 @@ def _before_place(text: str, end: int) -> bool:
     return place in lists.places and place not in lists.frequent_nl  # not "2019 is een": Een is a village too
 
 
+LOOSE_LINKS = frozenset({"ja", "nu", "zo", "na", "al", "om", "te", "of", "is", "as", "so", "or", "by"})
+
+
+def _loose_link(match: re.Match[str]) -> bool:
+    """Round 15: "in 2801 ja gouda": letters that could link a number to a place but seldom do, after a number that
+    is no year (a year: "in 2019 al in utrecht"), are postcode letters before a place."""
+    year = 1900 <= int(match.group(1)) <= 2035
+    return not year and match.group(3).lower() in LOOSE_LINKS
+
+
 def postcodes(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in POSTCODE.finditer(text):
         letters = match.group(3)
         if letters.lower() in ("nr", "no") and NUMBER_AFTER.match(text, match.end()):
             continue  # "plein 1945 nr 3": the number of a house, no postcode letters
         if letters.isupper() or letters.lower() not in lex.postcode_stopwords \
-                or (letters.lower() not in lex.place_links and _before_place(text, match.end())) \
+                or ((letters.lower() not in lex.place_links or _loose_link(match))
+                    and _before_place(text, match.end())) \
                 or (letters.lower() not in CUED_NOT_LETTERS
                     and (POSTCODE_CUE.search(text, max(0, match.start() - 24), match.start())
                          or HOUSE_NUMBER_AFTER.match(text, match.end()))):

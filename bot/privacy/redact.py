@@ -47,7 +47,17 @@ def _find(text: str) -> list[Span]:
         *care_organisations(text, tokens, lex),
         *names(text, tokens, lex),
     ]
-    return _whole_words(text, merge(found, protected), protected)
+    return _whole_words(text, merge(_streets_in_names(text, found), protected), protected)
+
+
+def _streets_in_names(text: str, found: list[Span]) -> list[Span]:
+    """Round 15: a street without a house number inside an institution's name is that name ("verpleeghuis de
+    vijverhof"), not an address: the institution's type wins."""
+    names = [s for s in found if s.kind == "INSTELLING"]
+    if not names:
+        return found
+    return [s for s in found if not (s.kind == "ADRES" and not any(c.isdigit() for c in text[s.start:s.end])
+                                     and any(n.start <= s.start and s.end <= n.end for n in names))]
 
 
 def _whole_words(text: str, spans: list[Span], protected: list[Span]) -> list[Span]:

@@ -247,9 +247,9 @@ def test_third_round_keeps_ordinary_words(text):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("ik heet sanne woon in utrecht", "ik heet [NAAM] woon in utrecht"),  # a verb after the name stays
-    ("werkt bij de albert heijn in noord", "werkt bij [INSTELLING]"),
-    ("ik zit op het da vinci college", "ik zit op [INSTELLING]"),
-    ("mijn school is het christelijk lyceum delft", "mijn school is [INSTELLING]"),
+    ("werkt bij de albert heijn in noord", "werkt bij de [INSTELLING]"),
+    ("ik zit op het da vinci college", "ik zit op het [INSTELLING]"),
+    ("mijn school is het christelijk lyceum delft", "mijn school is het [INSTELLING]"),
     ("ik voetbal bij vv hoogland", "ik voetbal bij [INSTELLING]"),
     ("ik woon op de Dam 4 boven de kapper", "ik woon op de [ADRES] boven de kapper"),
     ("mieszkam na ulicy Lipowa 8 z mężem", "mieszkam na [ADRES] z mężem"),
@@ -296,7 +296,7 @@ def test_third_round_spans(text, expected):
     ("zij studeert aan de HvA", "zij studeert aan [INSTELLING]"),  # an acronym with a capital inside
     ("opa is opgenomen in het Gelre", "opa is opgenomen in [INSTELLING]"),
     ("ik ga naar hogeschool rotterdam", "ik ga naar [INSTELLING]"),  # a city that is a frequent word
-    ("ik lig in het isalaziekenhuis", "ik lig in [INSTELLING]"),  # a name glued to a kind word
+    ("ik lig in het isalaziekenhuis", "ik lig in het [INSTELLING]"),  # a name glued to a kind word
     ("mój brat pracuje w Jumbo", "mój brat pracuje w [INSTELLING]"),
     ("bel me: 06 twaalf 34 56 78", "bel me: [TELEFOON]"),  # digits and number words in one number
     ("ig: sanne_2009", "ig: [HANDLE]"), ("zoek maar op stoere_jongen010", "zoek maar op [HANDLE]"),
@@ -352,7 +352,7 @@ def test_sixth_round_addresses_keep_ordinary_words(text):
 
 @pytest.mark.parametrize("text, expected", [
     # a compound of a word and a kind of congregation before an article is a head of a name in lower case
-    ("hij preekt in de baptistengemeente het lichtpunt", "hij preekt in [INSTELLING]"),
+    ("hij preekt in de baptistengemeente het lichtpunt", "hij preekt in de [INSTELLING]"),
     ("we zitten bij evangeliekerk de rots", "we zitten bij [INSTELLING]"),
     # after a head and an article a describing word opens the name when a noun follows
     ("ze brengt hem naar peuterspeelzaal de kleine beer", "ze brengt hem naar [INSTELLING]"),
@@ -459,13 +459,13 @@ def test_seventh_round_care_keeps_ordinary_words(text):
 @pytest.mark.parametrize("text, expected", [
     # large employers after a cue of work, like the shops with many branches
     ("hij werkt bij shell op de raffinaderij", "hij werkt bij [INSTELLING] op de raffinaderij"),
-    ("mijn moeder werkt bij de rabobank", "mijn moeder werkt bij [INSTELLING]"),
+    ("mijn moeder werkt bij de rabobank", "mijn moeder werkt bij de [INSTELLING]"),
     # a title and a regnal number inside a school's name
-    ("ze zit op het prinses beatrix college", "ze zit op [INSTELLING]"),
+    ("ze zit op het prinses beatrix college", "ze zit op het [INSTELLING]"),
     ("hij zat op het willem ii college", "hij zat op [INSTELLING]"),
     # a kind of congregation after a word of faith, before an article
-    ("ze gaan naar de christelijke gemeente de ark", "ze gaan naar [INSTELLING]"),
-    ("mama zit bij de vrije kerk de Rots", "mama zit bij [INSTELLING]"),
+    ("ze gaan naar de christelijke gemeente de ark", "ze gaan naar de [INSTELLING]"),
+    ("mama zit bij de vrije kerk de Rots", "mama zit bij de [INSTELLING]"),
 ])
 def test_seventh_round_institution_spans(text, expected):
     assert redact(text) == expected
@@ -633,7 +633,7 @@ def test_eighth_round_addresses_keep_ordinary_words(text):
 @pytest.mark.parametrize(("text", "expected"), [
     # a region inside a name after a kind word, "stedelijk" naming a school, a congregation compound without article
     ("mijn zus zit op roc noord holland", "mijn zus zit op [INSTELLING]"),
-    ("ik zit op het gemeentelijk lyceum", "ik zit op [INSTELLING]"),
+    ("ik zit op het gemeentelijk lyceum", "ik zit op het [INSTELLING]"),
     ("wij gaan naar baptistengemeente bethel", "wij gaan naar [INSTELLING]"),
     ("hij traint bij sportclub zwaluwen", "hij traint bij [INSTELLING]"),
     # curated care organisations the bot names: acting on the writer, a branch, after going or staying there
@@ -870,7 +870,7 @@ def test_ninth_round_probed_foreign_words_and_capitals(text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("i live at 12 baker street", "i live at [ADRES]"),  # an English street in lower case
-    ("i study at the university of amsterdam", "i study at [INSTELLING]"),  # "of" and a place inside a name
+    ("i study at the university of amsterdam", "i study at the [INSTELLING]"),  # "of" and a place inside a name
 ])
 def test_ninth_round_probed_english_spans(text, expected):
     assert redact(text) == expected
@@ -906,7 +906,7 @@ def test_ninth_round_probed_clauses_keep_ordinary_words(text):
 @pytest.mark.parametrize(("text", "expected"), [
     # after a work cue a word web text has mostly as a name, public employers, more chains, a salon
     ("hij werkt bij vanderlande", "hij werkt bij [INSTELLING]"),
-    ("mijn moeder werkt bij de belastingdienst", "mijn moeder werkt bij [INSTELLING]"),
+    ("mijn moeder werkt bij de belastingdienst", "mijn moeder werkt bij de [INSTELLING]"),
     ("ze werkt bij zara in de stad", "ze werkt bij [INSTELLING] in de stad"),
     ("ze werkt bij een kapper, salon bella", "ze werkt bij een kapper, [INSTELLING]"),
 ])
@@ -940,7 +940,7 @@ def test_ninth_round_probed_dates_keep_ordinary_words(text):
 @pytest.mark.parametrize(("text", "expected"), [
     # a kind word too common to be a head, an article and a word that is no frequent or plural word; "pi" and a
     # place; "het" and a care organisation named like a word
-    ("ik woon in de opvang de klimroos", "ik woon in [INSTELLING]"),
+    ("ik woon in de opvang de klimroos", "ik woon in de [INSTELLING]"),
     ("ik zit in jeugdinstelling de hunnerberg", "ik zit in [INSTELLING]"),
     ("hij zit vast in pi vught", "hij zit vast in [INSTELLING]"),
     ("mijn moeder ligt in het slingeland", "mijn moeder ligt in [INSTELLING]"),
@@ -1010,13 +1010,13 @@ def test_ninth_round_probed_surnames_keep_ordinary_words(text):
     ("ik zit op leefgroep regenboog in ede", "ik zit op [INSTELLING] in ede"),
     ("ik ben opgenomen op paviljoen de eik", "ik ben opgenomen op [INSTELLING]"),
     ("mijn zoontje zit in groep de dolfijnen op de opvang", "mijn zoontje zit in [INSTELLING] op de opvang"),
-    ("mijn oom werkt in de turkse bakkerij istanbul", "mijn oom werkt in [INSTELLING]"),
+    ("mijn oom werkt in de turkse bakkerij istanbul", "mijn oom werkt in de [INSTELLING]"),
     ("hij werkt bij garage pietersen", "hij werkt bij [INSTELLING]"),
-    ("ik werk in de supermarkt spar van dijk", "ik werk in [INSTELLING]"),
+    ("ik werk in de supermarkt spar van dijk", "ik werk in de [INSTELLING]"),
     ("hij is uitsmijter bij discotheek de kroon", "hij is uitsmijter bij [INSTELLING]"),
-    ("ik werk bij de gemeente zwolle", "ik werk bij [INSTELLING]"),
-    ("mijn vader werkt bij de gemeente den haag", "mijn vader werkt bij [INSTELLING]"),
-    ("ze zit op de vrije school zonnewende", "ze zit op [INSTELLING]"),
+    ("ik werk bij de gemeente zwolle", "ik werk bij de [INSTELLING]"),
+    ("mijn vader werkt bij de gemeente den haag", "mijn vader werkt bij de [INSTELLING]"),
+    ("ze zit op de vrije school zonnewende", "ze zit op de [INSTELLING]"),
     ("she works at riverside bakery", "she works at [INSTELLING]"),
     ("hij studeert aan erasmus university", "hij studeert aan [INSTELLING]"),
     ("mijn zus zit op kolegio maria auxiliadora", "mijn zus zit op [INSTELLING]"),
@@ -1088,19 +1088,19 @@ def test_eleventh_round_keeps_ordinary_words(text):
      "vriend volgt haar"),
     ("ik zit op avans en mijn ex stalkt me", "ik zit op [INSTELLING] en mijn ex stalkt me"),
     ("ze doet de pabo op fontys pabo in tilburg", "ze doet de pabo op [INSTELLING] in tilburg"),
-    ("mijn broer zit op het havo de driemaster", "mijn broer zit op [INSTELLING]"),
-    ("mijn zoon zit op de isk het baken", "mijn zoon zit op [INSTELLING]"),
-    ("ik heb een bijbaantje bij de kfc aan de ring", "ik heb een bijbaantje bij [INSTELLING] aan de ring"),
-    ("ik doe vrijwilligerswerk bij de kringloop de ruilwinkel", "ik doe vrijwilligerswerk bij [INSTELLING]"),
-    ("hij werkt in het lidl distributiecentrum", "hij werkt in [INSTELLING]"),
+    ("mijn broer zit op het havo de driemaster", "mijn broer zit op het [INSTELLING]"),
+    ("mijn zoon zit op de isk het baken", "mijn zoon zit op de [INSTELLING]"),
+    ("ik heb een bijbaantje bij de kfc aan de ring", "ik heb een bijbaantje bij de [INSTELLING] aan de ring"),
+    ("ik doe vrijwilligerswerk bij de kringloop de ruilwinkel", "ik doe vrijwilligerswerk bij de [INSTELLING]"),
+    ("hij werkt in het lidl distributiecentrum", "hij werkt in het [INSTELLING]"),
     ("hij heeft een autobedrijf, Garage Snel, en daar werk ik", "hij heeft een autobedrijf, [INSTELLING], en daar "
      "werk ik"),
     ("ze is leiding bij scouting de paddestoel groep", "ze is leiding bij [INSTELLING]"),
-    ("hij is conciërge op het openbaar lyceum deventer", "hij is conciërge op [INSTELLING]"),
+    ("hij is conciërge op het openbaar lyceum deventer", "hij is conciërge op het [INSTELLING]"),
     ("hij werkt als buschauffeur bij arriva", "hij werkt als buschauffeur bij [INSTELLING]"),
     ("ze is juf op de vlinderboom", "ze is juf op [INSTELLING]"),
     ("ze zit op sbo de wingerd", "ze zit op [INSTELLING]"),
-    ("mijn vader werkt bij de firma van den heuvel", "mijn vader werkt bij [INSTELLING]"),
+    ("mijn vader werkt bij de firma van den heuvel", "mijn vader werkt bij de [INSTELLING]"),
     ("ik ben stagiair bij advocatenkantoor de jong en partners", "ik ben stagiair bij [INSTELLING]"),
     # names
     ("Wil slaat mijn moeder", "[NAAM] slaat mijn moeder"),
@@ -1155,12 +1155,12 @@ ROUND_13_SPANS = [
     ("mijn tante ligt in ziekenhuis utrechtse heuvelrug", "mijn tante ligt in [INSTELLING]"),
     ("zijn broer bezorgt maaltijden en rijdt voor just eat", "zijn broer bezorgt maaltijden en rijdt voor "
      "[INSTELLING]"),
-    ("ze staat achter de kassa bij de hema in het centrum", "ze staat achter de kassa bij [INSTELLING] in het "
+    ("ze staat achter de kassa bij de hema in het centrum", "ze staat achter de kassa bij de [INSTELLING] in het "
      "centrum"),
     ("mijn stiefvader werkt bij de klantenservice van kpn", "mijn stiefvader werkt bij de klantenservice van "
      "[INSTELLING]"),
     ("hij werkt op het vliegveld bij transavia", "hij werkt op het vliegveld bij [INSTELLING]"),
-    ("de buurman van de lidl kijkt me steeds aan", "de buurman van [INSTELLING] kijkt me steeds aan"),
+    ("de buurman van de lidl kijkt me steeds aan", "de buurman van de [INSTELLING] kijkt me steeds aan"),
     ("ik heb therapie bij logopedie de klankkast", "ik heb therapie bij [INSTELLING]"),
     # addresses: a house number in words after a street without article, a house number after a street named by one
     ("hij woont op berkenlaan negen", "hij woont op [ADRES]"),
@@ -1187,9 +1187,9 @@ ROUND_13_SPANS = [
     ("we wonen op het plein 1813 nr 5", "we wonen op het [ADRES]"),
     ("oma ligt in ziekenhuis zuiderzee in lelystad", "oma ligt in [INSTELLING] in lelystad"),
     ("mijn stiefvader bezorgt pakketten voor dhl", "mijn stiefvader bezorgt pakketten voor [INSTELLING]"),
-    ("ze werkt in de bediening bij de la place", "ze werkt in de bediening bij [INSTELLING]"),
-    ("hij werkt nu bij de gamma", "hij werkt nu bij [INSTELLING]"),
-    ("de mevrouw van de kruidvat kent mijn moeder", "de mevrouw van [INSTELLING] kent mijn moeder"),
+    ("ze werkt in de bediening bij de la place", "ze werkt in de bediening bij de [INSTELLING]"),
+    ("hij werkt nu bij de gamma", "hij werkt nu bij de [INSTELLING]"),
+    ("de mevrouw van de kruidvat kent mijn moeder", "de mevrouw van de [INSTELLING] kent mijn moeder"),
     ("ik ben bang voor van den heuvel", "ik ben bang voor [NAAM]"),
     ("zijn familie heet van 't zand", "zijn familie heet [NAAM]"),
 ]
@@ -1222,33 +1222,33 @@ def test_thirteenth_round_keeps_ordinary_words(text):
 # club and firm compounds after a preposition, saints' names after an article, a kind of school or church in a town,
 # a foreign article inside a name, brands with a sign, "'t" as an article, a club's year glued to its name.
 ROUND_14_SPANS = [
-    ("mijn broertje traint bij de basic fit in noord", "mijn broertje traint bij [INSTELLING]"),
+    ("mijn broertje traint bij de basic fit in noord", "mijn broertje traint bij de [INSTELLING]"),
     ("zij speelt bij psv in de jeugd", "zij speelt bij [INSTELLING] in de jeugd"),
-    ("mijn tante vakkenvult bij de jumbo", "mijn tante vakkenvult bij [INSTELLING]"),
-    ("mijn oom werkt bij het CJIB", "mijn oom werkt bij [INSTELLING]"),
+    ("mijn tante vakkenvult bij de jumbo", "mijn tante vakkenvult bij de [INSTELLING]"),
+    ("mijn oom werkt bij het CJIB", "mijn oom werkt bij het [INSTELLING]"),
     ("zijn broer werkt bij rdw in veendam", "zijn broer werkt bij [INSTELLING] in veendam"),
-    ("mijn stiefvader werkt bij het ministerie van defensie", "mijn stiefvader werkt bij [INSTELLING]"),
+    ("mijn stiefvader werkt bij het ministerie van defensie", "mijn stiefvader werkt bij het [INSTELLING]"),
     ("ze zit bij volleybalclub dynamo", "ze zit bij [INSTELLING]"),
     ("hij is lid van schaakvereniging paard", "hij is lid van [INSTELLING]"),
     ("mijn vader is de baas van schildersbedrijf kok", "mijn vader is de baas van [INSTELLING]"),
-    ("we gingen naar de sint jozef voor de mis", "we gingen naar [INSTELLING] voor de mis"),
-    ("mijn zus ligt in het St. Franciscus", "mijn zus ligt in [INSTELLING]"),
-    ("mijn zoon zit op de katholieke school in venlo", "mijn zoon zit op [INSTELLING]"),
+    ("we gingen naar de sint jozef voor de mis", "we gingen naar de [INSTELLING] voor de mis"),
+    ("mijn zus ligt in het St. Franciscus", "mijn zus ligt in het [INSTELLING]"),
+    ("mijn zoon zit op de katholieke school in venlo", "mijn zoon zit op de [INSTELLING]"),
     ("ze eet elke week bij pizzeria da marco", "ze eet elke week bij [INSTELLING]"),
     ("mijn moeder werkt bij de c&a in het centrum", "mijn moeder werkt bij de [INSTELLING] in het centrum"),
     ("mijn nichtje zit op kinderopvang 't zonnetje", "mijn nichtje zit op [INSTELLING]"),
     ("hij rijdt paard bij manege de vosjes", "hij rijdt paard bij [INSTELLING]"),
     ("ik korfbal bij korfbalclub oranje'72", "ik korfbal bij [INSTELLING]"),
     ("ik zit op het csg en daar is het fijn", "ik zit op [INSTELLING] en daar is het fijn"),
-    ("mijn zus werkt bij de thuiszorg zwolle", "mijn zus werkt bij [INSTELLING]"),
-    ("hij werkt bij de reiniging rotterdam-zuid", "hij werkt bij [INSTELLING]"),
+    ("mijn zus werkt bij de thuiszorg zwolle", "mijn zus werkt bij de [INSTELLING]"),
+    ("hij werkt bij de reiniging rotterdam-zuid", "hij werkt bij de [INSTELLING]"),
     ("mijn moeder werkt bij brinkerhoek", "mijn moeder werkt bij [INSTELLING]"),
-    ("ik werk bij de albert hijn", "ik werk bij [INSTELLING]"),
+    ("ik werk bij de albert hijn", "ik werk bij de [INSTELLING]"),
     ("mijn vader werkt bij de kruidvaat", "mijn vader werkt bij [INSTELLING]"),
-    ("ik ga elke avond naar de anytime fitness", "ik ga elke avond naar [INSTELLING]"),
-    ("mijn tante is caissière bij de vomar", "mijn tante is caissière bij [INSTELLING]"),
+    ("ik ga elke avond naar de anytime fitness", "ik ga elke avond naar de [INSTELLING]"),
+    ("mijn tante is caissière bij de vomar", "mijn tante is caissière bij de [INSTELLING]"),
     ("hij is monteur bij vattenfall", "hij is monteur bij [INSTELLING]"),
-    ("ze is aangenomen bij de hema", "ze is aangenomen bij [INSTELLING]"),
+    ("ze is aangenomen bij de hema", "ze is aangenomen bij de [INSTELLING]"),
     ("hij werkt bij de kinderopvang van smallsteps", "hij werkt bij de kinderopvang van [INSTELLING]"),
     ("mijn zoon zit op de gomarus", "mijn zoon zit op [INSTELLING]"),
     ("de tandarts zit in gezondheidscentrum noord", "de tandarts zit in [INSTELLING]"),
@@ -1280,3 +1280,65 @@ def test_fourteenth_round_keeps_ordinary_words(text):
 
 def test_fourteenth_round_a_saints_feast_is_no_institution():
     assert "INSTELLING" not in redact("we lopen mee met de sint maarten optocht")
+
+
+# Round 15 (tuning set O, its misses read and fixed by kind; these are other sentences of the same kinds): the article
+# stays outside before a chain or a name of more words, the town after a shop, restaurant or gym chain is its branch
+# (not after a firm: "rdw in veendam" above), a firm by its web name, a municipality's department, a club's team, a
+# shop named after its owner, a name glued by "&", a given name before "heet", dates of birth with spaces or six
+# digits after a cue, a typo of "straat", a given name inside a lower-case street, postcode letters that are a word.
+ROUND_15_SPANS = [
+    ("mijn tante werkt bij de aldi in zwolle", "mijn tante werkt bij de [INSTELLING]"),
+    ("hij heeft een bijbaan bij burger king in apeldoorn", "hij heeft een bijbaan bij [INSTELLING]"),
+    ("mijn broer werkt bij decathlon utrecht op de fietsafdeling", "mijn broer werkt bij [INSTELLING] op de "
+     "fietsafdeling"),
+    ("ze werkt bij de kruidvat in tilburg centrum", "ze werkt bij de [INSTELLING]"),
+    ("ik werk bij de jumbo in den haag", "ik werk bij de [INSTELLING]"),
+    ("mijn zus zit op het stedelijk gymnasium in 4 vwo", "mijn zus zit op het [INSTELLING] in 4 vwo"),
+    ("ik werk bij de rabobank", "ik werk bij de [INSTELLING]"),
+    ("mijn vader is kok in het rijnstate ziekenhuis", "mijn vader is kok in het [INSTELLING]"),
+    ("mijn moeder is schoonmaker bij coolblue.nl", "mijn moeder is schoonmaker bij [INSTELLING]"),
+    ("my brother works at bol.com in the warehouse", "my brother works at [INSTELLING] in the warehouse"),
+    ("hij werkt bij de gemeente breda afdeling vergunningen", "hij werkt bij de [INSTELLING]"),
+    ("mijn dochter speelt bij vv dalfsen meiden onder 11", "mijn dochter speelt bij [INSTELLING]"),
+    ("mijn zoon voetbalt bij sv urk jo13-1", "mijn zoon voetbalt bij [INSTELLING]"),
+    ("ze knipt haar haar bij salon beauty by fatima", "ze knipt haar haar bij [INSTELLING]"),
+    ("ik werk bij de jumbo by the way", "ik werk bij de [INSTELLING] by the way"),
+    ("mijn kleine zit op kinderopvang spelen&leren", "mijn kleine zit op [INSTELLING]"),
+    ("ik ken een jongen die ruben heet, hij pest mij", "ik ken een jongen die [NAAM] heet, hij pest mij"),
+    ("die vrouw die marieke heette was er ook", "die vrouw die [NAAM] heette was er ook"),
+    ("geboortedatum van mijn dochter: 4 9 2017", "geboortedatum van mijn dochter: [GEBOORTEDATUM]"),
+    ("gebdat 170612", "gebdat [GEBOORTEDATUM]"),
+    ("geb. 031108 en ik woon in assen", "geb. [GEBOORTEDATUM] en ik woon in assen"),
+    ("ze woont op de piet heinstraat, welk nummer weet ik niet", "ze woont op de [ADRES], welk nummer weet ik niet"),
+    ("molenstrat 7 is waar hij woont", "[ADRES] is waar hij woont"),
+    ("zijn adres is in 3811 nu amersfoort", "zijn adres is in [POSTCODE] amersfoort"),
+    ("bel me op 06 7O 98 76 54 na school", "bel me op [TELEFOON] na school"),  # the letter o for a zero
+    ("mijn mail is d a a n 7 @ o u t l o o k . c o m", "mijn mail is [EMAIL]"),  # one character at a time
+    ("mijn oom werkt bij buurtzorg team zuid", "mijn oom werkt bij [INSTELLING]"),  # a care team by its area
+    ("lange haven 12 is waar we wonen", "[ADRES] is waar we wonen"),  # a street without suffix called home
+    ("nou, nieuwe gracht 4 was mijn adres", "nou, [ADRES] was mijn adres"),
+]
+ROUND_15_KEEPS = [
+    "ik ga zo even naar de albert heijn", "we halen boodschappen bij de lidl in de buurt",
+    "heeft de praktijk een eigen website", "onze school een beetje raar", "hoe heet dat ding ook alweer",
+    "het was in 2019 ja in utrecht", "ik zit in de jo en mo groep", "geboren met 3 tenen en 2 vingers",
+    "ik betaalde 1500 in amsterdam", "wat is de website van booking.com", "ik werk bij mijn oom in breda",
+    "ik ben 1O jaar", "het was om 1O uur", "a b c @ d e f", "groep 7 is mijn klas", "kamer 3 is mijn thuis",
+    "op tweede kerstdag, 26 december, sloeg hij", "op pakjesavond, 05 december, was hij dronken",  # no year
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_15_SPANS)
+def test_fifteenth_round_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND_15_KEEPS)
+def test_fifteenth_round_keeps_ordinary_words(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize("text", ["mijn tante werkt in zorgcentrum de linde", "opa woont in verpleeghuis de eikenhof"])
+def test_fifteenth_round_a_street_word_inside_an_institution_is_its_name(text):
+    assert [s.kind for s in find_pii(text)] == ["INSTELLING"]
