@@ -30,9 +30,13 @@ written blind and never read, is the held-out set: the figures that count. In th
 pii_chat_institutions_p.yml (institutions only, written in one pass before that round: lower case, typos,
 abbreviations, branch and place, after work and study verbs, and traps with no PII) is a tuning set for the class
 INSTELLING; O stays the held-out set. In the fifteenth round O becomes a tuning set too and pii_chat_holdout_q.yml
-(595 sentences, written blind in one pass on 2026-12-06 before that round) is the held-out set. A set whose file
-does not exist yet is skipped with a note; `--set NAME` scores only the named sets (to list the misses of tuning
-sets without the counts of Q).
+(595 sentences, written blind in one pass on 2026-12-06 before that round) is the held-out set. In the sixteenth
+round pii_chat_tuning_r.yml (R, 507 chat-style sentences weighted towards what is hardest: lower-case names after
+relation words, names that are words, many origins, nicknames, tussenvoegsels; institutions with branch or
+neighbourhood; addresses without a number or with toevoegingen; dates of birth in every format; 65 look-alikes) is a
+tuning set written in one pass before its round, before the redactor was run on it; Q stays the held-out set.
+A set whose file does not exist yet is skipped with a note; `--set NAME` scores only the named sets (to list the
+misses of tuning sets without the counts of Q).
 
 A labelled span counts as found when the redactor's spans cover all of its characters (of any type; a
 wrong type is listed separately). A false positive is a redacted span that touches no labelled span.
@@ -71,7 +75,8 @@ SETS = {"main": HERE / "pii_cases.yml", "holdout": HERE / "pii_holdout.yml",
         "chat-holdout-j": HERE / "pii_chat_holdout_j.yml", "chat-holdout-k": HERE / "pii_chat_holdout_k.yml",
         "chat-holdout-l": HERE / "pii_chat_holdout_l.yml", "chat-holdout-m": HERE / "pii_chat_holdout_m.yml",
         "chat-holdout-n": HERE / "pii_chat_holdout_n.yml", "chat-holdout-o": HERE / "pii_chat_holdout_o.yml",
-        "chat-institutions-p": HERE / "pii_chat_institutions_p.yml", "chat-holdout-q": HERE / "pii_chat_holdout_q.yml"}
+        "chat-institutions-p": HERE / "pii_chat_institutions_p.yml", "chat-holdout-q": HERE / "pii_chat_holdout_q.yml",
+        "chat-tuning-r": HERE / "pii_chat_tuning_r.yml"}
 BLIND = {"chat-holdout-q"}  # the held-out set of the latest round: figures only, misses never shown
 WORD = re.compile(r"\w+")
 STRUCTURED = ("TELEFOON", "EMAIL", "POSTCODE", "BSN", "IBAN", "GEBOORTEDATUM")
