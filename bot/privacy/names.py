@@ -744,7 +744,8 @@ class NameFinder:
         if self._adjacent(index, candidate):
             ok = self._capitalised_name(token) or self._listed(token) or self._after_relation_word(token) \
                 or self._before_listed_surname(candidate) or self._subject_before_verb(candidate) \
-                or self._foreign_after_relation(index) or self._curated_at_end(candidate)
+                or self._foreign_after_relation(index) or self._curated_at_end(candidate) \
+                or self._given_before_particles(candidate)
             return candidate if ok else None
         if self._adjacent(index, candidate, COLON) and not self._blocked(token) \
                 and token.lower not in self.lex.subject_verbs and token.lower not in self.lex.possessives \
@@ -757,6 +758,14 @@ class NameFinder:
                 and (self._capitalised_name(token) or self._named(token) or self._curated_given(token)):
             return candidate  # "de vader van mijn vriendin, Ruud, ...", "mijn zus, lars, ..."
         return None
+
+    def _given_before_particles(self, index: int) -> bool:
+        """Round 16: "mijn stiefvader jan de graaf": after a relation word a given name that is also a frequent word
+        or a month, then particles and a surname, is a full name."""
+        token, nxt = self.tokens[index], index + 1
+        return self._is_given(token.lower) and not self._blocked(token) and token.lower not in self.lex.possessives \
+            and nxt < len(self.tokens) and self.tokens[nxt].lower in self.lex.name_particles \
+            and self._adjacent(index, nxt) and self._surname_end(index) > nxt
 
     def _new_clause(self, index: int) -> bool:
         """"en ik woon", "maar mijn moeder": a conjunction and a pronoun or possessive open a clause at `index`."""
