@@ -189,5 +189,30 @@ class CareFinder:
                     yield self._span(index, last)
 
 
+    def area_teams(self) -> Iterator[Span]:
+        """Round 16: "het wijkteam noord", "jeugdteam zuidoost", "het sociaal team in lombok": the bot names the
+        kind of team ("het wijkteam"), a team with its area (a compass word, a quarter or a town) is the one that
+        knows the family."""
+        lex, lists = self.lex, word_lists()
+        for index, word in enumerate(self.lowers):
+            if word not in lex.area_teams or not self._next(index):
+                continue
+            probe = index + 1
+            if self.lowers[probe] == "in" and self._next(probe):
+                probe += 1
+            area = self.lowers[probe]
+            town = area in lists.places and area not in lists.frequent_nl
+            if area in lex.institution_areas or area in lex.quarters or town:
+                yield Span(self.tokens[index].start, self.tokens[self._area_end(probe)].end, "INSTELLING")
+
+    def _area_end(self, probe: int) -> int:
+        """"noord-west" is one token; "zuid oost" two: a second compass word joins the first."""
+        if self._next(probe) and self.lowers[probe + 1] in self.lex.institution_areas:
+            return probe + 1
+        return probe
+
+
 def care_organisations(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
-    yield from CareFinder(text, tokens, lex).spans()
+    finder = CareFinder(text, tokens, lex)
+    yield from finder.spans()
+    yield from finder.area_teams()

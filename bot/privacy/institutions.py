@@ -602,11 +602,31 @@ class InstitutionFinder:
         phrase = self._place_phrase(probe)
         if phrase is not None:  # "in den haag"
             return phrase
+        if probe > last + 1:
+            quarter = self._quarter(probe)
+            if quarter is not None:
+                return quarter
         if not self._place(town) or town.lower in self.lex.institution_areas:
             return last
         if self._next(probe) and self.tokens[probe + 1].lower in self.lex.institution_areas:
             probe += 1  # "amersfoort centrum"
         return probe
+
+    def _quarter(self, probe: int) -> Optional[int]:
+        """Round 16: after a shop chain and "in", a quarter names the branch as a town does: a listed quarter ("in
+        kanaleneiland", "in de pijp": web text has most of them as words) or the centre of a named town ("in het
+        centrum van breda"; not "in het centrum" alone). Last token of it, or None."""
+        tokens = self.tokens
+        token = tokens[probe]
+        if token.lower in ("het", "'t") and self._next(probe) and tokens[probe + 1].lower in ("centrum", "center"):
+            end = probe + 1
+            if self._next(end) and tokens[end + 1].lower == "van" and self._next(end + 1) \
+                    and self._place(tokens[end + 2]):
+                return end + 2
+            return None
+        if token.lower == "de" and self._next(probe):
+            token, probe = tokens[probe + 1], probe + 1
+        return probe if token.lower in self.lex.quarters else None
 
     def _span(self, first: int, last: int) -> Span:
         """The name with its article and area; a case ending after a kind word stays out ("basisschool'a")."""

@@ -118,6 +118,8 @@ class Lexicon:
     institution_describers: frozenset[str]
     institution_areas: frozenset[str]
     chains: tuple[tuple[str, ...], ...]
+    area_teams: frozenset[str]  # round 16: "wijkteam", "jeugdteam": a team named by its area after it
+    quarters: frozenset[str]  # round 16: quarters named like a word after a chain and "in de" ("de pijp")
     branch_chains: frozenset[str]  # round 15: chains whose branch a town after them names, words joined by a space
     work_words: frozenset[str]
     number_words: dict[str, int]
@@ -246,6 +248,8 @@ def _load(data: dict[str, Any]) -> Lexicon:
         institution_areas=_words(data["institution_areas"]),
         chains=_phrases(data["chains"]),
         branch_chains=frozenset(" ".join(phrase) for phrase in _phrases(data["branch_chains"])),
+        quarters=frozenset(data["quarters"]),
+        area_teams=frozenset(data["area_teams"]),
         work_words=_words(data["work_words"]),
         number_words=_numbers(data["number_words"]),
         ordinal_words=_numbers(data["ordinal_words"]),
