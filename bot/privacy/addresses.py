@@ -20,8 +20,9 @@ HOUSE_NUMBER = re.compile(
     r"(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
     # "huis 2", "app. 14", "unit 3": a dwelling inside the building, with its own number
     r"|\s?-?\s?(?i:huis|unit|app\.?|apt\.?|appartement|flat|kamer|bus)\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
-    # "2 achterhuis"
-    r"|\s?-?\s?(?i:bis|hs|huis|bg|bgg|bv|zw|rd|ii|iii|(?:boven|beneden|achter|voor)(?:woning|huis)(?![\w])"
+    r"|\s?-?\s?(?i:k|kmr)\s?[0-9]{1,3}(?![\w])"  # round 16: "tulpstraat 4 k2": the room, abbreviated
+    # "2 achterhuis"; round 16: the colour of the door written out as well as abbreviated ("2 rood", "2 rd")
+    r"|\s?-?\s?(?i:bis|hs|huis|bg|bgg|bv|zw|rd|zwart|rood|ii|iii|(?:boven|beneden|achter|voor)(?:woning|huis)(?![\w])"
     r"|(?:boven|beneden)(?!\s+(?:de|het|een|the)\b))(?![\w])"
     r"|\s?-\s?(?i:i|iv)(?![\w])"  # "23-II", "40-I": the floor in Roman numerals (Amsterdam)
     # "218 2 hoog", "45-3hoog", "9 tweede verdieping", "480 1st floor": the floor, in digits or words, Dutch or English
@@ -367,6 +368,13 @@ class AddressFinder:
             first = self._with_name_particles(start)  # "op de van heemskerckweg"
             if self._after_article(first) and self._named_from(first, index, strength):
                 return first
+        first = self._with_name_particles(self._street_start(index))
+        lead = self._titled_start(first)
+        if lead < self.tokens[first].start:  # round 16: "in de burg. de withstraat", "op de 2e oosterparkstraat"
+            opening = next(i for i, t in enumerate(self.tokens) if t.end > lead)
+            if self._after_article(opening) or (opening > 0 and self.tokens[opening - 1].lower in ARTICLES
+                                                and self.text[self.tokens[opening - 1].end:lead] == " "):
+                return opening  # the ordinal's digits are no token: "de 2e ..."
         title = index - 1  # "aan de graaf florislaan": a title between the article and the street names it
         if title > 0 and self.tokens[title].lower in self.lex.street_titles and len(self.tokens[title].lower) > 3 \
                 and self._adjacent(title, index) and self._after_article(title):
