@@ -9,6 +9,9 @@ from bot.privacy.lexicon import Lexicon, cue_pattern
 from bot.privacy.spans import Span
 
 NUMERIC = re.compile(r"(?<![\w./\-])([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4}|['’]?[0-9]{2})(?![\w]|[./\-][0-9])")
+# round 16: "24 - 05 - 2007", "3 / 4 / 2010": spaces around the separators, a year of four digits
+NUMERIC_SPACED = re.compile(r"(?<![\w./\-])([0-9]{1,2})( [-/.] ?| ?[-/.] )([0-9]{1,2})\2((?:19|20)[0-9]{2})"
+                            r"(?![\w]|[./\-][0-9])")
 ISO = re.compile(r"(?<![\w./\-])([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![\w]|[./\-][0-9])")
 # Eight digits that make a real date: 14031987 (day month year) or 20120515 (year month day).
 EIGHT = re.compile(r"(?<![\w.\-/])([0-9]{8})(?![\w]|[.\-/][0-9])")
@@ -48,6 +51,9 @@ def _day_month_ok(day: str, month: str) -> bool:
 def numeric_dates(text: str) -> Iterator[Span]:
     for match in NUMERIC.finditer(text):
         if _day_month_ok(match.group(1), match.group(3)):
+            yield Span(match.start(), match.end(), "GEBOORTEDATUM")
+    for match in NUMERIC_SPACED.finditer(text):
+        if 1 <= int(match.group(1)) <= 31 and 1 <= int(match.group(3)) <= 12:
             yield Span(match.start(), match.end(), "GEBOORTEDATUM")
     for match in ISO.finditer(text):
         year, month, day = (int(match.group(i)) for i in (1, 3, 4))

@@ -124,12 +124,23 @@ class Spoken:
             if end is not None:
                 yield Span(self.tokens[index].start, end, "GEBOORTEDATUM")
 
+    def digit_days(self) -> Iterator[Span]:
+        """Round 16: "19 juni tweeduizend elf": the day in digits, the month and the year in words."""
+        for index, token in enumerate(self.tokens):
+            if token.lower not in self.lex.months or not self._joined(index):
+                continue
+            day = DIGIT_DAY.search(self.text, 0, token.start)
+            year = self._year_end(index + 1)
+            if day is not None and 1 <= int(day.group(1)) <= 31 and year is not None:
+                yield Span(day.start(1), self.tokens[year].end, "GEBOORTEDATUM")
+
     def _digit_year(self, month: int) -> Optional[int]:
         found = re.compile(r",? ([0-9]{4}|['’][0-9]{2})(?![\w])").match(self.text, self.tokens[month].end)
         return found.end() if found else None
 
 
 DIGITS = re.compile(r"[0-9]+")
+DIGIT_DAY = re.compile(r"(?<![\w])([0-9]{1,2})(?:e|ste|de)?\.? $")
 MIXED_DIGITS = (9, 12)  # "06 vijf vijf 20 71 33": a number of 10 digits, part in words
 
 
@@ -166,5 +177,7 @@ def spoken_numbers(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Spa
     spoken = Spoken(text, tokens, lex)
     yield from spoken.phones()
     yield from spoken.dates()
+    if any(ch.isdigit() for ch in text):
+        yield from spoken.digit_days()
     if any(value is not None for value in spoken.values) and any(ch.isdigit() for ch in text):
         yield from mixed_phones(text, spoken, lex)
