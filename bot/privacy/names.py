@@ -468,11 +468,28 @@ class NameFinder:
         if self.tokens[nxt].lower in AND and not token.cap and self._ambiguous(token.lower) \
                 and not (nxt + 1 < len(self.tokens) and self._is_given(self.tokens[nxt + 1].lower)):
             return False  # "storm en regen buiten": two nouns; not "fleur en sanne zeggen" ("roos en ik": _with_person)
+        if self._owned_thing(index):
+            return False
         if self.tokens[nxt].lower in self.lex.subject_verbs or self._capitalised_name(self.tokens[nxt]):
             return True
         last = self._after_particles(nxt)  # "Rosa de Groot, Nassaulaan 9": particles and a capitalised surname
         return last is not None and last > nxt and self._capitalised_name(self.tokens[last]) \
             and not self.tokens[last].sentence_start
+
+    def _owned_thing(self, index: int) -> bool:
+        """Round 16: "lente is mijn lievelingsseizoen", "beer is mijn knuffel": a given name that is also a word,
+        then "is"/"was", a possessive and a noun that is no relation or person: the word, no name ("hoop is mijn
+        zusje" stays a name)."""
+        tokens, lex = self.tokens, self.lex
+        thing = index + 3
+        if thing >= len(tokens) or not self._ambiguous(tokens[index].lower) \
+                or tokens[index + 1].lower not in ("is", "was") or tokens[index + 2].lower not in lex.possessives \
+                or not all(self._adjacent(i, i + 1) for i in range(index, thing)):
+            return False
+        noun = tokens[thing]
+        return noun.lower not in lex.relations and noun.lower not in lex.person_nouns \
+            and not self._relation_typo(noun) and not self._is_given(noun.lower) and not noun.cap \
+            and noun.lower not in RELATION_ADJECTIVES
 
     def _word_name_subject(self, index: int) -> bool:
         """"april zegt dat het mijn schuld is", "Summer says ...": a given name that is also a word (a month, a
