@@ -24,7 +24,7 @@ AREA_LINKS = frozenset({"in", "aan", "op"})  # "albert heijn in noord"
 CLUB_YEAR = re.compile(r"(?: ['’]?|['’])[0-9]{2}(?![\w'’])")  # round 14: "dos'46" too
 UNIT_AFTER = re.compile(r"\s+([^\W\d_]+)")
 CLUB_HEADS = frozenset({"vv", "sv", "svv", "rkvv", "cvv", "hc", "fc", "mhc", "hv", "kv", "kc", "zv", "rkhvv", "rksv",
-                        "vvv", "ksv", "av", "gv", "tc", "ltc", "zc", "ttv"})
+                        "vvv", "ksv", "av", "gv", "tc", "ltc", "zc", "ttv", "avv", "rkavv", "bc"})  # round 16: avv, bc
 # "op de regenboog in groep 6", "op het minkema in de brugklas": a school class after the school's name.
 CLASS_AFTER = re.compile(r"(?i)\s+in\s+(?:(?:groep|klas|leerjaar)\s*[0-9]{1,2}[a-z]?|de\s+(?:brugklas|[0-9]e\s+klas)"
                          r"|[0-9]\s*(?:havo|vwo|vmbo|mavo|gym|atheneum|tl|kader|basis)|the\s+[0-9]+(?:st|nd|rd|th)\s+grade)"
@@ -57,6 +57,9 @@ BRANCH_WORDS = frozenset({"locatie", "vestiging", "campus", "afdeling"})
 # case, as after "basisschool".
 SCHOOL_KINDS = frozenset({"vrije", "brede", "openbare", "christelijke", "islamitische", "katholieke", "montessori",
                           "dalton", "jenaplan", "protestants-christelijke", "internationale"})
+# round 16: the same kinds written as one word, and the international transition class: "de vrijeschool in zutphen"
+GLUED_KINDS = frozenset({"vrijeschool", "montessorischool", "daltonschool", "jenaplanschool", "isk",
+                         "montessoricollege", "montessorilyceum", "daltoncollege", "daltonlyceum"})
 BARE_HEAD_PREPOSITIONS = frozenset({"in", "bij", "op", "naar", "uit", "van"})
 # Kind words people say without an article and without a name: "naar school", "in kerk", "op college"
 BARE_KINDS = frozenset({"school", "kerk", "moskee", "college", "universiteit", "hogeschool", "university", "gym",
@@ -1026,20 +1029,42 @@ class InstitutionFinder:
         Antonius", "van de sint martinusgroep") name a church, hospital, school or group: a person takes no article
         there (not "de sint komt": no name after the title)."""
         tokens = self.tokens
+        if index >= 2 and self._glued_saint(tokens[index]) and tokens[index - 1].lower in ARTICLES \
+                and tokens[index - 2].lower in HET_PREPOSITIONS and self._next(index - 2) and self._next(index - 1):
+            return index  # round 16: "naar de sint-dominicus", "in de st-jozef"
         if index < 2 or tokens[index].lower not in ("sint", "st", "sint-", "saint") \
                 or tokens[index - 1].lower not in ARTICLES or tokens[index - 2].lower not in HET_PREPOSITIONS \
-                or not self._next(index - 2) or not self._next(index - 1) or not self._title_before_name(index):
+                or not self._next(index - 2) or not self._next(index - 1) \
+                or not (self._title_before_name(index) or self._saint_name(index)):
             return None
         name = tokens[index + 1]
         if (name.lower in word_lists().frequent_nl and not name.cap) or name.lower in SAINT_FEASTS:
             return None
         return self._name_after(index + 1, any_case=False) or index + 1
 
+    def _saint_name(self, index: int) -> bool:
+        """Round 16: "in het st. antonius", "naar de sint bavo": after a preposition, an article and a saint's title,
+        a word that is no function word or frequent word is the saint's name, in lower case too."""
+        if not self._next(index, (" ", ". ")):
+            return False
+        name = self.tokens[index + 1]
+        return len(name.lower) > 3 and name.lower.isalpha() and not self._stop(name) \
+            and name.lower not in word_lists().frequent_nl and name.lower not in SAINT_FEASTS
+
+    def _glued_saint(self, token: Token) -> bool:
+        """"sint-dominicus", "st-jozef": a saint's title and a given name joined by a hyphen, one token."""
+        head, _, name = token.lower.partition("-")
+        return head in ("sint", "st") and len(name) > 2 and name not in SAINT_FEASTS \
+            and (name in word_lists().given_names or (name not in word_lists().frequent_nl and not self._stop(token)))
+
     def _kind_in_place(self, index: int) -> Optional[int]:
         """Round 14: a school or church with a word of its kind ("vrije", "hervormde") and a town after "in": the
         town's one school or church of that kind ("de vrije school in zeist"). Returns the town's token."""
         tokens = self.tokens
         word = tokens[index].lower
+        if word in GLUED_KINDS and index + 2 < len(tokens) and self._next(index) and self._next(index + 1) \
+                and tokens[index + 1].lower in ("in", "te", "uit") and self._place(tokens[index + 2]):
+            return index + 2  # round 16: "de vrijeschool in zutphen", "de isk in amersfoort"
         if word not in SCHOOL_KINDS and word not in self.lex.congregation_describers:
             return None
         if index + 3 >= len(tokens) or not all(self._next(i) for i in range(index, index + 3)):
