@@ -742,6 +742,7 @@ class NameFinder:
                     and (len(token.lower) <= SHORT_NAME or not self.lists.ordinary(token.lower)
                          or self.tokens[cue_end - 1].lower in NAMING_VERBS)) \
                 or (self._word_name(token) and self._new_clause(candidate + 1)) \
+                or (self._rare_word(token) and (self._clause_end(candidate) or self._new_clause(candidate + 1))) \
                 or (self._word_name(token) and self._adjacent(candidate, candidate + 1)  # "ik ben rico rosaria"
                     and self._named(self.tokens[candidate + 1], alone=False)
                     and not self._function_word(self.tokens[candidate + 1]))  # "ik ben sunny en ik woon .."
