@@ -595,6 +595,8 @@ class InstitutionFinder:
     def _branch_town(self, first: int, last: int) -> int:
         """Round 15: "de kfc in hoofddorp", "ikea delft", "mcdonalds in amersfoort centrum": the town after a shop with
         many branches names the branch, so it is part of the name (a school's or firm's town is not)."""
+        if first < last and self._chain_end(first) is None and self._chain_end(first + 1) == last:
+            first += 1  # round 16: a kind word before the chain, "sportschool basic-fit", "kinderopvang humankind"
         if self._chain_end(first) != last or not self._next(last) \
                 or " ".join(t.lower for t in self.tokens[first:last + 1]) not in self.lex.branch_chains:
             return last
