@@ -1342,3 +1342,49 @@ def test_fifteenth_round_keeps_ordinary_words(text):
 @pytest.mark.parametrize("text", ["mijn tante werkt in zorgcentrum de linde", "opa woont in verpleeghuis de eikenhof"])
 def test_fifteenth_round_a_street_word_inside_an_institution_is_its_name(text):
     assert [s.kind for s in find_pii(text)] == ["INSTELLING"]
+
+
+# Round 16 (tuning set R, written before the round; its misses read and fixed by kind; these are other sentences of the
+# same kinds): a given name that is also a word before particles and a surname, a listed quarter after a shop chain,
+# a municipal team with its area, a street after an article and a title or ordinal, a room or door colour after the
+# house number, spaced dates and a digit day with the year in words, clubs after "avv"/"bc", a lower-case saint's
+# name after a preposition and article, a one-word school kind with its town, the real name after a nickname, a rare
+# word after "ik ben" ending its clause; and a word that is also a given name before "is mijn" and a thing stays.
+ROUND_16_SPANS = [
+    ("mijn oom kees van der wal komt elke dag langs", "mijn oom [NAAM] komt elke dag langs"),
+    ("mijn opa jan de groot wil niet dat ik praat", "mijn opa [NAAM] wil niet dat ik praat"),
+    ("mijn zus werkt bij de lidl in overvecht", "mijn zus werkt bij de [INSTELLING]"),
+    ("hij werkt bij de albert heijn in de baarsjes", "hij werkt bij de [INSTELLING]"),
+    ("ik werk bij de jumbo in de vakantie", "ik werk bij de [INSTELLING] in de vakantie"),  # a time, no quarter
+    ("ik werk bij de hema in het centrum", "ik werk bij de [INSTELLING] in het centrum"),  # no town named
+    ("ik werk bij de action in het centrum van zwolle", "ik werk bij de [INSTELLING]"),
+    ("mijn moeder traint bij sportschool basic-fit in osdorp", "mijn moeder traint bij [INSTELLING]"),
+    ("de begeleider van het buurtteam zuid belt morgen", "de begeleider van het [INSTELLING] belt morgen"),
+    ("we hebben gesprekken met jeugdteam in transvaal", "we hebben gesprekken met [INSTELLING]"),
+    ("mijn tante woont in de prof. zernikestraat", "mijn tante woont in de [ADRES]"),
+    ("we wonen op de 3e hugo de grootstraat", "we wonen op de [ADRES]"),
+    ("mijn vader woont op de kamperfoeliestraat 9 k3", "mijn vader woont op de [ADRES]"),
+    ("mijn geboortedatum is 7 / 8 / 2012", "mijn geboortedatum is [GEBOORTEDATUM]"),
+    ("geboren op 4 oktober tweeduizend negen", "geboren op [GEBOORTEDATUM]"),
+    ("mijn zoon speelt bij rkavv leonidas", "mijn zoon speelt bij [INSTELLING]"),
+    ("mijn oma ligt in het st. jansdal", "mijn oma ligt in het [INSTELLING]"),
+    ("ze gaat naar de vrijeschool in haarlem", "ze gaat naar de [INSTELLING]"),
+    ("iedereen zegt mo maar zijn echte naam is mohammed", "iedereen zegt mo maar zijn echte naam is [NAAM]"),
+]
+ROUND_16_KEEPS = [
+    "zomer is mijn lievelingsseizoen", "roos is mijn lievelingsbloem", "het wijkteam komt morgen langs",
+    "drie wijkteams werken samen",
+    "ik woon op de 2e etage", "ik zit in de 2e klas", "de score was 3 - 2 in 2010", "i cant sleep bc my dad yells",
+    "we gaan naar de sint want het is feest", "het stationsplein is druk", "zijn echte naam is niet bekend",
+    "ik ben moe en ik wil slapen",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_16_SPANS)
+def test_sixteenth_round_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND_16_KEEPS)
+def test_sixteenth_round_keeps_ordinary_words(text):
+    assert redact(text) == text

@@ -235,10 +235,25 @@ def test_the_set_p_keeps_what_it_reached():
 # of these; round 14 (institutions, tuned on P) raised institutions to .738. In round 15 O became a tuning set (its
 # misses read and fixed by kind): names .981, institutions .875, addresses .984, every other class 1.0
 # (over-redaction 1.6% -> 0.9%, the article now outside most placeholders). The floor holds what it measures.
-O_FLOOR: dict[str, float] = {"NAAM": 0.98, "INSTELLING": 0.87, "ADRES": 0.98}
+# Round 16 (tuned on R, and on O's misses where a general rule exists): institutions .875 -> .912, names .981 -> .988.
+O_FLOOR: dict[str, float] = {"NAAM": 0.98, "INSTELLING": 0.91, "ADRES": 0.98}
 
 
 def test_the_blind_set_o_keeps_its_figures():
     low, over = below_floor("chat-holdout-o", O_FLOOR)
     assert low == {}, low  # figures only: never the texts of a blind set
+    assert over <= MAX_OVER_REDACTION, round(over, 4)
+
+
+# R (pii_chat_tuning_r.yml): a tuning set of 507 chat-style sentences written in one pass before the sixteenth round,
+# before the redactor was run on it, weighted towards what is hardest. Measured on 2026-12-06: before round 16 names
+# .964, institutions .789, addresses .865, dates of birth .930, the rest 1.0 (over-redaction 0.7%); after it (its
+# misses read and fixed by kind) names .969, institutions .899, addresses .981, dates of birth .977, the rest 1.0
+# (over-redaction 0.6%). The floor holds what it measures, rounded down.
+R_FLOOR: dict[str, float] = {"NAAM": 0.96, "INSTELLING": 0.89, "ADRES": 0.98, "GEBOORTEDATUM": 0.97}
+
+
+def test_the_set_r_keeps_what_it_reached():
+    low, over = below_floor("chat-tuning-r", R_FLOOR)
+    assert low == {}, low
     assert over <= MAX_OVER_REDACTION, round(over, 4)
