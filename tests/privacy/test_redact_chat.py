@@ -239,9 +239,9 @@ def test_the_set_p_keeps_what_it_reached():
 O_FLOOR: dict[str, float] = {"NAAM": 0.98, "INSTELLING": 0.91, "ADRES": 0.98}
 
 
-def test_the_blind_set_o_keeps_its_figures():
+def test_the_set_o_keeps_what_it_reached():
     low, over = below_floor("chat-holdout-o", O_FLOOR)
-    assert low == {}, low  # figures only: never the texts of a blind set
+    assert low == {}, low
     assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
@@ -256,4 +256,19 @@ R_FLOOR: dict[str, float] = {"NAAM": 0.96, "INSTELLING": 0.89, "ADRES": 0.98, "G
 def test_the_set_r_keeps_what_it_reached():
     low, over = below_floor("chat-tuning-r", R_FLOOR)
     assert low == {}, low
+    assert over <= MAX_OVER_REDACTION, round(over, 4)
+
+
+# Q (pii_chat_holdout_q.yml): written blind in one pass on 2026-12-06 (seventh session) before rounds 15 and 16, never
+# read (figures only; its misses are never printed). Before round 15: names .960, institutions .894, addresses .921,
+# postcodes .968, dates of birth .971, phone .974, plates .960, handles .968, the rest 1.0 (over-redaction 1.2%).
+# After rounds 15 and 16: addresses .952, over-redaction 0.6%, every other class unchanged (names 239/249, just below
+# .96). The floor holds that, rounded down.
+Q_FLOOR: dict[str, float] = {"NAAM": 0.95, "INSTELLING": 0.89, "ADRES": 0.95, "POSTCODE": 0.96,
+                             "GEBOORTEDATUM": 0.97, "TELEFOON": 0.97, "KENTEKEN": 0.96, "HANDLE": 0.96}
+
+
+def test_the_blind_set_q_keeps_its_figures():
+    low, over = below_floor("chat-holdout-q", Q_FLOOR)
+    assert low == {}, low  # figures only: never the texts of a blind set
     assert over <= MAX_OVER_REDACTION, round(over, 4)
