@@ -59,7 +59,7 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
                  "heldout_danger_d.yml": 0.99, "heldout_danger_e.yml": 0.98, "heldout_danger_f.yml": 0.98,
                  "heldout_danger_g.yml": 0.98, "heldout_danger_h.yml": 0.99, "heldout_danger_i.yml": 0.99,
                  "heldout_danger_j.yml": 0.99, "heldout_danger_k.yml": 0.99, "heldout_danger_l.yml": 0.99,
-                 "tuning_danger_n.yml": 0.99}
+                 "tuning_danger_n.yml": 0.99, "heldout_danger_m.yml": 0.94}
 # Then I became a tuning set; J and ordinary_fresh_b.yml were written blind before the next round (2026-12-06) and
 # measured with the detectors of round I: J 0.952 (acute 0.952, suicide 0.950; its look-alikes 6 of 69 alarms),
 # ordinary_fresh_b 4.0% (28 of 700: lexicon 1.3%, kNN 1.1%, head 1.9%).
@@ -102,7 +102,10 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
 # messages) and ordinary_tuning_f.yml (900 hard look-alikes). On the lexicon so far N read 0.871 (suicide 0.72) and
 # F 7.0% (head 4.3%, lexicon 2.7%); the lexicon learnt N's kinds and F's precision kinds (toys, similes, resolved
 # events, routine medical care, borrowed things, years in the past, court reports, Turkish/Polish habitual words):
-# N 1.000, F 4.6% (lexicon 0.1%; the rest is the head).
+# N 1.000, F 4.6% (lexicon 0.1%; the rest is the head). A seventh corpus round for the head was trained and left out
+# (nlu_candidates/safety_corpus_7/: fewer false alarms on the tuning ordinary sets, lower recall on the tuning danger
+# sets). At the end of the round, blind: M 0.950 -> 0.950 (acute 0.950, suicide 0.950; nl 0.933, tr 0.923),
+# fresh_e 3.29% -> 2.43% (lexicon 2.0% -> 1.1%). Floor M 0.94, ceiling fresh_e 3%.
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
 BLIND = "heldout_danger_m.yml"
 # Their `none` messages: hard look-alikes, reported apart.
@@ -132,7 +135,7 @@ ORDINARY_BLIND = ("ordinary_fresh_e.yml",)
 # with --misses unless the set is in ORDINARY_BLIND.
 MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02, "ordinary_fresh_b.yml": 0.015,
                           "ordinary_fresh_c.yml": 0.03, "ordinary_fresh_d.yml": 0.02,
-                          "ordinary_fresh_e.yml": 0.04, "ordinary_tuning_f.yml": 0.05}
+                          "ordinary_fresh_e.yml": 0.03, "ordinary_tuning_f.yml": 0.05}
 
 
 _bank: Bank | None = None  # set by main: the production bank, its e5 vectors read through a VectorCache
