@@ -46,6 +46,9 @@ rasa_checks() {  # needs only the Rasa venv (the stories also the model): runs b
   timed rasa-test-core "$RASA/rasa" test core --stories tests/stories --model models/wegwijs.tar.gz \
     --fail-on-prediction-errors --out "$TEST_DIR/stories" > "$TEST_DIR/stories.log" 2>&1 || status=$?
   tail -n 20 "$TEST_DIR/stories.log"
+  echo "== our DIET loading for inference predicts exactly what Rasa's own loading does (tests/nlu/diet_load_probe.py)"
+  timed diet-load "$RASA/python" tests/nlu/diet_load_probe.py --check > "$TEST_DIR/diet-load.log" 2>&1 || status=$?
+  tail -n 2 "$TEST_DIR/diet-load.log"
   echo "== NLU: intent accuracy of the shipped model per language on the blind set (figures only; cached per model)"
   timed nlu-languages "$RASA/python" -m bot.measure.nlu_languages || status=$?
   cp -n "$compare_dir/"*.json "$CACHE/nlu-compare/" 2>/dev/null || true  # now with the per-language counts

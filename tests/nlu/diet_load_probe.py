@@ -1,11 +1,15 @@
 """Runs in the Rasa venv: loads the shipped model with Rasa's own DIET loading (one training step to create the
 variables) and with ours (nlu/rasa_speedups.py: variables created by the first prediction), parses the same
-messages with both and prints one JSON line for tests/nlu/test_diet_load.py."""
+messages with both and prints one JSON line. With --check (a step of scripts/test.sh, beside pytest with the other
+Rasa checks) it exits 1 when any prediction differs or fewer than 50 messages were compared.
+
+    .venv/rasa/bin/python tests/nlu/diet_load_probe.py --check"""
 from __future__ import annotations
 
 import asyncio
 import json
 import re
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -54,6 +58,9 @@ def main() -> None:
     rasa_out, ours_out = asyncio.run(parses(rasa_agent, texts)), asyncio.run(parses(ours_agent, texts))
     differ = [text for text, a, b in zip(texts, rasa_out, ours_out, strict=True) if a != b]
     print(json.dumps({"messages": len(texts), "differ": differ, "load_seconds": {"rasa": rasa_s, "ours": ours_s}}))
+    if "--check" in sys.argv and (len(texts) < 50 or differ):
+        print(f"DIET loading differs from Rasa's on {len(differ)} of {len(texts)} messages", file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
