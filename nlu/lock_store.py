@@ -12,6 +12,7 @@ Runs in the Rasa venv (Python 3.10).
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncGenerator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from typing import Any, Optional
@@ -19,9 +20,11 @@ from typing import Any, Optional
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
+from redis.exceptions import LockError as MutexLost
 
 from bot.privacy.keys import hash_sender, sender_key
 
+logger = logging.getLogger(__name__)
 _FLAGS = ("use_ssl",)
 MUTEX_TIMEOUT_S = 5.0  # a mutex outlives no crashed holder longer than this
 MUTEX_WAIT_S = 5.0
@@ -75,4 +78,7 @@ class HashingRedisLockStore(RedisLockStore):
         try:
             yield
         finally:
-            mutex.release()
+            try:
+                mutex.release()
+            except MutexLost:  # held past MUTEX_TIMEOUT_S (a very slow Redis): it expired, nothing to release
+                logger.warning("A lock-store mutex expired before it was released")

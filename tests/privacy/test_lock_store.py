@@ -83,6 +83,30 @@ def test_a_ticket_issued_while_another_server_finishes_is_served_next():
     assert json.loads(_in_rasa_venv(RACE, "race-sender")) == {"lock_exists": True, "b_may_go": True}
 
 
+# A step that holds the mutex past its timeout (a very slow Redis) still finishes: the expired mutex is not an error.
+SLOW = """
+import json, sys, time
+import nlu.lock_store as lock_store
+from rasa.utils.endpoints import EndpointConfig
+from nlu.lock_store import HashingRedisLockStore
+
+lock_store.MUTEX_TIMEOUT_S = 0.2
+config = EndpointConfig(url="127.0.0.1", port=sys.argv[1], db="0", key_prefix="wegwijs",
+                        type="nlu.lock_store.HashingRedisLockStore")
+store = HashingRedisLockStore(endpoint_config=config)
+conversation = store.hashed(sys.argv[2])
+with store._mutex(conversation):
+    time.sleep(0.5)
+ticket = store.issue_ticket(conversation)
+store.cleanup(conversation, ticket)
+print(json.dumps({"finished": True, "lock_left": store.get_lock(conversation) is not None}))
+"""
+
+
+def test_a_mutex_held_past_its_timeout_does_not_break_the_turn():
+    assert json.loads(_in_rasa_venv(SLOW, "slow-sender")) == {"finished": True, "lock_left": False}
+
+
 def test_lock_keys_hold_the_keyed_hash_not_the_sender_id():
     sender = "telefoon-0612345678"
     keys = json.loads(_in_rasa_venv(PROBE, sender))
