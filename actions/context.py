@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -41,7 +41,8 @@ class TurnContext:
     entities: dict[str, list[str]] = field(default_factory=dict)
     safety: frozenset[str] = frozenset()
     misunderstood: int = 0
-    runner_up: Optional[tuple[str, float]] = None  # the best real intent when the classifier fell back
+    runner_up: Optional[tuple[str, float]] = None  # the best real intent when the classifier fell back (the
+    # first of fallback_ranking; tests may give it alone)
     fallback_ranking: tuple[tuple[str, float], ...] = ()  # after a fallback: every real intent and its confidence
     previous_text: str = ""  # the person's message before this one (a follow-up may lean on it)
     nonsense: bool = False  # keyboard mash (actions/nonsense.py): not understood, whatever the classifier said
@@ -52,29 +53,35 @@ class TurnContext:
 
 
 @lru_cache(maxsize=1)
+def _age_data() -> dict[str, Any]:
+    return yaml.safe_load(AGE_FILE.read_text(encoding="utf-8"))
+
+
+@cache
+def _age_file_patterns(key: str, not_an_age: bool = False) -> tuple[re.Pattern[str], ...]:
+    """The patterns of one list of actions/age.yml; with `not_an_age`, each must not be followed by what the
+    file's `not_followed_by` excludes ("16 jaar geleden")."""
+    data = _age_data()
+    tail = f"(?!{data['not_followed_by']})" if not_an_age else ""
+    return tuple(re.compile(pattern + tail, re.IGNORECASE) for pattern in data.get(key) or [])
+
+
 def _age_patterns() -> tuple[re.Pattern[str], ...]:
-    data = yaml.safe_load(AGE_FILE.read_text(encoding="utf-8"))
-    not_an_age = f"(?!{data['not_followed_by']})"
-    return tuple(re.compile(pattern + not_an_age, re.IGNORECASE) for pattern in data["patterns"])
+    return _age_file_patterns("patterns", not_an_age=True)
 
 
-@lru_cache(maxsize=1)
 def _parent_patterns() -> tuple[re.Pattern[str], ...]:
-    data = yaml.safe_load(AGE_FILE.read_text(encoding="utf-8"))
-    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in data.get("parents") or [])
+    return _age_file_patterns("parents")
 
 
-@lru_cache(maxsize=1)
 def _adult_patterns() -> tuple[re.Pattern[str], ...]:
-    data = yaml.safe_load(AGE_FILE.read_text(encoding="utf-8"))
-    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in data.get("adults") or [])
+    return _age_file_patterns("adults")
 
 
 @lru_cache(maxsize=1)
 def minors_only_openings() -> tuple[str, ...]:
     """How a sentence that speaks only to children begins ("ben je jonger dan 18", "if you are under 18")."""
-    data = yaml.safe_load(AGE_FILE.read_text(encoding="utf-8"))
-    return tuple(" ".join(str(opening).lower().split()) for opening in data.get("for_minors") or [])
+    return tuple(" ".join(str(opening).lower().split()) for opening in _age_data().get("for_minors") or [])
 
 
 def says_adult(text: str) -> bool:
@@ -87,17 +94,12 @@ def says_adult(text: str) -> bool:
     return (age is not None and age >= ADULT_AGE) or any(pattern.search(text) for pattern in _adult_patterns())
 
 
-@lru_cache(maxsize=1)
 def _partner_patterns() -> tuple[re.Pattern[str], ...]:
-    data = yaml.safe_load(AGE_FILE.read_text(encoding="utf-8"))
-    not_an_age = f"(?!{data['not_followed_by']})"
-    return tuple(re.compile(pattern + not_an_age, re.IGNORECASE) for pattern in data.get("partners") or [])
+    return _age_file_patterns("partners", not_an_age=True)
 
 
-@lru_cache(maxsize=1)
 def _pupil_patterns() -> tuple[re.Pattern[str], ...]:
-    data = yaml.safe_load(AGE_FILE.read_text(encoding="utf-8"))
-    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in data.get("pupils") or [])
+    return _age_file_patterns("pupils")
 
 
 def says_pupil(text: str) -> bool:
@@ -230,6 +232,7 @@ def read_context(tracker: Tracker) -> TurnContext:
     nonsense = not safety and is_nonsense(text)
     if nonsense:  # the classifier may read "qqq zzz" as thanks; it is not understood
         name, intent, message = "nlu_fallback", {}, {**message, "intent_ranking": []}
+    ranking = fallback_ranking(name, message.get("intent_ranking") or [])
     return TurnContext(
         text=text,
         intent=name,
@@ -240,8 +243,8 @@ def read_context(tracker: Tracker) -> TurnContext:
         entities=entities,
         safety=safety,
         misunderstood=int(tracker.get_slot("misunderstood") or 0),
-        runner_up=runner_up(name, message.get("intent_ranking") or []),
-        fallback_ranking=fallback_ranking(name, message.get("intent_ranking") or []),
+        runner_up=ranking[0] if ranking else None,
+        fallback_ranking=ranking,
         previous_text=previous_user_text(tracker.events or []),
         nonsense=nonsense,
     )
@@ -259,9 +262,3 @@ def fallback_ranking(intent: str, ranking: list[dict[str, Any]]) -> tuple[tuple[
         return ()
     return tuple((str(item["name"]), float(item.get("confidence") or 0.0)) for item in ranking
                  if item.get("name") and item.get("name") != "nlu_fallback")
-
-
-def runner_up(intent: str, ranking: list[dict[str, Any]]) -> Optional[tuple[str, float]]:
-    """After a fallback: the classifier's best real intent and its confidence, or None."""
-    real = fallback_ranking(intent, ranking)
-    return real[0] if real else None
