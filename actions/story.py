@@ -107,22 +107,21 @@ def question_of(text: str) -> str:
     return " ".join(parts[-2:])
 
 
+def _shown(theme: Theme, folded: str, role: Optional[str]) -> bool:
+    """The theme is for this asker (a child, a professional, else an adult) and the folded text shows it."""
+    asker = role if role in ("child", "professional") else "adult"
+    return (theme.askers is None or asker in theme.askers) and theme.shown_in(folded)
+
+
 def themes_of(text: str, settings: StorySettings, role: Optional[str]) -> list[str]:
     """The themes the story shows, in naming order, at most `max_themes`."""
-    asker = role if role in ("child", "professional") else "adult"
     folded = fold(text)
-    found = [theme.id for theme in settings.themes
-             if (theme.askers is None or asker in theme.askers) and theme.shown_in(folded)]
-    return found[:settings.max_themes]
+    return [theme.id for theme in settings.themes if _shown(theme, folded, role)][:settings.max_themes]
 
 
 def form_named(text: str, settings: StorySettings, role: Optional[str]) -> Optional[str]:
     """The first form of violence with a help line of its own (`short_messages`) a message names, or None."""
-    asker = role if role in ("child", "professional") else "adult"
     folded = fold(text)
     by_id = {theme.id: theme for theme in settings.themes}
-    for theme_id in settings.short_messages:
-        theme = by_id.get(theme_id)
-        if theme is not None and (theme.askers is None or asker in theme.askers) and theme.shown_in(folded):
-            return theme_id
-    return None
+    return next((theme_id for theme_id in settings.short_messages
+                 if theme_id in by_id and _shown(by_id[theme_id], folded, role)), None)
