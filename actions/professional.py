@@ -141,7 +141,7 @@ class Passages:
             named = self.named_steps(_without(text, self.before_report), with_done=False)
             if named:  # "moet stap 3 altijd voordat ik meld?": that step, whatever else the message names
                 return self.steps[named[0]].entry
-        if not after and _found(text, self.itself_words) and not self.numbers.find(text, ("stap", "step")):
+        if not after and _found(text, self.itself_words) and not self.names_step_number(text):
             return self.steps[min(steps)].entry  # asks whether the conversation comes first: that step
         return self._beside(steps, after)
 
