@@ -43,9 +43,13 @@ def _text_patterns(months: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern
     return day_first, month_first, month
 
 
+def _day_first(day: str, month: str) -> bool:
+    """A day of a month, then a month: "24 05", "3 4"."""
+    return 1 <= int(day) <= 31 and 1 <= int(month) <= 12
+
+
 def _day_month_ok(day: str, month: str) -> bool:
-    d, m = int(day), int(month)
-    return (1 <= d <= 31 and 1 <= m <= 12) or (1 <= m <= 31 and 1 <= d <= 12)  # also US month/day
+    return _day_first(day, month) or _day_first(month, day)  # also US month/day
 
 
 def numeric_dates(text: str) -> Iterator[Span]:
@@ -53,7 +57,7 @@ def numeric_dates(text: str) -> Iterator[Span]:
         if _day_month_ok(match.group(1), match.group(3)):
             yield Span(match.start(), match.end(), "GEBOORTEDATUM")
     for match in NUMERIC_SPACED.finditer(text):
-        if 1 <= int(match.group(1)) <= 31 and 1 <= int(match.group(3)) <= 12:
+        if _day_first(match.group(1), match.group(3)):
             yield Span(match.start(), match.end(), "GEBOORTEDATUM")
     for match in ISO.finditer(text):
         year, month, day = (int(match.group(i)) for i in (1, 3, 4))
@@ -149,7 +153,7 @@ def cued_birthdays(text: str, lex: Lexicon) -> Iterator[Span]:
         if spaced and _real(int(spaced.group(3)), int(spaced.group(2)), int(spaced.group(1))):
             yield Span(spaced.start(1), spaced.end(), "GEBOORTEDATUM")
         six = SIX.match(text, cue_match.end())  # "geb. 140309"
-        if six and 1 <= int(six.group(1)) <= 31 and 1 <= int(six.group(2)) <= 12:
+        if six and _day_first(six.group(1), six.group(2)):
             yield Span(six.start(1), six.end(), "GEBOORTEDATUM")
 
 
