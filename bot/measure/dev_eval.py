@@ -175,14 +175,6 @@ def parse_case_set(spec: str) -> CaseSet:
                    blind=blind)
 
 
-def evaluate(url: str, cases_path: Path, report: Path, minimum: float, per_category: dict[str, float],
-             verbose: bool, label: str = "", blind: bool = False) -> tuple[int, dict[str, dict[str, float]]]:
-    cases = load_cases(cases_path)
-    print(f"Playing {len(cases)} cases{f' ({label})' if label else ''} against {url} ...", flush=True)
-    results = asyncio.run(run_all(url, cases))
-    return report_results(results, report, minimum, per_category, verbose, label, blind)
-
-
 def report_results(results: list[CaseResult], report: Path, minimum: float, per_category: dict[str, float],
                    verbose: bool, label: str = "", blind: bool = False) -> tuple[int, dict[str, dict[str, float]]]:
     """Print and save one set's pass rates (a blind set's failures are never shown or saved)."""
@@ -212,11 +204,8 @@ async def play_longest_first(url: str, cases: list[dict[str, Any]]) -> list[Case
     """Every case in one pool, the longest conversations first (a long one started last would run alone at the
     end); the results come back in the order of `cases`."""
     order = sorted(range(len(cases)), key=lambda i: -_size(cases[i]))
-    played = await run_all(url, [cases[i] for i in order])
-    results: list[CaseResult] = [played[0]] * len(cases) if cases else []
-    for position, index in enumerate(order):
-        results[index] = played[position]
-    return results
+    by_index = dict(zip(order, await run_all(url, [cases[i] for i in order]), strict=True))
+    return [by_index[i] for i in range(len(cases))]
 
 
 def side_by_side(rates: dict[str, dict[str, dict[str, float]]]) -> str:
