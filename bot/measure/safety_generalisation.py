@@ -106,12 +106,14 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
 # (nlu_candidates/safety_corpus_7/: fewer false alarms on the tuning ordinary sets, lower recall on the tuning danger
 # sets). At the end of the round, blind: M 0.950 -> 0.950 (acute 0.950, suicide 0.950; nl 0.933, tr 0.923),
 # fresh_e 3.29% -> 2.43% (lexicon 2.0% -> 1.1%). Floor M 0.94, ceiling fresh_e 3%.
+# Round O (2026-12-07, eighth session): M and ordinary_fresh_e became tuning sets; heldout_danger_o.yml (146 acute,
+# 60 suicide, 80 look-alikes) and ordinary_fresh_g.yml (700) were written blind in separate passes before it.
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
-BLIND = "heldout_danger_m.yml"
+BLIND = "heldout_danger_o.yml"
 # Their `none` messages: hard look-alikes, reported apart.
 LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml", "heldout_danger_e.yml", "heldout_danger_f.yml",
               "heldout_danger_g.yml", "heldout_danger_h.yml", "heldout_danger_i.yml", "heldout_danger_j.yml",
-              "heldout_danger_k.yml", "heldout_danger_l.yml", BLIND)
+              "heldout_danger_k.yml", "heldout_danger_l.yml", "heldout_danger_m.yml", BLIND)
 # Serious but not acute: abuse, control, past abuse, professionals' cases (written apart, before the head's
 # look-alike training templates). A 112 there is not dangerous but pushes the advice aside: a ceiling, not 0.
 NONACUTE = "heldout_nonacute.yml"
@@ -129,8 +131,8 @@ ORDINARY = ("ordinary.yml", "ordinary_requests.yml")
 # it are tuning sets since. Round K read ordinary_fresh_b's alarms (a tuning set since); ordinary_fresh_c.yml is
 # written blind for the round after (skipped with a note while it is missing; no ceiling until measured once).
 # Round L read ordinary_fresh_c's alarms (a tuning set since); round M read ordinary_fresh_d's; ordinary_fresh_e.yml is
-# the blind one.
-ORDINARY_BLIND = ("ordinary_fresh_e.yml",)
+# the blind one until round O read it; ordinary_fresh_g.yml is the blind one now.
+ORDINARY_BLIND = ("ordinary_fresh_g.yml",)
 # Regression ceilings above what they measure (the issue-12 target is 0.5%); their alarms are counted, and listed
 # with --misses unless the set is in ORDINARY_BLIND.
 MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02, "ordinary_fresh_b.yml": 0.015,
