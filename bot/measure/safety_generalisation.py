@@ -59,7 +59,8 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
                  "heldout_danger_d.yml": 0.99, "heldout_danger_e.yml": 0.98, "heldout_danger_f.yml": 0.98,
                  "heldout_danger_g.yml": 0.98, "heldout_danger_h.yml": 0.99, "heldout_danger_i.yml": 0.99,
                  "heldout_danger_j.yml": 0.99, "heldout_danger_k.yml": 0.99, "heldout_danger_l.yml": 0.99,
-                 "tuning_danger_n.yml": 0.99, "heldout_danger_m.yml": 0.94}
+                 "tuning_danger_n.yml": 0.99, "heldout_danger_m.yml": 0.99,
+                 "tuning_danger_p.yml": 0.99}
 # Then I became a tuning set; J and ordinary_fresh_b.yml were written blind before the next round (2026-12-06) and
 # measured with the detectors of round I: J 0.952 (acute 0.952, suicide 0.950; its look-alikes 6 of 69 alarms),
 # ordinary_fresh_b 4.0% (28 of 700: lexicon 1.3%, kNN 1.1%, head 1.9%).
@@ -108,6 +109,19 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
 # fresh_e 3.29% -> 2.43% (lexicon 2.0% -> 1.1%). Floor M 0.94, ceiling fresh_e 3%.
 # Round O (2026-12-07, eighth session): M and ordinary_fresh_e became tuning sets; heldout_danger_o.yml (146 acute,
 # 60 suicide, 80 look-alikes) and ordinary_fresh_g.yml (700) were written blind in separate passes before it.
+# Round O read M's misses and fresh_e's alarms and fixed them by kind (lexicon, kNN negatives; head unchanged): a
+# forced-marriage trip with tickets or passport taken, an honour "shame" and a family meeting deciding tonight, men
+# waiting to take the writer "or else", "your last Christmas", "dead when he gets here" while he is on his way, a
+# counted number of pills swallowed, cutting deeper or not stopping, children left for days without food or with
+# fever, a plea and "he got in"; the Turkish "az once" (just now) no longer reads as the English past "once".
+# Precision: rail traffic "op het spoor", suicide-prevention news, the idioms "mes op de keel" and "aan de haak
+# geslagen", hyperbole over petty things (the last biscuit), vermin, heat in tr/pl; kNN negatives for dead houseplants
+# and crying over a crashed laptop. Each kind was checked in other words and languages on two sets of our own written
+# in the round: tuning_danger_p.yml (45 danger, floor 0.99) and ordinary_tuning_h.yml (41 ordinary; its 4 alarms are
+# the head's, ceiling 12%). Tuning figures before -> after: M 0.950 -> 1.000 (acute 0.950 -> 1.000, suicide 0.950 ->
+# 1.000; floor 0.99), fresh_e 2.43% -> 1.14% (17 -> 8 of 700: lexicon 1.1% -> 0, kNN 0.3% -> 0.1%, head 1.0%;
+# ceiling 1.5%), F 4.56% -> 4.56% (the head), not-acute 9.2% -> 9.2%, N 1.000 -> 1.000, L 1.000 -> 1.000, P 0.467 ->
+# 1.000, H 41.5% -> 9.8%.
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
 BLIND = "heldout_danger_o.yml"
 # Their `none` messages: hard look-alikes, reported apart.
@@ -137,7 +151,8 @@ ORDINARY_BLIND = ("ordinary_fresh_g.yml",)
 # with --misses unless the set is in ORDINARY_BLIND.
 MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02, "ordinary_fresh_b.yml": 0.015,
                           "ordinary_fresh_c.yml": 0.03, "ordinary_fresh_d.yml": 0.02,
-                          "ordinary_fresh_e.yml": 0.03, "ordinary_tuning_f.yml": 0.05}
+                          "ordinary_fresh_e.yml": 0.015, "ordinary_tuning_f.yml": 0.05,
+                          "ordinary_tuning_h.yml": 0.12}
 
 
 _bank: Bank | None = None  # set by main: the production bank, its e5 vectors read through a VectorCache
