@@ -121,7 +121,10 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
 # the head's, ceiling 12%). Tuning figures before -> after: M 0.950 -> 1.000 (acute 0.950 -> 1.000, suicide 0.950 ->
 # 1.000; floor 0.99), fresh_e 2.43% -> 1.14% (17 -> 8 of 700: lexicon 1.1% -> 0, kNN 0.3% -> 0.1%, head 1.0%;
 # ceiling 1.5%), F 4.56% -> 4.56% (the head), not-acute 9.2% -> 9.2%, N 1.000 -> 1.000, L 1.000 -> 1.000, P 0.467 ->
-# 1.000, H 41.5% -> 9.8%.
+# 1.000, H 41.5% -> 9.8%. A second step took the older tuning sets' lexicon alarms by kind (the Turkish report card
+# "karne", exams in Arabizi, "de gemeente wurgt ons met regels", hammering while renovating on "elke zaterdag",
+# Arabic "sometimes"/"when he is angry" as habitual) and gave the kNN bank acute phrasings of the new kinds: not-acute
+# 9.2% -> 8.3%, F 4.56% (head), look-alikes of J, K, L 10 -> 6 alarms; H grew to 55 sentences (5 alarms, all head).
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
 BLIND = "heldout_danger_o.yml"
 # Their `none` messages: hard look-alikes, reported apart.
