@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.privacy.lexicon import Lexicon, by_first_word, first_words
+from bot.privacy.lexicon import Lexicon, bot_word, by_first_word, first_words
 from bot.privacy.spans import Span
 from bot.privacy.tokens import Token, gap
 from bot.privacy.wordlists import word_lists
@@ -69,7 +69,9 @@ class CareFinder:
     def _stop(self, token: Token) -> bool:
         lex = self.lex
         word = token.lower
-        return (word in lex.vocabulary or word in lex.not_names_after_cue or word in lex.non_names
+        lists = word_lists()
+        return (bot_word(lex, word, lists.ordinary, lists.rare) or word in lex.not_names_after_cue
+                or word in lex.non_names
                 or word in lex.subject_verbs or word in lex.possessives or word in lex.street_particles)
 
     def _no_word(self, token: Token) -> bool:

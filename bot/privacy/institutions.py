@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Optional
 
-from bot.privacy.lexicon import Lexicon, by_first_word, first_words
+from bot.privacy.lexicon import Lexicon, bot_word, by_first_word, first_words
 from bot.privacy.spans import Span
 from bot.privacy.tokens import Token, gap
 from bot.privacy.wordlists import word_lists
@@ -237,10 +237,13 @@ class InstitutionFinder:
 
     def _stop(self, token: Token) -> bool:
         """Not part of an institution's name: function words, and the services the bot itself names
-        ("Jeugdzorg", "Wijkteam": its own vocabulary), which say nothing about who someone is."""
+        ("Jeugdzorg", "Wijkteam": its own vocabulary), which say nothing about who someone is. Round 17: a word of the
+        bot's texts stops a name only when it is a service the bot names, its jargon, or a frequent word."""
         lex = self.lex
         word = token.lower
-        return (word in lex.vocabulary or word in lex.not_names_after_cue or word in lex.handle_stops
+        lists = word_lists()
+        return (bot_word(lex, word, lists.ordinary, lists.rare) or word in lex.not_names_after_cue
+                or word in lex.handle_stops
                 or word in lex.non_names or word in lex.subject_verbs or word in lex.street_particles - ARTICLES)
 
     def _pronoun(self, token: Token) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Optional
 
-from bot.privacy.lexicon import Lexicon, first_words
+from bot.privacy.lexicon import Lexicon, bot_word, first_words
 from bot.privacy.spans import Span
 from bot.privacy.tokens import Token, gap
 from bot.privacy.wordlists import WordLists, word_lists
@@ -212,6 +212,10 @@ class NameFinder:
         self.english = english > sum(w in self.lists.frequent_nl for w in words)
         self.named: set[int] = set()  # tokens found right after "heet", "mijn naam is"
         self.cue_words = _cue_words(lex)
+
+    def _bot_word(self, word: str) -> bool:
+        """Round 17: known from the bot's texts (a service it names, or jargon no list has); see lexicon.bot_word."""
+        return bot_word(self.lex, word, self.lists.ordinary, self.lists.rare)
 
     def _frequent(self, token: Token) -> bool:
         """A very frequent word of the message's language ("wil", "is"; "will", "can" in English)."""
@@ -511,7 +515,7 @@ class NameFinder:
         word, lex = token.lower, self.lex
         return self._is_given(word) and not self._common_not_alone(token) and word not in lex.not_alone \
             and word not in lex.sentence_starters and word not in self.lists.frequent_en \
-            and word not in self.lists.places and not self._verb_form(word) and word not in lex.vocabulary
+            and word not in self.lists.places and not self._verb_form(word) and not self._bot_word(word)
 
     def _clause_subject(self, index: int) -> bool:
         """"ik wil dat nova veilig is", "omdat raj mijn telefoon hackt": a given name right after a conjunction
@@ -843,7 +847,7 @@ class NameFinder:
         token = self.tokens[last]
         if self._function_word(token) or token.lower in self.lists.places or self._is_given(token.lower):
             return None  # "de vriend van Kim": a given name after "van" is someone else, found on its own
-        listed = token.lower in self.lists.surnames and token.lower not in self.lex.vocabulary
+        listed = token.lower in self.lists.surnames and not self._bot_word(token.lower)
         return (first, last) if listed else None
 
     def _after_title(self, index: int) -> Optional[tuple[int, int]]:
@@ -912,7 +916,7 @@ class NameFinder:
         if token.cap and not token.sentence_start:
             return first, last
         listed = token.lower in self.lists.surnames and not self._verb_form(token.lower) \
-            and token.lower not in self.lex.vocabulary
+            and not self._bot_word(token.lower)
         return (first, last) if listed else None
 
     def _particles_and_surname(self, first: int) -> Optional[tuple[int, int]]:
@@ -1179,7 +1183,7 @@ class NameFinder:
             return False
         token, word = tokens[index], tokens[index].lower
         if self._function_word(token) or len(word) < 4 or word in self.lists.places or self._verb_form(word) \
-                or self._inflected(word) or word.endswith(PLAIN_ENDINGS) or word in self.lex.vocabulary:
+                or self._inflected(word) or word.endswith(PLAIN_ENDINGS) or self._bot_word(word):
             return False
         nxt, after = tokens[index + 1].lower, tokens[index + 2].lower
         return (nxt in ("en", "die") and after in PRONOUNS_3) or nxt in self.lex.person_verbs

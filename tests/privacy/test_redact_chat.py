@@ -272,3 +272,16 @@ def test_the_blind_set_q_keeps_its_figures():
     low, over = below_floor("chat-holdout-q", Q_FLOOR)
     assert low == {}, low  # figures only: never the texts of a blind set
     assert over <= MAX_OVER_REDACTION, round(over, 4)
+
+
+def test_only_the_bots_services_and_jargon_count_as_known_words():
+    """Round 17: a word of the bot's own texts is known (never a name) when the bot names a service with it or no
+    word list has it; an ordinary word a knowledge entry happens to use ("kwekerij") is judged like any other."""
+    from bot.privacy.lexicon import bot_word, lexicon
+    from bot.privacy.wordlists import word_lists
+
+    lex, lists = lexicon(), word_lists()
+    known = [w for w in ("fier", "comensha", "wijkteam") if bot_word(lex, w, lists.ordinary, lists.rare)]
+    assert known == ["fier", "comensha", "wijkteam"]
+    assert not bot_word(lex, "kwekerij", lists.ordinary, lists.rare)
+    assert redact("mijn zus werkt bij kwekerij Van der Lugt") != "mijn zus werkt bij kwekerij Van der Lugt"
