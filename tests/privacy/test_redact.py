@@ -1388,3 +1388,37 @@ def test_sixteenth_round_spans(text, expected):
 @pytest.mark.parametrize("text", ROUND_16_KEEPS)
 def test_sixteenth_round_keeps_ordinary_words(text):
     assert redact(text) == text
+
+
+# Round 17 (tuned on the misses of Q, by kind): a chain's site with its town, a club after a team of it, a shop named
+# after its owner, an organisation's English name, military bases, "św." as a saint's title, working "op" a chain,
+# a professional of a care organisation the bot names itself.
+ROUND_17_SPANS = [
+    ("zij werkt bij Jumbo distributiecentrum Veghel in de nacht", "zij werkt bij [INSTELLING] in de nacht"),
+    ("mijn broer zit in de jeugd van Excelsior", "mijn broer zit in de jeugd van [INSTELLING]"),
+    ("hij traint de JO15 van Vitesse", "hij traint de JO15 van [INSTELLING]"),
+    ("ze knipt bij Yasmin's Kapsalon", "ze knipt bij [INSTELLING]"),
+    ("we gaan naar de jongerenclub van Young Life for Kids", "we gaan naar de jongerenclub van [INSTELLING]"),
+    ("mijn vader zit op vliegbasis Gilze-Rijen", "mijn vader zit op [INSTELLING]"),
+    ("hij is beroeps bij de Bernhardkazerne", "hij is beroeps bij de [INSTELLING]"),
+    ("een foto van Lisa of Emma", "een foto van [NAAM] of [NAAM]"),
+    ("mijn ex werkt op Schiphol", "mijn ex werkt op [INSTELLING]"),
+    ("ik ben hulpverlener bij Sterk Huis", "ik ben hulpverlener bij [INSTELLING]"),
+]
+ROUND_17_KEEPS = [
+    "ik werk op Texel in de zomer",
+    "de jeugd van tegenwoordig luistert niet",
+    "de jeugd van Nederland is somber",
+    "mama's kapper is dicht",
+    "de Blijf Groep helpt vrouwen en kinderen",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_17_SPANS)
+def test_seventeenth_round_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND_17_KEEPS)
+def test_seventeenth_round_keeps_ordinary_words(text):
+    assert redact(text) == text
