@@ -90,6 +90,14 @@ INITIAL_GAP = re.compile(r"\. ?")  # "j. de boer"
 CASE_ENDING = re.compile(r"['’][^\W\d_]{1,4}$")  # "Mehmet'in", "Ayşe'yi", "vanessa's"
 # Words between a name and "<possessive> <relation>": "van Dijk heet mijn stiefvader", "Sky zijn mijn nichtjes".
 LINKS = frozenset({"heet", "heette", "heten", "is", "was", "zijn", "waren", "zo"})
+CALLED_VERBS = frozenset({"heet", "heette"})  # round 17
+PLURAL_VERBS = frozenset({"zijn", "waren", "hebben", "hadden", "worden", "werden", "wonen", "woonden", "gaan", "gingen",
+                          "zitten", "zaten", "mogen", "moeten", "willen", "durven", "slapen", "are", "were", "have"})
+# round 17: kin words used as a title before a name without a possessive ("tante selam", "oom mehari")
+KIN_TITLES = frozenset({"tante", "oom", "ome", "opa", "oma", "tantie", "nonkel", "teyze", "amca", "dayı", "hala",
+                        "ciocia", "wujek", "khalti", "khali", "ammi"})
+# round 17: letters Turkish, Polish, Czech and Hungarian write and Dutch never does ("erdoğan", "łukasz", "dvořák")
+FOREIGN_LETTER = re.compile(r"[ğşıłśżźćńąęřčěůőűșț]")
 AND = frozenset({"en", "and", "und", "ve"})  # "ton en ria", "Lente en Sky"
 COMPARISON = ("er", "ere", "ers", "st", "ste")  # "jaloerser", "bangste"
 RELATION_LINKS = frozenset({"is", "was"})  # "mijn broer is tim": after a relation word, a cue like "ik ben"
@@ -338,10 +346,16 @@ class NameFinder:
 
     def _foreign_after_relation(self, index: int) -> bool:
         """"mijn moeder şükran": after a Dutch possessive and relation word, a word that only another language has
-        (a Turkish or Polish word that is also a given name; not "mama mnie bije" in a Polish message)."""
+        (a Turkish or Polish word that is also a given name; not "mama mnie bije" in a Polish message). Round 17: after
+        a kin title that needs no possessive too ("tante selam"), and a word with a letter Dutch never writes
+        ("mijn schoonvader erdoğan") even when web text has it as a Dutch word."""
         token = self.tokens[index + 1]
         word = token.lower
-        return index > 0 and self.tokens[index - 1].lower in DUTCH_POSSESSIVES and self._adjacent(index - 1, index) \
+        owned = index > 0 and self.tokens[index - 1].lower in DUTCH_POSSESSIVES and self._adjacent(index - 1, index)
+        if self.dutch_message and owned and len(word) > 2 and FOREIGN_LETTER.search(word) \
+                and not self._function_word(token) and not self._verb_form(word):
+            return True
+        return (owned or self.tokens[index].lower in KIN_TITLES) \
             and self.dutch_message and word in self.lists.foreign and word not in self.lists.dutch and len(word) > 2 \
             and not self._function_word(token) \
             and not any(t.lower in self.lists.foreign and t.lower not in self.lists.dutch
@@ -693,6 +707,9 @@ class NameFinder:
         given = self._curated_given(token) or (token.cap and self._is_given(token.lower))  # "Sky"
         if not given and named:  # "mijn kinderen heten finn en lou": after a naming cue any given name
             given = self._word_name(token)
+        if not given and candidate == end + 2 and candidate + 1 < len(tokens) \
+                and tokens[candidate + 1].lower in PLURAL_VERBS and self._adjacent(candidate, candidate + 1):
+            given = self._word_name(token)  # round 17: "jade en faith zijn bang": two subjects of a plural verb
         return candidate if given and not token.sentence_start else None
 
     def _initial(self, index: int) -> bool:
@@ -1186,7 +1203,8 @@ class NameFinder:
                 or self._inflected(word) or word.endswith(PLAIN_ENDINGS) or self._bot_word(word):
             return False
         nxt, after = tokens[index + 1].lower, tokens[index + 2].lower
-        return (nxt in ("en", "die") and after in PRONOUNS_3) or nxt in self.lex.person_verbs
+        # round 17: "mijn neefje tijger heet echt zo": the word is what the relative is called
+        return (nxt in ("en", "die") and after in PRONOUNS_3) or nxt in self.lex.person_verbs or nxt in CALLED_VERBS
 
     def _after_polish_relation(self, index: int) -> bool:
         """"u cioci basi", "z wujkiem staszkiem": in a Polish sentence a name after a relation word in any case."""
@@ -1662,9 +1680,21 @@ def _called_between(text: str) -> Iterator[Span]:
             yield Span(match.start(1), match.end(1), "NAAM")
 
 
+# round 17: "Samira B.", "mohammed b. en hij ...": a surname's initial with its full stop after a name
+INITIAL_AFTER = re.compile(r"\s[^\W\d_]\.(?=\s|$|[,;:!?)])")
+INITIAL_DOT = re.compile(r"(?<=\s[^\W\d_])\.(?=\s|$|[,;:!?)])")
+
+
+def _with_initial(text: str, span: Span) -> Span:
+    """Round 17: a name with the initial of its surname after it, full stop included ("Samira B.")."""
+    dot = INITIAL_DOT.match(text, span.end) if span.end - span.start > 2 else None
+    initial = dot or INITIAL_AFTER.match(text, span.end)
+    return Span(span.start, initial.end(), span.kind) if initial else span
+
+
 def names(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     finder = NameFinder(text, tokens, lex)
-    spans = [s for s in finder.spans() if not _shop_after_article(text, s, lex.chains)]
+    spans = [_with_initial(text, s) for s in finder.spans() if not _shop_after_article(text, s, lex.chains)]
     if "heet" in text.lower() or "heten" in text.lower():
         spans += list(_called_between(text))
     if any(t.lower in NICK_VERBS or t.lower in ("genoemd", "zegt", "zeggen") for t in tokens):

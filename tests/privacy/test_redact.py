@@ -1422,3 +1422,28 @@ def test_seventeenth_round_spans(text, expected):
 @pytest.mark.parametrize("text", ROUND_17_KEEPS)
 def test_seventeenth_round_keeps_ordinary_words(text):
     assert redact(text) == text
+
+
+# Round 17, names by kind: the initial of a surname after a name, plural naming cues, a word with a letter Dutch never
+# writes after a relation word, a foreign word after a kin title without a possessive, "<relation> <word> heet", and
+# a given name that is also a word as the second subject of a plural verb.
+ROUND_17_NAMES = [
+    ("mijn collega Fatima K. belt steeds", "mijn collega [NAAM] belt steeds"),
+    ("de vader heet yusuf a. en hij drinkt", "de vader heet [NAAM] en hij drinkt"),
+    ("de overburen, die heten van Leeuwen", "de overburen, die heten [NAAM]"),
+    ("mijn zwager łukasz pakt mijn telefoon", "mijn zwager [NAAM] pakt mijn telefoon"),
+    ("ik slaap bij oom şahin", "ik slaap bij oom [NAAM]"),
+    ("mijn nichtje vlinder heet zo van haar moeder", "mijn nichtje [NAAM] heet zo van haar moeder"),
+    ("sara en hope zijn mijn zusjes", "[NAAM] en [NAAM] zijn mijn zusjes"),
+]
+ROUND_17_NAME_KEEPS = ["ze heten allebei anders", "mijn vriendin. Ze is lief", "mijn vader thuis heet anders"]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_17_NAMES)
+def test_seventeenth_round_names(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND_17_NAME_KEEPS)
+def test_seventeenth_round_keeps_ordinary_words_around_names(text):
+    assert redact(text) == text
