@@ -1447,3 +1447,21 @@ def test_seventeenth_round_names(text, expected):
 @pytest.mark.parametrize("text", ROUND_17_NAME_KEEPS)
 def test_seventeenth_round_keeps_ordinary_words_around_names(text):
     assert redact(text) == text
+
+
+# Round 17, addresses by kind: the floor in one word after the number, "st" without its full stop before a street, a
+# bare street word after "op"/"aan" with the article left out (the number ending the address).
+ROUND_17_ADDRESSES = [
+    ("ze woont op de vechtstraat 80 tweehoog", "ze woont op de [ADRES]"),
+    ("ons adres is st jacobsstraat 9", "ons adres is [ADRES]"),
+    ("het huis aan singel 140, naast de brug", "het huis aan [ADRES], naast de brug"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_17_ADDRESSES)
+def test_seventeenth_round_addresses(text, expected):
+    assert redact(text) == expected
+
+
+def test_seventeenth_round_a_bare_street_word_needs_a_number_that_ends_the_address():
+    assert redact("we staan op markt 3 kramen verder") == "we staan op markt 3 kramen verder"
