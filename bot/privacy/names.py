@@ -91,6 +91,10 @@ CASE_ENDING = re.compile(r"['’][^\W\d_]{1,4}$")  # "Mehmet'in", "Ayşe'yi", "v
 # Words between a name and "<possessive> <relation>": "van Dijk heet mijn stiefvader", "Sky zijn mijn nichtjes".
 LINKS = frozenset({"heet", "heette", "heten", "is", "was", "zijn", "waren", "zo"})
 CALLED_VERBS = frozenset({"heet", "heette"})  # round 17
+# round 17: abbreviations written with full stops that are no initials ("o.a. bakker en slager", "i.p.v. smit")
+DOTTED_ABBREVIATIONS = frozenset({"oa", "mn", "ed", "ipv", "ivm", "tav", "nav", "bv", "dwz", "maw", "zsm", "aub",
+                                  "tzt", "ca", "evt", "vs", "ie", "eg", "bijv", "tnv", "ps", "pa", "ovv", "iom", "zgn",
+                                  "vgl", "nl", "eu"})
 PLURAL_VERBS = frozenset({"zijn", "waren", "hebben", "hadden", "worden", "werden", "wonen", "woonden", "gaan", "gingen",
                           "zitten", "zaten", "mogen", "moeten", "willen", "durven", "slapen", "are", "were", "have"})
 # round 17: kin words used as a title before a name without a possessive ("tante selam", "oom mehari")
@@ -717,11 +721,26 @@ class NameFinder:
         token = self.tokens[index]
         if len(token.text) != 1 or not token.text.isalpha() or not self._adjacent(index, index + 1, INITIAL_GAP):
             return False
-        last = self._after_particles(index + 1)
+        probe = index + 1
+        while probe + 1 < len(self.tokens) and len(self.tokens[probe].text) == 1 and self.tokens[probe].text.isalpha() \
+                and self._adjacent(probe, probe + 1, INITIAL_GAP):
+            probe += 1  # round 17: "j.v. smit", "a.c. de graaf": more initials
+        last = self._after_particles(probe)
         if last is None:
             return False
         surname = self.tokens[last]
-        if last > index + 1 and surname.lower in self.lists.surnames and not self._blocked(surname) \
+        opening = index
+        while opening > 0 and len(self.tokens[opening - 1].text) == 1 \
+                and self._adjacent(opening - 1, opening, INITIAL_GAP):
+            opening -= 1
+        letters = [t.lower for t in self.tokens[opening:probe]]
+        cut = max((n for n in range(1, len(letters) + 1) if "".join(letters[:n]) in DOTTED_ABBREVIATIONS), default=0)
+        if index < opening + cut:
+            return False  # inside "o.a.", "t.n.v.": the initials, if any, follow it
+        if probe > index + 1 and surname.lower in self.lists.surnames and not self._function_word(surname) \
+                and not self._blocked(surname):
+            return True  # two initials and a listed surname, also one that is a word ("j.v. smit")
+        if last > probe and surname.lower in self.lists.surnames and not self._blocked(surname) \
                 and surname.lower not in self.lex.subject_verbs:
             return True  # "r. de wit", "a. van dam": after an initial and a particle a frequent word too
         if surname.lower in self.lists.surnames and not self.lists.ordinary(surname.lower) \
@@ -849,7 +868,8 @@ class NameFinder:
         """The token after the name particles from `first` on ("de", "van der"), each followed by one space;
         None when the text ends there or a gap breaks the name."""
         last = first
-        while last < len(self.tokens) and self.tokens[last].lower in self.lex.name_particles:
+        while last < len(self.tokens) and (self.tokens[last].lower in self.lex.name_particles
+                                           or (last == first and self._article_particle(last))):
             if not self._adjacent(last, last + 1, PARTICLE_GAP):  # "van 't hof": the apostrophe stays outside
                 return None
             last += 1
@@ -1008,8 +1028,9 @@ class NameFinder:
 
     def _article_particle(self, index: int) -> bool:
         """"in" of "in 't veld", "op" of "op 't hof": a preposition before the archaic article "t" inside a surname."""
+        # round 17: "op den kamp", "in den bosch" as a surname: the archaic "den" after a preposition as well
         return self.tokens[index].lower in ARTICLE_PARTICLE_OPENERS and index + 1 < len(self.tokens) \
-            and self.tokens[index + 1].lower == "t" and self._adjacent(index, index + 1, PARTICLE_GAP)
+            and self.tokens[index + 1].lower in ("t", "den") and self._adjacent(index, index + 1, PARTICLE_GAP)
 
     def _composite(self, token: Token) -> bool:
         """"al-hassan", "o'connor", "d'souza": parts joined by an apostrophe or a hyphen, each a listed surname or
@@ -1041,7 +1062,8 @@ class NameFinder:
             owned = token.lower in self.lex.possessives and token.lower in self.lists.surnames \
                 and (self._clause_end(last) or (last + 1 < len(self.tokens)
                                                 and self.tokens[last + 1].lower in NAME_FOLLOWERS))
-            berber = self.tokens[last - 1].lower in ("aït", "ait") and not self._function_word(token)  # "aït hammou"
+            # "aït hammou"; round 17: "nguyen thi lan": after the Vietnamese middle name the given name, any word
+            berber = self.tokens[last - 1].lower in ("aït", "ait", "thi") and not self._function_word(token)
             return listed or self._rare_word(token) or owned or berber
         rare = self._rare_word(token) and self.tokens[first - 1] is given  # one rare word, right after the name
         return (listed or rare) and not given.cap and not self._function_word(token)

@@ -1435,8 +1435,13 @@ ROUND_17_NAMES = [
     ("ik slaap bij oom şahin", "ik slaap bij oom [NAAM]"),
     ("mijn nichtje vlinder heet zo van haar moeder", "mijn nichtje [NAAM] heet zo van haar moeder"),
     ("sara en hope zijn mijn zusjes", "[NAAM] en [NAAM] zijn mijn zusjes"),
+    ("de mentor p.j. visser weet het", "de mentor [NAAM] weet het"),
+    ("overmaken t.n.v. h. de bruin", "overmaken t.n.v. [NAAM]"),
+    ("mijn collega pham thi hoa wordt geslagen", "mijn collega [NAAM] wordt geslagen"),
+    ("meester in den bosch zag het", "meester [NAAM] zag het"),
 ]
-ROUND_17_NAME_KEEPS = ["ze heten allebei anders", "mijn vriendin. Ze is lief", "mijn vader thuis heet anders"]
+ROUND_17_NAME_KEEPS = ["ze heten allebei anders", "mijn vriendin. Ze is lief", "mijn vader thuis heet anders",
+                       "o.a. bakker en slager", "i.p.v. visser", "mijn vader op den duur"]
 
 
 @pytest.mark.parametrize(("text", "expected"), ROUND_17_NAMES)
