@@ -1470,3 +1470,24 @@ def test_seventeenth_round_addresses(text, expected):
 
 def test_seventeenth_round_a_bare_street_word_needs_a_number_that_ends_the_address():
     assert redact("we staan op markt 3 kramen verder") == "we staan op markt 3 kramen verder"
+
+
+# Round 17, the rest by kind: a postcode typed one character at a time after its cue, "<relation> is van" as a birth
+# cue, a user name after a platform, whose it is and a colon.
+ROUND_17_REST = [
+    ("mijn postcode: 3 0 1 2 k l", "mijn postcode: [POSTCODE]"),
+    ("mijn zoon is van 4 juni", "mijn zoon is van [GEBOORTEDATUM]"),
+    ("insta van mijn stiefvader: bram.k_77", "insta van mijn stiefvader: [HANDLE]"),
+]
+ROUND_17_REST_KEEPS = ["ik heb 3 0 1 2 k l", "de brief is van 4 juni", "mijn vader is van slag",
+                       "tiktok van hem: ok"]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_17_REST)
+def test_seventeenth_round_rest(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND_17_REST_KEEPS)
+def test_seventeenth_round_rest_keeps_ordinary_words(text):
+    assert redact(text) == text
