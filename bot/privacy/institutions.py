@@ -513,7 +513,9 @@ class InstitutionFinder:
             token = self.tokens[probe]
             if token.lower in ARTICLES:
                 return probe < index - 1
-            particle = token.lower in self.lex.name_particles or self._numeral(probe) or self._honorific(probe)
+            # round 17: a naming word before the name passes too ("het stedelijk dalton lyceum")
+            particle = token.lower in self.lex.name_particles or self._numeral(probe) or self._honorific(probe) \
+                or (token.lower in self.lex.institution_namers and probe < index - 1)
             if not particle and (self._stop(token) or self._describer(token)):
                 return False
             probe -= 1

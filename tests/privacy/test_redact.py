@@ -1404,6 +1404,7 @@ ROUND_17_SPANS = [
     ("een foto van Lisa of Emma", "een foto van [NAAM] of [NAAM]"),
     ("mijn ex werkt op Schiphol", "mijn ex werkt op [INSTELLING]"),
     ("ik ben hulpverlener bij Sterk Huis", "ik ben hulpverlener bij [INSTELLING]"),
+    ("mijn broer zit op het stedelijk montessori lyceum", "mijn broer zit op het [INSTELLING]"),
 ]
 ROUND_17_KEEPS = [
     "ik werk op Texel in de zomer",
