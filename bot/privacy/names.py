@@ -780,6 +780,7 @@ class NameFinder:
                                                               and not self._function_word(token)) \
                 or (self._word_name(token) and self._clause_end(candidate)  # "ik ben mo, mijn insta is ..."
                     and (len(token.lower) <= SHORT_NAME or not self.lists.ordinary(token.lower)
+                         or token.lower not in lex.common_words  # round 17: "ik ben senna": a rare word
                          or self.tokens[cue_end - 1].lower in NAMING_VERBS)) \
                 or (self._word_name(token) and self._new_clause(candidate + 1)) \
                 or (self._rare_word(token) and (self._clause_end(candidate) or self._new_clause(candidate + 1))) \

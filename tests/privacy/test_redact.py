@@ -1440,6 +1440,7 @@ ROUND_17_NAMES = [
     ("overmaken t.n.v. h. de bruin", "overmaken t.n.v. [NAAM]"),
     ("mijn collega pham thi hoa wordt geslagen", "mijn collega [NAAM] wordt geslagen"),
     ("meester in den bosch zag het", "meester [NAAM] zag het"),
+    ("bel me maar, ik ben kornel", "bel me maar, ik ben [NAAM]"),  # a given name web text has, but seldom
 ]
 ROUND_17_NAME_KEEPS = ["ze heten allebei anders", "mijn vriendin. Ze is lief", "mijn vader thuis heet anders",
                        "o.a. bakker en slager", "i.p.v. visser", "mijn vader op den duur"]
