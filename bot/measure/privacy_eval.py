@@ -35,6 +35,14 @@ round pii_chat_tuning_r.yml (R, 507 chat-style sentences weighted towards what i
 relation words, names that are words, many origins, nicknames, tussenvoegsels; institutions with branch or
 neighbourhood; addresses without a number or with toevoegingen; dates of birth in every format; 65 look-alikes) is a
 tuning set written in one pass before its round, before the redactor was run on it; Q stays the held-out set.
+In the seventeenth round (eighth session) Q becomes a tuning set too (its misses read and fixed by kind: institutions
+by their shape, names after relation words and cues, addresses without an article or with the floor in one word) and
+pii_chat_holdout_s.yml (S, 520 sentences, written blind in one pass before the round and never read) is the held-out
+set, in BLIND: figures only. The round also makes the bot's own texts count as known words only for the services they
+name, their jargon and frequent words, so a knowledge entry using an ordinary word no longer hides a name (see
+lexicon.bot_word). Q before -> after: names .960 -> .992, institutions .894 -> 1.0, addresses .952 -> 1.0, postcodes
+.968 -> 1.0, dates of birth .971 -> 1.0, handles .968 -> 1.0, telephone .974 and plates .960 unchanged, over-redaction
+0.6% -> 0.7%; R names .969 -> .982 (the rest unchanged); O unchanged.
 A set whose file does not exist yet is skipped with a note; `--set NAME` scores only the named sets (to list the
 misses of tuning sets without the counts of Q).
 

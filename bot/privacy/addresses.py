@@ -31,6 +31,7 @@ HOUSE_NUMBER = re.compile(
     r"zevende|achtste|negende|tiende|begane|first|second|third|fourth|fifth|sixth|ground)(?:\s?|-)"
     r"(?i:hoog|hg|etage|verdieping|floor|grond)(?![\w])"
     r"|\s?-?\s?(?i:hoog|hg)(?:\s(?i:achter|voor)(?![\w]))?(?![\w])"  # "kade 3 hoog": the floor, no house number
+    r"|\s(?i:twee|een|drie|vier|zes|vijf|acht|zeven)hoog(?![\w])"  # round 17: "14 driehoog", the floor in one word
     r"|\s[a-z](?=\s*(?:$|[,.;:!?)]))"  # "oudegracht 156 c" at the end of a clause ("88 z mężem" is a word)
     # "heuvelweg 5 b maar ...", "12 a op de eerste": a letter before a Dutch function word
     r"|\s[a-z](?=\s+(?:maar|en|op|in|bij|want|dus|of|met|is|te|aan|boven|naast|tegenover|hoor|toch|and|but)(?![\w]))"
@@ -247,8 +248,8 @@ class AddressFinder:
             dotted = between in (".", ". ")
             if dotted and (len(token.text) == 1 or token.lower in lex.street_titles):
                 start = token.start  # "P.C.", "burg.", "mr."
-            elif between == " " and token.lower in lex.street_titles and len(token.lower) > 3:
-                start = token.start  # "burgemeester de withstraat", "prins hendrikkade"
+            elif between == " " and token.lower in lex.street_titles and (len(token.lower) > 3 or token.lower == "st"):
+                start = token.start  # "burgemeester de withstraat", "prins hendrikkade"; round 17: "st annastraat"
             elif between == " " and token.lower in ORDINAL_ENDINGS and token.start > 0 \
                     and self.text[token.start - 1].isdigit():
                 digits = token.start - 1
@@ -298,6 +299,13 @@ class AddressFinder:
         # "op grote markt 12": with a prefix the article may be left out
         bare_prefixed = first < index and first >= 1 and self.tokens[first - 1].lower in BARE_OPENERS \
             and self._adjacent(first - 1, first)
+        # round 17: "boven de bakker op markt 12": a bare street word of `bare_streets` right after "op"/"aan", the
+        # article left out, with a house number that ends the address
+        bare_word = first == index and first >= 1 and token.lower in self.lex.bare_streets \
+            and self.tokens[first - 1].lower in ("op", "aan") and self._adjacent(first - 1, first)
+        if bare_word:
+            end = self._number(index, "bare_listed")
+            return end if end is not None and self._clause_after(end) else None
         if not bare_prefixed and (first < 2 or not (self._after_article(first)
                                                     and self.tokens[first - 2].lower in BARE_OPENERS
                                                     and self._adjacent(first - 2, first - 1))):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.privacy.lexicon import Lexicon, by_first_word, first_words
+from bot.privacy.lexicon import Lexicon, bot_word, by_first_word, first_words
 from bot.privacy.spans import Span
 from bot.privacy.tokens import Token, gap
 from bot.privacy.wordlists import word_lists
@@ -69,7 +69,9 @@ class CareFinder:
     def _stop(self, token: Token) -> bool:
         lex = self.lex
         word = token.lower
-        return (word in lex.vocabulary or word in lex.not_names_after_cue or word in lex.non_names
+        lists = word_lists()
+        return (bot_word(lex, word, lists.ordinary, lists.rare) or word in lex.not_names_after_cue
+                or word in lex.non_names
                 or word in lex.subject_verbs or word in lex.possessives or word in lex.street_particles)
 
     def _no_word(self, token: Token) -> bool:
@@ -138,6 +140,12 @@ class CareFinder:
         return bool(window) and window[0] in self.lex.subject_verbs | self.lex.person_verbs \
             and any(w in FIRST_PERSON for w in window[1:])
 
+    def _said(self, token: Token, capitalised: bool) -> bool:
+        """Round 17: a word the bot's texts make known (lexicon.bot_word): a service it names ("Fier"), its jargon
+        or, unless `capitalised`, a frequent word ("samen veilig ..."); not any rarer word a knowledge entry uses."""
+        lists = word_lists()
+        return bot_word(self.lex, token.lower, lists.ordinary, lists.rare, capitalised=capitalised)
+
     def _listed_cued(self, index: int) -> bool:
         """"moet naar de waag", "ging naar het poortje": a curated organisation after going or having to go there
         (`care_list_cues`, an article between allowed)."""
@@ -168,14 +176,15 @@ class CareFinder:
                     and not (index >= 2 and self.lowers[index - 1] == "bij"):
                 continue  # a fast test: no name, no cue, no "bij" before it
             end = self._phrase_end(index, lex.care_organisations)
-            said = end is not None and all(t.lower in lex.vocabulary for t in tokens[index:end + 1])
+            said = end is not None and (tuple(t.lower for t in tokens[index:end + 1]) in lex.said_organisations
+                                        or all(self._said(t, False) for t in tokens[index:end + 1]))
             if end is not None and (not said or self._cued(index) or self._listed_cued(index)
                                     or self._acts_on_writer(index, end)):
                 yield self._span(index, end)  # the bot names "Blijf Groep" itself
                 continue
             end = self._phrase_end(index, lex.care_organisations_cued)
             if end is not None and (self._cued(index) or self._listed_cued(index)
-                                    or (token.cap and not token.sentence_start and token.lower not in lex.vocabulary)
+                                    or (token.cap and not token.sentence_start and not self._said(token, False))
                                     or self._acts_on_writer(index, end)):
                 yield self._span(index, end)
                 continue

@@ -119,9 +119,19 @@ def _spoken_day(months: tuple[str, ...], numbers: tuple[tuple[str, int], ...]) -
                       rf"(?![\w])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
+def _with_relations(cues: tuple[str, ...], relations: frozenset[str]) -> tuple[str, ...]:
+    """Round 17: the birth cues and "<relation> is van" ("mijn dochter is van 19 maart", as "ze is van" already),
+    longest first."""
+    owned = tuple(f"{relation} is van" for relation in relations if " " not in relation)
+    return tuple(sorted(cues + owned, key=len, reverse=True))
+
+
 def cued_birthdays(text: str, lex: Lexicon) -> Iterator[Span]:
     """"geboren op 3 maart", "jarig op 5 mei": a day and month without a year, after a birth cue."""
-    cues = list(cue_pattern(lex.birth_cues).finditer(text.lower()))
+    lower = text.lower()
+    phrases = _with_relations(lex.birth_cues, lex.relations) if " is van " in lower else lex.birth_cues
+    cues = list(cue_pattern(phrases).finditer(lower))
     if not cues:
         return
     _, _, month = _text_patterns(tuple(lex.months))

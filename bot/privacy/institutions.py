@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Optional
 
-from bot.privacy.lexicon import Lexicon, by_first_word, first_words
+from bot.privacy.lexicon import Lexicon, bot_word, by_first_word, first_words
 from bot.privacy.spans import Span
 from bot.privacy.tokens import Token, gap
 from bot.privacy.wordlists import word_lists
@@ -17,7 +17,8 @@ ARTICLES = frozenset({"de", "het", "'t", "t", "the"})  # "t": the token of "'t" 
 MAX_NAME_WORDS = 3
 # Adjective forms describe a school and name none: "het christelijk college", "de islamitische school".
 ADJECTIVE_ENDINGS = ("isch", "ische", "lijk", "lijke", "ig", "ige", "baar", "bare", "ief", "ieve", "se")
-ABBREVIATED = frozenset({"st", "dr", "mgr", "prof", "ds", "mr", "kon", "pr", "gebr"})
+# round 17: "św." (Polish "saint") too
+ABBREVIATED = frozenset({"st", "dr", "mgr", "prof", "ds", "mr", "kon", "pr", "gebr", "św", "sw"})
 FIRM_OPENERS = frozenset({"gebr", "gebroeders", "fa", "firma"})  # "transportbedrijf gebr. van dam"
 AREA_LINKS = frozenset({"in", "aan", "op"})  # "albert heijn in noord"
 # A club's founding year after its name: "DOS '46", "dosko 32" (two digits, not a count: "12 jaar").
@@ -136,6 +137,14 @@ WORD_TOWNS = frozenset({"een", "best", "echt", "lent", "born", "nu"})  # towns t
 TEAM_AFTER = re.compile(r"(?i)\s+(?:(?:meiden|meisjes|jongens|dames|heren|girls|boys)\s+(?:onder|o)\s*[0-9]{1,2}"
                         r"|(?:jo|mo)\s?[0-9]{1,2}(?:-[0-9])?)(?![\w])")
 SQUAD = re.compile(r"[0-9]{1,2}(?:-[0-9])?(?![\w])")
+# Round 17: an English name of an organisation after a Dutch preposition or article ("van Youth for Christ").
+DUTCH_BEFORE_NAME = frozenset({"van", "bij", "de", "het", "op", "naar", "voor", "aan"})
+ENGLISH_LINKS = frozenset({"for", "without"})  # not "of": Dutch "or" ("van Lisa of Emma")
+# Round 17: a club's team or youth before "van" and the club: "de jeugd van Sparta", "de O13 van Feyenoord".
+TEAM_WORDS = frozenset({"jeugd", "jeugdafdeling", "jeugdopleiding", "selectie", "jeugdselectie", "elftal", "junioren",
+                        "pupillen", "senioren", "veteranen", "damesteam", "herenteam", "meidenteam", "jongensteam",
+                        "youth", "academy"})
+TEAM_CODE = re.compile(r"(?i)(?<![\w])(?:[jm]?o|u)\s?[0-9]{1,2}(?:-[0-9])?\s+$")
 BY_AFTER = re.compile(r"\s+by\s+([^\W\d_]+)(?![\w])")
 GLUED_AMPERSAND = re.compile(r"\s+([^\W\d_]{2,}&[^\W\d_]{2,})(?![\w&])")  # round 15: "bso kids&co"
 WEB_DOMAINS = frozenset({"com", "nl", "be", "de", "eu", "org", "net", "io", "co"})  # round 15: a firm by its web name
@@ -237,10 +246,13 @@ class InstitutionFinder:
 
     def _stop(self, token: Token) -> bool:
         """Not part of an institution's name: function words, and the services the bot itself names
-        ("Jeugdzorg", "Wijkteam": its own vocabulary), which say nothing about who someone is."""
+        ("Jeugdzorg", "Wijkteam": its own vocabulary), which say nothing about who someone is. Round 17: a word of the
+        bot's texts stops a name only when it is a service the bot names, its jargon, or a frequent word."""
         lex = self.lex
         word = token.lower
-        return (word in lex.vocabulary or word in lex.not_names_after_cue or word in lex.handle_stops
+        lists = word_lists()
+        return (bot_word(lex, word, lists.ordinary, lists.rare, token.cap) or word in lex.not_names_after_cue
+                or word in lex.handle_stops
                 or word in lex.non_names or word in lex.subject_verbs or word in lex.street_particles - ARTICLES)
 
     def _pronoun(self, token: Token) -> bool:
@@ -501,7 +513,9 @@ class InstitutionFinder:
             token = self.tokens[probe]
             if token.lower in ARTICLES:
                 return probe < index - 1
-            particle = token.lower in self.lex.name_particles or self._numeral(probe) or self._honorific(probe)
+            # round 17: a naming word before the name passes too ("het stedelijk dalton lyceum")
+            particle = token.lower in self.lex.name_particles or self._numeral(probe) or self._honorific(probe) \
+                or (token.lower in self.lex.institution_namers and probe < index - 1)
             if not particle and (self._stop(token) or self._describer(token)):
                 return False
             probe -= 1
@@ -807,6 +821,15 @@ class InstitutionFinder:
                 named = self._named_then_called(index + 1)
                 if named is not None:  # "een bedrijf dat vanderlande heet"
                     yield self._span(*named)
+            linked = self._english_name(index)
+            if linked is not None:  # round 17: "van Doctors without Borders", "werkt bij Bank for Youth"
+                yield Span(tokens[index].start, tokens[linked].end, "INSTELLING")
+            if self._owner_shop(index):  # round 17: "Mike's Gym", "ali's kapsalon": a shop named after its owner
+                yield self._span(index, index + 1)
+            if token.lower == "van" and index > 0:
+                team = self._team_of(index)
+                if team is not None:  # round 17: "de jeugd van Sparta", "de O13 van Feyenoord"
+                    yield self._span(*team)
             if token.lower in ("van", "from") and index > 0:
                 chain = self._person_of_chain(index)
                 if chain is not None:  # "mijn vriend daan van de jumbo", "die man van de albert heijn"
@@ -818,6 +841,55 @@ class InstitutionFinder:
                 last = self._name_after(index - 1, any_case=True) if index > 0 else None
                 if last is not None:
                     yield self._span(index + 1, last)
+
+    def _english_name(self, index: int) -> Optional[int]:
+        """Round 17: an organisation's English name of capitalised words joined by "for" or "without" ("Youth for
+        Christ", "Doctors without Borders") after a Dutch preposition or article: the last token, or None."""
+        tokens = self.tokens
+        if index < 1 or index + 2 >= len(tokens) or tokens[index - 1].lower not in DUTCH_BEFORE_NAME \
+                or not self._next(index - 1) or not tokens[index].cap or self._pronoun(tokens[index]):
+            return None
+        probe = index + 1
+        while probe < len(tokens) - 1 and probe - index < MAX_NAME_WORDS and tokens[probe].cap \
+                and self._next(probe - 1) and not self._pronoun(tokens[probe]):
+            probe += 1  # "Young Life for Kids"
+        if tokens[probe].text not in ENGLISH_LINKS or not self._next(probe - 1) or not self._next(probe):
+            return None
+        if tokens[probe + 1].text == "the" and probe + 2 < len(tokens) and self._next(probe + 1):
+            probe += 1
+        name = tokens[probe + 1]
+        return probe + 1 if name.cap and not self._pronoun(name) and name.lower not in self.lex.non_names else None
+
+    def _owner_shop(self, index: int) -> bool:
+        """Round 17: a name with a genitive "'s" right before a kind word: "Mike's Gym", "ali's kapsalon" (a capitalised
+        name or a listed given name; not "mama's kapper", nor "Sanne's school" with a kind said bare in lower case)."""
+        tokens, word = self.tokens, self.tokens[index].lower
+        if not word.endswith(("'s", "’s")) or len(word) < 5 or not self._next(index):
+            return False
+        owner, kind = word[:-2], self._kind(tokens[index + 1])
+        return (kind in self.lex.institution_heads or kind in self.lex.institution_tails) \
+            and (tokens[index + 1].cap or kind not in BARE_KINDS) \
+            and (tokens[index].cap or owner in word_lists().given_names) and owner not in self.lex.relations \
+            and not self._stop(tokens[index])
+
+    def _team_of(self, index: int) -> Optional[tuple[int, int]]:
+        """Round 17: the club after a team of it and "van" (`index`): "de jeugd van Sparta", "de JO11 van Feyenoord";
+        a capitalised name or a listed club, not a town after a word ("de jeugd van Nederland"), nor lower case ("de
+        jeugd van tegenwoordig")."""
+        tokens = self.tokens
+        start = tokens[index].start
+        code = bool(TEAM_CODE.search(self.text, max(0, start - 12), start))
+        if not (code or tokens[index - 1].lower in TEAM_WORDS and self._next(index - 1)) or not self._next(index):
+            return None
+        first = index + 1
+        chain = self._chain_end(first)
+        if chain is not None:
+            return first, chain
+        token = tokens[first]
+        if not self._proper(token) or self._stop(token) or (self._place(token) and not code) \
+                or token.lower in ARTICLES:
+            return None
+        return first, self._name_after(index, any_case=False, cue=True) or first
 
     def _higher_education(self, index: int) -> Optional[int]:
         """Round 12: the last token of a university or university of applied sciences starting at `index` ("uva",
@@ -1319,10 +1391,16 @@ class InstitutionFinder:
             yield self._span(first, first + 2)  # round 14: "werkt bij het ministerie van justitie"
             return
         chain = (self._chain_end(first) or self._chain_typo_end(first)) if work else None
+        if chain is None and tokens[end].lower == "op" and first < len(tokens) and self._place(tokens[first]):
+            return  # round 17: "werkt op Schiphol" names a workplace, "werk op Texel" a town
         if chain is not None:  # "werkt bij de albert heijn", not "ga naar de jumbo"
             last = self._name_after(chain, any_case=False, cue=True) or chain
+            site = last
             while self._next(last) and tokens[last + 1].lower in self.lex.chain_sites:
                 last += 1  # "de jumbo distributiecentrum", "albert heijn xl"
+            if last > site and self._next(last) and self._place(tokens[last + 1]) \
+                    and tokens[last + 1].lower not in self.lex.institution_areas:
+                last += 1  # round 17: "PostNL sorteercentrum Nieuwegein": the town names that site
             yield self._span(first, last)
             return
         if work and first + 1 < len(tokens) and self._next(first, (".",)) and tokens[first + 1].lower in WEB_DOMAINS \

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +13,8 @@ import yaml
 PII_FILE = Path(__file__).with_name("pii.yml")
 ROOT = Path(__file__).resolve().parents[2]
 WORD = re.compile(r"[^\W\d_]+")
+# what may stand right before a word that opens a sentence or a line (YAML keys, list dashes, quotes, markup)
+SENTENCE_OPENERS = frozenset(".!?:;>*#-\"'([|\n")
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -100,6 +103,12 @@ class Lexicon:
     months: dict[str, int]
     common_words: frozenset[str]
     vocabulary: frozenset[str]
+    # round 17: the words the bot writes with a capital inside a sentence ("Veilig Thuis", "Jeugdzorg", "Fier"): the
+    # services it names. Only these and the bot's own jargon (words no list has) are known because the bot uses them
+    # (see `bot_word`); an ordinary word the bot happens to use ("kwekerij", "lief") is judged like any other word.
+    bot_names: frozenset[str]
+    # round 17: the care organisations (`care_organisations`, `care_organisations_cued`) the bot's texts name
+    said_organisations: frozenset[tuple[str, ...]]
     subject_verbs: frozenset[str]
     email_at_words: tuple[str, ...]
     email_dot_words: tuple[str, ...]
@@ -157,14 +166,40 @@ def _common_words(name: str) -> frozenset[str]:
         return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
 
 
-def _vocabulary(patterns: Any) -> frozenset[str]:
-    """Every word in the bot's own texts: what the bot says is never a person's name."""
+def _vocabulary(patterns: Any) -> tuple[frozenset[str], frozenset[str], str]:
+    """Every word in the bot's own texts (what the bot says is never a person's name), those it writes with a
+    capital inside a sentence (the services and places it names), and its words in lower case, one space apart."""
     words: set[str] = set()
+    named: set[str] = set()
+    running: list[str] = []
     for pattern in patterns or ():
         for path in sorted(ROOT.glob(pattern)):
             if path.resolve() != PII_FILE.resolve():
-                words.update(w.lower() for w in WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
-    return frozenset(words)
+                text = path.read_text(encoding="utf-8", errors="replace")
+                for match in WORD.finditer(text):
+                    word = match.group()
+                    words.add(word.lower())
+                    running.append(word.lower())
+                    before = text[max(0, match.start() - 4):match.start()].rstrip(" \t")
+                    if word[0].isupper() and before and before[-1] not in SENTENCE_OPENERS:
+                        named.add(word.lower())
+    return frozenset(words), frozenset(named), f" {' '.join(running)} "
+
+
+def _said(phrases: tuple[tuple[str, ...], ...], running: str) -> frozenset[tuple[str, ...]]:
+    """The phrases that the bot's running text (see `_vocabulary`) contains as whole words."""
+    return frozenset(p for p in phrases if f" {' '.join(WORD.findall(' '.join(p)))} " in running)
+
+
+def bot_word(lex: Lexicon, word: str, ordinary: Callable[[str], bool], rare: frozenset[str],
+             capitalised: bool = False) -> bool:
+    """Round 17: a word the bot's texts make known: a service it names with a capital, jargon that no dictionary has
+    (`ordinary(word)` false, or only web text has it: `word in rare`, "wijkteam"), or a frequent word (`common_words`,
+    "kader", "drie"). A less frequent ordinary word is not known merely because a knowledge entry uses it: a new entry
+    naming "kwekerij" changes nothing about the name after it. A `capitalised` word is known only as a service the bot
+    names or as its jargon: "Sterk Huis" is a name although the bot says "sterk" and "huis"."""
+    return word in lex.vocabulary and (word in lex.bot_names or (word in lex.common_words and not capitalised)
+                                       or not ordinary(word) or word in rare)
 
 
 def _longest_first(values: Any) -> tuple[str, ...]:
@@ -181,6 +216,8 @@ def _load(data: dict[str, Any]) -> Lexicon:
     names: set[str] = set()
     for group in data["given_names"].values():
         names |= _words(group)
+    vocabulary, bot_names, running = _vocabulary(data.get("vocabulary_files"))
+    organisations = _phrases(data["care_organisations"]) + _phrases(data["care_organisations_cued"])
     months = {word.lower(): int(number) for number, words in data["months"].items() for word in words}
     return Lexicon(
         helplines=frozenset(str(n) for n in data["helplines"]),
@@ -228,7 +265,9 @@ def _load(data: dict[str, Any]) -> Lexicon:
         holidays=_longest_first(data["holidays"]),
         months=months,
         common_words=_common_words(data["common_words_file"]),
-        vocabulary=_vocabulary(data.get("vocabulary_files")),
+        vocabulary=vocabulary,
+        bot_names=bot_names,
+        said_organisations=_said(organisations, running),
         subject_verbs=_words(data["subject_verbs"]),
         email_at_words=_longest_first(data["email_at_words"]),
         email_dot_words=_longest_first(data["email_dot_words"]),

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Optional
 
-from bot.privacy.lexicon import Lexicon, first_words
+from bot.privacy.lexicon import Lexicon, bot_word, first_words
 from bot.privacy.spans import Span
 from bot.privacy.tokens import Token, gap
 from bot.privacy.wordlists import WordLists, word_lists
@@ -90,6 +90,18 @@ INITIAL_GAP = re.compile(r"\. ?")  # "j. de boer"
 CASE_ENDING = re.compile(r"['’][^\W\d_]{1,4}$")  # "Mehmet'in", "Ayşe'yi", "vanessa's"
 # Words between a name and "<possessive> <relation>": "van Dijk heet mijn stiefvader", "Sky zijn mijn nichtjes".
 LINKS = frozenset({"heet", "heette", "heten", "is", "was", "zijn", "waren", "zo"})
+CALLED_VERBS = frozenset({"heet", "heette"})  # round 17
+# round 17: abbreviations written with full stops that are no initials ("o.a. bakker en slager", "i.p.v. smit")
+DOTTED_ABBREVIATIONS = frozenset({"oa", "mn", "ed", "ipv", "ivm", "tav", "nav", "bv", "dwz", "maw", "zsm", "aub",
+                                  "tzt", "ca", "evt", "vs", "ie", "eg", "bijv", "tnv", "ps", "pa", "ovv", "iom", "zgn",
+                                  "vgl", "nl", "eu"})
+PLURAL_VERBS = frozenset({"zijn", "waren", "hebben", "hadden", "worden", "werden", "wonen", "woonden", "gaan", "gingen",
+                          "zitten", "zaten", "mogen", "moeten", "willen", "durven", "slapen", "are", "were", "have"})
+# round 17: kin words used as a title before a name without a possessive ("tante selam", "oom mehari")
+KIN_TITLES = frozenset({"tante", "oom", "ome", "opa", "oma", "tantie", "nonkel", "teyze", "amca", "dayı", "hala",
+                        "ciocia", "wujek", "khalti", "khali", "ammi"})
+# round 17: letters Turkish, Polish, Czech and Hungarian write and Dutch never does ("erdoğan", "łukasz", "dvořák")
+FOREIGN_LETTER = re.compile(r"[ğşıłśżźćńąęřčěůőűșț]")
 AND = frozenset({"en", "and", "und", "ve"})  # "ton en ria", "Lente en Sky"
 COMPARISON = ("er", "ere", "ers", "st", "ste")  # "jaloerser", "bangste"
 RELATION_LINKS = frozenset({"is", "was"})  # "mijn broer is tim": after a relation word, a cue like "ik ben"
@@ -213,6 +225,10 @@ class NameFinder:
         self.named: set[int] = set()  # tokens found right after "heet", "mijn naam is"
         self.cue_words = _cue_words(lex)
 
+    def _bot_word(self, word: str) -> bool:
+        """Round 17: known from the bot's texts (a service it names, or jargon no list has); see lexicon.bot_word."""
+        return bot_word(self.lex, word, self.lists.ordinary, self.lists.rare)
+
     def _frequent(self, token: Token) -> bool:
         """A very frequent word of the message's language ("wil", "is"; "will", "can" in English)."""
         return token.lower in self.lists.frequent_nl or (self.english and token.lower in self.lists.frequent_en)
@@ -334,10 +350,16 @@ class NameFinder:
 
     def _foreign_after_relation(self, index: int) -> bool:
         """"mijn moeder şükran": after a Dutch possessive and relation word, a word that only another language has
-        (a Turkish or Polish word that is also a given name; not "mama mnie bije" in a Polish message)."""
+        (a Turkish or Polish word that is also a given name; not "mama mnie bije" in a Polish message). Round 17: after
+        a kin title that needs no possessive too ("tante selam"), and a word with a letter Dutch never writes
+        ("mijn schoonvader erdoğan") even when web text has it as a Dutch word."""
         token = self.tokens[index + 1]
         word = token.lower
-        return index > 0 and self.tokens[index - 1].lower in DUTCH_POSSESSIVES and self._adjacent(index - 1, index) \
+        owned = index > 0 and self.tokens[index - 1].lower in DUTCH_POSSESSIVES and self._adjacent(index - 1, index)
+        if self.dutch_message and owned and len(word) > 2 and FOREIGN_LETTER.search(word) \
+                and not self._function_word(token) and not self._verb_form(word):
+            return True
+        return (owned or self.tokens[index].lower in KIN_TITLES) \
             and self.dutch_message and word in self.lists.foreign and word not in self.lists.dutch and len(word) > 2 \
             and not self._function_word(token) \
             and not any(t.lower in self.lists.foreign and t.lower not in self.lists.dutch
@@ -511,7 +533,7 @@ class NameFinder:
         word, lex = token.lower, self.lex
         return self._is_given(word) and not self._common_not_alone(token) and word not in lex.not_alone \
             and word not in lex.sentence_starters and word not in self.lists.frequent_en \
-            and word not in self.lists.places and not self._verb_form(word) and word not in lex.vocabulary
+            and word not in self.lists.places and not self._verb_form(word) and not self._bot_word(word)
 
     def _clause_subject(self, index: int) -> bool:
         """"ik wil dat nova veilig is", "omdat raj mijn telefoon hackt": a given name right after a conjunction
@@ -689,6 +711,9 @@ class NameFinder:
         given = self._curated_given(token) or (token.cap and self._is_given(token.lower))  # "Sky"
         if not given and named:  # "mijn kinderen heten finn en lou": after a naming cue any given name
             given = self._word_name(token)
+        if not given and candidate == end + 2 and candidate + 1 < len(tokens) \
+                and tokens[candidate + 1].lower in PLURAL_VERBS and self._adjacent(candidate, candidate + 1):
+            given = self._word_name(token)  # round 17: "jade en faith zijn bang": two subjects of a plural verb
         return candidate if given and not token.sentence_start else None
 
     def _initial(self, index: int) -> bool:
@@ -696,11 +721,26 @@ class NameFinder:
         token = self.tokens[index]
         if len(token.text) != 1 or not token.text.isalpha() or not self._adjacent(index, index + 1, INITIAL_GAP):
             return False
-        last = self._after_particles(index + 1)
+        probe = index + 1
+        while probe + 1 < len(self.tokens) and len(self.tokens[probe].text) == 1 and self.tokens[probe].text.isalpha() \
+                and self._adjacent(probe, probe + 1, INITIAL_GAP):
+            probe += 1  # round 17: "j.v. smit", "a.c. de graaf": more initials
+        last = self._after_particles(probe)
         if last is None:
             return False
         surname = self.tokens[last]
-        if last > index + 1 and surname.lower in self.lists.surnames and not self._blocked(surname) \
+        opening = index
+        while opening > 0 and len(self.tokens[opening - 1].text) == 1 \
+                and self._adjacent(opening - 1, opening, INITIAL_GAP):
+            opening -= 1
+        letters = [t.lower for t in self.tokens[opening:probe]]
+        cut = max((n for n in range(1, len(letters) + 1) if "".join(letters[:n]) in DOTTED_ABBREVIATIONS), default=0)
+        if index < opening + cut:
+            return False  # inside "o.a.", "t.n.v.": the initials, if any, follow it
+        if probe > index + 1 and surname.lower in self.lists.surnames and not self._function_word(surname) \
+                and not self._blocked(surname):
+            return True  # two initials and a listed surname, also one that is a word ("j.v. smit")
+        if last > probe and surname.lower in self.lists.surnames and not self._blocked(surname) \
                 and surname.lower not in self.lex.subject_verbs:
             return True  # "r. de wit", "a. van dam": after an initial and a particle a frequent word too
         if surname.lower in self.lists.surnames and not self.lists.ordinary(surname.lower) \
@@ -740,6 +780,7 @@ class NameFinder:
                                                               and not self._function_word(token)) \
                 or (self._word_name(token) and self._clause_end(candidate)  # "ik ben mo, mijn insta is ..."
                     and (len(token.lower) <= SHORT_NAME or not self.lists.ordinary(token.lower)
+                         or token.lower not in lex.common_words  # round 17: "ik ben senna": a rare word
                          or self.tokens[cue_end - 1].lower in NAMING_VERBS)) \
                 or (self._word_name(token) and self._new_clause(candidate + 1)) \
                 or (self._rare_word(token) and (self._clause_end(candidate) or self._new_clause(candidate + 1))) \
@@ -828,7 +869,8 @@ class NameFinder:
         """The token after the name particles from `first` on ("de", "van der"), each followed by one space;
         None when the text ends there or a gap breaks the name."""
         last = first
-        while last < len(self.tokens) and self.tokens[last].lower in self.lex.name_particles:
+        while last < len(self.tokens) and (self.tokens[last].lower in self.lex.name_particles
+                                           or (last == first and self._article_particle(last))):
             if not self._adjacent(last, last + 1, PARTICLE_GAP):  # "van 't hof": the apostrophe stays outside
                 return None
             last += 1
@@ -843,7 +885,7 @@ class NameFinder:
         token = self.tokens[last]
         if self._function_word(token) or token.lower in self.lists.places or self._is_given(token.lower):
             return None  # "de vriend van Kim": a given name after "van" is someone else, found on its own
-        listed = token.lower in self.lists.surnames and token.lower not in self.lex.vocabulary
+        listed = token.lower in self.lists.surnames and not self._bot_word(token.lower)
         return (first, last) if listed else None
 
     def _after_title(self, index: int) -> Optional[tuple[int, int]]:
@@ -912,7 +954,7 @@ class NameFinder:
         if token.cap and not token.sentence_start:
             return first, last
         listed = token.lower in self.lists.surnames and not self._verb_form(token.lower) \
-            and token.lower not in self.lex.vocabulary
+            and not self._bot_word(token.lower)
         return (first, last) if listed else None
 
     def _particles_and_surname(self, first: int) -> Optional[tuple[int, int]]:
@@ -987,8 +1029,9 @@ class NameFinder:
 
     def _article_particle(self, index: int) -> bool:
         """"in" of "in 't veld", "op" of "op 't hof": a preposition before the archaic article "t" inside a surname."""
+        # round 17: "op den kamp", "in den bosch" as a surname: the archaic "den" after a preposition as well
         return self.tokens[index].lower in ARTICLE_PARTICLE_OPENERS and index + 1 < len(self.tokens) \
-            and self.tokens[index + 1].lower == "t" and self._adjacent(index, index + 1, PARTICLE_GAP)
+            and self.tokens[index + 1].lower in ("t", "den") and self._adjacent(index, index + 1, PARTICLE_GAP)
 
     def _composite(self, token: Token) -> bool:
         """"al-hassan", "o'connor", "d'souza": parts joined by an apostrophe or a hyphen, each a listed surname or
@@ -1020,7 +1063,8 @@ class NameFinder:
             owned = token.lower in self.lex.possessives and token.lower in self.lists.surnames \
                 and (self._clause_end(last) or (last + 1 < len(self.tokens)
                                                 and self.tokens[last + 1].lower in NAME_FOLLOWERS))
-            berber = self.tokens[last - 1].lower in ("aït", "ait") and not self._function_word(token)  # "aït hammou"
+            # "aït hammou"; round 17: "nguyen thi lan": after the Vietnamese middle name the given name, any word
+            berber = self.tokens[last - 1].lower in ("aït", "ait", "thi") and not self._function_word(token)
             return listed or self._rare_word(token) or owned or berber
         rare = self._rare_word(token) and self.tokens[first - 1] is given  # one rare word, right after the name
         return (listed or rare) and not given.cap and not self._function_word(token)
@@ -1179,10 +1223,11 @@ class NameFinder:
             return False
         token, word = tokens[index], tokens[index].lower
         if self._function_word(token) or len(word) < 4 or word in self.lists.places or self._verb_form(word) \
-                or self._inflected(word) or word.endswith(PLAIN_ENDINGS) or word in self.lex.vocabulary:
+                or self._inflected(word) or word.endswith(PLAIN_ENDINGS) or self._bot_word(word):
             return False
         nxt, after = tokens[index + 1].lower, tokens[index + 2].lower
-        return (nxt in ("en", "die") and after in PRONOUNS_3) or nxt in self.lex.person_verbs
+        # round 17: "mijn neefje tijger heet echt zo": the word is what the relative is called
+        return (nxt in ("en", "die") and after in PRONOUNS_3) or nxt in self.lex.person_verbs or nxt in CALLED_VERBS
 
     def _after_polish_relation(self, index: int) -> bool:
         """"u cioci basi", "z wujkiem staszkiem": in a Polish sentence a name after a relation word in any case."""
@@ -1658,9 +1703,21 @@ def _called_between(text: str) -> Iterator[Span]:
             yield Span(match.start(1), match.end(1), "NAAM")
 
 
+# round 17: "Samira B.", "mohammed b. en hij ...": a surname's initial with its full stop after a name
+INITIAL_AFTER = re.compile(r"\s[^\W\d_]\.(?=\s|$|[,;:!?)])")
+INITIAL_DOT = re.compile(r"(?<=\s[^\W\d_])\.(?=\s|$|[,;:!?)])")
+
+
+def _with_initial(text: str, span: Span) -> Span:
+    """Round 17: a name with the initial of its surname after it, full stop included ("Samira B.")."""
+    dot = INITIAL_DOT.match(text, span.end) if span.end - span.start > 2 else None
+    initial = dot or INITIAL_AFTER.match(text, span.end)
+    return Span(span.start, initial.end(), span.kind) if initial else span
+
+
 def names(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
     finder = NameFinder(text, tokens, lex)
-    spans = [s for s in finder.spans() if not _shop_after_article(text, s, lex.chains)]
+    spans = [_with_initial(text, s) for s in finder.spans() if not _shop_after_article(text, s, lex.chains)]
     if "heet" in text.lower() or "heten" in text.lower():
         spans += list(_called_between(text))
     if any(t.lower in NICK_VERBS or t.lower in ("genoemd", "zegt", "zeggen") for t in tokens):

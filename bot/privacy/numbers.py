@@ -51,6 +51,8 @@ HOUSE_NUMBER_AFTER = re.compile(r"(?i)\s*,?\s*(?:nummer|nr\.?|no\.?|huisnummer|n
 # postcode letters in any case; two single letters after four digits are no Dutch words.
 POSTCODE_APART = re.compile(r"(?<![\w\-/.])[1-9][0-9]{3}(?: ?- ?| ?)[A-Za-z](?: |-| - )[A-Za-z]"
                             r"(?![\w]|\s[A-Za-z](?![\w]))")  # not a run of letters: "2019 a b c"
+# Round 17: "pc 1 2 3 4 a b": after a postcode cue every digit and letter typed apart.
+POSTCODE_SPACED = re.compile(r"(?<![\w])[1-9](?: [0-9]){3} [A-Za-z] [A-Za-z](?![\w])")
 PLACE_WORD = re.compile(r",?\s+([^\W\d_]+(?:[\-'][^\W\d_]+)*)")
 PLATE_SHAPES = ("LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D", "D-LLL-DD",
                 "LL-DDD-L", "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D")
@@ -333,6 +335,9 @@ def postcodes(text: str, lex: Lexicon) -> Iterator[Span]:
             yield Span(match.start(), match.end(), "POSTCODE")
     for match in POSTCODE_APART.finditer(text):
         yield Span(match.start(), match.end(), "POSTCODE")
+    for match in POSTCODE_SPACED.finditer(text):
+        if POSTCODE_CUE.search(text, max(0, match.start() - 24), match.start()):
+            yield Span(match.start(), match.end(), "POSTCODE")
 
 
 # After a plate cue: any shape, any case, with dashes, spaces or nothing between the groups, of any country:

@@ -56,9 +56,10 @@ PLATFORM_REACH = 80  # characters after the platform in which the naming verb ma
 # "op insta heet ik sunflower.zara", "op discord, daar heet hij ghostboy4421", "zijn gamertag op de xbox is
 # killerbeast0077": after a platform (`handle_platforms`), later in the sentence, a naming verb and a word with a
 # digit, dot or underscore is the user name there.
+# Round 17: a colon after the platform and whose it is ("snapchat van mijn ex: ...") names it too.
 PLATFORM_NAMING = re.compile(r"(?<![\w])(?i:heet|heette|heten|is|was|noemt\s+(?:hij|ze|zij)\s+zich"
                              r"|noem\s+ik\s+me|staat\s+(?:hij|ze|zij|ik)\s+als|als|onder)"
-                             r"\s*:?\s+(?:(?i:ik|hij|ze|zij|je|jij)\s+)?")
+                             r"\s*:?\s+(?:(?i:ik|hij|ze|zij|je|jij)\s+)?|(?<=[^\W\d_]):\s*")
 
 
 @lru_cache(maxsize=4)

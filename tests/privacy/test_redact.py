@@ -1388,3 +1388,108 @@ def test_sixteenth_round_spans(text, expected):
 @pytest.mark.parametrize("text", ROUND_16_KEEPS)
 def test_sixteenth_round_keeps_ordinary_words(text):
     assert redact(text) == text
+
+
+# Round 17 (tuned on the misses of Q, by kind): a chain's site with its town, a club after a team of it, a shop named
+# after its owner, an organisation's English name, military bases, "św." as a saint's title, working "op" a chain,
+# a professional of a care organisation the bot names itself.
+ROUND_17_SPANS = [
+    ("zij werkt bij Jumbo distributiecentrum Veghel in de nacht", "zij werkt bij [INSTELLING] in de nacht"),
+    ("mijn broer zit in de jeugd van Excelsior", "mijn broer zit in de jeugd van [INSTELLING]"),
+    ("hij traint de JO15 van Vitesse", "hij traint de JO15 van [INSTELLING]"),
+    ("ze knipt bij Yasmin's Kapsalon", "ze knipt bij [INSTELLING]"),
+    ("we gaan naar de jongerenclub van Young Life for Kids", "we gaan naar de jongerenclub van [INSTELLING]"),
+    ("mijn vader zit op vliegbasis Gilze-Rijen", "mijn vader zit op [INSTELLING]"),
+    ("hij is beroeps bij de Bernhardkazerne", "hij is beroeps bij de [INSTELLING]"),
+    ("een foto van Lisa of Emma", "een foto van [NAAM] of [NAAM]"),
+    ("mijn ex werkt op Schiphol", "mijn ex werkt op [INSTELLING]"),
+    ("ik ben hulpverlener bij Sterk Huis", "ik ben hulpverlener bij [INSTELLING]"),
+    ("mijn broer zit op het stedelijk montessori lyceum", "mijn broer zit op het [INSTELLING]"),
+]
+ROUND_17_KEEPS = [
+    "ik werk op Texel in de zomer",
+    "de jeugd van tegenwoordig luistert niet",
+    "de jeugd van Nederland is somber",
+    "mama's kapper is dicht",
+    "de Blijf Groep helpt vrouwen en kinderen",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_17_SPANS)
+def test_seventeenth_round_spans(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND_17_KEEPS)
+def test_seventeenth_round_keeps_ordinary_words(text):
+    assert redact(text) == text
+
+
+# Round 17, names by kind: the initial of a surname after a name, plural naming cues, a word with a letter Dutch never
+# writes after a relation word, a foreign word after a kin title without a possessive, "<relation> <word> heet", and
+# a given name that is also a word as the second subject of a plural verb.
+ROUND_17_NAMES = [
+    ("mijn collega Fatima K. belt steeds", "mijn collega [NAAM] belt steeds"),
+    ("de vader heet yusuf a. en hij drinkt", "de vader heet [NAAM] en hij drinkt"),
+    ("de overburen, die heten van Leeuwen", "de overburen, die heten [NAAM]"),
+    ("mijn zwager łukasz pakt mijn telefoon", "mijn zwager [NAAM] pakt mijn telefoon"),
+    ("ik slaap bij oom şahin", "ik slaap bij oom [NAAM]"),
+    ("mijn nichtje vlinder heet zo van haar moeder", "mijn nichtje [NAAM] heet zo van haar moeder"),
+    ("sara en hope zijn mijn zusjes", "[NAAM] en [NAAM] zijn mijn zusjes"),
+    ("de mentor p.j. visser weet het", "de mentor [NAAM] weet het"),
+    ("overmaken t.n.v. h. de bruin", "overmaken t.n.v. [NAAM]"),
+    ("mijn collega pham thi hoa wordt geslagen", "mijn collega [NAAM] wordt geslagen"),
+    ("meester in den bosch zag het", "meester [NAAM] zag het"),
+    ("bel me maar, ik ben kornel", "bel me maar, ik ben [NAAM]"),  # a given name web text has, but seldom
+]
+ROUND_17_NAME_KEEPS = ["ze heten allebei anders", "mijn vriendin. Ze is lief", "mijn vader thuis heet anders",
+                       "o.a. bakker en slager", "i.p.v. visser", "mijn vader op den duur"]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_17_NAMES)
+def test_seventeenth_round_names(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND_17_NAME_KEEPS)
+def test_seventeenth_round_keeps_ordinary_words_around_names(text):
+    assert redact(text) == text
+
+
+# Round 17, addresses by kind: the floor in one word after the number, "st" without its full stop before a street, a
+# bare street word after "op"/"aan" with the article left out (the number ending the address).
+ROUND_17_ADDRESSES = [
+    ("ze woont op de vechtstraat 80 tweehoog", "ze woont op de [ADRES]"),
+    ("ons adres is st jacobsstraat 9", "ons adres is [ADRES]"),
+    ("het huis aan singel 140, naast de brug", "het huis aan [ADRES], naast de brug"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_17_ADDRESSES)
+def test_seventeenth_round_addresses(text, expected):
+    assert redact(text) == expected
+
+
+def test_seventeenth_round_a_bare_street_word_needs_a_number_that_ends_the_address():
+    assert redact("we staan op markt 3 kramen verder") == "we staan op markt 3 kramen verder"
+
+
+# Round 17, the rest by kind: a postcode typed one character at a time after its cue, "<relation> is van" as a birth
+# cue, a user name after a platform, whose it is and a colon.
+ROUND_17_REST = [
+    ("mijn postcode: 3 0 1 2 k l", "mijn postcode: [POSTCODE]"),
+    ("mijn zoon is van 4 juni", "mijn zoon is van [GEBOORTEDATUM]"),
+    ("insta van mijn stiefvader: bram.k_77", "insta van mijn stiefvader: [HANDLE]"),
+]
+ROUND_17_REST_KEEPS = ["ik heb 3 0 1 2 k l", "de brief is van 4 juni", "mijn vader is van slag",
+                       "tiktok van hem: ok"]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_17_REST)
+def test_seventeenth_round_rest(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND_17_REST_KEEPS)
+def test_seventeenth_round_rest_keeps_ordinary_words(text):
+    assert redact(text) == text

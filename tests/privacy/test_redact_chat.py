@@ -250,7 +250,9 @@ def test_the_set_o_keeps_what_it_reached():
 # .964, institutions .789, addresses .865, dates of birth .930, the rest 1.0 (over-redaction 0.7%); after it (its
 # misses read and fixed by kind) names .969, institutions .899, addresses .981, dates of birth .977, the rest 1.0
 # (over-redaction 0.6%). The floor holds what it measures, rounded down.
-R_FLOOR: dict[str, float] = {"NAAM": 0.96, "INSTELLING": 0.89, "ADRES": 0.98, "GEBOORTEDATUM": 0.97}
+# Round 17 (tuned on Q's misses by kind): names .969 -> .982 (221/225), the rest as before; the names floor holds that
+# less one span, rounded down.
+R_FLOOR: dict[str, float] = {"NAAM": 0.97, "INSTELLING": 0.89, "ADRES": 0.98, "GEBOORTEDATUM": 0.97}
 
 
 def test_the_set_r_keeps_what_it_reached():
@@ -259,16 +261,33 @@ def test_the_set_r_keeps_what_it_reached():
     assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
-# Q (pii_chat_holdout_q.yml): written blind in one pass on 2026-12-06 (seventh session) before rounds 15 and 16, never
-# read (figures only; its misses are never printed). Before round 15: names .960, institutions .894, addresses .921,
+# Q (pii_chat_holdout_q.yml): written blind in one pass on 2026-12-06 (seventh session) before rounds 15 and 16, not
+# read until round 17 (figures only until then). Before round 15: names .960, institutions .894, addresses .921,
 # postcodes .968, dates of birth .971, phone .974, plates .960, handles .968, the rest 1.0 (over-redaction 1.2%).
 # After rounds 15 and 16: addresses .952, over-redaction 0.6%, every other class unchanged (names 239/249, just below
-# .96). The floor holds that, rounded down.
-Q_FLOOR: dict[str, float] = {"NAAM": 0.95, "INSTELLING": 0.89, "ADRES": 0.95, "POSTCODE": 0.96,
+# .96). The floor held that, rounded down.
+# Round 17 (2026-12-07, eighth session): Q became a tuning set (its misses read and fixed by kind; S is the blind set).
+# After it: names .992 (247/249), institutions 1.0 (85/85), addresses 1.0 (63/63), postcodes, dates of birth and
+# handles 1.0, telephone .974 and plates .960 as before (over-redaction 0.7%). The floor holds each class it raised at
+# that less one span, rounded down; the others keep theirs.
+Q_FLOOR: dict[str, float] = {"NAAM": 0.98, "INSTELLING": 0.98, "ADRES": 0.98, "POSTCODE": 0.96,
                              "GEBOORTEDATUM": 0.97, "TELEFOON": 0.97, "KENTEKEN": 0.96, "HANDLE": 0.96}
 
 
-def test_the_blind_set_q_keeps_its_figures():
+def test_the_set_q_keeps_what_it_reached():
     low, over = below_floor("chat-holdout-q", Q_FLOOR)
-    assert low == {}, low  # figures only: never the texts of a blind set
+    assert low == {}, low
     assert over <= MAX_OVER_REDACTION, round(over, 4)
+
+
+def test_only_the_bots_services_and_jargon_count_as_known_words():
+    """Round 17: a word of the bot's own texts is known (never a name) when the bot names a service with it or no
+    word list has it; an ordinary word a knowledge entry happens to use ("kwekerij") is judged like any other."""
+    from bot.privacy.lexicon import bot_word, lexicon
+    from bot.privacy.wordlists import word_lists
+
+    lex, lists = lexicon(), word_lists()
+    known = [w for w in ("fier", "comensha", "wijkteam") if bot_word(lex, w, lists.ordinary, lists.rare)]
+    assert known == ["fier", "comensha", "wijkteam"]
+    assert not bot_word(lex, "kwekerij", lists.ordinary, lists.rare)
+    assert redact("mijn zus werkt bij kwekerij Van der Lugt") != "mijn zus werkt bij kwekerij Van der Lugt"
