@@ -38,6 +38,28 @@ make_venv() {  # make_venv NAME PYTHON_VERSION INSTALL_FUNCTION HASH
   if stamp_ok "$dir/.installed" "$hash"; then return 0; fi
   local python
   python=$(find_python "$version") || die "Python $version is missing. Install it (e.g. 'pyenv install $version' or apt 'python$version') and run again. The $name venv needs it."
+  if [ "${WEGWIJS_SHARED_VENVS:-1}" = 0 ]; then
+    build_venv "$name" "$python" "$install" "$hash" "$dir"
+    return
+  fi
+  # Like pip's cache: a venv per requirements and interpreter, built once per machine under $CACHE/venvs and linked
+  # from .venv, so a fresh clone (CI) does not install the same pins again. Venvs cannot be moved, so the shared one
+  # is built where it stays, under a lock; a build that broke off has no stamp and is built again.
+  local key
+  key=$name-$(printf '%s\n%s' "$hash" "$("$python" -c 'import sys; print(sys.version)')" | sha256sum | cut -c1-16)
+  local shared=$CACHE/venvs/$key
+  mkdir -p "$CACHE/venvs" "$VENVS"
+  (
+    flock 9
+    stamp_ok "$shared/.installed" "$hash" || { rm -rf "$shared"; build_venv "$name" "$python" "$install" "$hash" "$shared"; }
+  ) 9>"$shared.lock" || die "the $name venv could not be built"
+  rm -rf "$dir"
+  ln -s "$shared" "$dir"
+  log "$name venv: $shared"
+}
+
+build_venv() {  # build_venv NAME PYTHON INSTALL_FUNCTION HASH DIR
+  local name=$1 python=$2 install=$3 hash=$4 dir=$5
   log "creating the $name venv with $python (a few minutes the first time)"
   [ -x "$dir/bin/python" ] || "$python" -m venv "$dir"
   "$dir/bin/pip" install -q --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
