@@ -43,6 +43,16 @@ name, their jargon and frequent words, so a knowledge entry using an ordinary wo
 lexicon.bot_word). Q before -> after: names .960 -> .992, institutions .894 -> 1.0, addresses .952 -> 1.0, postcodes
 .968 -> 1.0, dates of birth .971 -> 1.0, handles .968 -> 1.0, telephone .974 and plates .960 unchanged, over-redaction
 0.6% -> 0.7%; R names .969 -> .982 (the rest unchanged); O unchanged.
+Round 18 (eighth session) adds no rule for a single miss: it loosens global knobs, judged on all tuning sets at once
+(every set except S, summed) and on the ordinary text (tests/safety/ordinary*.yml and the NLU examples), and, since
+the tuning sets are saturated, also on the earlier redactor run on the sets that were blind then (O before round 15,
+Q before round 17). Knob 1: a given name in `lowercase_words` counts as ambiguous (a name in lower case only after a
+cue) only when an ordinary word stands behind it (it is in a word list, a frequent English word, a describing word,
+or has an ordinary inflected form: "frans"/"franse", "lieve"); "linda", "bert", "milan", "lars" no longer need a
+cue. Tuning sets names 2944 -> 2945/2968, every other class unchanged, over-redaction 0.57% -> 0.57%, ordinary text
+0.97% -> 0.97% (no new span); O as it was blind: names 251 -> 254/258, no new false positive; Q as it was blind:
+unchanged. Tried and dropped: the rare words (web text only, Zipf < 3) as unknown words anywhere: one name more on O
+(blind), none on Q, 35 new false positives on the tuning sets and 0.97% -> 1.16% on the ordinary text.
 A set whose file does not exist yet is skipped with a note; `--set NAME` scores only the named sets (to list the
 misses of tuning sets without the counts of Q).
 
