@@ -43,6 +43,34 @@ name, their jargon and frequent words, so a knowledge entry using an ordinary wo
 lexicon.bot_word). Q before -> after: names .960 -> .992, institutions .894 -> 1.0, addresses .952 -> 1.0, postcodes
 .968 -> 1.0, dates of birth .971 -> 1.0, handles .968 -> 1.0, telephone .974 and plates .960 unchanged, over-redaction
 0.6% -> 0.7%; R names .969 -> .982 (the rest unchanged); O unchanged.
+Round 18 (eighth session) adds no rule for a single miss: it loosens global knobs, judged on all tuning sets at once
+(every set except S, summed) and on the ordinary text (tests/safety/ordinary*.yml and the NLU examples), and, since
+the tuning sets are saturated, also on the earlier redactor run on the sets that were blind then (O before round 15,
+Q before round 17). Knob 1: a given name in `lowercase_words` counts as ambiguous (a name in lower case only after a
+cue) only when an ordinary word stands behind it (it is in a word list, a frequent English word, a describing word,
+or has an ordinary inflected form: "frans"/"franse", "lieve"); "linda", "bert", "milan", "lars" no longer need a
+cue. Tuning sets names 2944 -> 2945/2968, every other class unchanged, over-redaction 0.57% -> 0.57%, ordinary text
+0.97% -> 0.97% (no new span); O as it was blind: names 251 -> 254/258, no new false positive; Q as it was blind:
+unchanged. Knob 2: right after a relation word (where a name is expected) the cut-off for an ordinary word is the
+common words (Zipf 3.3) instead of any word list (as round 17 set it after "ik ben" at a clause's end); verb forms,
+participles, inflected and compound words, foreign words, places and streets stay words (`NameFinder._uncommon`).
+Tuning sets names 2945 -> 2946/2968 ("mijn oom mehari"), no new false positive on any set, ordinary text 1168/120506
+words (0.97%, one new Polish word); Q as it was blind: names 239 -> 240/249 ("mijn schoonvader erdoğan"); O as blind:
+unchanged. Knob 3 (how far an institution's name reaches): "in <town>" or "in <quarter>" right after any institution
+whose name does not end in a kind word is part of its placeholder (round 15 had this only for shops with many
+branches): "het leger des heils in deventer", "de shell in pernis", "karakter in ede"; "het Da Vinci College in
+Leiden" keeps its town outside. Tuning sets institutions 946 -> 950/977, other classes unchanged, no new false
+positive; over-redaction 0.57% -> 0.73% (P 2.94% -> 5.27%, its ceiling 7%; R 0.60% -> 1.37%, O 0.89% -> 1.13%, every
+other set at most 1.0%), ordinary text 0.97% unchanged; O as it was blind (the redactor before round 15, which had
+no branch rule yet): institutions 59 -> 63/80, over-redaction 1.6% -> 1.8%; Q as blind: institutions unchanged, 0.6%
+-> 0.8%. Six span tests that kept the town outside now expect it inside (tests/privacy/test_redact.py).
+Tried and dropped: the rare words (web text only, Zipf < 3) as unknown words anywhere: one name more on O (blind),
+none on Q, 35 new false positives on the tuning sets and 0.97% -> 1.16% on the ordinary text; the uncommon-word cut-
+off of knob 2 wherever a rare word counts as a name (one name more, about 20 more ordinary words over-redacted, mostly
+Polish and Arabic chat); unknown or rare lower-case words of three letters as names alone (SHORT_NAME 3 -> 2: one name
+won, one lost, 26 new false positives); a listed street without a number or article right after "op"/"aan"/"in" (no
+set gained, a town in two ordinary lines redacted); the town after an institution without "in" ("gym tilburg": no set
+gained).
 A set whose file does not exist yet is skipped with a note; `--set NAME` scores only the named sets (to list the
 misses of tuning sets without the counts of Q).
 

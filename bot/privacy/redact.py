@@ -9,20 +9,25 @@ Standard library and PyYAML only: Rasa's tracker store imports this in the Pytho
 """
 from __future__ import annotations
 
+import re
+
 from bot.privacy import numbers
 from bot.privacy.addresses import addresses
 from bot.privacy.care import care_organisations
 from bot.privacy.dates import dates, numeric_dates
 from bot.privacy.institutions import institutions
-from bot.privacy.lexicon import lexicon
+from bot.privacy.lexicon import Lexicon, lexicon
 from bot.privacy.names import names
 from bot.privacy.normalize import normalize
 from bot.privacy.online import handles
 from bot.privacy.spans import KINDS, PRIORITY, Span, merge, placeholders
 from bot.privacy.spoken import spoken_numbers
 from bot.privacy.tokens import tokenize
+from bot.privacy.wordlists import word_lists
 
 __all__ = ["KINDS", "Span", "find_pii", "redact"]
+FREQUENT_TOWN_WORDS = frozenset({"een", "best", "echt", "haren", "mijn"})
+WORD = re.compile(r"[^\W\d_]+")
 MAX_PASSES = 32  # a pass can uncover more (digits glued to a number); real texts need one or two
 
 
@@ -47,7 +52,33 @@ def _find(text: str) -> list[Span]:
         *care_organisations(text, tokens, lex),
         *names(text, tokens, lex),
     ]
-    return _whole_words(text, merge(_streets_in_names(text, found), protected), protected)
+    return _whole_words(text, merge(_institution_towns(text, _streets_in_names(text, found), lex), protected),
+                        protected)
+
+
+TOWN_AFTER = re.compile(r"[ \t]+(?:in|te)[ \t]+((?:de[ \t]+|den[ \t]+|ter[ \t]+|het[ \t]+)?[^\W\d_]+(?:-[^\W\d_]+)*)")
+
+
+def _institution_towns(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
+    """Round 18 (a global knob: how far an institution's name reaches): "in <town>" or "in <quarter>" right after any
+    institution is part of its name, as round 15 had it only for shops with many branches: "het leger des heils in
+    deventer", "de shell in pernis", "het cjg in kampen"."""
+    if not any(s.kind == "INSTELLING" for s in found):
+        return found
+    places = word_lists().places
+    out = []
+    for span in found:
+        if span.kind == "INSTELLING":
+            match = TOWN_AFTER.match(text, span.end)
+            if match:
+                town = " ".join(match.group(1).lower().split())
+                kind = WORD.findall(text[span.start:span.end].lower())[-1:]
+                if (town in places or town in lex.quarters or town.split()[-1] in lex.quarters) \
+                        and town not in lex.institution_areas and town not in FREQUENT_TOWN_WORDS \
+                        and not (kind and (kind[0] in lex.institution_heads or kind[0] in lex.institution_tails)):
+                    span = Span(span.start, match.end(), span.kind)
+        out.append(span)
+    return out
 
 
 def _streets_in_names(text: str, found: list[Span]) -> list[Span]:

@@ -638,7 +638,7 @@ def test_eighth_round_addresses_keep_ordinary_words(text):
     ("hij traint bij sportclub zwaluwen", "hij traint bij [INSTELLING]"),
     # curated care organisations the bot names: acting on the writer, a branch, after going or staying there
     ("de blijf groep heeft mij een kamer gegeven", "de [INSTELLING] heeft mij een kamer gegeven"),
-    ("Sterk Huis in Tilburg nam ons op", "[INSTELLING] in Tilburg nam ons op"),
+    ("Sterk Huis in Tilburg nam ons op", "[INSTELLING] nam ons op"),  # round 18: the town is part of it
     ("hij moest van de reclassering naar de waag", "hij moest van de reclassering naar [INSTELLING]"),
     ("mijn neef zat in het poortje", "mijn neef zat in [INSTELLING]"),
 ])
@@ -1005,9 +1005,9 @@ def test_ninth_round_probed_surnames_keep_ordinary_words(text):
     ("bsn van mijn broer is 2 3 4 5 6 7 8 9 1 hij kan niet typen", "bsn van mijn broer is [BSN] hij kan niet typen"),
     ("mi a nase dia 3 di yüli 2011", "mi a nase dia [GEBOORTEDATUM]"),
     # institutions
-    ("hij werkt bij transportbedrijf gebr. van dam in ede", "hij werkt bij [INSTELLING] in ede"),
+    ("hij werkt bij transportbedrijf gebr. van dam in ede", "hij werkt bij [INSTELLING]"),  # round 18: with its town
     ("zij ligt in forensisch centrum de kijvelanden", "zij ligt in [INSTELLING]"),
-    ("ik zit op leefgroep regenboog in ede", "ik zit op [INSTELLING] in ede"),
+    ("ik zit op leefgroep regenboog in ede", "ik zit op [INSTELLING]"),  # round 18: the town is part of it
     ("ik ben opgenomen op paviljoen de eik", "ik ben opgenomen op [INSTELLING]"),
     ("mijn zoontje zit in groep de dolfijnen op de opvang", "mijn zoontje zit in [INSTELLING] op de opvang"),
     ("mijn oom werkt in de turkse bakkerij istanbul", "mijn oom werkt in de [INSTELLING]"),
@@ -1087,7 +1087,7 @@ def test_eleventh_round_keeps_ordinary_words(text):
     ("mijn tante studeert aan de hva en haar vriend volgt haar", "mijn tante studeert aan [INSTELLING] en haar "
      "vriend volgt haar"),
     ("ik zit op avans en mijn ex stalkt me", "ik zit op [INSTELLING] en mijn ex stalkt me"),
-    ("ze doet de pabo op fontys pabo in tilburg", "ze doet de pabo op [INSTELLING] in tilburg"),
+    ("ze doet de pabo op fontys pabo in tilburg", "ze doet de pabo op [INSTELLING]"),  # round 18: with its town
     ("mijn broer zit op het havo de driemaster", "mijn broer zit op het [INSTELLING]"),
     ("mijn zoon zit op de isk het baken", "mijn zoon zit op de [INSTELLING]"),
     ("ik heb een bijbaantje bij de kfc aan de ring", "ik heb een bijbaantje bij de [INSTELLING] aan de ring"),
@@ -1185,7 +1185,7 @@ ROUND_13_SPANS = [
     ("mijn zoon zit op judoschool team tatsu", "mijn zoon zit op [INSTELLING]"),
     ("mijn buurman heet a.j. bakker", "mijn buurman heet [NAAM]"),
     ("we wonen op het plein 1813 nr 5", "we wonen op het [ADRES]"),
-    ("oma ligt in ziekenhuis zuiderzee in lelystad", "oma ligt in [INSTELLING] in lelystad"),
+    ("oma ligt in ziekenhuis zuiderzee in lelystad", "oma ligt in [INSTELLING]"),  # round 18: the town is part of it
     ("mijn stiefvader bezorgt pakketten voor dhl", "mijn stiefvader bezorgt pakketten voor [INSTELLING]"),
     ("ze werkt in de bediening bij de la place", "ze werkt in de bediening bij de [INSTELLING]"),
     ("hij werkt nu bij de gamma", "hij werkt nu bij de [INSTELLING]"),
@@ -1226,7 +1226,7 @@ ROUND_14_SPANS = [
     ("zij speelt bij psv in de jeugd", "zij speelt bij [INSTELLING] in de jeugd"),
     ("mijn tante vakkenvult bij de jumbo", "mijn tante vakkenvult bij de [INSTELLING]"),
     ("mijn oom werkt bij het CJIB", "mijn oom werkt bij het [INSTELLING]"),
-    ("zijn broer werkt bij rdw in veendam", "zijn broer werkt bij [INSTELLING] in veendam"),
+    ("zijn broer werkt bij rdw in veendam", "zijn broer werkt bij [INSTELLING]"),  # round 18: with its town
     ("mijn stiefvader werkt bij het ministerie van defensie", "mijn stiefvader werkt bij het [INSTELLING]"),
     ("ze zit bij volleybalclub dynamo", "ze zit bij [INSTELLING]"),
     ("hij is lid van schaakvereniging paard", "hij is lid van [INSTELLING]"),
