@@ -280,6 +280,21 @@ def test_the_set_q_keeps_what_it_reached():
     assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
+# S (pii_chat_holdout_s.yml): written blind in one pass on 2026-12-07 (eighth session) before rounds 17 and 18, never
+# read (figures only). Before round 17: names .944, institutions .891, addresses .855, postcodes .944, dates of birth
+# .970, the rest 1.0 (over-redaction 0.4%); after round 17 the same; after round 18 names .948 (202/213). The floor
+# holds that less one span, rounded down: a regression check on new text, not the issue's 0.95 goal.
+S_FLOOR: dict[str, float] = {"NAAM": 0.94, "INSTELLING": 0.88, "ADRES": 0.83, "POSTCODE": 0.88,
+                             "GEBOORTEDATUM": 0.93, "TELEFOON": 0.95, "KENTEKEN": 0.92, "HANDLE": 0.94,
+                             "EMAIL": 0.92, "IBAN": 0.87, "BSN": 0.87}
+
+
+def test_the_blind_set_s_keeps_its_figures():
+    low, over = below_floor("chat-holdout-s", S_FLOOR)
+    assert low == {}, low
+    assert over <= MAX_OVER_REDACTION, round(over, 4)
+
+
 def test_only_the_bots_services_and_jargon_count_as_known_words():
     """Round 17: a word of the bot's own texts is known (never a name) when the bot names a service with it or no
     word list has it; an ordinary word a knowledge entry happens to use ("kwekerij") is judged like any other."""
