@@ -14,9 +14,11 @@ from actions.context import (
     ADULT_AGE,
     TurnContext,
     age_in_text,
+    from_8_only_openings,
     minors_only_openings,
     says_adult,
     says_parent,
+    says_young_child,
     without_introduction,
 )
 from actions.cues import fold
@@ -272,10 +274,17 @@ def _speaks_as_adult(ctx: TurnContext) -> bool:
 
 def _without_children_lines(reply: Reply, ctx: TurnContext) -> Reply:
     """An adult does not need an answer's sentences that speak only to children ("Ben je jonger dan 18, dan kun
-    je ook de Kindertelefoon bellen"): they are left out (actions/age.yml, `for_minors`)."""
-    if not reply.texts or not _speaks_as_adult(ctx):
+    je ook de Kindertelefoon bellen"): they are left out (actions/age.yml, `for_minors`). A parent of a child
+    younger than 8 is not told that the child can call the Kindertelefoon (8 to 18; `for_children_from_8`)."""
+    if not reply.texts:
         return reply
-    openings = tuple(f" {opening}" for opening in minors_only_openings())
+    openings: tuple[str, ...] = ()
+    if _speaks_as_adult(ctx):
+        openings += tuple(f" {opening}" for opening in minors_only_openings())
+    if ctx.role != "child" and says_young_child(ctx.text):
+        openings += tuple(f" {opening}" for opening in from_8_only_openings())
+    if not openings:
+        return reply
 
     def kept(text: str) -> str:
         lines = []

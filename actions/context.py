@@ -84,6 +84,17 @@ def minors_only_openings() -> tuple[str, ...]:
     return tuple(" ".join(str(opening).lower().split()) for opening in _age_data().get("for_minors") or [])
 
 
+@lru_cache(maxsize=1)
+def from_8_only_openings() -> tuple[str, ...]:
+    """How a sentence begins that tells a parent their child can call the Kindertelefoon (for ages 8 to 18)."""
+    return tuple(" ".join(str(opening).lower().split()) for opening in _age_data().get("for_children_from_8") or [])
+
+
+def says_young_child(text: str) -> bool:
+    """A parent speaks of a child younger than 8 ("mijn dochter van 6", "my 5-year-old son", "onze peuter")."""
+    return any(pattern.search(text) for pattern in _age_file_patterns("young_children"))
+
+
 def says_adult(text: str) -> bool:
     """The person says they are an adult: an age of 18 or more for themselves (not their child's), or words
     only an adult uses of themselves ("mijn man", "we're two men")."""
