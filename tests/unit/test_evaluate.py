@@ -88,3 +88,29 @@ def test_all_sets_play_in_one_pool_longest_first_and_come_back_in_order(monkeypa
     results = asyncio.run(dev_eval.play_longest_first("http://bot", cases))
     assert seen == ["long", "two turns", "short"]
     assert [result.id for result in results] == ["short", "long", "two turns"]
+
+
+def test_at_most_two_long_stories_play_at_once(monkeypatch):
+    """Longest first would start four long stories together; the pool keeps two long ones at most in flight."""
+    import asyncio
+
+    from bot.measure import dev_eval
+
+    in_flight = {"long": 0, "all": 0}
+    peak = {"long": 0, "all": 0}
+
+    async def fake_run_case(client, url, case):
+        is_long = dev_eval._has_long_turn(case)
+        in_flight["all"] += 1
+        in_flight["long"] += is_long
+        peak["all"], peak["long"] = max(peak["all"], in_flight["all"]), max(peak["long"], in_flight["long"])
+        await asyncio.sleep(0.02 if is_long else 0.001)
+        in_flight["all"] -= 1
+        in_flight["long"] -= is_long
+        return dev_eval.CaseResult(id=str(case["id"]), category="c", turns=[])
+
+    monkeypatch.setattr(dev_eval, "run_case", fake_run_case)
+    cases = [{"id": i, "turns": [{"user": "x" * (2000 if i < 6 else 10)}]} for i in range(20)]
+    results = asyncio.run(dev_eval.run_all("http://unused", cases))
+    assert [r.id for r in results] == [str(i) for i in range(20)]
+    assert peak == {"long": 2, "all": 4}
