@@ -190,6 +190,8 @@ SECTIONS: dict[str, tuple[Variable, ...]] = {
     "Tests and measuring": (
         _v("CACHE_DIR", "", "built index, models and NLU comparisons kept per content hash (set-up, tests)",
            PATH, "`~/.cache/wegwijs`"),
+        _v("SHARED_VENVS", "1", "`1`: set-up builds each venv once per requirements and interpreter under the cache "
+           "dir and links `.venv/app` and `.venv/rasa` to it; `0`: real venvs inside the clone", FLAG),
         _v("EVAL_CASES", "", "dev evaluation cases `make test` plays", PATH, "`../shared/eval/dev-cases.yml`"),
         _v("EVAL_REPORT", "", "where the dev evaluation writes its report", PATH, "a temporary file"),
         _v("EVAL_MIN_OVERALL", "0.95", "overall pass rate the dev evaluation must reach", NUMBER, minimum=0),
