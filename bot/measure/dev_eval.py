@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
 import uuid
@@ -106,10 +107,8 @@ async def run_all(url: str, cases: list[dict[str, Any]], concurrency: int = 4, l
     limit, long_limit = asyncio.Semaphore(concurrency), asyncio.Semaphore(long_at_once)
     async with httpx.AsyncClient(timeout=60.0) as client:
         async def one(case: dict[str, Any]) -> CaseResult:
-            if not _has_long_turn(case):
-                async with limit:
-                    return await run_case(client, url, case)
-            async with long_limit, limit:  # the long slot first, so a waiting long story holds no general slot
+            long_slot = long_limit if _has_long_turn(case) else contextlib.nullcontext()
+            async with long_slot, limit:  # the long slot first, so a waiting long story holds no general slot
                 return await run_case(client, url, case)
         return list(await asyncio.gather(*(one(c) for c in cases)))
 
