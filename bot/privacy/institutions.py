@@ -148,6 +148,12 @@ TEAM_CODE = re.compile(r"(?i)(?<![\w])(?:[jm]?o|u)\s?[0-9]{1,2}(?:-[0-9])?\s+$")
 BY_AFTER = re.compile(r"\s+by\s+([^\W\d_]+)(?![\w])")
 GLUED_AMPERSAND = re.compile(r"\s+([^\W\d_]{2,}&[^\W\d_]{2,})(?![\w&])")  # round 15: "bso kids&co"
 WEB_DOMAINS = frozenset({"com", "nl", "be", "de", "eu", "org", "net", "io", "co"})  # round 15: a firm by its web name
+# Round 19: a kind word of two words, a describing word and a noun that alone names nothing: "het maxima medisch
+# centrum", "het universitair medisch centrum utrecht", "psychiatrisch centrum ...".
+TWO_WORD_KINDS = {"centrum": frozenset({"medisch", "medische", "psychiatrisch", "academisch", "universitair",
+                                        "revalidatie", "orthopedisch", "pediatrisch", "forensisch"}),
+                  "center": frozenset({"medical", "medisch", "health"}), "centre": frozenset({"medical", "health"}),
+                  "spectrum": frozenset({"medisch"}), "ziekenhuis": frozenset({"algemeen", "academisch"})}
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
 
 
@@ -515,7 +521,8 @@ class InstitutionFinder:
                 return probe < index - 1
             # round 17: a naming word before the name passes too ("het stedelijk dalton lyceum")
             particle = token.lower in self.lex.name_particles or self._numeral(probe) or self._honorific(probe) \
-                or (token.lower in self.lex.institution_namers and probe < index - 1)
+                or (token.lower in self.lex.institution_namers and probe < index - 1) \
+                or self._given_in_name(probe, index) or self._describer_of_noun(probe, index)
             if not particle and (self._stop(token) or self._describer(token)):
                 return False
             probe -= 1
@@ -527,6 +534,9 @@ class InstitutionFinder:
         numerals = 0
         while probe >= 0 and index - probe - numerals <= MAX_NAME_WORDS:
             token, between = self.tokens[probe], gap(self.text, self.tokens[probe], self.tokens[probe + 1])
+            if between == " " and self._inner_particle(probe, index):
+                first, probe, numerals = probe - 1, probe - 2, numerals + 1  # round 19: "de johan de wittschool"
+                continue
             if between not in (" ", ". ") or token.lower in ARTICLES:
                 break
             if token.lower in self.lex.titles or token.lower in self.lex.institution_namers \
@@ -544,14 +554,19 @@ class InstitutionFinder:
                 first, probe = probe, probe - 1  # "leiden university": a town before a university or hospital
                 continue
             particle = token.lower in self.lex.name_particles and first < index  # "da" in "da vinci college"
+            # round 19: "al" in "de al noor moskee" in lower case: a foreign article before a name word
+            after = self.tokens[probe + 1]
+            foreign = particle and token.lower in FOREIGN_ARTICLES and not self._stop(after) \
+                and after.lower not in word_lists().frequent_nl and len(after.lower) > 2
             if particle:
                 numerals += 1  # "de juliana van stolberg school": a particle makes the name no longer
             if particle and token.cap and self._proper(self.tokens[probe + 1]):
                 first, probe = probe, probe - 1  # "de Al Noor moskee", "het Van Maerlant lyceum"
                 continue
             firm = self._kind(self.tokens[index]) in FIRM_TAILS
-            if (self._stop(token) and not self._proper(token) and not particle) \
-                    or (self._pronoun(token) and not (particle and firm)):  # "van dijk installatietechniek"
+            if (self._stop(token) and not self._proper(token) and not particle
+                and not self._describer_of_noun(probe, index)) \
+                    or (self._pronoun(token) and not (particle and (firm or foreign))):  # "van dijk transport"
                 break
             family = firm and self._family_name(token)  # "jansen transport"
             if not self._proper(token) and not self._no_word(token) and not particle and not family \
@@ -562,6 +577,41 @@ class InstitutionFinder:
                 break
             first, probe = probe, probe - 1
         return first
+
+    def _inner_particle(self, probe: int, index: int) -> bool:
+        """Round 19: "de" in "de johan de wittschool": an article right after a given name and before the rest of
+        the name is a particle of a person's name the school carries."""
+        return self.tokens[probe].lower == "de" and probe > 0 \
+            and gap(self.text, self.tokens[probe - 1], self.tokens[probe]) == " " \
+            and self._given_in_name(probe - 1, index)
+
+    def _given_in_name(self, probe: int, index: int) -> bool:
+        """Round 19: a given name before the kind word ("het jan ligthart college", "de maria montessorischool"):
+        the person a school or hospital is named after, even when the name is a frequent word too; not a describing
+        word ("de grote school")."""
+        word = self.tokens[probe].lower
+        return probe < index and not self._plural_kind(index) and word in word_lists().given_names \
+            and word not in self.lex.institution_describers \
+            and not word.endswith(ADJECTIVE_ENDINGS) and not self._pronoun(self.tokens[probe]) \
+            and word not in self.lex.non_names and word not in self.lex.subject_verbs
+
+    def _describer_of_noun(self, probe: int, index: int) -> bool:
+        """Round 19: "rode" in "het rode kruis ziekenhuis": a describing word inside a name when a noun that is no
+        describing, function or frequent word stands between it and the kind word ("het grote ziekenhuis" names
+        nothing, nor does "de hele dag school")."""
+        if probe + 1 >= index or not self._next(probe) or self._plural_kind(index) \
+                or not self._describer(self.tokens[probe]):
+            return False
+        noun = self.tokens[probe + 1]
+        word = self.tokens[probe].lower
+        return word not in self.lex.not_names_after_cue and word not in self.lex.subject_verbs \
+            and word not in ARTICLES and not self._stop(noun) and not self._describer(noun) \
+            and noun.lower not in self.lex.institution_describers and len(noun.lower) > 2
+
+    def _plural_kind(self, index: int) -> bool:
+        """"ziekenhuizen", "scholen": a kind word in the plural names no single place."""
+        word = self.tokens[index].lower
+        return word.endswith("en")
 
     def _middle_word(self, probe: int, index: int) -> bool:
         """"international" in "greenfield international school": right before the kind word, a word that is no
@@ -730,6 +780,10 @@ class InstitutionFinder:
                 glued = GLUED_AMPERSAND.match(self.text, token.end)
                 if glued:  # round 15: "de bso kids&co", "kinderopvang spelen&leren": a name glued by "&"
                     yield Span(token.start, glued.end(), "INSTELLING")
+            if token.lower in lex.daycare_chains:
+                last = self._weak_head_name(index)
+                if last is not None:  # round 19: "partou de vlindertuin", "smallsteps het ..."
+                    yield self._span(index, last)
             if kind in WEAK_HEADS and not tokens[index].cap:
                 last = self._weak_head_name(index)
                 if last is not None:  # "de opvang de klimroos", "praktijkonderwijs het rotsoord"
@@ -754,7 +808,13 @@ class InstitutionFinder:
                 if name is not None and name.lower not in lex.non_names and name.lower not in lex.not_names_after_cue \
                         and name.lower not in lex.institution_describers and name.lower not in lex.subject_verbs \
                         and not name.lower.endswith(ADJECTIVE_ENDINGS):
-                    yield self._span(index - 1, self._name_after(at, any_case=False) or at)
+                    # round 19: "kerk mor ephrem", "kerk san antonio": a saint's title takes the name after it
+                    titled = at + 1 if self._title_before_name(at) else at
+                    yield self._span(index - 1, self._name_after(titled, any_case=False) or titled)
+            if index > 0 and tokens[index - 1].lower in TWO_WORD_KINDS.get(kind, ()) and self._next(index - 1):
+                first, last = self._name_before(index - 1), self._name_after(index, any_case=False)
+                if first < index - 1 or last is not None:  # round 19: "het maxima medisch centrum"
+                    yield self._span(min(first, index - 1), self._branch_after(last or index, named=True))
             if kind in lex.institution_tails:
                 first, last = self._name_before(index), self._name_after(index, any_case=False)
                 if first == index and last is not None:  # "het christelijk lyceum delft"
@@ -1282,7 +1342,7 @@ class InstitutionFinder:
         (`congregation_describers`) and before an article."""
         return 0 < index and self.tokens[index].lower in self.lex.named_head_endings \
             and self.tokens[index - 1].lower in self.lex.congregation_describers and self._next(index - 1) \
-            and self._next(index) and (self.tokens[index + 1].lower in ARTICLES
+            and self._next(index) and (self.tokens[index + 1].lower in ARTICLES or self._title_before_name(index + 1)
                                        or (self.tokens[index + 1].cap and not self._stop(self.tokens[index + 1])))
 
     def _teachers_school(self, index: int) -> int | None:

@@ -128,6 +128,7 @@ class Lexicon:
     institution_areas: frozenset[str]
     chains: tuple[tuple[str, ...], ...]
     area_teams: frozenset[str]  # round 16: "wijkteam", "jeugdteam": a team named by its area after it
+    daycare_chains: frozenset[str]  # round 19: "partou de vlindertuin": a location's name after the organisation
     quarters: frozenset[str]  # round 16: quarters named like a word after a chain and "in de" ("de pijp")
     branch_chains: frozenset[str]  # round 15: chains whose branch a town after them names, words joined by a space
     work_words: frozenset[str]
@@ -289,6 +290,7 @@ def _load(data: dict[str, Any]) -> Lexicon:
         branch_chains=frozenset(" ".join(phrase) for phrase in _phrases(data["branch_chains"])),
         quarters=frozenset(data["quarters"]),
         area_teams=frozenset(data["area_teams"]),
+        daycare_chains=frozenset(data["daycare_chains"]),
         work_words=_words(data["work_words"]),
         number_words=_numbers(data["number_words"]),
         ordinal_words=_numbers(data["ordinal_words"]),
