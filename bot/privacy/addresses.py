@@ -83,6 +83,17 @@ ORDINAL_ENDINGS = frozenset({"e", "ste", "de"})  # "1e van der helststraat", "2d
 FOREIGN_STOPS = frozenset({"ama", "ve", "bu", "şu", "o", "bir", "da", "de", "ki", "ile", "için", "ben", "sen", "biz",
                            "siz", "ne", "çok", "her", "hangi", "hiç", "benim", "onun", "bizim"})
 ARTICLES = frozenset({"de", "het", "'t"})
+# Round 19: street words written short, in lower case too when the full form is a listed street ("vondelln 3").
+STREET_ABBREVIATIONS = {"ln": "laan", "pln": "plein", "pl": "plein", "wg": "weg", "sngl": "singel", "kd": "kade",
+                        "gr": "gracht", "dk": "dijk"}
+STREET_ABBREVIATIONS_ENDINGS = tuple(STREET_ABBREVIATIONS)
+# Round 19: "oude rijn 47 bis, 3512 hd utrecht": words and a house number right before a postcode are the street,
+# whatever its name ends in; the words are checked in AddressFinder._before_postcode.
+BEFORE_POSTCODE = re.compile(r"(?<![\w])((?:[^\W\d_][\w'’.-]*\s+){1,4})([0-9]{1,5})(?![0-9])")
+LIVING_WORDS = frozenset({"woon", "woont", "wonen", "woonde", "woonden", "verhuisd", "live", "lives", "lived", "bij",
+                          "naar", "near", "at", "to", "from", "van", "uit", "mieszkam", "yaşıyorum",
+                          "pb", "postbus", "antwoordnummer", "box", "po"})  # a post-office box is no home
+POSTCODE_NEXT = re.compile(r",?\s+[1-9][0-9]{3}\s?([A-Za-z]{2})(?![\w])")
 STRAAT_TYPOS = ("strat", "sraat", "straaat", "staart", "sttraat")  # round 15: "kerkstrat 14", with a number only
 OPENERS = frozenset({"op", "aan", "in", "naar", "is", "adres", "address"})
 # Prepositions of place or way before "de gracht 12", "oude markt 3": Dutch, and Polish "przy" (at) in a mixed message.
@@ -116,7 +127,8 @@ class AddressFinder:
             return None
         if (lower.endswith("str") and len(lower) >= 6) or (lower.endswith(STRAAT_TYPOS) and len(lower) >= 8
                                                            and not word_lists().ordinary(lower)) \
-                or (token.cap and lower.endswith(("ln", "pln")) and len(lower) >= 5):
+                or (token.cap and lower.endswith(("ln", "pln")) and len(lower) >= 5) \
+                or self._abbreviated_listed(lower):
             return "abbreviated"  # with a house number only: "kerkstr. 12", "Burg. Jansenln 3"
         if token.cap and (lower in self.lex.street_suffixes_any_case or lower in self.lex.street_suffixes_capitalised):
             return "bare"
@@ -131,6 +143,15 @@ class AddressFinder:
                     and (not lists.ordinary(lower) or lower in lists.rare):
                 return "listed"
         return None
+
+    def _abbreviated_listed(self, lower: str) -> bool:
+        """Round 19: "lindenln", "stationspl", "dorpswg" in lower case: a street word written short whose full form
+        is a listed street (with a house number only, as every abbreviation)."""
+        if len(lower) < 6 or not lower.endswith(STREET_ABBREVIATIONS_ENDINGS) or word_lists().ordinary(lower):
+            return False
+        streets = word_lists().streets
+        return any(lower.endswith(short) and f"{lower[:-len(short)]}{full}" in streets
+                   for short, full in STREET_ABBREVIATIONS.items())
 
     def _spoken_after(self, index: int) -> bool:
         """Round 13: a house number in words right after the street word at `index`, that ends the clause or comes
@@ -172,12 +193,32 @@ class AddressFinder:
                     and self.tokens[probe - 1].lower in ARTICLES and self._adjacent(probe - 1, probe) \
                     and word not in self.lex.not_names_after_cue:  # round 15: "op de jan steenlaan"
                 start = probe
+            elif lower_street and start == probe + 1 and probe >= 2 and word not in self.lex.common_words \
+                    and word not in lists.frequent_nl and self.tokens[probe - 1].lower in lists.given_names \
+                    and self.tokens[probe - 2].lower in ARTICLES and self._adjacent(probe - 1, probe) \
+                    and self._adjacent(probe - 2, probe - 1):  # round 19: "de jan pieterszoon coenstraat"
+                start = probe - 1
+                break
             elif token.lower in self.lex.street_particles:
                 particles_only = particles_only and token.lower in self.lex.name_particles
             else:
                 break
             probe -= 1
         return start
+
+    def _family_particle(self, start: int, index: int) -> int:
+        """Round 19: "de Ruyterweg", "de wittstraat", "van Goghstraat": a name particle right before a street named
+        after a family (its stem a listed surname that is no common or frequent word) belongs to the name."""
+        if start != index or start < 1 or not self._adjacent(start - 1, start) \
+                or self.tokens[start - 1].lower not in ("de", "van", "ter", "ten", "den", "le", "la") \
+                or (start >= 2 and self.tokens[start - 2].lower in BARE_OPENERS | ARTICLES):
+            return start  # "op de Visserstraat": after a preposition "de" is the article
+        lower, lists = self.tokens[index].lower, word_lists()
+        suffix = next((s for s in self.lex.street_suffixes_any_case if lower.endswith(s)), None)
+        stem = lower[:-len(suffix)] if suffix else ""
+        if len(stem) < 3 or stem not in lists.surnames or stem in self.lex.common_words or stem in lists.frequent_nl:
+            return start
+        return start - 1
 
     def _opens(self, index: int) -> bool:
         """Token `index` opens a clause or follows a word that introduces an address ("is", "op", "adres")."""
@@ -290,9 +331,10 @@ class AddressFinder:
         lower = not token.cap  # "aan de singel 41", "op het rokin 52": a bare street word or a listed street that is
         # no ordinary word; after a street prefix ("op de lange nieuwstraat 8") one that is no common word either
         prefixed = self.tokens[index - 1].lower in self.lex.street_prefixes and self._adjacent(index - 1, index)
+        # round 19: "op de kamperfoelie 19": no street prefix needed for a listed street that is no common word
         if lower and token.lower not in self.lex.bare_streets and lists.ordinary(token.lower) \
-                and not (prefixed and token.lower not in self.lex.common_words
-                         and token.lower not in lists.frequent_nl):
+                and not (token.lower not in self.lex.common_words and token.lower not in lists.frequent_nl
+                         and (prefixed or len(token.lower) > 5)):
             return None
         first = index - 1 if self.tokens[index - 1].lower in self.lex.street_prefixes \
             and self._adjacent(index - 1, index) else index  # "op de oude gracht 120"
@@ -314,6 +356,22 @@ class AddressFinder:
         if end is not None and lower and not self._clause_after(end):
             return None  # "op de markt 3 kramen verder": in lower case the number must end the address
         return end
+
+    def _before_postcode(self, match: re.Match[str]) -> Optional[int]:
+        """Round 19: the start of the street in "het is oude rijn 47 bis, 3512 hd": the words right before the house
+        number back to the first function word, verb or word of address; at least one of them no number word."""
+        lex, lists, words = self.lex, word_lists(), list(re.finditer(r"[^\s]+", match.group(1)))
+        start = None
+        for word in reversed(words):
+            lower = word.group().lower().strip(".,:;")
+            if lower in lex.not_names_after_cue or lower in lex.subject_verbs or lower in OPENERS \
+                    or lower in ADDRESS_WORDS or lower in ARTICLES or lower in lex.number_units \
+                    or lower in lex.possessives or lower in lex.number_words or not word.group()[-1:].isalnum() \
+                    or lower in LIVING_WORDS \
+                    or (lower in lists.frequent_nl and lower not in lex.street_prefixes and lower not in lists.streets):
+                break
+            start = match.start(1) + word.start()
+        return start
 
     def _clause_after(self, end: int) -> bool:
         """Nothing, a punctuation mark or a function word after a house number ("singel 41 bij de brug")."""
@@ -445,7 +503,7 @@ class AddressFinder:
                         continue
                 if end is not None:
                     start = self._with_name_particles(start, numbered=self._number(index, strength) is not None)
-                    yield Span(self._titled_start(start), end, "ADRES")
+                    yield Span(self._titled_start(self._family_particle(start, index)), end, "ADRES")
             else:
                 end = self._bare_listed(index)
                 if end is not None:
@@ -474,6 +532,12 @@ class AddressFinder:
         for match in PAPIAMENTU.finditer(self.text) if "kaya" in lower or "kaminda" in lower else ():
             if not self._unit_after(match.end()):
                 yield Span(match.start(), match.end(), "ADRES")
+        for match in BEFORE_POSTCODE.finditer(self.text) if any(c.isdigit() for c in self.text) else ():
+            number = HOUSE_NUMBER.match(self.text, match.end(1) - 1)
+            start = self._before_postcode(match) if number else None
+            code = POSTCODE_NEXT.match(self.text, number.end()) if start is not None else None
+            if code and (code.group(1).isupper() or code.group(1).lower() not in self.lex.postcode_stopwords):
+                yield Span(start, number.end(), "ADRES")
         for match in NUMBER_ONLY.finditer(self.text):
             yield Span(match.start(1), match.end(1), "ADRES")
         for match in _english(self.lex).finditer(self.text):

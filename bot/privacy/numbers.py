@@ -44,6 +44,9 @@ POSTCODE = re.compile(r"(?<![\w\-/.])([1-9][0-9]{3})( {0,3}- {0,3}| {0,3})([A-Za
 POSTCODE_CUE = re.compile(r"(?i)(?<![\w])(?:postcode|postcod|postkode|post code|pc|zip|zipcode|zip code)"
                           r"(?:\s+(?:is|was|van|:))?\s*:?\s*$")
 NUMBER_AFTER = re.compile(r"\.?\s*[0-9]")
+# Round 19: "postcode1078TS", "pc:1234ab": a postcode glued to its cue word, without a space.
+POSTCODE_GLUED = re.compile(r"(?i)(?<![\w])(?:postcode|postcod|postkode|pc|zip|zipcode)[:=]?([1-9][0-9]{3}"
+                            r"(?: {0,3}- {0,3}| {0,3})[A-Za-z]{2})(?![\w])")
 CUED_NOT_LETTERS = frozenset({"en", "in", "is", "op", "om", "of", "te", "ik", "al", "nu", "zo", "na", "ja", "at", "on",
                               "to", "or", "as", "by", "so", "it", "if", "my"})  # "postcode is 3512 ik weet het niet"
 HOUSE_NUMBER_AFTER = re.compile(r"(?i)\s*,?\s*(?:nummer|nr\.?|no\.?|huisnummer|number|#)\s*[0-9]")
@@ -335,6 +338,9 @@ def postcodes(text: str, lex: Lexicon) -> Iterator[Span]:
             yield Span(match.start(), match.end(), "POSTCODE")
     for match in POSTCODE_APART.finditer(text):
         yield Span(match.start(), match.end(), "POSTCODE")
+    for match in POSTCODE_GLUED.finditer(text):
+        if match.group(1)[-2:].lower() not in CUED_NOT_LETTERS:
+            yield Span(match.start(1), match.end(1), "POSTCODE")
     for match in POSTCODE_SPACED.finditer(text):
         if POSTCODE_CUE.search(text, max(0, match.start() - 24), match.start()):
             yield Span(match.start(), match.end(), "POSTCODE")
