@@ -681,6 +681,34 @@ class InstitutionFinder:
             probe += 1  # "amersfoort centrum"
         return probe
 
+    def branch_streets(self, found: list[Span]) -> Iterator[Span]:
+        """Round 19: "de mcdonalds op het stationsplein": the street of a shop chain's branch, an address of its own
+        (the preposition and article between stay)."""
+        ends = {span.end for span in found}
+        for index, token in enumerate(self.tokens[:-1]):
+            if token.end not in ends or not self._next(index):
+                continue
+            first = next((i for i in range(index, -1, -1) if self._chain_end(i) == index), None)
+            if first is None or " ".join(t.lower for t in self.tokens[first:index + 1]) not in self.lex.branch_chains:
+                continue
+            street = self._branch_street(index + 1)
+            if street is not None:
+                yield Span(self.tokens[street].start, self.tokens[street].end, "ADRES")
+
+    def _branch_street(self, probe: int) -> Optional[int]:
+        """Round 19: after a shop chain, "op"/"aan" (an article between allowed) and a street word ("stationsplein",
+        "kerkstraat": a listed street, or no ordinary word, ending in a street suffix) name the branch's street."""
+        tokens = self.tokens
+        if tokens[probe].lower not in ("op", "aan") or not self._next(probe):
+            return None
+        probe += 1
+        if tokens[probe].lower in ARTICLES and self._next(probe):
+            probe += 1
+        word, lists = tokens[probe].lower, word_lists()
+        suffixes = self.lex.street_suffixes_any_case
+        street = any(word.endswith(s) and len(word) >= len(s) + 3 for s in suffixes)
+        return probe if street and (word in lists.streets or not lists.ordinary(word)) else None
+
     def _quarter(self, probe: int) -> Optional[int]:
         """Round 16: after a shop chain and "in", a quarter names the branch as a town does: a listed quarter ("in
         kanaleneiland", "in de pijp": web text has most of them as words) or the centre of a named town ("in het
@@ -1680,7 +1708,10 @@ class InstitutionFinder:
 
 
 def institutions(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
-    yield from InstitutionFinder(text, tokens, lex).spans()
+    finder = InstitutionFinder(text, tokens, lex)
+    found = list(finder.spans())
+    yield from found
+    yield from finder.branch_streets(found)
     if "&" in text or "4" in text or "-eleven" in text.lower():
         for match in SIGN_BRANDS.finditer(text):  # round 14: "werk bij de h&m", "beveiliger bij g4s"
             if SIGN_CUES.search(text, 0, match.start()):
