@@ -12,6 +12,10 @@ NUMERIC = re.compile(r"(?<![\w./\-])([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4}|[
 # round 16: "24 - 05 - 2007", "3 / 4 / 2010": spaces around the separators, a year of four digits
 NUMERIC_SPACED = re.compile(r"(?<![\w./\-])([0-9]{1,2})( [-/.] ?| ?[-/.] )([0-9]{1,2})\2((?:19|20)[0-9]{2})"
                             r"(?![\w]|[./\-][0-9])")
+# Round 19: "de 5e van de 6e in 1988", "12de van de 3de '07": a day and a month both as ordinals, then the year.
+ORDINALS = re.compile(r"(?<![\w])([0-9]{1,2})(?:e|ste|de)\s+(?:van\s+)?(?:de\s+)?([0-9]{1,2})(?:e|ste|de)"
+                      r"(?:\s+maand)?,?\s+(?:(?:in|van|uit|of)\s+)?((?:19|20)[0-9]{2}|['’][0-9]{2})(?![\w])",
+                      re.IGNORECASE)
 ISO = re.compile(r"(?<![\w./\-])([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![\w]|[./\-][0-9])")
 # Eight digits that make a real date: 14031987 (day month year) or 20120515 (year month day).
 EIGHT = re.compile(r"(?<![\w.\-/])([0-9]{8})(?![\w]|[.\-/][0-9])")
@@ -58,6 +62,9 @@ def numeric_dates(text: str) -> Iterator[Span]:
             yield Span(match.start(), match.end(), "GEBOORTEDATUM")
     for match in NUMERIC_SPACED.finditer(text):
         if _day_first(match.group(1), match.group(3)):
+            yield Span(match.start(), match.end(), "GEBOORTEDATUM")
+    for match in ORDINALS.finditer(text):
+        if _day_first(match.group(1), match.group(2)):
             yield Span(match.start(), match.end(), "GEBOORTEDATUM")
     for match in ISO.finditer(text):
         year, month, day = (int(match.group(i)) for i in (1, 3, 4))
