@@ -19,6 +19,7 @@ COMMA = re.compile(r"\s*,\s*")
 COLON = re.compile(r"\s*:\s*")
 INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Za-z]\.\s?){1,3}$")
 PAREN = re.compile(r"\s+\(\s*")  # "vader (rob)", not "kind(eren)"
+PAREN_RELATION = re.compile(r"\s*\(\s*(?:mijn|m'n|mn|zijn|z'n|zn|haar|onze|my|his|her|our)\s+(?:ex-?)?([^\W\d_]+)\s*\)")
 # Words of time that put the verb before its subject: "toen kwam sky binnen", "gisteren zei dex".
 INVERSION_OPENERS = frozenset({
     "toen", "daarna", "gisteren", "vandaag", "vanochtend", "vanmorgen", "vanmiddag", "vanavond", "vannacht", "opeens",
@@ -53,6 +54,17 @@ DUTCH_FUNCTION = frozenset({"de", "het", "een", "in", "op", "uit", "met", "mijn"
 # Nicknames: after a verb of calling and its objects ("iedereen noemt hem ...", "noemen ze hier allemaal ..."), or
 # between "wordt" and "genoemd" (nickname_words: the words that open one, "de", "grote", "lil").
 NICK_VERBS = frozenset({"noem", "noemt", "noemen", "noemde", "noemden", "call", "calls", "called"})
+SAY_VERBS = frozenset({"zegt", "zeggen", "zei", "zeiden", "noemt", "noemen"})  # round 19: "zegt mien tegen haar"
+HABITUAL_SUBJECTS = frozenset({"iedereen", "everyone", "everybody", "we", "wij", "allemaal", "vrienden", "friends"})
+# Round 19: what people are called in abuse or bullying is no nickname that names them ("iedereen noemt me slet").
+INSULTS = frozenset({"slet", "hoer", "trut", "bitch", "loser", "sukkel", "mongool", "homo", "flikker", "teef", "del",
+                     "idioot", "debiel", "freak", "nerd", "dikzak", "vetzak", "lelijkerd", "zwerver", "junk", "junkie",
+                     "whore", "slut", "kutwijf", "kankerhoer", "stomkop", "eikel", "lul", "mietje", "watje",
+                     "huilebalk", "baby", "verliezer", "gek", "psycho", "kakker", "boer", "aso", "tokkie", "snitch",
+                     "verrader", "leugenaar", "liar", "crazy"})
+SAID_TO = frozenset({"haar", "hem", "mij", "me", "ons", "hen", "hun", "jou", "je"})
+GREETINGS = frozenset({"sorry", "nee", "ja", "hoi", "hallo", "doei", "dag", "bedankt", "dankjewel", "niks", "niets",
+                       "alles", "iets", "dat", "dit", "het", "wat", "mama", "papa", "schat", "lieverd", "oké", "oke"})
 NICK_SKIP = frozenset({"hem", "haar", "zich", "zichzelf", "me", "mij", "ze", "zij", "hij", "iedereen", "hier", "daar",
                        "allemaal", "altijd", "gewoon", "ook", "nog", "steeds", "eigenlijk", "vaak", "him", "her",
                        "himself", "herself", "everyone"})
@@ -119,7 +131,13 @@ TOLD_OBJECTS = frozenset({"het", "niks", "niets", "nooit", "alles", "dit", "dat"
 # A naming verb before "haar"/"hem": "ik noem haar sunny" names her, whatever else "sunny" is.
 NAMING_VERBS = frozenset({"noem", "noemt", "noemde", "noemden", "noemen", "call", "calls", "called"})
 PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mister", "dhr", "mevr", "mw", "meneer", "mevrouw"})
-END_PREPOSITIONS = frozenset({"met", "with", "over", "about", "voor", "for", "om"})
+END_PREPOSITIONS = frozenset({"met", "with", "over", "about", "voor", "for", "om",
+                              "tegen", "against", "zonder", "without"})  # round 19: "aangifte doen tegen sem"
+# Round 19: a verb that closes a subordinate clause after "met <name>": "dat ik met amir ben want ...".
+CLOSING_VERBS = frozenset({"ben", "bent", "is", "was", "zijn", "waren", "ga", "gaat", "ging", "gingen", "heb", "heeft",
+                           "had", "praat", "praatte", "chat", "chatte", "woon", "woont", "woonde", "omga", "omgaat",
+                           "uitga", "uitgaat", "samenwoon", "samenwoont"})
+CLOSING_AFTER = frozenset({"want", "maar", "en", "omdat", "dus", "of", "dan", "because", "but", "and"})
 # Between a possessive and a relation word: "fleur mn beste vriendin", "kj mijn oude buurman".
 RELATION_ADJECTIVES = frozenset({"beste", "oudste", "jongste", "kleine", "grote", "lieve", "oude", "nieuwe", "eigen",
                                  "best", "little", "big", "older", "younger", "old", "new"})
@@ -621,9 +639,28 @@ class NameFinder:
         token = self.tokens[index]
         return index > 0 and self.tokens[index - 1].lower in END_PREPOSITIONS and self._adjacent(index - 1, index) \
             and self._curated_given(token) and not self._function_word(token) \
-            and (self._clause_end(index) or self._participle_after(index)) \
+            and (self._clause_end(index) or self._participle_after(index) or self._closing_verb_after(index)) \
             and token.lower not in self.lists.places and token.lower not in SEASONS \
             and token.lower not in self.lex.not_alone
+
+    def _closing_verb_after(self, index: int) -> bool:
+        """Round 19: "dat ik met amir ben, want": a verb that closes a subordinate clause right after the name, then
+        the clause's end or a conjunction."""
+        verb = index + 1
+        if verb >= len(self.tokens) or not self._adjacent(index, verb) or self.tokens[verb].lower not in CLOSING_VERBS:
+            return False
+        return self._clause_end(verb) or (verb + 1 < len(self.tokens) and self._adjacent(verb, verb + 1)
+                                          and self.tokens[verb + 1].lower in CLOSING_AFTER)
+
+    def _before_relation_paren(self, index: int) -> bool:
+        """Round 19: "baraka (mijn vriend) heeft ...": a word right before a possessive and a relation word in
+        brackets is the person's name (the brackets say who they are), unless it is a function or frequent word."""
+        token = self.tokens[index]
+        match = PAREN_RELATION.match(self.text, token.end)
+        if match is None or match.group(1).lower() not in self.lex.relations:
+            return False
+        return not self._function_word(token) and len(token.lower) > 2 and token.lower not in self.lex.person_nouns \
+            and token.lower not in self.lex.relations and not self._verb_form(token.lower)
 
     def _owner_of_relation(self, index: int) -> bool:
         """"amber's dad is scary", "sanne's moeder": a given name with a possessive "'s" before a relation word."""
@@ -953,6 +990,11 @@ class NameFinder:
                 and word not in self.lex.subject_verbs and word not in self.lists.frequent_en \
                 and not self._verb_form(word):
             return first, last  # "my neighbour, mrs patel,": after a title a surname in a message of any language
+        if self.tokens[index].lower in PERSONAL_TITLES and last == first and word in self.lists.surnames \
+                and not self._blocked(token) and word not in self.lex.subject_verbs and not self._verb_form(word) \
+                and word not in self.lex.person_nouns and (self._clause_end(last) or (
+                    last + 1 < len(self.tokens) and self.tokens[last + 1].lower in NAME_FOLLOWERS)):
+            return first, last  # round 19: "meneer koning van hiernaast": a surname that is a frequent word too
         if token.lower in self.lists.surnames and self._clause_end(last) and not self._blocked(token) \
                 and token.lower not in self.lex.subject_verbs and not self._verb_form(token.lower):
             return first, last  # "bij opa en oma koning, daar ...": a surname that is a frequent word
@@ -1154,6 +1196,7 @@ class NameFinder:
             elif self._initial(index) or self._given_with_surname(index) or self._only_word(index) \
                     or self._told(index) or self._word_name_subject(index) or self._with_person(index) \
                     or self._with_given_at_end(index) or self._after_owned_arabic(index) \
+                    or self._before_relation_paren(index) \
                     or self._clause_subject(index) or self._person_tail(index) or self._stayed_with(index) \
                     or self._spelled(index) or self._relation_of(index) or self._greeted(index) \
                     or self._paired(index) or self._inverted_subject(index) or self._hurt_object(index) \
@@ -1655,9 +1698,22 @@ def _nicknames(finder: NameFinder) -> Iterator[Span]:
                 probe, skipped = probe + 1, skipped + 1
             if word in ("zegt", "zeggen") and skipped:
                 continue
-            found = _nickname_at(finder, probe, single=word not in ("zegt", "zeggen"))
+            # round 19: "iedereen noemt hem ...", "we noemen haar ...": what a group calls someone is a nickname
+            habitual = index > 0 and tokens[index - 1].lower in HABITUAL_SUBJECTS and word in NICK_VERBS
+            found = _nickname_at(finder, probe, single=word not in ("zegt", "zeggen"), habitual=habitual)
             if found is not None:
                 yield finder._span(probe, found)
+        elif word == "zich" and index + 2 < len(tokens) and tokens[index + 2].lower in NICK_VERBS \
+                and finder._adjacent(index, index + 1) and finder._adjacent(index + 1, index + 2) \
+                and not finder._function_word(tokens[index + 1]) and len(tokens[index + 1].lower) > 1 \
+                and tokens[index + 1].lower not in finder.lists.frequent_nl:
+            yield finder._span(index + 1, index + 1)  # round 19: "iemand die zich mila noemde"
+        if word in SAY_VERBS and index + 3 < len(tokens) and tokens[index + 2].lower == "tegen" \
+                and tokens[index + 3].lower in SAID_TO and finder._adjacent(index, index + 1) \
+                and finder._adjacent(index + 1, index + 2) and not finder._function_word(tokens[index + 1]) \
+                and tokens[index + 1].lower not in finder.lists.frequent_nl \
+                and tokens[index + 1].lower not in GREETINGS:
+            yield finder._span(index + 1, index + 1)  # round 19: "iedereen zegt mien tegen haar": what she is called
         elif word in ("wordt", "werd") and index + 2 < len(tokens):
             for last in (index + 1, index + 2):
                 if last + 1 < len(tokens) and tokens[last + 1].lower == "genoemd" \
@@ -1668,7 +1724,7 @@ def _nicknames(finder: NameFinder) -> Iterator[Span]:
                     break
 
 
-def _nickname_at(finder: NameFinder, index: int, single: bool) -> Optional[int]:
+def _nickname_at(finder: NameFinder, index: int, single: bool, habitual: bool = False) -> Optional[int]:
     """Last token of a nickname that starts at `index`, if one does."""
     tokens, lex, lists = finder.tokens, finder.lex, finder.lists
     if index >= len(tokens) or (index > 0 and not finder._adjacent(index - 1, index)):
@@ -1687,6 +1743,14 @@ def _nickname_at(finder: NameFinder, index: int, single: bool) -> Optional[int]:
     if given and not finder._function_word(token) and not (finder.english and word in lists.frequent_en) \
             and len(word) > 2 \
             and (single or finder._clause_end(index)):
+        return index
+    # round 19: "iedereen noemt hem tank omdat ...": after calling someone, a word that is no frequent word ends the
+    # nickname where the clause ends or a conjunction follows
+    closes = finder._clause_end(index) or (index + 1 < len(tokens) and tokens[index + 1].lower in CLOSING_AFTER)
+    describing = any(word + ending in lists.dutch for ending in ("e", word[-1:] + "e"))  # "dom": "domme"
+    if habitual and closes and word not in INSULTS and not finder._function_word(token) \
+            and word not in lists.frequent_nl and word not in lists.frequent_en and len(word) > 2 \
+            and not finder._verb_form(word) and not describing:
         return index
     return None
 
