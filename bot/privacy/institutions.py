@@ -106,6 +106,12 @@ MEMBER_WORDS = frozenset({"train", "traint", "trainen", "trainde", "speel", "spe
                           "vrijwilliger", "vrijwilligster", "vrijwilligerswerk", "vakkenvul", "vakkenvult",
                           "trains", "training", "play", "plays", "volunteer", "aangenomen", "solliciteer",
                           "gesolliciteerd", "bijles", "les", "zwemles", "dansles", "therapie"})
+# Round 19: verbs of a sport played in a club: after one and "bij" a lower-case word that is no frequent, function or
+# person word is the club ("voetbalt bij sparta nijkerk", "hockeyt bij kampong"), with its town.
+SPORT_VERBS = frozenset({"voetbal", "voetbalt", "voetbalde", "voetballen", "hockey", "hockeyt", "hockeyde", "korfbal",
+                         "korfbalt", "handbal", "handbalt", "tennis", "tennist", "turn", "turnt", "turnde", "zwem",
+                         "zwemt", "judo", "judoot", "boks", "bokst", "kickbokst", "rugbyt", "volleybalt", "basketbalt",
+                         "train", "traint", "trainde", "trainen", "waterpoloot", "roei", "roeit", "schaatst"})
 # Round 14: a compound ending in one of these is a kind word before a name in lower case as well ("gymnastiekvereniging
 # olympia", "korfbalclub dos'46", "loodgietersbedrijf bakker"), like the heads of `named_heads`.
 NAMED_ENDINGS = ("vereniging", "club", "bedrijf", "bedrijven", "academie")
@@ -525,6 +531,8 @@ class InstitutionFinder:
                 or self._given_in_name(probe, index) or self._describer_of_noun(probe, index)
             if not particle and (self._stop(token) or self._describer(token)):
                 return False
+            if self._honorific(probe):
+                numerals += 1  # round 19: a title adds no length ("de prins willem alexander school")
             probe -= 1
         return False
 
@@ -1509,11 +1517,28 @@ class InstitutionFinder:
         elif work and first + 1 < len(tokens) and self._next(first - 1) and self._next(first) \
                 and self._kind_then_name(first):
             yield self._span(first, first + 1)  # round 14: "werkt bij woningcorporatie ymere"
+        elif first == end + 1 and first < len(tokens) and self._sport_club(end):
+            town = first + 1 if self._next(first) and first + 1 < len(tokens) and self._place(tokens[first + 1]) \
+                else first
+            yield self._span(first, town)  # round 19: "voetbalt bij sparta nijkerk"
         elif work and first < len(tokens) and self._next(first - 1) and self._short_acronym(tokens[first]):
             yield self._span(first, first)  # round 14: "werkt bij het OM", "werkt bij rws", "bij het cbr"
         elif work and first < len(tokens) and self._next(first - 1) and (self._firm_word(tokens[first])
                                                                           or self._unknown_word(tokens[first])):
             yield self._span(first, first)  # "hij werkt bij vanderlande": a word web text has mostly as a name
+
+    def _sport_club(self, end: int) -> bool:
+        """Round 19: "bij" after a verb of a club sport, then a lower-case word that may be a club's name."""
+        tokens, lists = self.tokens, word_lists()
+        if end < 1 or tokens[end].lower != "bij" or tokens[end - 1].lower not in SPORT_VERBS \
+                or not self._next(end - 1) or not self._next(end):
+            return False
+        token = tokens[end + 1]
+        word = token.lower
+        return not self._stop(token) and not self._pronoun(token) and word not in lists.frequent_nl \
+            and word not in self.lex.relations and word not in self.lex.person_nouns \
+            and word not in self.lex.possessives and word not in lists.given_names and not _plural(word) \
+            and len(word) > 2 and not self._describer(token)
 
     def _tail_after_cue(self, first: int) -> Optional[int]:
         """The kind word that ends one or two lower-case words right after a cue of work or study ("werkt bij", "works
