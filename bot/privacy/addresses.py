@@ -83,11 +83,11 @@ ORDINAL_ENDINGS = frozenset({"e", "ste", "de"})  # "1e van der helststraat", "2d
 FOREIGN_STOPS = frozenset({"ama", "ve", "bu", "şu", "o", "bir", "da", "de", "ki", "ile", "için", "ben", "sen", "biz",
                            "siz", "ne", "çok", "her", "hangi", "hiç", "benim", "onun", "bizim"})
 ARTICLES = frozenset({"de", "het", "'t"})
-# Round 19: street words written short, in lower case too when the full form is a listed street ("vondelln 3").
+# Round 19: street words written short, in lower case too when the full form is a listed street ("rembrandtln 4").
 STREET_ABBREVIATIONS = {"ln": "laan", "pln": "plein", "pl": "plein", "wg": "weg", "sngl": "singel", "kd": "kade",
                         "gr": "gracht", "dk": "dijk"}
 STREET_ABBREVIATIONS_ENDINGS = tuple(STREET_ABBREVIATIONS)
-# Round 19: "oude rijn 47 bis, 3512 hd utrecht": words and a house number right before a postcode are the street,
+# Round 19: "lange haven 12 bis, 3111 ab schiedam": words and a house number right before a postcode are the street,
 # whatever its name ends in; the words are checked in AddressFinder._before_postcode.
 BEFORE_POSTCODE = re.compile(r"(?<![\w])((?:[^\W\d_][\w'’.-]*\s+){1,4})([0-9]{1,5})(?![0-9])")
 LIVING_WORDS = frozenset({"woon", "woont", "wonen", "woonde", "woonden", "verhuisd", "live", "lives", "lived", "bij",
@@ -145,7 +145,7 @@ class AddressFinder:
         return None
 
     def _abbreviated_listed(self, lower: str) -> bool:
-        """Round 19: "lindenln", "stationspl", "dorpswg" in lower case: a street word written short whose full form
+        """Round 19: "eikenln", "stationspl", "dorpswg" in lower case: a street word written short whose full form
         is a listed street (with a house number only, as every abbreviation)."""
         if len(lower) < 6 or not lower.endswith(STREET_ABBREVIATIONS_ENDINGS) or word_lists().ordinary(lower):
             return False
@@ -196,7 +196,7 @@ class AddressFinder:
             elif lower_street and start == probe + 1 and probe >= 2 and word not in self.lex.common_words \
                     and word not in lists.frequent_nl and self.tokens[probe - 1].lower in lists.given_names \
                     and self.tokens[probe - 2].lower in ARTICLES and self._adjacent(probe - 1, probe) \
-                    and self._adjacent(probe - 2, probe - 1):  # round 19: "de jan pieterszoon coenstraat"
+                    and self._adjacent(probe - 2, probe - 1):  # round 19: "de pieter cornelisz hooftstraat"
                 start = probe - 1
                 break
             elif token.lower in self.lex.street_particles:
@@ -207,7 +207,7 @@ class AddressFinder:
         return start
 
     def _family_particle(self, start: int, index: int) -> int:
-        """Round 19: "de Ruyterweg", "de wittstraat", "van Goghstraat": a name particle right before a street named
+        """Round 19: "de Genestetstraat", "de wittstraat", "van Goghstraat": a name particle right before a street named
         after a family (its stem a listed surname that is no common or frequent word) belongs to the name."""
         if start != index or start < 1 or not self._adjacent(start - 1, start) \
                 or self.tokens[start - 1].lower not in ("de", "van", "ter", "ten", "den", "le", "la") \
@@ -331,7 +331,7 @@ class AddressFinder:
         lower = not token.cap  # "aan de singel 41", "op het rokin 52": a bare street word or a listed street that is
         # no ordinary word; after a street prefix ("op de lange nieuwstraat 8") one that is no common word either
         prefixed = self.tokens[index - 1].lower in self.lex.street_prefixes and self._adjacent(index - 1, index)
-        # round 19: "op de kamperfoelie 19": no street prefix needed for a listed street that is no common word
+        # round 19: "op de vlierbes 9": no street prefix needed for a listed street that is no common word
         if lower and token.lower not in self.lex.bare_streets and lists.ordinary(token.lower) \
                 and not (token.lower not in self.lex.common_words and token.lower not in lists.frequent_nl
                          and (prefixed or len(token.lower) > 5)):
@@ -358,7 +358,7 @@ class AddressFinder:
         return end
 
     def _before_postcode(self, match: re.Match[str]) -> Optional[int]:
-        """Round 19: the start of the street in "het is oude rijn 47 bis, 3512 hd": the words right before the house
+        """Round 19: the start of the street in "het is lange haven 12 bis, 3111 ab": the words right before the house
         number back to the first function word, verb or word of address; at least one of them no number word."""
         lex, lists, words = self.lex, word_lists(), list(re.finditer(r"[^\s]+", match.group(1)))
         start = None

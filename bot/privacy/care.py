@@ -211,7 +211,7 @@ class CareFinder:
                 probe += 1
             area = self.lowers[probe]
             town = area in lists.places and area not in lists.frequent_nl
-            region = area in lex.institution_regions  # round 19: "ggd hollands noorden", "ggd rotterdam-rijnmond"
+            region = area in lex.institution_regions  # round 19: "ggd gelders midden", "ggd rotterdam-rijnmond"
             if area in lex.institution_areas or area in lex.quarters or town or region:
                 yield Span(self.tokens[index].start, self.tokens[self._area_end(probe)].end, "INSTELLING")
 
@@ -219,7 +219,7 @@ class CareFinder:
         """"noord-west" is one token; "zuid oost" two: a second compass word joins the first."""
         if self._next(probe) and (self.lowers[probe + 1] in self.lex.institution_areas
                                   or self.lowers[probe + 1] in self.lex.institution_regions):
-            return probe + 1  # round 19: "hollands noorden", "zuid-holland zuid"
+            return probe + 1  # round 19: "gelders midden", "zuid-holland zuid"
         return probe
 
 

@@ -12,7 +12,7 @@ NUMERIC = re.compile(r"(?<![\w./\-])([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4}|[
 # round 16: "24 - 05 - 2007", "3 / 4 / 2010": spaces around the separators, a year of four digits
 NUMERIC_SPACED = re.compile(r"(?<![\w./\-])([0-9]{1,2})( [-/.] ?| ?[-/.] )([0-9]{1,2})\2((?:19|20)[0-9]{2})"
                             r"(?![\w]|[./\-][0-9])")
-# Round 19: "de 5e van de 6e in 1988", "12de van de 3de '07": a day and a month both as ordinals, then the year.
+# Round 19: "de 9e van de 11e in 1990", "12de van de 3de '07": a day and a month both as ordinals, then the year.
 ORDINALS = re.compile(r"(?<![\w])([0-9]{1,2})(?:e|ste|de)\s+(?:van\s+)?(?:de\s+)?([0-9]{1,2})(?:e|ste|de)"
                       r"(?:\s+maand)?,?\s+(?:(?:in|van|uit|of)\s+)?((?:19|20)[0-9]{2}|['’][0-9]{2})(?![\w])",
                       re.IGNORECASE)

@@ -154,7 +154,7 @@ TEAM_CODE = re.compile(r"(?i)(?<![\w])(?:[jm]?o|u)\s?[0-9]{1,2}(?:-[0-9])?\s+$")
 BY_AFTER = re.compile(r"\s+by\s+([^\W\d_]+)(?![\w])")
 GLUED_AMPERSAND = re.compile(r"\s+([^\W\d_]{2,}&[^\W\d_]{2,})(?![\w&])")  # round 15: "bso kids&co"
 WEB_DOMAINS = frozenset({"com", "nl", "be", "de", "eu", "org", "net", "io", "co"})  # round 15: a firm by its web name
-# Round 19: a kind word of two words, a describing word and a noun that alone names nothing: "het maxima medisch
+# Round 19: a kind word of two words, a describing word and a noun that alone names nothing: "het zaans medisch
 # centrum", "het universitair medisch centrum utrecht", "psychiatrisch centrum ...".
 TWO_WORD_KINDS = {"centrum": frozenset({"medisch", "medische", "psychiatrisch", "academisch", "universitair",
                                         "revalidatie", "orthopedisch", "pediatrisch", "forensisch"}),
@@ -543,7 +543,7 @@ class InstitutionFinder:
         while probe >= 0 and index - probe - numerals <= MAX_NAME_WORDS:
             token, between = self.tokens[probe], gap(self.text, self.tokens[probe], self.tokens[probe + 1])
             if between == " " and self._inner_particle(probe, index):
-                first, probe, numerals = probe - 1, probe - 2, numerals + 1  # round 19: "de johan de wittschool"
+                first, probe, numerals = probe - 1, probe - 2, numerals + 1  # round 19: "de pieter de hoochschool"
                 continue
             if between not in (" ", ". ") or token.lower in ARTICLES:
                 break
@@ -587,7 +587,7 @@ class InstitutionFinder:
         return first
 
     def _inner_particle(self, probe: int, index: int) -> bool:
-        """Round 19: "de" in "de johan de wittschool": an article right after a given name and before the rest of
+        """Round 19: "de" in "de pieter de hoochschool": an article right after a given name and before the rest of
         the name is a particle of a person's name the school carries."""
         return self.tokens[probe].lower == "de" and probe > 0 \
             and gap(self.text, self.tokens[probe - 1], self.tokens[probe]) == " " \
@@ -604,7 +604,7 @@ class InstitutionFinder:
             and word not in self.lex.non_names and word not in self.lex.subject_verbs
 
     def _describer_of_noun(self, probe: int, index: int) -> bool:
-        """Round 19: "rode" in "het rode kruis ziekenhuis": a describing word inside a name when a noun that is no
+        """Round 19: "groene" in "het groene hart ziekenhuis": a describing word inside a name when a noun that is no
         describing, function or frequent word stands between it and the kind word ("het grote ziekenhuis" names
         nothing, nor does "de hele dag school")."""
         if probe + 1 >= index or not self._next(probe) or self._plural_kind(index) \
@@ -690,7 +690,7 @@ class InstitutionFinder:
         return probe
 
     def branch_streets(self, found: list[Span]) -> Iterator[Span]:
-        """Round 19: "de mcdonalds op het stationsplein": the street of a shop chain's branch, an address of its own
+        """Round 19: "de hema op het marktplein": the street of a shop chain's branch, an address of its own
         (the preposition and article between stay)."""
         ends = {span.end for span in found}
         for index, token in enumerate(self.tokens[:-1]):
@@ -704,7 +704,7 @@ class InstitutionFinder:
                 yield Span(self.tokens[street].start, self.tokens[street].end, "ADRES")
 
     def _branch_street(self, probe: int) -> Optional[int]:
-        """Round 19: after a shop chain, "op"/"aan" (an article between allowed) and a street word ("stationsplein",
+        """Round 19: after a shop chain, "op"/"aan" (an article between allowed) and a street word ("marktplein",
         "kerkstraat": a listed street, or no ordinary word, ending in a street suffix) name the branch's street."""
         tokens = self.tokens
         if tokens[probe].lower not in ("op", "aan") or not self._next(probe):
@@ -818,7 +818,7 @@ class InstitutionFinder:
                     yield Span(token.start, glued.end(), "INSTELLING")
             if token.lower in lex.daycare_chains:
                 last = self._weak_head_name(index)
-                if last is not None:  # round 19: "partou de vlindertuin", "smallsteps het ..."
+                if last is not None:  # round 19: "partou de zonnebloem", "smallsteps het ..."
                     yield self._span(index, last)
             if kind in WEAK_HEADS and not tokens[index].cap:
                 last = self._weak_head_name(index)
@@ -844,12 +844,12 @@ class InstitutionFinder:
                 if name is not None and name.lower not in lex.non_names and name.lower not in lex.not_names_after_cue \
                         and name.lower not in lex.institution_describers and name.lower not in lex.subject_verbs \
                         and not name.lower.endswith(ADJECTIVE_ENDINGS):
-                    # round 19: "kerk mor ephrem", "kerk san antonio": a saint's title takes the name after it
+                    # round 19: "kerk san salvatore", "kerk san antonio": a saint's title takes the name after it
                     titled = at + 1 if self._title_before_name(at) else at
                     yield self._span(index - 1, self._name_after(titled, any_case=False) or titled)
             if index > 0 and tokens[index - 1].lower in TWO_WORD_KINDS.get(kind, ()) and self._next(index - 1):
                 first, last = self._name_before(index - 1), self._name_after(index, any_case=False)
-                if first < index - 1 or last is not None:  # round 19: "het maxima medisch centrum"
+                if first < index - 1 or last is not None:  # round 19: "het zaans medisch centrum"
                     yield self._span(min(first, index - 1), self._branch_after(last or index, named=True))
             if kind in lex.institution_tails:
                 first, last = self._name_before(index), self._name_after(index, any_case=False)

@@ -128,7 +128,7 @@ class Lexicon:
     institution_areas: frozenset[str]
     chains: tuple[tuple[str, ...], ...]
     area_teams: frozenset[str]  # round 16: "wijkteam", "jeugdteam": a team named by its area after it
-    daycare_chains: frozenset[str]  # round 19: "partou de vlindertuin": a location's name after the organisation
+    daycare_chains: frozenset[str]  # round 19: "partou de zonnebloem": a location's name after the organisation
     quarters: frozenset[str]  # round 16: quarters named like a word after a chain and "in de" ("de pijp")
     branch_chains: frozenset[str]  # round 15: chains whose branch a town after them names, words joined by a space
     work_words: frozenset[str]

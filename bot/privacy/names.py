@@ -54,7 +54,7 @@ DUTCH_FUNCTION = frozenset({"de", "het", "een", "in", "op", "uit", "met", "mijn"
 # Nicknames: after a verb of calling and its objects ("iedereen noemt hem ...", "noemen ze hier allemaal ..."), or
 # between "wordt" and "genoemd" (nickname_words: the words that open one, "de", "grote", "lil").
 NICK_VERBS = frozenset({"noem", "noemt", "noemen", "noemde", "noemden", "call", "calls", "called"})
-SAY_VERBS = frozenset({"zegt", "zeggen", "zei", "zeiden", "noemt", "noemen"})  # round 19: "zegt mien tegen haar"
+SAY_VERBS = frozenset({"zegt", "zeggen", "zei", "zeiden", "noemt", "noemen"})  # round 19: "zegt riet tegen haar"
 HABITUAL_SUBJECTS = frozenset({"iedereen", "everyone", "everybody", "we", "wij", "allemaal", "vrienden", "friends"})
 # Round 19: what people are called in abuse or bullying is no nickname that names them ("iedereen noemt me slet").
 INSULTS = frozenset({"slet", "hoer", "trut", "bitch", "loser", "sukkel", "mongool", "homo", "flikker", "teef", "del",
@@ -132,8 +132,8 @@ TOLD_OBJECTS = frozenset({"het", "niks", "niets", "nooit", "alles", "dit", "dat"
 NAMING_VERBS = frozenset({"noem", "noemt", "noemde", "noemden", "noemen", "call", "calls", "called"})
 PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mister", "dhr", "mevr", "mw", "meneer", "mevrouw"})
 END_PREPOSITIONS = frozenset({"met", "with", "over", "about", "voor", "for", "om",
-                              "tegen", "against", "zonder", "without"})  # round 19: "aangifte doen tegen sem"
-# Round 19: a verb that closes a subordinate clause after "met <name>": "dat ik met amir ben want ...".
+                              "tegen", "against", "zonder", "without"})  # round 19: "aangifte doen tegen ruben"
+# Round 19: a verb that closes a subordinate clause after "met <name>": "dat ik met youssef ben want ...".
 CLOSING_VERBS = frozenset({"ben", "bent", "is", "was", "zijn", "waren", "ga", "gaat", "ging", "gingen", "heb", "heeft",
                            "had", "praat", "praatte", "chat", "chatte", "woon", "woont", "woonde", "omga", "omgaat",
                            "uitga", "uitgaat", "samenwoon", "samenwoont"})
@@ -644,7 +644,7 @@ class NameFinder:
             and token.lower not in self.lex.not_alone
 
     def _closing_verb_after(self, index: int) -> bool:
-        """Round 19: "dat ik met amir ben, want": a verb that closes a subordinate clause right after the name, then
+        """Round 19: "dat ik met youssef ben, want": a verb that closes a subordinate clause right after the name, then
         the clause's end or a conjunction."""
         verb = index + 1
         if verb >= len(self.tokens) or not self._adjacent(index, verb) or self.tokens[verb].lower not in CLOSING_VERBS:
@@ -653,7 +653,7 @@ class NameFinder:
                                           and self.tokens[verb + 1].lower in CLOSING_AFTER)
 
     def _before_relation_paren(self, index: int) -> bool:
-        """Round 19: "baraka (mijn vriend) heeft ...": a word right before a possessive and a relation word in
+        """Round 19: "kofi (mijn vriend) heeft ...": a word right before a possessive and a relation word in
         brackets is the person's name (the brackets say who they are), unless it is a function or frequent word."""
         token = self.tokens[index]
         match = PAREN_RELATION.match(self.text, token.end)
@@ -994,7 +994,7 @@ class NameFinder:
                 and not self._blocked(token) and word not in self.lex.subject_verbs and not self._verb_form(word) \
                 and word not in self.lex.person_nouns and (self._clause_end(last) or (
                     last + 1 < len(self.tokens) and self.tokens[last + 1].lower in NAME_FOLLOWERS)):
-            return first, last  # round 19: "meneer koning van hiernaast": a surname that is a frequent word too
+            return first, last  # round 19: "meneer bakker van hiernaast": a surname that is a frequent word too
         if token.lower in self.lists.surnames and self._clause_end(last) and not self._blocked(token) \
                 and token.lower not in self.lex.subject_verbs and not self._verb_form(token.lower):
             return first, last  # "bij opa en oma koning, daar ...": a surname that is a frequent word
@@ -1707,13 +1707,13 @@ def _nicknames(finder: NameFinder) -> Iterator[Span]:
                 and finder._adjacent(index, index + 1) and finder._adjacent(index + 1, index + 2) \
                 and not finder._function_word(tokens[index + 1]) and len(tokens[index + 1].lower) > 1 \
                 and tokens[index + 1].lower not in finder.lists.frequent_nl:
-            yield finder._span(index + 1, index + 1)  # round 19: "iemand die zich mila noemde"
+            yield finder._span(index + 1, index + 1)  # round 19: "iemand die zich noor noemde"
         if word in SAY_VERBS and index + 3 < len(tokens) and tokens[index + 2].lower == "tegen" \
                 and tokens[index + 3].lower in SAID_TO and finder._adjacent(index, index + 1) \
                 and finder._adjacent(index + 1, index + 2) and not finder._function_word(tokens[index + 1]) \
                 and tokens[index + 1].lower not in finder.lists.frequent_nl \
                 and tokens[index + 1].lower not in GREETINGS:
-            yield finder._span(index + 1, index + 1)  # round 19: "iedereen zegt mien tegen haar": what she is called
+            yield finder._span(index + 1, index + 1)  # round 19: "iedereen zegt riet tegen haar": what she is called
         elif word in ("wordt", "werd") and index + 2 < len(tokens):
             for last in (index + 1, index + 2):
                 if last + 1 < len(tokens) and tokens[last + 1].lower == "genoemd" \
@@ -1744,7 +1744,7 @@ def _nickname_at(finder: NameFinder, index: int, single: bool, habitual: bool = 
             and len(word) > 2 \
             and (single or finder._clause_end(index)):
         return index
-    # round 19: "iedereen noemt hem tank omdat ...": after calling someone, a word that is no frequent word ends the
+    # round 19: "iedereen noemt hem bulldozer omdat": after calling someone, a word that is no frequent word ends the
     # nickname where the clause ends or a conjunction follows
     closes = finder._clause_end(index) or (index + 1 < len(tokens) and tokens[index + 1].lower in CLOSING_AFTER)
     describing = any(word + ending in lists.dutch for ending in ("e", word[-1:] + "e"))  # "dom": "domme"

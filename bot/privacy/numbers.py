@@ -44,7 +44,7 @@ POSTCODE = re.compile(r"(?<![\w\-/.])([1-9][0-9]{3})( {0,3}- {0,3}| {0,3})([A-Za
 POSTCODE_CUE = re.compile(r"(?i)(?<![\w])(?:postcode|postcod|postkode|post code|pc|zip|zipcode|zip code)"
                           r"(?:\s+(?:is|was|van|:))?\s*:?\s*$")
 NUMBER_AFTER = re.compile(r"\.?\s*[0-9]")
-# Round 19: "postcode1078TS", "pc:1234ab": a postcode glued to its cue word, without a space.
+# Round 19: "postcode3011AB", "pc:1234ab": a postcode glued to its cue word, without a space.
 POSTCODE_GLUED = re.compile(r"(?i)(?<![\w])(?:postcode|postcod|postkode|pc|zip|zipcode)[:=]?([1-9][0-9]{3}"
                             r"(?: {0,3}- {0,3}| {0,3})[A-Za-z]{2})(?![\w])")
 CUED_NOT_LETTERS = frozenset({"en", "in", "is", "op", "om", "of", "te", "ik", "al", "nu", "zo", "na", "ja", "at", "on",
