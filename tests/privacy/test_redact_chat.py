@@ -280,16 +280,20 @@ def test_the_set_q_keeps_what_it_reached():
     assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
-# S (pii_chat_holdout_s.yml): written blind in one pass on 2026-12-07 (eighth session) before rounds 17 and 18, never
-# read (figures only). Before round 17: names .944, institutions .891, addresses .855, postcodes .944, dates of birth
-# .970, the rest 1.0 (over-redaction 0.4%); after round 17 the same; after round 18 names .948 (202/213). The floor
-# holds that less one span, rounded down: a regression check on new text, not the 0.95 goal.
-S_FLOOR: dict[str, float] = {"NAAM": 0.94, "INSTELLING": 0.88, "ADRES": 0.83, "POSTCODE": 0.88,
-                             "GEBOORTEDATUM": 0.93, "TELEFOON": 0.95, "KENTEKEN": 0.92, "HANDLE": 0.94,
+# S (pii_chat_holdout_s.yml): written blind in one pass on 2026-12-07 (eighth session) before rounds 17 and 18, not
+# read until round 19 (figures only until then). Before round 17: names .944, institutions .891, addresses .855,
+# postcodes .944, dates of birth .970, the rest 1.0 (over-redaction 0.4%); after round 17 the same; after round 18
+# names .948 (202/213).
+# Round 19 (ninth session): S became a tuning set (its misses read and fixed by kind; T is the blind set). After it:
+# names .977 (208/213), institutions 1.0 (101/101), addresses 1.0 (55/55), postcodes 1.0 (18/18), dates of birth 1.0
+# (33/33), the rest 1.0 as before (over-redaction 0.4%). The floor holds each class it raised at that less one span,
+# rounded down; the others keep theirs.
+S_FLOOR: dict[str, float] = {"NAAM": 0.97, "INSTELLING": 0.99, "ADRES": 0.98, "POSTCODE": 0.94,
+                             "GEBOORTEDATUM": 0.96, "TELEFOON": 0.95, "KENTEKEN": 0.92, "HANDLE": 0.94,
                              "EMAIL": 0.92, "IBAN": 0.87, "BSN": 0.87}
 
 
-def test_the_blind_set_s_keeps_its_figures():
+def test_the_blind_set_s_keeps_its_figures():  # the name the README cites; S is a tuning set since round 19
     low, over = below_floor("chat-holdout-s", S_FLOOR)
     assert low == {}, low
     assert over <= MAX_OVER_REDACTION, round(over, 4)
