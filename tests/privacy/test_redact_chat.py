@@ -299,6 +299,21 @@ def test_the_blind_set_s_keeps_its_figures():  # the name the README cites; S is
     assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
+# T (pii_chat_holdout_t.yml): written blind in one pass on 2026-12-07 (ninth session) before round 19, never read
+# (figures only). Before and after round 19: names .976 (161/165), institutions .894 (59/66), addresses .962 (50/52),
+# the rest 1.0 (over-redaction 0.6%). The floor holds that less one span, rounded down: a regression check on new
+# text, not the issue's 0.95 goal.
+T_FLOOR: dict[str, float] = {"NAAM": 0.96, "INSTELLING": 0.87, "ADRES": 0.94, "POSTCODE": 0.97,
+                             "GEBOORTEDATUM": 0.97, "TELEFOON": 0.97, "KENTEKEN": 0.95, "HANDLE": 0.95,
+                             "EMAIL": 0.95, "IBAN": 0.95, "BSN": 0.95}
+
+
+def test_the_blind_set_t_keeps_its_figures():
+    low, over = below_floor("chat-holdout-t", T_FLOOR)
+    assert low == {}, low
+    assert over <= MAX_OVER_REDACTION, round(over, 4)
+
+
 def test_only_the_bots_services_and_jargon_count_as_known_words():
     """Round 17: a word of the bot's own texts is known (never a name) when the bot names a service with it or no
     word list has it; an ordinary word a knowledge entry happens to use ("kwekerij") is judged like any other."""
