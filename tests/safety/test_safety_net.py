@@ -201,3 +201,15 @@ def test_danger_at_the_end_of_a_long_story_is_flagged_despite_habits_told_before
 def test_a_long_story_without_danger_stays_unflagged():
     story = "We hebben vroeger vaak ruzie gehad over geld, maar nu praten we er rustig over met een coach. " * 40
     assert detect(story).level == "none"
+
+
+@pytest.mark.parametrize("text", ["mijn zoon zegt dat hij dood wil sinds de ruzie", "ik denk dat ik echt dood wil",
+                                  "ze appte dat ze dood wil gaan"])
+def test_wanting_to_die_in_a_subordinate_clause_is_suicidal(text):
+    """Dutch puts the verb last after "dat": "dat hij dood wil" is the same wish as "hij wil dood"."""
+    assert detect(text).suicide
+
+
+@pytest.mark.parametrize("text", ["hij zegt dat hij me dood wil hebben", "de plant is dood wil je een nieuwe"])
+def test_dood_wil_about_someone_else_or_across_clauses_is_not_suicidal(text):
+    assert not detect(text).suicide
