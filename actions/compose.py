@@ -138,7 +138,7 @@ def _collect(route: Route, ctx: TurnContext, routes: Routes, knowledge: Knowledg
         return _dedupe(own + specific)
     if route.by_sector == "after" and ctx.sector in routes.sectors:  # the route's answer, then their sector's
         pathway = unique(pathway + _lookup([routes.sectors[ctx.sector]], ctx, knowledge))
-    found, asked = _search_hits(route, ctx, knowledge, [hit.id for hit in pathway], routes.only_when_asked)
+    found, asked = _search_hits(route, ctx, knowledge, [hit.id for hit in pathway], routes.held_back(ctx.text))
     return _dedupe(found + pathway if route.first == "search" or asked else pathway + found)
 
 
@@ -166,6 +166,14 @@ def _picks_passages(route: Route, ctx: TurnContext, routes: Routes) -> bool:
     return route.picks_passages(ctx.role)
 
 
+def _unless_misfit(ctx: TurnContext, routes: Routes, lifeline: Lifeline) -> Route:
+    """The intent's route; a hesitant guess the message contradicts (routes.yml `guessed_only_when`: help for
+    those who use violence, for a child who says a parent hits them) is read as not understood instead."""
+    if ctx.confidence < lifeline.unsure_below and not ctx.safety and not routes.may_guess(ctx.intent, ctx.text):
+        return routes.for_intent("nlu_fallback")
+    return routes.for_intent(ctx.intent)
+
+
 def _runner_up_route(ctx: TurnContext, route: Route, routes: Routes, lifeline: Lifeline) -> tuple[TurnContext, Route]:
     """A fallback whose best real intent is still fairly likely answers that intent's route; its low
     confidence makes the answer hedged. Never guessed: fixed responses, routes without entries of their own
@@ -177,7 +185,7 @@ def _runner_up_route(ctx: TurnContext, route: Route, routes: Routes, lifeline: L
     name, confidence = lifeline.family_guess(ctx.fallback_ranking) or ctx.runner_up
     guess = routes.for_intent(name)
     if (confidence < lifeline.runner_up_min or guess.unsure or guess.response or guess.handoff == "request"
-            or not guess.entries):
+            or not guess.entries or not routes.may_guess(name, ctx.text)):
         return ctx, route
     return replace(ctx, intent=name, confidence=confidence), replace(guess, handoff=None)
 
@@ -198,16 +206,26 @@ def _asked_over_a_guess(ctx: TurnContext, route: Route, routes: Routes, knowledg
 
 def _with_named_form(hits: list[Hit], route: Route, ctx: TurnContext, knowledge: Knowledge,
                      story: StorySettings) -> list[Hit]:
-    """On a general situation route (bystander, victim, child: routes that search the citizens' entries), a
-    form of violence with a help line of its own named in the message (knowledge/story_themes.yml,
-    `short_messages`: "aan haar gezeten") gets its entry right after the route's first one."""
-    if not hits or route.search != "citizen" or ctx.role == "professional":
+    """On a general situation route (bystander, victim, child: routes that search the citizens' entries) or a
+    route of fixed entries (shelter), a form of violence with a help line of its own named in the message
+    (knowledge/story_themes.yml, `short_messages`: "aan haar gezeten") gets its entry right after the route's
+    first one."""
+    if not hits or route.search not in ("citizen", None) or ctx.role == "professional":
         return hits
+    entry = _named_form_entry(ctx, knowledge, story)
+    if entry is None or any(hit.id == entry.id for hit in hits):
+        return hits
+    return _dedupe([hits[0], entry, *hits[1:]])
+
+
+def _named_form_entry(ctx: TurnContext, knowledge: Knowledge, story: StorySettings) -> Optional[Hit]:
+    """The entry of a form of violence with a help line of its own that a short message names, or None (also for
+    a professional, whose question has its own passages)."""
+    if ctx.role == "professional" or len(ctx.text) >= story.min_chars:
+        return None
     form = form_named(ctx.text, story, ctx.role)
-    if form is None or any(hit.id == form for hit in hits):
-        return hits
-    entry = _lookup([form], ctx, knowledge)
-    return _dedupe([hits[0], *entry, *hits[1:]]) if entry else hits
+    found = _lookup([form], ctx, knowledge) if form else []
+    return found[0] if found else None
 
 
 def _answered_by(hits: list[Hit], ctx: TurnContext, handoff: Optional[str] = None) -> Reply:
@@ -312,7 +330,7 @@ def _answer(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Li
     asked = _asked_over_a_guess(ctx, routes.for_intent(ctx.intent), routes, knowledge, story)
     if asked is not None:
         return hedged(_answered_by([asked], ctx), ctx, lifeline)
-    ctx, route = _runner_up_route(ctx, routes.for_intent(ctx.intent), routes, lifeline)
+    ctx, route = _runner_up_route(ctx, _unless_misfit(ctx, routes, lifeline), routes, lifeline)
     if len(ctx.text) >= story.min_chars:
         def pathway_for(question: str) -> list[Hit]:  # the route's own search looks for the question
             if route.unsure or route.response:
@@ -328,14 +346,16 @@ def _answer(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Li
         asked = _asked_entry(ctx, knowledge) if route.unsure == "out_of_scope" else None
         if asked is not None:  # out of scope by the classifier, yet an entry's own question in other words
             return hedged(_answered_by([asked], ctx), ctx, lifeline)
-        return unsure_reply(ctx, knowledge, lifeline, route.unsure)
+        return unsure_reply(ctx, knowledge, lifeline, route.unsure, _named_form_entry(ctx, knowledge, story),
+                            routes.held_back(ctx.text))
     if ctx.role == "child" and route.search and not route.child and ctx.confidence < lifeline.unsure_below:
         # A child on a guessed route that has no children's entry (the monitoring refusal for "will my teacher
         # keep it secret?"): what the search finds among the children's entries comes first.
         route = replace(route, first="search")
     hits = _with_named_form(_collect(route, ctx, routes, knowledge), route, ctx, knowledge, story)
     if not hits:
-        return unsure_reply(ctx, knowledge, lifeline, "search")
+        return unsure_reply(ctx, knowledge, lifeline, "search", _named_form_entry(ctx, knowledge, story),
+                            routes.held_back(ctx.text))
     reply = _answered_by(hits, ctx, handoff=None if ctx.safety else route.handoff)  # acute danger: 112, no queue
     if ctx.confidence < lifeline.unsure_below and not ctx.safety:
         return hedged(reply, ctx, lifeline)

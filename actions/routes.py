@@ -64,6 +64,20 @@ class Routes:
     sectors: dict[str, str] = field(default_factory=dict)
     next_step: NextStep = NextStep()
     only_when_asked: tuple[str, ...] = ()  # entries never shown as another route's extra search hit
+    guessed_only_when: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    shown_only_when: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+
+    def may_guess(self, intent: str, text: str) -> bool:
+        """Whether a guessed (runner-up) intent fits the message: `guessed_only_when` lists what it must say."""
+        needs = self.guessed_only_when.get(intent)
+        return needs is None or any(pattern.search(text) for pattern in needs)
+
+    def held_back(self, text: str) -> tuple[str, ...]:
+        """Entries this message may get only as the clear paraphrase of one of their questions: `only_when_asked`,
+        and those of `shown_only_when` whose words the message does not say."""
+        unsaid = [entry for entry, needs in self.shown_only_when.items()
+                  if not any(pattern.search(text) for pattern in needs)]
+        return (*self.only_when_asked, *unsaid)
 
     @property
     def passages(self) -> Passages:
@@ -135,7 +149,11 @@ def parse_routes(data: dict[str, Any]) -> Routes:
         raise ValueError(f"{ROUTES_FILE}: a route for 'nlu_fallback' is required")
     sectors = dict(data.get("sectors") or {})
     return Routes(routes=routes, sectors=sectors, next_step=_next_step(data.get("next_step") or {}),
-                  only_when_asked=tuple(str(entry) for entry in data.get("only_when_asked") or ()))
+                  only_when_asked=tuple(str(entry) for entry in data.get("only_when_asked") or ()),
+                  guessed_only_when={intent: _patterns(cues)
+                                     for intent, cues in (data.get("guessed_only_when") or {}).items()},
+                  shown_only_when={entry: _patterns(cues)
+                                   for entry, cues in (data.get("shown_only_when") or {}).items()})
 
 
 @lru_cache(maxsize=1)

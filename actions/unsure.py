@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional
 
-from actions.answer import Hit, Knowledge, Reply, render, role_audience
+from actions.answer import Hit, Knowledge, Reply, SearchResult, render, role_audience, unique
 from actions.context import TurnContext, without_introduction
 from actions.lifeline import Lifeline
 
@@ -24,32 +24,45 @@ def with_choice(ctx: TurnContext, lifeline: Lifeline) -> TurnContext:
     return replace(ctx, intent=choice.intent, confidence=1.0, role=choice.role or ctx.role)
 
 
-def best_passage(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
+def best_passage(ctx: TurnContext, knowledge: Knowledge, held_back: tuple[str, ...] = ()) -> Optional[Hit]:
     """The best entry or passage for an unclear message, if the index is confident enough of one.
     A child or a professional: their own entries. Anyone else: a citizens' entry, unless an entry for
-    everyone (a professional or partner entry, never a policy passage) fits clearly better."""
-    return _best_with_confidence(ctx, knowledge)[0]
+    everyone (a professional or partner entry, never a policy passage) fits clearly better. Entries `held_back`
+    (routes.yml `only_when_asked`: help for those who use violence) only when the message clearly asks for them."""
+    return _best_with_confidence(ctx, knowledge, held_back)[0]
 
 
-def _best_with_confidence(ctx: TurnContext, knowledge: Knowledge) -> tuple[Optional[Hit], float]:
+def _allowed(result: SearchResult, held_back: tuple[str, ...]) -> Optional[Hit]:
+    """The best hit of an answered search that is not held back, or the held-back best one clearly asked for."""
+    if not result.answered or not result.hits:
+        return None
+    best = result.hits[0]
+    if best.id in held_back and result.asked:
+        return best
+    return next((hit for hit in result.hits if hit.id not in held_back), None)
+
+
+def _best_with_confidence(ctx: TurnContext, knowledge: Knowledge, held_back: tuple[str, ...] = ()
+                          ) -> tuple[Optional[Hit], float]:
     """best_passage and the no-answer gate's confidence in it (0.0 when there is none)."""
+    k = 3 if held_back else 1
     own = role_audience(ctx.role)
     if own:
         # "ik ben verloskundige, ...": search for the question first; the profession names who asks
         questions = dict.fromkeys([without_introduction(ctx.text), ctx.text] if own == "professional" else [ctx.text])
         for question in filter(None, questions):
-            result = knowledge.search(question, audience=own, lang=ctx.language, k=1)
-            if result.answered and result.hits:
-                return result.hits[0], result.confidence
+            result = knowledge.search(question, audience=own, lang=ctx.language, k=k)
+            hit = _allowed(result, held_back)
+            if hit is not None:
+                return hit, result.confidence
         return None, 0.0
-    citizen = knowledge.search(ctx.text, audience="citizen", lang=ctx.language, k=1)
-    anyone = knowledge.search(ctx.text, audience=None, lang=ctx.language, k=1)
-    top = anyone.hits[0] if anyone.answered and anyone.hits else None
+    citizen = knowledge.search(ctx.text, audience="citizen", lang=ctx.language, k=k)
+    anyone = knowledge.search(ctx.text, audience=None, lang=ctx.language, k=k)
+    top = _allowed(anyone, held_back)
     if top is not None and top.kind != "passage" and anyone.confidence > citizen.confidence + BETTER_BY:
         return top, anyone.confidence
-    if citizen.answered and citizen.hits:
-        return citizen.hits[0], citizen.confidence
-    return None, 0.0
+    mine = _allowed(citizen, held_back)
+    return (mine, citizen.confidence) if mine is not None else (None, 0.0)
 
 
 def _clearly_asked(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
@@ -63,7 +76,7 @@ def _clearly_asked(ctx: TurnContext, knowledge: Knowledge) -> Optional[Hit]:
     return None
 
 
-def unclear_turn_passages(ctx: TurnContext, knowledge: Knowledge) -> list[Hit]:
+def unclear_turn_passages(ctx: TurnContext, knowledge: Knowledge, held_back: tuple[str, ...] = ()) -> list[Hit]:
     """What answers an unclear turn. In a first turn: the best passage for the message. In a later turn a
     follow-up may go on with the topic so far ("and can she chat there too?") or ask something new ("do I have
     to give my name?"), and the words cannot tell which: a clear paraphrase of an entry's own question answers
@@ -71,13 +84,13 @@ def unclear_turn_passages(ctx: TurnContext, knowledge: Knowledge) -> list[Hit]:
     message alone, the surer first, both when the other is about as sure (within FOLLOW_UP_BOTH). Never for
     keyboard noise."""
     if not ctx.previous_text.strip() or ctx.nonsense:
-        hit = best_passage(ctx, knowledge)
+        hit = best_passage(ctx, knowledge, held_back)
         return [hit] if hit is not None else []
     asked = _clearly_asked(ctx, knowledge)
     if asked is not None:
         return [asked]
-    joint = _best_with_confidence(replace(ctx, text=f"{ctx.previous_text} {ctx.text}"), knowledge)
-    alone = _best_with_confidence(ctx, knowledge)
+    joint = _best_with_confidence(replace(ctx, text=f"{ctx.previous_text} {ctx.text}"), knowledge, held_back)
+    alone = _best_with_confidence(ctx, knowledge, held_back)
     found = sorted((pair for pair in (joint, alone) if pair[0] is not None), key=lambda pair: -pair[1])
     if not found:
         return []
@@ -91,13 +104,15 @@ def with_lifeline(texts: list[str], ctx: TurnContext, lifeline: Lifeline, **fiel
                  role=ctx.role, **fields)  # type: ignore[arg-type]
 
 
-def unsure_reply(ctx: TurnContext, knowledge: Knowledge, lifeline: Lifeline, kind: str) -> Reply:
+def unsure_reply(ctx: TurnContext, knowledge: Knowledge, lifeline: Lifeline, kind: str,
+                 lead: Optional[Hit] = None, held_back: tuple[str, ...] = ()) -> Reply:
     """No route or no confidence: the best passage with a hedge, else what the bot can help with; always
-    112, Veilig Thuis and the quick choices. Two misunderstandings in a row offer a human instead."""
+    112, Veilig Thuis and the quick choices. Two misunderstandings in a row offer a human instead. `lead`: the
+    entry of a form of violence the message names (rape, forced marriage), which then comes first."""
     language = ctx.language
     has_words = any(ch.isalnum() for ch in ctx.text)
     if has_words and kind == "search":
-        hits = unclear_turn_passages(ctx, knowledge)
+        hits = unique([*([lead] if lead is not None else []), *unclear_turn_passages(ctx, knowledge, held_back)])
         if hits:
             texts = [f"{lifeline.text('hedge', language)}\n{render(hits[0], language)}",
                      *(render(hit, language) for hit in hits[1:])]

@@ -411,6 +411,7 @@ def test_a_professional_says_so_without_naming_a_profession(text, professional):
     ("een jongen uit mijn klas wordt thuis geslagen", False),  # a child speaks of classmates, not pupils
     ("I am a student and my dad hits me", False),
     ("een leerling uit groep 5 vertelde me dat ze thuis opgesloten wordt", True),
+    ("een leerling uit mijn mentorklas vertelde vandaag dat haar oom haar slaat", True),  # ninth session
     ("A 15-year-old student just told me his mother burns him", True),
 ])
 def test_someone_who_speaks_of_their_pupils_is_a_professional(text, professional):
@@ -737,3 +738,54 @@ def test_a_family_counts_only_when_the_best_guess_belongs_to_it():
                                   ("start_afwegingskader", 0.3))) is None
     assert lifeline.family_guess((("ask_afwegingskader", 0.4), ("start_afwegingskader", 0.3))) == (
         "ask_afwegingskader", 0.7)
+
+
+def test_an_unclear_message_never_gets_help_for_those_who_use_violence_unless_it_asks_for_it():
+    """The best guess for an unclear turn skips entries held back (routes.yml `only_when_asked`): a child telling
+    that a parent hits gets the next hit, not "good that you want to change"; a clear paraphrase still gets it."""
+    pleger = FakeHit("plegerhulp", "Goed dat je wilt veranderen")
+    kind = FakeHit("kind-thuis-onveilig", "Bel de Kindertelefoon 0800-0432")
+    knowledge = FakeKnowledge(entries=dict(KNOWLEDGE.entries), by_audience={
+        "citizen": ([pleger, kind], 0.95), None: ([pleger, kind], 0.95)})
+    reply = compose(ctx("nlu_fallback", text="mijn moeder slaat me soms, wie kan ik appen"), load_routes(), knowledge)
+    assert reply.entry_ids == ["kind-thuis-onveilig"]
+    knowledge.asked = True
+    reply = compose(ctx("nlu_fallback", text="ik sla mijn vrouw en wil hulp om te stoppen"), load_routes(), knowledge)
+    assert reply.entry_ids == ["plegerhulp"]
+
+
+def test_an_unclear_message_naming_a_form_with_its_own_line_gets_that_entry_first():
+    """"zgwałcona" (raped, Polish) in a message the classifier could not route: the sexual violence entry leads."""
+    seksueel = FakeHit("seksueel-geweld", "Centrum Seksueel Geweld 0800-0188")
+    knowledge = FakeKnowledge(entries={**KNOWLEDGE.entries, "seksueel-geweld": seksueel},
+                              search_hit=FakeHit("omstander-advies", "Bel Veilig Thuis 0800-2000"))
+    reply = compose(ctx("nlu_fallback", text="zostałam zgwałcona wczoraj, gdzie pomoc?"), load_routes(), knowledge)
+    assert reply.entry_ids == ["seksueel-geweld", "omstander-advies"]
+    assert "0800-0188" in reply.texts[0]
+
+
+def test_a_route_of_fixed_entries_gets_the_named_forms_entry_too():
+    """"where do I go" after being drugged: the shelter route's entry, then the sexual violence entry."""
+    seksueel = FakeHit("seksueel-geweld", "Centrum Seksueel Geweld 0800-0188")
+    opvang = FakeHit("opvang", "Opvang via Veilig Thuis")
+    knowledge = FakeKnowledge(entries={**KNOWLEDGE.entries, "seksueel-geweld": seksueel, "opvang": opvang})
+    reply = compose(ctx("ask_shelter", text="someone spiked my drink on saturday, where do i go?"), load_routes(),
+                    knowledge)
+    assert reply.entry_ids == ["opvang", "seksueel-geweld"]
+
+
+
+def test_a_hesitant_perpetrator_guess_for_someone_who_is_hit_is_read_as_not_understood():
+    """routes.yml `guessed_only_when`: the classifier's hesitant guess of help for those who use violence needs the
+    person to speak of their own violence; a child whose mother hits them gets the best passage, never plegerhulp."""
+    kind = FakeHit("kind-thuis-onveilig", "Bel de Kindertelefoon 0800-0432")
+    pleger = FakeHit("plegerhulp", "Goed dat je wilt veranderen")
+    knowledge = FakeKnowledge(entries={**KNOWLEDGE.entries, "plegerhulp": pleger},
+                              by_audience={"citizen": ([kind], 0.95), None: ([kind], 0.95)})
+    unsure = load_lifeline().unsure_below - 0.05
+    hit = TurnContext(text="mn moeder slaat me soms, wie kan ik appen", intent="situation_perpetrator",
+                      confidence=unsure, language="nl", role=None, sector=None)
+    assert compose(hit, load_routes(), knowledge).entry_ids == ["kind-thuis-onveilig"]
+    own = TurnContext(text="ik word zo snel kwaad en sla dan mijn vrouw", intent="situation_perpetrator",
+                      confidence=unsure, language="nl", role=None, sector=None)
+    assert compose(own, load_routes(), knowledge).entry_ids[0] == "plegerhulp"
