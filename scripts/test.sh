@@ -55,6 +55,16 @@ rasa_checks() {  # needs only the Rasa venv (the stories also the model): runs b
   return "$status"
 }
 
+offline_figures() {  # figures that need neither the running bot nor pytest's report: beside pytest, on idle CPU
+  local status=0
+  timed plain-language "$APP/python" -m knowledge plain || status=$?
+  timed safety-generalisation "$APP/python" -m bot.measure.safety_generalisation \
+    --report "$TEST_DIR/safety_generalisation.json" --vector-cache "$CACHE/safety-eval" || status=$?
+  timed redaction-figures "$APP/python" -m bot.measure.privacy_eval --holdout --figures --speed \
+    --report "$TEST_DIR/redaction.json" || status=$?
+  return "$status"
+}
+
 step "set-up: the venvs, then the Rasa checks start beside the rest of set-up and the tests"
 timed setup-venvs bash scripts/setup.sh --venvs
 set -m  # the background job gets a process group of its own, so stopping it stops its Rasa processes too
@@ -65,6 +75,11 @@ trap 'kill -- "-$rasa_pid" 2>/dev/null || true' EXIT
 trap 'exit 130' INT TERM HUP
 timed setup bash scripts/setup.sh
 touch "$TEST_DIR/.setup-done"
+set -m
+start_beside offline-figures "$TEST_DIR/offline-figures.log" offline_figures
+figures_pid=$BESIDE_PID
+set +m
+trap 'kill -- "-$rasa_pid" "-$figures_pid" 2>/dev/null || true' EXIT
 
 step "lint (ruff) and import contracts (lint-imports)"
 timed ruff "$APP/ruff" check --no-cache .
@@ -74,12 +89,10 @@ step "unit and end-to-end tests with the dev evaluation (pytest); the Rasa check
 pytest_status=0
 timed pytest "$APP/pytest" -q --durations=15 || pytest_status=$?
 
-step "figures with targets: plain language (B1), the safety net on held-out danger, PII redaction, professional answers"
+step "figures with targets: plain language (B1), the safety net on held-out danger, PII redaction (all three beside pytest), professional answers"
 figures_status=0
-timed plain-language "$APP/python" -m knowledge plain || figures_status=$?
-timed safety-generalisation "$APP/python" -m bot.measure.safety_generalisation --report "$TEST_DIR/safety_generalisation.json" \
-  --vector-cache "$CACHE/safety-eval" || figures_status=$?
-timed redaction-figures "$APP/python" -m bot.measure.privacy_eval --holdout --figures --speed --report "$TEST_DIR/redaction.json" || figures_status=$?
+wait "$figures_pid" || figures_status=$?
+cat "$TEST_DIR/offline-figures.log"
 timed professional-figures "$APP/python" -m tests.professional.evaluate --show "$WEGWIJS_PROFESSIONAL_REPORT" || figures_status=$?
 
 step "Rasa data validation, NLU comparison, conversation stories"
