@@ -68,6 +68,15 @@ def role_audience(role: Optional[str], default: Optional[str] = None) -> Optiona
     return _ROLE_AUDIENCE.get(role or "", default)
 
 
+def allowed_hits(result: SearchResult, held_back: Sequence[str]) -> list[Hit]:
+    """An answered search's hits without the entries `held_back` (routes.yml `only_when_asked`, `shown_only_when`),
+    unless the best hit is one of them and the message clearly paraphrases one of its questions."""
+    if not result.answered or not result.hits:
+        return []
+    best = result.hits[0].id
+    return [hit for hit in result.hits if hit.id not in held_back or (result.asked and hit.id == best)]
+
+
 def unique(hits: Sequence[Hit]) -> list[Hit]:
     """The hits without repeats, in order."""
     kept: list[Hit] = []

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from typing import Optional
 
-from actions.answer import Hit, Knowledge, Reply, render, role_audience, unique
+from actions.answer import Hit, Knowledge, Reply, allowed_hits, render, role_audience, unique
 from actions.context import (
     ADULT_AGE,
     TurnContext,
@@ -113,8 +113,7 @@ def _search_hits(route: Route, ctx: TurnContext, knowledge: Knowledge, shown: li
     if not result.answered:
         return [], False
     best = result.hits[0].id if result.hits else None
-    hits = [hit for hit in result.hits if hit.id not in shown
-            and (hit.id not in held_back or (result.asked and hit.id == best))][: route.search_hits]
+    hits = [hit for hit in allowed_hits(result, held_back) if hit.id not in shown][: route.search_hits]
     asked = result.asked and bool(hits) and hits[0].id == best
     return hits, asked
 
@@ -228,6 +227,14 @@ def _named_form_entry(ctx: TurnContext, knowledge: Knowledge, story: StorySettin
     return found[0] if found else None
 
 
+def _not_understood(ctx: TurnContext, kind: str, routes: Routes, knowledge: Knowledge, lifeline: Lifeline,
+                    story: StorySettings) -> Reply:
+    """The unsure reply, led by the entry of a form of violence the message names, without the entries it holds
+    back."""
+    return unsure_reply(ctx, knowledge, lifeline, kind, _named_form_entry(ctx, knowledge, story),
+                        routes.held_back(ctx.text))
+
+
 def _answered_by(hits: list[Hit], ctx: TurnContext, handoff: Optional[str] = None) -> Reply:
     """A reply of these knowledge hits, each as the person's language shows it."""
     return Reply(texts=[render(hit, ctx.language) for hit in hits], entry_ids=[hit.id for hit in hits],
@@ -296,13 +303,11 @@ def _without_children_lines(reply: Reply, ctx: TurnContext) -> Reply:
     younger than 8 is not told that the child can call the Kindertelefoon (8 to 18; `for_children_from_8`)."""
     if not reply.texts:
         return reply
-    openings: tuple[str, ...] = ()
-    if _speaks_as_adult(ctx):
-        openings += tuple(f" {opening}" for opening in minors_only_openings())
-    if ctx.role != "child" and says_young_child(ctx.text):
-        openings += tuple(f" {opening}" for opening in from_8_only_openings())
-    if not openings:
+    left_out = [*(minors_only_openings() if _speaks_as_adult(ctx) else ()),
+                *(from_8_only_openings() if ctx.role != "child" and says_young_child(ctx.text) else ())]
+    if not left_out:
         return reply
+    openings = tuple(f" {opening}" for opening in left_out)
 
     def kept(text: str) -> str:
         lines = []
@@ -346,16 +351,14 @@ def _answer(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Li
         asked = _asked_entry(ctx, knowledge) if route.unsure == "out_of_scope" else None
         if asked is not None:  # out of scope by the classifier, yet an entry's own question in other words
             return hedged(_answered_by([asked], ctx), ctx, lifeline)
-        return unsure_reply(ctx, knowledge, lifeline, route.unsure, _named_form_entry(ctx, knowledge, story),
-                            routes.held_back(ctx.text))
+        return _not_understood(ctx, route.unsure, routes, knowledge, lifeline, story)
     if ctx.role == "child" and route.search and not route.child and ctx.confidence < lifeline.unsure_below:
         # A child on a guessed route that has no children's entry (the monitoring refusal for "will my teacher
         # keep it secret?"): what the search finds among the children's entries comes first.
         route = replace(route, first="search")
     hits = _with_named_form(_collect(route, ctx, routes, knowledge), route, ctx, knowledge, story)
     if not hits:
-        return unsure_reply(ctx, knowledge, lifeline, "search", _named_form_entry(ctx, knowledge, story),
-                            routes.held_back(ctx.text))
+        return _not_understood(ctx, "search", routes, knowledge, lifeline, story)
     reply = _answered_by(hits, ctx, handoff=None if ctx.safety else route.handoff)  # acute danger: 112, no queue
     if ctx.confidence < lifeline.unsure_below and not ctx.safety:
         return hedged(reply, ctx, lifeline)

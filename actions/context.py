@@ -78,16 +78,20 @@ def _adult_patterns() -> tuple[re.Pattern[str], ...]:
     return _age_file_patterns("adults")
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def _openings(key: str) -> tuple[str, ...]:
+    """The sentence openings listed under `key` in actions/age.yml, lower case with single spaces."""
+    return tuple(" ".join(str(opening).lower().split()) for opening in _age_data().get(key) or [])
+
+
 def minors_only_openings() -> tuple[str, ...]:
     """How a sentence that speaks only to children begins ("ben je jonger dan 18", "if you are under 18")."""
-    return tuple(" ".join(str(opening).lower().split()) for opening in _age_data().get("for_minors") or [])
+    return _openings("for_minors")
 
 
-@lru_cache(maxsize=1)
 def from_8_only_openings() -> tuple[str, ...]:
     """How a sentence begins that tells a parent their child can call the Kindertelefoon (for ages 8 to 18)."""
-    return tuple(" ".join(str(opening).lower().split()) for opening in _age_data().get("for_children_from_8") or [])
+    return _openings("for_children_from_8")
 
 
 def says_young_child(text: str) -> bool:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional
 
-from actions.answer import Hit, Knowledge, Reply, SearchResult, render, role_audience, unique
+from actions.answer import Hit, Knowledge, Reply, SearchResult, allowed_hits, render, role_audience, unique
 from actions.context import TurnContext, without_introduction
 from actions.lifeline import Lifeline
 
 MISUNDERSTOOD_BEFORE_HUMAN = 2
+# Hits asked of the index for an unclear message: room for the next one when the best is held back.
+SEARCH_DEPTH = 3
 BETTER_BY = 0.03  # how much more confident the search over everyone must be than the citizens' search
 # A later unclear turn shows the hits for the message with the one before it and for the message alone when
 # the index is about as sure of both (the gate's confidence within this much).
@@ -28,36 +30,31 @@ def best_passage(ctx: TurnContext, knowledge: Knowledge, held_back: tuple[str, .
     """The best entry or passage for an unclear message, if the index is confident enough of one.
     A child or a professional: their own entries. Anyone else: a citizens' entry, unless an entry for
     everyone (a professional or partner entry, never a policy passage) fits clearly better. Entries `held_back`
-    (routes.yml `only_when_asked`: help for those who use violence) only when the message clearly asks for them."""
+    (Routes.held_back: the monitoring refusal, help for those who use violence when the message does not speak of
+    their own) only when the message clearly paraphrases one of their questions."""
     return _best_with_confidence(ctx, knowledge, held_back)[0]
 
 
 def _allowed(result: SearchResult, held_back: tuple[str, ...]) -> Optional[Hit]:
-    """The best hit of an answered search that is not held back, or the held-back best one clearly asked for."""
-    if not result.answered or not result.hits:
-        return None
-    best = result.hits[0]
-    if best.id in held_back and result.asked:
-        return best
-    return next((hit for hit in result.hits if hit.id not in held_back), None)
+    """The first hit allowed_hits keeps, or None."""
+    return next(iter(allowed_hits(result, held_back)), None)
 
 
 def _best_with_confidence(ctx: TurnContext, knowledge: Knowledge, held_back: tuple[str, ...] = ()
                           ) -> tuple[Optional[Hit], float]:
     """best_passage and the no-answer gate's confidence in it (0.0 when there is none)."""
-    k = 3 if held_back else 1
     own = role_audience(ctx.role)
     if own:
         # "ik ben verloskundige, ...": search for the question first; the profession names who asks
         questions = dict.fromkeys([without_introduction(ctx.text), ctx.text] if own == "professional" else [ctx.text])
         for question in filter(None, questions):
-            result = knowledge.search(question, audience=own, lang=ctx.language, k=k)
+            result = knowledge.search(question, audience=own, lang=ctx.language, k=SEARCH_DEPTH)
             hit = _allowed(result, held_back)
             if hit is not None:
                 return hit, result.confidence
         return None, 0.0
-    citizen = knowledge.search(ctx.text, audience="citizen", lang=ctx.language, k=k)
-    anyone = knowledge.search(ctx.text, audience=None, lang=ctx.language, k=k)
+    citizen = knowledge.search(ctx.text, audience="citizen", lang=ctx.language, k=SEARCH_DEPTH)
+    anyone = knowledge.search(ctx.text, audience=None, lang=ctx.language, k=SEARCH_DEPTH)
     top = _allowed(anyone, held_back)
     if top is not None and top.kind != "passage" and anyone.confidence > citizen.confidence + BETTER_BY:
         return top, anyone.confidence
