@@ -1,12 +1,15 @@
 """Runs in the Rasa venv: loads the shipped model with Rasa's own DIET loading (one training step to create the
 variables) and with ours (nlu/rasa_speedups.py: variables created by the first prediction), parses the same
 messages with both and prints one JSON line. With --check (a step of scripts/test.sh, beside pytest with the other
-Rasa checks) it exits 1 when any prediction differs or fewer than 50 messages were compared.
+Rasa checks) it exits 1 when any prediction differs or fewer than 50 messages were compared. A passing check is
+kept under var/nlu-compare/ keyed on a hash of the model, the NLU data and the loading code (copied to the machine's
+cache like the NLU comparison), so an unchanged model is not loaded twice more on every run; --force checks anyway.
 
     .venv/rasa/bin/python tests/nlu/diet_load_probe.py --check"""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import re
 import sys
@@ -51,16 +54,33 @@ async def parses(agent: Agent, texts: list[str]) -> list[Any]:
     return out
 
 
+def cache_file() -> Path:
+    digest = hashlib.sha256()
+    for part in (MODEL, ROOT / "nlu" / "nlu.yml", Path(__file__), Path(rasa_speedups.__file__),
+                 Path(nlu.policies.__file__)):
+        digest.update(part.read_bytes())
+        digest.update(b"\0")
+    return ROOT / "var" / "nlu-compare" / f"diet-load-{digest.hexdigest()[:20]}.json"
+
+
 def main() -> None:
+    check, cached = "--check" in sys.argv, cache_file()
+    if check and "--force" not in sys.argv and cached.exists():
+        print(cached.read_text(encoding="utf-8").strip(), "(cached: model, data and loading code unchanged)")
+        return
     texts = messages()
     rasa_agent, rasa_s = load(rasa_speedups._rasa_load)
     ours_agent, ours_s = load(rasa_speedups._load_for_inference)
     rasa_out, ours_out = asyncio.run(parses(rasa_agent, texts)), asyncio.run(parses(ours_agent, texts))
     differ = [text for text, a, b in zip(texts, rasa_out, ours_out, strict=True) if a != b]
-    print(json.dumps({"messages": len(texts), "differ": differ, "load_seconds": {"rasa": rasa_s, "ours": ours_s}}))
-    if "--check" in sys.argv and (len(texts) < 50 or differ):
+    result = json.dumps({"messages": len(texts), "differ": differ, "load_seconds": {"rasa": rasa_s, "ours": ours_s}})
+    print(result)
+    if check and (len(texts) < 50 or differ):
         print(f"DIET loading differs from Rasa's on {len(differ)} of {len(texts)} messages", file=sys.stderr)
         sys.exit(1)
+    if check:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(result + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
