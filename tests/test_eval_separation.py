@@ -158,7 +158,8 @@ def test_every_measuring_set_is_checked() -> None:
             "heldout_danger_k.yml", "ordinary_fresh_c.yml", "conversations_d.yml", "knowledge_topics_j.yml",
             "heldout_danger_l.yml", "ordinary_fresh_d.yml", "conversations_e.yml", "knowledge_topics_k.yml",
             "heldout_danger_m.yml", "ordinary_fresh_e.yml", "conversations_f.yml", "knowledge_topics_l.yml",
-            "heldout_danger_o.yml", "ordinary_fresh_g.yml", "conversations_g.yml", "knowledge_topics_m.yml"} <= names
+            "heldout_danger_o.yml", "ordinary_fresh_g.yml", "conversations_g.yml", "knowledge_topics_m.yml",
+            "conversations_h.yml", "knowledge_topics_n.yml"} <= names
 
 
 @pytest.mark.parametrize("cases", SAFETY_SETS, ids=lambda path: path.name)
