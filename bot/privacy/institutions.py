@@ -38,6 +38,7 @@ THAT_IS_MY = re.compile(r"(?i)\s*,?\s*(?:dat|die|that)\s+(?:is|was|'s)\s+(?:mijn
 GENERIC_KINDS = frozenset({"bedrijf", "bedrijfje", "school", "club", "winkel", "zaak", "kerk", "vereniging", "opvang",
                            "praktijk", "stichting", "organisatie", "firma", "fabriek", "kantoor", "restaurant",
                            "moskee", "ziekenhuis", "kliniek", "instelling", "sportschool", "kinderopvang", "crèche"})
+SCHOOL_SAID = re.compile(r"(?i)(?<![\w])(?:groep|klas|leerjaar)\s*[0-9]{1,2}[a-z]?(?![\w])")  # round 20
 SCHOOL_CLASS = re.compile(r"(?i)(?<![\w])(?:groep|klas|class|grade|leerjaar)\s*[0-9]{1,2}[a-z]?\s+$")
 # Trades after a family name that make it a firm: "jansen transport", "van dijk installatietechniek".
 FIRM_TAILS = frozenset({"transport", "logistiek", "logistics", "installatietechniek", "installaties", "bv", "vof",
@@ -156,10 +157,23 @@ GLUED_AMPERSAND = re.compile(r"\s+([^\W\d_]{2,}&[^\W\d_]{2,})(?![\w&])")  # roun
 WEB_DOMAINS = frozenset({"com", "nl", "be", "de", "eu", "org", "net", "io", "co"})  # round 15: a firm by its web name
 # Round 19: a kind word of two words, a describing word and a noun that alone names nothing: "het zaans medisch
 # centrum", "het universitair medisch centrum utrecht", "psychiatrisch centrum ...".
+# Round 20: verbs of work or sport that may have words between them and "bij" ("werken allebei bij"), and the
+# forms that close a clause after the workplace ("sinds hij bij dhl werkt"); words that end such a gap.
+GAP_WORK_VERBS = frozenset({"werk", "werkt", "werken", "werkte", "werkten", "work", "works", "worked", "working",
+                            "traint", "trainde", "speelt", "speelde", "voetbalt", "hockeyt", "sport"})
+FINAL_WORK_VERBS = frozenset({"werkt", "werk", "werken", "werkte", "werkten", "gewerkt", "werkzaam", "traint",
+                              "trainde", "getraind", "speelt", "speelde", "gespeeld", "voetbalt", "voetbalde",
+                              "hockeyt", "sport", "sportte", "gesport", "solliciteert", "solliciteerde"})
+GAP_STOPS = frozenset({"met", "van", "naar", "uit", "tot", "tegen", "zonder", "als", "as", "with", "in", "on",
+                       "en", "of", "maar", "dat", "die", "want", "and", "but", "or", "to", "the", "a", "een"})
 TWO_WORD_KINDS = {"centrum": frozenset({"medisch", "medische", "psychiatrisch", "academisch", "universitair",
                                         "revalidatie", "orthopedisch", "pediatrisch", "forensisch"}),
                   "center": frozenset({"medical", "medisch", "health"}), "centre": frozenset({"medical", "health"}),
-                  "spectrum": frozenset({"medisch"}), "ziekenhuis": frozenset({"algemeen", "academisch"})}
+                  "spectrum": frozenset({"medisch"}), "ziekenhuis": frozenset({"algemeen", "academisch"}),
+                  # round 20: English schools by their level after the name ("Oak Hill high school", "... primary
+                  # school"): the name before the two words, with both of them
+                  "school": frozenset({"primary", "elementary", "high", "secondary", "middle", "grammar", "junior",
+                                       "infant", "nursery", "senior", "comprehensive"})}
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
 
 
@@ -879,6 +893,13 @@ class InstitutionFinder:
                 yield from self._after_cue(index, end)
             if role is not None and role != end:  # "werkt in de keuken bij de kfc": a cue of its own, then a place
                 yield from self._after_cue(index, role)
+            if end is None and token.lower in GAP_WORK_VERBS:
+                gapped = self._gapped_cue_end(index)
+                if gapped is not None:  # round 20: "werken allebei bij philips", "werkt sinds kort bij"
+                    yield from self._after_cue(index, gapped, job=True)
+            if token.lower in ("bij", "at") and index + 2 < len(tokens) \
+                    and any(t.lower in FINAL_WORK_VERBS for t in tokens[index + 2:index + 8]):
+                yield from self._work_before_verb(index)  # round 20: "sinds hij bij dhl werkt"
             if end is None and token.lower in ROLE_VERBS and self._job_before_bij(index + 1):
                 yield from self._after_cue(index, index + 2, job=True)  # round 14: "hij is manager bij de lidl"
             if token.lower in lex.teacher_titles:
@@ -933,6 +954,11 @@ class InstitutionFinder:
             town = self._employer_town(index) if token.lower == "gemeente" else None
             if town is not None:  # "hij werkt bij de gemeente zwolle", "bij gemeente den haag"
                 yield self._span(index, self._branch_after(town, named=False))  # round 15: "... afdeling vergunningen"
+            if token.lower in ARTICLES and not self._after_school_class(index) and self._school_said_before(index):
+                last = self._name_after(index, any_case=False)
+                tail = last is not None and self._next(last) and self._kind(tokens[last + 1]) in lex.institution_tails
+                if last is not None and not tail:  # round 20: "ik zit in groep 5 bij meester kees op de Zonnewijzer"
+                    yield self._span(index + 1, last)  # (a name before its kind word is found with the kind word)
             if token.lower in ARTICLES and self._after_school_class(index):  # "in groep 7 van de klimop"
                 last = self._name_after(index - 1, any_case=True) if index > 0 else None
                 if last is not None:
@@ -1445,6 +1471,23 @@ class InstitutionFinder:
         return SCHOOL_CLASS.search(self.text, max(0, self.tokens[index - 1].start - 16),
                                    self.tokens[index - 1].start) is not None
 
+    def _school_said_before(self, index: int) -> bool:
+        """Round 20: "op" and an article, a capitalised word inside the sentence that is no place, function word or
+        service, and earlier in the message a school class ("groep 7", "klas 2b") or a teacher ("juf", "meester"):
+        the school's name ("in groep 7 bij juf Mira op de Walvis"), not "op de Veluwe"."""
+        tokens = self.tokens
+        if index < 1 or index + 1 >= len(tokens) or tokens[index - 1].lower not in ("op", "van") \
+                or not self._next(index - 1) or not self._next(index):
+            return False
+        name = tokens[index + 1]
+        if not name.cap or name.sentence_start or self._stop(name) or self._pronoun(name) or self._place(name) \
+                or name.lower in self.lex.non_names or name.lower in self.lex.months \
+                or name.lower in self.lex.bare_streets:
+            return False
+        return any(t.lower in self.lex.teacher_titles and t.lower not in ("meneer", "mevrouw")
+                   for t in tokens[max(0, index - 8):index - 1]) \
+            or SCHOOL_SAID.search(self.text, max(0, tokens[index - 1].start - 60), tokens[index - 1].start) is not None
+
     def _honorific_after_het(self, index: int) -> bool:
         """"op het koning willem i", "bij het Prins Claus": after a preposition and "het" a title before a given
         name: a school or hospital named after a royal or a saint (a person never takes "het")."""
@@ -1526,6 +1569,39 @@ class InstitutionFinder:
         elif work and first < len(tokens) and self._next(first - 1) and (self._firm_word(tokens[first])
                                                                           or self._unknown_word(tokens[first])):
             yield self._span(first, first)  # "hij werkt bij vanderlande": a word web text has mostly as a name
+
+    def _gapped_cue_end(self, index: int) -> Optional[int]:
+        """Round 20: a verb of work or sport, one to three words that are no article, preposition or noun of a place
+        ("allebei", "al jaren", "sinds kort", "hij", "tegenwoordig fulltime") and "bij"/"at"/"for": the index of
+        "bij", the end of a work cue ("ze werken allebei bij philips", "nu werkt hij bij de gamma")."""
+        tokens, lex = self.tokens, self.lex
+        for end in (index + 2, index + 3, index + 4):
+            if end >= len(tokens) or not self._next(end - 1):
+                return None
+            between = tokens[end - 1]
+            if between.lower in ("bij", "at", "for"):
+                return None
+            if between.cap and not between.sentence_start or between.lower in ARTICLES \
+                    or between.lower in GAP_STOPS or between.lower in lex.possessives \
+                    or between.lower in lex.street_particles and between.lower not in ("voor", "over"):
+                return None
+            if tokens[end].lower in ("bij", "at", "for"):
+                return end
+        return None
+
+    def _work_before_verb(self, index: int) -> Iterator[Span]:
+        """Round 20: "bij" (or "at"), a workplace or club and, right after it or after its town ("in <town>"), a
+        verb of work or sport closing the clause: "sinds hij bij dhl werkt", "bij de gamma in zwolle werkt zijn
+        broer", "omdat ze bij Coolblue gewerkt heeft". The workplace is read as after "werkt bij"."""
+        tokens = self.tokens
+        for span in self._after_cue(index, index, job=True):
+            after = next((i for i, t in enumerate(tokens) if t.start >= span.end), None)
+            if after is not None and tokens[after].lower in AREA_LINKS and after + 1 < len(tokens) \
+                    and self._place(tokens[after + 1]) and self._next(after):
+                after += 2  # "bij dhl in tilburg werkt"
+            if after is not None and after < len(tokens) and tokens[after].lower in FINAL_WORK_VERBS \
+                    and gap(self.text, tokens[after - 1], tokens[after]).strip() == "":
+                yield span
 
     def _sport_club(self, end: int) -> bool:
         """Round 19: "bij" after a verb of a club sport, then a lower-case word that may be a club's name."""

@@ -1493,3 +1493,43 @@ def test_seventeenth_round_rest(text, expected):
 @pytest.mark.parametrize("text", ROUND_17_REST_KEEPS)
 def test_seventeenth_round_rest_keeps_ordinary_words(text):
     assert redact(text) == text
+
+
+# Round 20, institutions by frame and kind (own sentences, none of T's): words between a verb of work or sport and
+# "bij"; a workplace or club closed by its verb ("sinds hij bij ... werkt"); a capitalised name after "op de" once a
+# school class or a teacher was said; English schools by their level ("... primary school"); regional care by its
+# kind word and region.
+ROUND_20_INSTITUTIONS = [
+    ("mijn ooms werken allebei bij Vattenfall", "mijn ooms werken allebei bij [INSTELLING]"),
+    ("nu werkt ze bij de Jumbo", "nu werkt ze bij de [INSTELLING]"),
+    ("hij werkt al drie jaar bij vanderlande", "hij werkt al drie jaar bij [INSTELLING]"),
+    ("sinds mijn moeder bij Coolblue werkt zien we haar nooit",
+     "sinds mijn moeder bij [INSTELLING] werkt zien we haar nooit"),
+    ("bij de Praxis in Ede werkt mijn oom", "bij de [INSTELLING] werkt mijn oom"),
+    ("omdat hij bij PostNL gewerkt heeft", "omdat hij bij [INSTELLING] gewerkt heeft"),
+    ("sinds hij bij Sparta speelt is hij agressief", "sinds hij bij [INSTELLING] speelt is hij agressief"),
+    ("in groep 6 bij juf Noor op de Zeester", "in groep 6 bij juf [NAAM] op [INSTELLING]"),
+    ("ik zit in klas 3 op het Baken", "ik zit in klas 3 op [INSTELLING]"),
+    ("my son goes to Riverside primary school", "my son goes to [INSTELLING]"),
+    ("she goes to the Hillcrest high school in Leeds", "she goes to the [INSTELLING] in Leeds"),
+    ("de verzorgster van Thuiszorg Noord-Limburg schreeuwt tegen opa",
+     "de verzorgster van [INSTELLING] schreeuwt tegen opa"),
+    ("de thuiszorg oost-gelderland komt elke dag", "de [INSTELLING] komt elke dag"),
+]
+ROUND_20_INSTITUTIONS_KEEP = [
+    "bij ons werkt dat niet zo", "bij mijn tante werkt ze ook soms", "ze werkt niet meer, ze zit thuis",
+    "hij werkt daar al jaren bij", "ik werk samen met mijn moeder bij de bakker",
+    "in groep 7 gaan we op de Veluwe kamperen", "hij zegt dat ik op de Bank moet zitten",
+    "my son hates high school", "she goes to a good primary school", "jeugdzorg in utrecht is traag",
+    "de thuiszorg komt morgen pas",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_20_INSTITUTIONS)
+def test_twentieth_round_institutions(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND_20_INSTITUTIONS_KEEP)
+def test_twentieth_round_institutions_keep_ordinary_words(text):
+    assert redact(text) == text
