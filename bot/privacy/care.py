@@ -235,7 +235,8 @@ class CareFinder:
 # ("jeugdzorg in utrecht" says where the help is, not whose).
 REGIONAL_CARE = frozenset({"thuiszorg", "jeugdzorg", "kraamzorg", "zorggroep", "woonzorg", "wijkverpleging",
                            "verslavingszorg", "jeugdhulp", "ouderenzorg", "gehandicaptenzorg", "welzijn", "thuishulp",
-                           "zorgpartners", "zorgcentra", "maatschappelijk-werk", "vluchtelingenwerk"})
+                           "zorgpartners", "zorgcentra", "maatschappelijk-werk", "vluchtelingenwerk", "voedselbank",
+                           "kledingbank"})
 
 
 def care_organisations(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:

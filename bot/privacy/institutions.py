@@ -59,6 +59,8 @@ BRANCH_WORDS = frozenset({"locatie", "vestiging", "campus", "afdeling"})
 # case, as after "basisschool".
 SCHOOL_KINDS = frozenset({"vrije", "brede", "openbare", "christelijke", "islamitische", "katholieke", "montessori",
                           "dalton", "jenaplan", "protestants-christelijke", "internationale"})
+# Round 20: a school's method said as a noun names the town's school of that method ("op de montessori in delft").
+SCHOOL_METHODS = frozenset({"montessori", "dalton", "jenaplan", "freinet", "waldorf", "vrijeschool"})
 # round 16: the same kinds written as one word, and the international transition class: "de vrijeschool in zutphen"
 GLUED_KINDS = frozenset({"vrijeschool", "montessorischool", "daltonschool", "jenaplanschool", "isk",
                          "montessoricollege", "montessorilyceum", "daltoncollege", "daltonlyceum"})
@@ -113,6 +115,14 @@ SPORT_VERBS = frozenset({"voetbal", "voetbalt", "voetbalde", "voetballen", "hock
                          "korfbalt", "handbal", "handbalt", "tennis", "tennist", "turn", "turnt", "turnde", "zwem",
                          "zwemt", "judo", "judoot", "boks", "bokst", "kickbokst", "rugbyt", "volleybalt", "basketbalt",
                          "train", "traint", "trainde", "trainen", "waterpoloot", "roei", "roeit", "schaatst"})
+# Round 20: a sport said as a noun before "bij" opens a club's name as a verb of sport does ("speelt basketbal bij
+# ...", "zit op judo bij ...", "doet aan boksen bij ..."), and more verbs of a sport.
+SPORT_NOUNS = frozenset({"voetbal", "basketbal", "volleybal", "handbal", "korfbal", "hockey", "honkbal", "softbal",
+                         "rugby", "tennis", "judo", "karate", "taekwondo", "boksen", "kickboksen", "turnen", "dansen",
+                         "zwemmen", "waterpolo", "atletiek", "wielrennen", "schaken", "badminton", "tafeltennis",
+                         "paardrijden", "ballet", "streetdance", "jiujitsu", "worstelen", "schermen", "roeien",
+                         "basketball", "football", "soccer", "swimming", "dance", "gymnastics", "box", "boxt", "bokst",
+                         "jiu-jitsu", "fitness", "krachtsport", "klimmen", "cheerleading", "twirlen", "majorette"})
 # Round 14: a compound ending in one of these is a kind word before a name in lower case as well ("gymnastiekvereniging
 # olympia", "korfbalclub dos'46", "loodgietersbedrijf bakker"), like the heads of `named_heads`.
 NAMED_ENDINGS = ("vereniging", "club", "bedrijf", "bedrijven", "academie")
@@ -164,6 +174,7 @@ GAP_WORK_VERBS = frozenset({"werk", "werkt", "werken", "werkte", "werkten", "wor
 FINAL_WORK_VERBS = frozenset({"werkt", "werk", "werken", "werkte", "werkten", "gewerkt", "werkzaam", "traint",
                               "trainde", "getraind", "speelt", "speelde", "gespeeld", "voetbalt", "voetbalde",
                               "hockeyt", "sport", "sportte", "gesport", "solliciteert", "solliciteerde"})
+YEAR_GAP = re.compile(r" (?:[0-9]{1,4} )?")
 GAP_STOPS = frozenset({"met", "van", "naar", "uit", "tot", "tegen", "zonder", "als", "as", "with", "in", "on",
                        "en", "of", "maar", "dat", "die", "want", "and", "but", "or", "to", "the", "a", "een"})
 TWO_WORD_KINDS = {"centrum": frozenset({"medisch", "medische", "psychiatrisch", "academisch", "universitair",
@@ -886,7 +897,8 @@ class InstitutionFinder:
             role = self._role_cue_end(index) if token.lower in lex.work_words else None
             if end is None:
                 end, role = role, None  # "werkt als buschauffeur bij arriva"
-            if end is None and token.lower in MEMBER_WORDS and self._next(index) \
+            if end is None and (token.lower in MEMBER_WORDS or token.lower in SPORT_VERBS
+                                or token.lower in SPORT_NOUNS) and self._next(index) \
                     and tokens[index + 1].lower in ("bij", "at", "for", "voor"):
                 end = index + 1  # round 14: "vakkenvul bij de vomar", "plays for ajax"
             if end is not None:  # "werk bij de Jumbo", not "werk bij de reclassering"
@@ -1261,6 +1273,12 @@ class InstitutionFinder:
         if word in GLUED_KINDS and index + 2 < len(tokens) and self._next(index) and self._next(index + 1) \
                 and tokens[index + 1].lower in ("in", "te", "uit") and self._place(tokens[index + 2]):
             return index + 2  # round 16: "de vrijeschool in zutphen", "de isk in amersfoort"
+        if word in SCHOOL_METHODS and index > 0 and tokens[index - 1].lower in ARTICLES and index + 2 < len(tokens) \
+                and self._next(index) and self._next(index + 1) and tokens[index + 1].lower in ("in", "te", "uit"):
+            two = self._place_phrase(index + 2)  # "den haag"
+            if two is not None or self._place(tokens[index + 2]) \
+                    or tokens[index + 2].lower in self.lex.institution_areas:
+                return two or index + 2  # round 20: "op het dalton in den haag", "de montessori in oost"
         if word not in SCHOOL_KINDS and word not in self.lex.congregation_describers:
             return None
         if index + 3 >= len(tokens) or not all(self._next(i) for i in range(index, index + 3)):
@@ -1576,8 +1594,9 @@ class InstitutionFinder:
         "bij", the end of a work cue ("ze werken allebei bij philips", "nu werkt hij bij de gamma")."""
         tokens, lex = self.tokens, self.lex
         for end in (index + 2, index + 3, index + 4):
-            if end >= len(tokens) or not self._next(end - 1):
-                return None
+            if end >= len(tokens) or not YEAR_GAP.fullmatch(gap(self.text, tokens[end - 2], tokens[end - 1])) \
+                    or not YEAR_GAP.fullmatch(gap(self.text, tokens[end - 1], tokens[end])):
+                return None  # "werkt sinds 2019 bij": a year or count between the words
             between = tokens[end - 1]
             if between.lower in ("bij", "at", "for"):
                 return None

@@ -1515,13 +1515,20 @@ ROUND_20_INSTITUTIONS = [
     ("de verzorgster van Thuiszorg Noord-Limburg schreeuwt tegen opa",
      "de verzorgster van [INSTELLING] schreeuwt tegen opa"),
     ("de thuiszorg oost-gelderland komt elke dag", "de [INSTELLING] komt elke dag"),
+    ("hij werkt sinds 2019 bij Unilever", "hij werkt sinds 2019 bij [INSTELLING]"),
+    ("ik turn bij Pax", "ik turn bij [INSTELLING]"),
+    ("hij doet aan kickboksen bij Team Hoogland", "hij doet aan kickboksen bij [INSTELLING]"),
+    ("ze haalt eten bij de Voedselbank Haarlem", "ze haalt eten bij de [INSTELLING]"),
+    ("ik zit op het dalton in den haag", "ik zit op het [INSTELLING]"),
+    ("ik zit op de montessori in oost", "ik zit op de [INSTELLING]"),
 ]
 ROUND_20_INSTITUTIONS_KEEP = [
     "bij ons werkt dat niet zo", "bij mijn tante werkt ze ook soms", "ze werkt niet meer, ze zit thuis",
     "hij werkt daar al jaren bij", "ik werk samen met mijn moeder bij de bakker",
     "in groep 7 gaan we op de Veluwe kamperen", "hij zegt dat ik op de Bank moet zitten",
     "my son hates high school", "she goes to a good primary school", "jeugdzorg in utrecht is traag",
-    "de thuiszorg komt morgen pas",
+    "de thuiszorg komt morgen pas", "ik heb voetbal bij mijn opa gezien", "hij heeft hockey bij de buren",
+    "ik turn bij mijn zus", "we gaan naar de voedselbank in haarlem", "ik geloof in montessori in het onderwijs",
 ]
 
 
