@@ -1540,3 +1540,32 @@ def test_twentieth_round_institutions(text, expected):
 @pytest.mark.parametrize("text", ROUND_20_INSTITUTIONS_KEEP)
 def test_twentieth_round_institutions_keep_ordinary_words(text):
     assert redact(text) == text
+
+
+# Round 20, names and addresses by kind (own sentences): a pet's name after or before "mijn hond"/"onze kat"; the
+# family on the doorbell ("aanbellen bij ..."); a house number before a Dutch street in the English order; a range of
+# house numbers ("2 t/m 6").
+ROUND_20_NAMES_AND_ADDRESSES = [
+    ("mijn stiefvader schopt mijn hond Bruno", "mijn stiefvader schopt mijn hond [NAAM]"),
+    ("pip is onze kat en hij gooit haar tegen de muur", "[NAAM] is onze kat en hij gooit haar tegen de muur"),
+    ("je moet aanbellen bij van der Steen", "je moet aanbellen bij [NAAM]"),
+    ("bel aan bij Jansen, tweede verdieping", "bel aan bij [NAAM], tweede verdieping"),
+    ("I live at 3 Lange Nieuwstraat in Utrecht", "I live at [ADRES] in Utrecht"),
+    ("we stay at 27 Bloemgracht now", "we stay at [ADRES] now"),
+    ("de opvang zit op Kerkweg 10 t/m 14", "de opvang zit op [ADRES]"),
+]
+ROUND_20_NAMES_AND_ADDRESSES_KEEP = [
+    "mijn vader schopt de hond", "mijn hond is ziek", "de hond van de buren blaft", "the dog ate my homework",
+    "ik heb aangebeld bij mijn oma", "hij belde aan bij de buren", "bel aan bij de achterdeur",
+    "the party is on 5 May", "hij komt om 3 uur", "ik was er 3 t/m 6 mei",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_20_NAMES_AND_ADDRESSES)
+def test_twentieth_round_names_and_addresses(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND_20_NAMES_AND_ADDRESSES_KEEP)
+def test_twentieth_round_names_and_addresses_keep_ordinary_words(text):
+    assert redact(text) == text
