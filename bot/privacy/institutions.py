@@ -1491,8 +1491,9 @@ class InstitutionFinder:
 
     def _school_said_before(self, index: int) -> bool:
         """Round 20: "op" and an article, a capitalised word inside the sentence that is no place, function word or
-        service, and earlier in the message a school class ("groep 7", "klas 2b") or a teacher ("juf", "meester"):
-        the school's name ("in groep 7 bij juf Mira op de Walvis"), not "op de Veluwe"."""
+        service, and earlier in the message a school class ("groep 7", "klas 2b") or a teacher ("juf", "meester"),
+        or right before it a verb of sitting or studying ("zitten op de Brug"): the school's name ("in groep 7 bij juf
+        Mira op de Walvis"), not "op de Veluwe"."""
         tokens = self.tokens
         if index < 1 or index + 1 >= len(tokens) or tokens[index - 1].lower not in ("op", "van") \
                 or not self._next(index - 1) or not self._next(index):
@@ -1502,6 +1503,10 @@ class InstitutionFinder:
                 or name.lower in self.lex.non_names or name.lower in self.lex.months \
                 or name.lower in self.lex.bare_streets:
             return False
+        if index >= 2 and tokens[index - 2].lower in SCHOOL_SEATS and tokens[index - 1].lower == "op" \
+                and self._next(index - 2) and name.lower not in self.lex.quarters \
+                and name.lower not in word_lists().frequent_nl:  # not "zat op de Bank"
+            return True  # "mijn kinderen zitten op de Brug": a capitalised name where a school is said
         return any(t.lower in self.lex.teacher_titles and t.lower not in ("meneer", "mevrouw")
                    for t in tokens[max(0, index - 8):index - 1]) \
             or SCHOOL_SAID.search(self.text, max(0, tokens[index - 1].start - 60), tokens[index - 1].start) is not None

@@ -1521,6 +1521,7 @@ ROUND_20_INSTITUTIONS = [
     ("ze haalt eten bij de Voedselbank Haarlem", "ze haalt eten bij de [INSTELLING]"),
     ("ik zit op het dalton in den haag", "ik zit op het [INSTELLING]"),
     ("ik zit op de montessori in oost", "ik zit op de [INSTELLING]"),
+    ("mijn kinderen zitten op de Kompas", "mijn kinderen zitten op [INSTELLING]"),
 ]
 ROUND_20_INSTITUTIONS_KEEP = [
     "bij ons werkt dat niet zo", "bij mijn tante werkt ze ook soms", "ze werkt niet meer, ze zit thuis",
@@ -1528,7 +1529,8 @@ ROUND_20_INSTITUTIONS_KEEP = [
     "in groep 7 gaan we op de Veluwe kamperen", "hij zegt dat ik op de Bank moet zitten",
     "my son hates high school", "she goes to a good primary school", "jeugdzorg in utrecht is traag",
     "de thuiszorg komt morgen pas", "ik heb voetbal bij mijn opa gezien", "hij heeft hockey bij de buren",
-    "ik turn bij mijn zus", "we gaan naar de voedselbank in haarlem", "ik geloof in montessori in het onderwijs",
+    "ik turn bij mijn zus",
+    "we gaan naar de voedselbank in haarlem", "ik geloof in montessori in het onderwijs",
 ]
 
 
