@@ -40,6 +40,10 @@ GENERIC_KINDS = frozenset({"bedrijf", "bedrijfje", "school", "club", "winkel", "
                            "moskee", "ziekenhuis", "kliniek", "instelling", "sportschool", "kinderopvang", "crèche"})
 SCHOOL_SAID = re.compile(r"(?i)(?<![\w])(?:groep|klas|leerjaar)\s*[0-9]{1,2}[a-z]?(?![\w])")  # round 20
 SCHOOL_CLASS = re.compile(r"(?i)(?<![\w])(?:groep|klas|class|grade|leerjaar)\s*[0-9]{1,2}[a-z]?\s+$")
+# Round 20: a year and level of secondary school, the first year, a level: "2 havo op het stedelijk", "de brugklas van
+# het calvijn", "de havo van het dalton" (then a name that is no kind word or frequent word: not "op de fiets").
+SCHOOL_LEVEL = re.compile(r"(?i)(?<![\w])(?:[0-9]\s*(?:havo|vwo|vmbo|mavo|gym|atheneum|tl|kader|basis)|brugklas"
+                          r"|[0-9](?:e|de|ste)\s+klas|havo|vwo|vmbo|mavo)\s+$")
 # Trades after a family name that make it a firm: "jansen transport", "van dijk installatietechniek".
 FIRM_TAILS = frozenset({"transport", "logistiek", "logistics", "installatietechniek", "installaties", "bv", "vof",
                         "holding", "schoonmaakdiensten", "autoschade", "bouwbedrijf", "transportbedrijf"})
@@ -174,6 +178,8 @@ GAP_WORK_VERBS = frozenset({"werk", "werkt", "werken", "werkte", "werkten", "wor
 FINAL_WORK_VERBS = frozenset({"werkt", "werk", "werken", "werkte", "werkten", "gewerkt", "werkzaam", "traint",
                               "trainde", "getraind", "speelt", "speelde", "gespeeld", "voetbalt", "voetbalde",
                               "hockeyt", "sport", "sportte", "gesport", "solliciteert", "solliciteerde"})
+NOT_ROLES = frozenset({"klant", "client", "cliënt", "patient", "patiënt", "bezoeker", "gast", "customer",
+                       "vaak", "nooit", "altijd", "soms"})  # "ik ben klant bij de rabobank": no job there
 YEAR_GAP = re.compile(r" (?:[0-9]{1,4} )?")
 GAP_STOPS = frozenset({"met", "van", "naar", "uit", "tot", "tegen", "zonder", "als", "as", "with", "in", "on",
                        "en", "of", "maar", "dat", "die", "want", "and", "but", "or", "to", "the", "a", "een"})
@@ -912,6 +918,11 @@ class InstitutionFinder:
             if token.lower in ("bij", "at") and index + 2 < len(tokens) \
                     and any(t.lower in FINAL_WORK_VERBS for t in tokens[index + 2:index + 8]):
                 yield from self._work_before_verb(index)  # round 20: "sinds hij bij dhl werkt"
+            if end is None and token.lower in ROLE_VERBS and index + 3 < len(tokens) \
+                    and tokens[index + 2].lower in ("bij", "voor") and not self._job_before_bij(index + 1):
+                chain = self._chain_after_role(index)
+                if chain is not None:  # round 20: "hij is postbode bij postnl": any job word before a chain
+                    yield self._span(*chain)
             if end is None and token.lower in ROLE_VERBS and self._job_before_bij(index + 1):
                 yield from self._after_cue(index, index + 2, job=True)  # round 14: "hij is manager bij de lidl"
             if token.lower in lex.teacher_titles:
@@ -1434,8 +1445,17 @@ class InstitutionFinder:
                 and self._next(index) and self._next(index + 1) and self._next(index + 2):
             # round 12: "juf op de vlinderboom": a teacher at a school whose name is in no dictionary
             token = tokens[index + 3]
-            if not token.cap and token.lower not in lists.dutch and not self._stop(token) and len(token.lower) > 3 \
-                    and token.lower not in lists.places and not self._describer(token):
+            word = token.lower
+            # round 20: or a Dutch word that is no common word, kind word, part of a school or describing word ("juf
+            # op de klimop"; not "juf op de gang", "meester op het plein")
+            rare = word not in lists.dutch or (
+                word not in lists.frequent_nl and word not in self.lex.common_words
+                and word not in self.lex.institution_heads and word not in self.lex.institution_tails
+                and word not in self.lex.school_parts and word not in BARE_KINDS and word not in SCHOOL_METHODS
+                and word not in SCHOOL_KINDS and not word.endswith(ADJECTIVE_ENDINGS) and not _plural(word)
+                and not _inflected(word, lists.dutch))
+            if not token.cap and rare and not self._stop(token) and len(word) > 3 \
+                    and word not in lists.places and not self._describer(token):
                 return index + 3
             return None
         if school >= len(tokens) or not all(self._next(i) for i in range(index, school)) \
@@ -1486,8 +1506,19 @@ class InstitutionFinder:
         the school's name."""
         if index < 1 or self.tokens[index - 1].lower not in ("van", "op", "bij") or not self._next(index - 1):
             return False
-        return SCHOOL_CLASS.search(self.text, max(0, self.tokens[index - 1].start - 16),
-                                   self.tokens[index - 1].start) is not None
+        if SCHOOL_CLASS.search(self.text, max(0, self.tokens[index - 1].start - 16),
+                               self.tokens[index - 1].start) is not None:
+            return True
+        before = self.tokens[index - 1].start
+        if index + 1 >= len(self.tokens) or not SCHOOL_LEVEL.search(self.text, max(0, before - 16), before):
+            return False
+        name, lex = self.tokens[index + 1], self.lex
+        kind = self._kind(name)
+        if self.tokens[index - 1].lower != "van" and not name.cap:
+            return False  # "de brugklas van het calvijn", "3 vwo op het Stanislas"; not "in de brugklas op de fiets"
+        return not self._stop(name) and name.lower not in word_lists().frequent_nl and kind not in BARE_KINDS \
+            and kind not in lex.institution_heads and kind not in lex.institution_tails \
+            and not name.lower.endswith(("school", "college", "lyceum")) and not self._place(name)
 
     def _school_said_before(self, index: int) -> bool:
         """Round 20: "op" and an article, a capitalised word inside the sentence that is no place, function word or
@@ -1626,6 +1657,20 @@ class InstitutionFinder:
             if after is not None and after < len(tokens) and tokens[after].lower in FINAL_WORK_VERBS \
                     and gap(self.text, tokens[after - 1], tokens[after]).strip() == "":
                 yield span
+
+    def _chain_after_role(self, index: int) -> Optional[tuple[int, int]]:
+        """Round 20: a form of "zijn", a lower-case word of one's role and "bij"/"voor", then a shop or firm with many
+        branches: "hij is postbode bij postnl", "ze is invalkracht bij de hema" (first and last token)."""
+        tokens = self.tokens
+        role = tokens[index + 1]
+        if role.cap or self._stop(role) or self._pronoun(role) or role.lower in ARTICLES or role.lower in NOT_ROLES \
+                or not self._next(index) or not self._next(index + 1) or not self._next(index + 2):
+            return None
+        first = index + 3 + (tokens[index + 3].lower in ARTICLES and self._next(index + 3))
+        end = self._chain_end(first)
+        if end is None or (end == first and tokens[first].lower in word_lists().frequent_nl):
+            return None
+        return first, end
 
     def _sport_club(self, end: int) -> bool:
         """Round 19: "bij" after a verb of a club sport, then a lower-case word that may be a club's name."""

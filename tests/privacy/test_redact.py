@@ -1522,6 +1522,11 @@ ROUND_20_INSTITUTIONS = [
     ("ik zit op het dalton in den haag", "ik zit op het [INSTELLING]"),
     ("ik zit op de montessori in oost", "ik zit op de [INSTELLING]"),
     ("mijn kinderen zitten op de Kompas", "mijn kinderen zitten op [INSTELLING]"),
+    ("ik zit in de brugklas van het calvijn", "ik zit in de brugklas van [INSTELLING]"),
+    ("mijn broer zit in 3 vwo op het Stanislas", "mijn broer zit in 3 vwo op [INSTELLING]"),
+    ("hij is postbode bij postnl", "hij is postbode bij [INSTELLING]"),
+    ("ze is invalkracht bij de hema", "ze is invalkracht bij de [INSTELLING]"),
+    ("ze is juf op de klimop", "ze is juf op [INSTELLING]"),
 ]
 ROUND_20_INSTITUTIONS_KEEP = [
     "bij ons werkt dat niet zo", "bij mijn tante werkt ze ook soms", "ze werkt niet meer, ze zit thuis",
@@ -1529,7 +1534,9 @@ ROUND_20_INSTITUTIONS_KEEP = [
     "in groep 7 gaan we op de Veluwe kamperen", "hij zegt dat ik op de Bank moet zitten",
     "my son hates high school", "she goes to a good primary school", "jeugdzorg in utrecht is traag",
     "de thuiszorg komt morgen pas", "ik heb voetbal bij mijn opa gezien", "hij heeft hockey bij de buren",
-    "ik turn bij mijn zus",
+    "ik turn bij mijn zus", "hij zit in de brugklas op de fiets", "ik haal mijn havo op de avondschool",
+    "hij is vaak bij de action", "ze is klant bij de jumbo", "juf op de gang", "meester op het plein",
+    "de juf op de computer",
     "we gaan naar de voedselbank in haarlem", "ik geloof in montessori in het onderwijs",
 ]
 
