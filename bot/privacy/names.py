@@ -1801,6 +1801,21 @@ def _doorbell(finder: NameFinder) -> Iterator[Span]:
             yield Span(tokens[first].start, name.end, "NAAM")
 
 
+# Round 20: a name corrected to another: "sem? ik bedoel daan", "lotte, i mean lieke".
+CORRECTED = re.compile(r"(?i)(?<![\w])([^\W\d_]+)\s*[?!.,]*\s+(?:nee\s*,?\s*)?(?:ik\s+bedoel|i\s+mean)\s+([^\W\d_]+)")
+
+
+def _corrected(finder: NameFinder, spans: list[Span]) -> Iterator[Span]:
+    """Round 20: a given name (also one that is a word) before "ik bedoel"/"i mean" and the name found after it: the
+    writer corrects one name with another, both name people ("tim? ik bedoel tom")."""
+    names = [s for s in spans if s.kind == "NAAM"]
+    for match in CORRECTED.finditer(finder.text):
+        word = match.group(1).lower()
+        if any(s.start <= match.start(2) < s.end for s in names) and finder._is_given(word) \
+                and word not in finder.lex.possessives and word not in finder.lists.frequent_nl:
+            yield Span(match.start(1), match.end(1), "NAAM")
+
+
 def _shop_after_article(text: str, span: Span, chains: tuple[tuple[str, ...], ...]) -> bool:
     """Round 15: "naar de albert heijn": a shop of more words after an article is a place, not a person."""
     words = tuple(text[span.start:span.end].lower().split())
@@ -1841,6 +1856,8 @@ def names(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
         spans += list(_nicknames(finder))
     yield from spans
     yield from _repeated(finder, spans)
+    if "bedoel" in text.lower() or "i mean" in text.lower():
+        yield from _corrected(finder, spans)
     lower = text.lower()
     if "bel" in lower or "ring" in lower:
         yield from _doorbell(finder)

@@ -1552,8 +1552,8 @@ def test_twentieth_round_institutions_keep_ordinary_words(text):
 
 
 # Round 20, names and addresses by kind (own sentences): a pet's name after or before "mijn hond"/"onze kat"; the
-# family on the doorbell ("aanbellen bij ..."); a house number before a Dutch street in the English order; a range of
-# house numbers ("2 t/m 6").
+# family on the doorbell ("aanbellen bij ..."); a given name corrected to a name ("... ? ik bedoel ..."); a house number
+# before a Dutch street in the English order; a range of house numbers ("2 t/m 6").
 ROUND_20_NAMES_AND_ADDRESSES = [
     ("mijn stiefvader schopt mijn hond Bruno", "mijn stiefvader schopt mijn hond [NAAM]"),
     ("pip is onze kat en hij gooit haar tegen de muur", "[NAAM] is onze kat en hij gooit haar tegen de muur"),
@@ -1562,11 +1562,12 @@ ROUND_20_NAMES_AND_ADDRESSES = [
     ("I live at 3 Lange Nieuwstraat in Utrecht", "I live at [ADRES] in Utrecht"),
     ("we stay at 27 Bloemgracht now", "we stay at [ADRES] now"),
     ("de opvang zit op Kerkweg 10 t/m 14", "de opvang zit op [ADRES]"),
+    ("sem? ik bedoel daan, mijn neef", "[NAAM]? ik bedoel [NAAM], mijn neef"),
 ]
 ROUND_20_NAMES_AND_ADDRESSES_KEEP = [
     "mijn vader schopt de hond", "mijn hond is ziek", "de hond van de buren blaft", "the dog ate my homework",
     "ik heb aangebeld bij mijn oma", "hij belde aan bij de buren", "bel aan bij de achterdeur",
-    "the party is on 5 May", "hij komt om 3 uur", "ik was er 3 t/m 6 mei",
+    "the party is on 5 May", "hij komt om 3 uur", "ik was er 3 t/m 6 mei", "wat? ik bedoel het huis",
 ]
 
 
