@@ -720,6 +720,21 @@ class InstitutionFinder:
             probe += 1  # "amersfoort centrum"
         return probe
 
+    def _capital_town(self, last: int) -> int:
+        """Round 20: a capitalised town right after a capitalised name belongs to it: "Sparta Rotterdam", "Fight Club
+        Den Haag", "Voedselbank Haarlem" (in lower case a town after a name stays out, see round 18)."""
+        tokens = self.tokens
+        if not tokens[last].cap or not self._next(last) or not tokens[last + 1].cap:
+            return last
+        phrase = self._place_phrase(last + 1)
+        if phrase is not None and tokens[last + 2].cap:
+            return phrase  # "Den Haag"
+        town = tokens[last + 1]
+        if self._place(town) and town.lower not in word_lists().frequent_nl and town.lower not in WORD_TOWNS \
+                and town.lower not in self.lex.institution_areas:
+            return last + 1
+        return last
+
     def branch_streets(self, found: list[Span]) -> Iterator[Span]:
         """Round 19: "de hema op het marktplein": the street of a shop chain's branch, an address of its own
         (the preposition and article between stay)."""
@@ -767,6 +782,7 @@ class InstitutionFinder:
     def _span(self, first: int, last: int) -> Span:
         """The name with its article and area; a case ending after a kind word stays out ("basisschool'a")."""
         last = self._area_end(self._branch_town(first, last))
+        last = self._capital_town(last)
         token = self.tokens[last]
         kind = self._kind(token)
         end = token.start + len(kind) if kind != token.lower and kind in self.lex.institution_tails else token.end

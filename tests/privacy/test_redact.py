@@ -1527,6 +1527,8 @@ ROUND_20_INSTITUTIONS = [
     ("hij is postbode bij postnl", "hij is postbode bij [INSTELLING]"),
     ("ze is invalkracht bij de hema", "ze is invalkracht bij de [INSTELLING]"),
     ("ze is juf op de klimop", "ze is juf op [INSTELLING]"),
+    ("hij traint bij Fight Club Den Haag", "hij traint bij [INSTELLING]"),
+    ("hij werkt bij Philips Eindhoven", "hij werkt bij [INSTELLING]"),
 ]
 ROUND_20_INSTITUTIONS_KEEP = [
     "bij ons werkt dat niet zo", "bij mijn tante werkt ze ook soms", "ze werkt niet meer, ze zit thuis",
