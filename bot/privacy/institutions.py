@@ -911,6 +911,11 @@ class InstitutionFinder:
             school = self._higher_education(index)
             if school is not None:  # "studeert aan de uva", "fontys pabo", "tu delft"
                 yield self._span(index, school)
+            if index >= 3 and tokens[index - 1].lower in ("een", "a", "an") and self._next(index - 1) \
+                    and (kind in lex.institution_heads or kind in lex.institution_tails):
+                named = self._name_before_kind(index - 1)
+                if named is not None:  # round 20: "opa woont in de rozenhof, een verzorgingshuis"
+                    yield self._span(*named)
             if kind in lex.institution_heads:
                 named = self._apposition(index)
                 if named is not None:  # "een shoarmazaak, de gouden draak, en ..."
@@ -1122,6 +1127,30 @@ class InstitutionFinder:
                                 and not any(_verb_like(t.lower, lists.dutch) for t in words)):
             return None  # "een supermarkt, vakkenvullen, en ...": one Dutch word between commas names nothing
         return (first if first == index + 1 else first - 1), last
+
+    def _name_before_kind(self, een: int) -> Optional[tuple[int, int]]:
+        """Round 20: a name, a comma and "een" with a kind word: "in de rozenhof, een verzorgingshuis", "op de Linde,
+        a primary school". After a preposition and an article, one or two words that are no function, frequent or
+        describing words (first and last token of the name)."""
+        tokens, lists = self.tokens, word_lists()
+        last = een - 1
+        if gap(self.text, tokens[last], tokens[een]) not in (", ", " , ", " - ", ": "):
+            return None
+        first = last
+        while first > last - 2 and first - 1 >= 0 and tokens[first - 1].lower not in ARTICLES \
+                and self._next(first - 1):
+            first -= 1
+        if first < 2 or tokens[first - 1].lower not in ARTICLES or not self._next(first - 1) \
+                or tokens[first - 2].lower not in ("in", "op", "bij", "naar", "at", "to") or not self._next(first - 2):
+            return None
+        words = tokens[first:last + 1]
+        lex = self.lex
+        if any(self._stop(t) or self._pronoun(t) or (t.lower in lists.frequent_nl and not t.cap) or self._describer(t)
+               and not t.cap or t.lower in TRADES or t.lower in BARE_KINDS or t.lower in lex.person_nouns
+               or t.lower in lex.relations or self._kind(t) in lex.institution_heads
+               or self._kind(t) in lex.institution_tails for t in words):
+            return None  # not "bij de bakker, een bakkerij"
+        return first, last
 
     def _nationality_before(self, index: int) -> int:
         """"turkse bakkerij istanbul", "poolse supermarkt ...": a word of origin before the kind word is part of the
@@ -1691,7 +1720,8 @@ class InstitutionFinder:
     def _sport_club(self, end: int) -> bool:
         """Round 19: "bij" after a verb of a club sport, then a lower-case word that may be a club's name."""
         tokens, lists = self.tokens, word_lists()
-        if end < 1 or tokens[end].lower != "bij" or tokens[end - 1].lower not in SPORT_VERBS \
+        if end < 1 or tokens[end].lower != "bij" \
+                or tokens[end - 1].lower not in SPORT_VERBS and tokens[end - 1].lower not in SPORT_NOUNS \
                 or not self._next(end - 1) or not self._next(end):
             return False
         token = tokens[end + 1]

@@ -1529,6 +1529,9 @@ ROUND_20_INSTITUTIONS = [
     ("ze is juf op de klimop", "ze is juf op [INSTELLING]"),
     ("hij traint bij Fight Club Den Haag", "hij traint bij [INSTELLING]"),
     ("hij werkt bij Philips Eindhoven", "hij werkt bij [INSTELLING]"),
+    ("mijn dochter zit op karate bij kenshikai", "mijn dochter zit op karate bij [INSTELLING]"),
+    ("opa woont in de rozenhof, een verzorgingshuis", "opa woont in [INSTELLING], een verzorgingshuis"),
+    ("mijn zoon zit op de Linde, een basisschool in Delft", "mijn zoon zit op [INSTELLING], een basisschool in Delft"),
 ]
 ROUND_20_INSTITUTIONS_KEEP = [
     "bij ons werkt dat niet zo", "bij mijn tante werkt ze ook soms", "ze werkt niet meer, ze zit thuis",
@@ -1538,7 +1541,8 @@ ROUND_20_INSTITUTIONS_KEEP = [
     "de thuiszorg komt morgen pas", "ik heb voetbal bij mijn opa gezien", "hij heeft hockey bij de buren",
     "ik turn bij mijn zus", "hij zit in de brugklas op de fiets", "ik haal mijn havo op de avondschool",
     "hij is vaak bij de action", "ze is klant bij de jumbo", "juf op de gang", "meester op het plein",
-    "de juf op de computer",
+    "de juf op de computer", "ik heb karate bij mijn oom gehad", "hij werkt bij de bakker, een bakkerij",
+    "ze zit in de bus, een lange rit", "we wonen in de stad, een school verderop",
     "we gaan naar de voedselbank in haarlem", "ik geloof in montessori in het onderwijs",
 ]
 
