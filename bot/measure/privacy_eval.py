@@ -93,6 +93,35 @@ spans nearly all organisations that text really names (a GGD region, the Verenig
 Gemeenten, a hospital). T (pii_chat_holdout_t.yml, 520 sentences, written blind in one pass before the round, in
 BLIND: figures only), before -> after: exactly the same, names .976 (161/165), institutions .894 (59/66), addresses
 .962 (50/52), every other class 1.0, over-redaction 0.6%. Once more the fixes by kind did not reach new text.
+Round 20 (tenth session): T becomes a tuning set (BLIND is empty in this commit; the new blind set,
+pii_chat_holdout_u.yml, written meanwhile by someone else, is added to SETS and BLIND by hand and was never opened
+during the work). Since 19 rounds of fixes reached the tuning sets and not the blind ones, T's misses were fixed only
+by the frame or kind word that says "a name stands here", each rule tried on sentences of my own of every kind before
+T was scored again: institutions (words between a verb of work or sport and "bij": "werken allebei bij", "werkt sinds
+2019 bij"; a workplace or club closed by its verb, "sinds hij bij <X> werkt", "bij de <chain> in <town> werkt"; a
+sport said as a noun or a verb before "bij", "speelt basketbal bij", "turn bij", with a lower-case club after it; a
+capitalised town right after a capitalised name, "<Club> Den Haag"; a name before ", een <kind word>", "in de <name>,
+een verzorgingshuis"; a capitalised name after "op de" once a school class or a teacher was said, or right after
+"zit(ten) op de" when it is no frequent word; a school after a year or level of secondary school, "de brugklas van het
+<name>", "3 vwo op het <Name>"; a teacher's school that is a Dutch word but no common one, "juf op de <name>"; a chain
+after any job word, "is postbode bij <chain>", not "klant"; English schools by their level, "<Name> primary/high
+school"; regional care by its kind word and region, "thuiszorg <region>", "jeugdzorg <noord-holland>", the food bank
+with its town; a school's method with its town, "de montessori in <town>"), names (pets as relation words, "mijn hond
+<name>", "<name> is onze kat"; the family on the doorbell, "aanbellen bij <particles> <name>"; a given name corrected
+to a found name, "<name>? ik bedoel <name>") and addresses (a house number before a Dutch street in the English order
+after "at"/"on"; a range of house numbers, "2 t/m 6"). T before -> after: names .976 -> 1.0 (165/165), institutions
+.894 -> 1.0 (66/66), addresses .962 -> 1.0 (52/52), the rest 1.0 unchanged; over-redaction 0.56% -> 0.68% (28 -> 34 of
+5032 words: the town of a chain's branch, "in <town>", which knob 3 puts inside and T leaves out, the article before a
+school's name, and the second of a name T lists twice, which the label lookup places on the first). Every other set
+(summed): institutions 1052 -> 1054/1078 (P 178 -> 179, R 103 -> 104: "boxing" in "bij boxing gym ..."), not one other
+span changed, every other class and the over-redaction (427/60523 words, 0.71%) as before; ordinary text
+(tests/safety/ordinary*.yml and both NLU files, counted anew: 1242/126940 words, 0.98%) the very same spans; about 1.0
+ms per sentence before and after on the machine of this session (both measured alike, the difference within the
+noise). Tried and dropped: "dirk" as a chain (a chain is no name, so four names were lost on C, D, F and S); "dog",
+"cat" and "hamster" as relation words ("the dog ate my ..." made "ate" a name; "Johan Hamster" lost his surname); a
+lower-case word after a school level and "op de" as a school ("in de brugklas op de fiets"), and, looked at but not
+built, any lower-case word after "zit op de" (no frequency cut-off tells "de klimop" from "de trampoline"); a kind
+word with its town for prisons, ROCs and pabo's (the sets leave "de gevangenis in <town>" unlabelled).
 A set whose file does not exist yet is skipped with a note; `--set NAME` scores only the named sets (to list the
 misses of tuning sets without the counts of Q).
 
@@ -136,7 +165,7 @@ SETS = {"main": HERE / "pii_cases.yml", "holdout": HERE / "pii_holdout.yml",
         "chat-institutions-p": HERE / "pii_chat_institutions_p.yml", "chat-holdout-q": HERE / "pii_chat_holdout_q.yml",
         "chat-tuning-r": HERE / "pii_chat_tuning_r.yml", "chat-holdout-s": HERE / "pii_chat_holdout_s.yml",
         "chat-holdout-t": HERE / "pii_chat_holdout_t.yml", "chat-holdout-u": HERE / "pii_chat_holdout_u.yml"}
-BLIND = {"chat-holdout-t", "chat-holdout-u"}  # the held-out set of the latest round: figures only, misses never shown
+BLIND = {"chat-holdout-u"}  # the held-out set of the latest round: figures only, misses never shown
 WORD = re.compile(r"\w+")
 STRUCTURED = ("TELEFOON", "EMAIL", "POSTCODE", "BSN", "IBAN", "GEBOORTEDATUM")
 

@@ -17,7 +17,7 @@ from bot.privacy.wordlists import word_lists
 HOUSE_NUMBER = re.compile(
     r"(?:,\s*(?:huisnummer|huisnr\.?|nummer|nr\.?|no\.?)\s*"  # "aan de europalaan, nummer 402"
     r"|\.?\s+(?:(?:op\s+)?(?:huisnummer|huisnr\.?|nummer|nr\.?|no\.?|number)\s*)?)([0-9]{1,5})((?:(?:-?[a-zA-Z]|\s-?[A-Z]|\s-[a-zA-Z])(?![\w]))?"
-    r"(?:\s?[-/]\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
+    r"(?:\s?(?:[-/]|t/m|tm|tot en met)\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"  # round 20: "2 t/m 6", a range of houses
     # "huis 2", "app. 14", "unit 3": a dwelling inside the building, with its own number
     r"|\s?-?\s?(?i:huis|unit|app\.?|apt\.?|appartement|flat|kamer|bus)\s?[0-9]{1,4}[a-zA-Z]?(?![\w])"
     r"|\s?-?\s?(?i:k|kmr)\s?[0-9]{1,3}(?![\w])"  # round 16: "tulpstraat 4 k2": the room, abbreviated
@@ -115,6 +115,10 @@ ENGLISH_LOWER = re.compile(r"(?<![\w])([0-9]{1,5}[a-z]?),?\s+((?:[a-z][\w'’-]*
                            r"(street|road|avenue|lane|crescent|terrace)(?![\w])")
 
 
+# Round 20: "at 14 Keizersgracht": a house number before a Dutch street, in the English order.
+NUMBER_FIRST = re.compile(r"(?i)(?<![\w])(?:at|on)\s+([0-9]{1,5}[a-z]?),?\s+(?=[A-Z])")
+
+
 class AddressFinder:
     def __init__(self, text: str, tokens: list[Token], lex: Lexicon) -> None:
         self.text, self.tokens, self.lex = text, tokens, lex
@@ -143,6 +147,21 @@ class AddressFinder:
                     and (not lists.ordinary(lower) or lower in lists.rare):
                 return "listed"
         return None
+
+    def _number_first(self) -> Iterator[Span]:
+        """Round 20: the English order with a Dutch street: "we live at 14 Keizersgracht", "on 3 Dorpsstraat": after
+        "at"/"on" a house number and a street word (with its prefix words, "14 Lange Nieuwstraat")."""
+        for match in NUMBER_FIRST.finditer(self.text):
+            first = next((i for i, t in enumerate(self.tokens) if t.start == match.end()), None)
+            if first is None:
+                continue
+            last = first
+            while last + 1 < len(self.tokens) and self.tokens[last].cap and last - first < 2 \
+                    and self._street_word(self.tokens[last]) is None \
+                    and gap(self.text, self.tokens[last], self.tokens[last + 1]) == " ":
+                last += 1  # "Graaf Florisstraat", "Lange Nieuwstraat"
+            if self._street_word(self.tokens[last]) in ("any", "capitalised", "listed", "bare"):
+                yield Span(match.start(1), self.tokens[last].end, "ADRES")
 
     def _abbreviated_listed(self, lower: str) -> bool:
         """Round 19: "eikenln", "stationspl", "dorpswg" in lower case: a street word written short whose full form
@@ -542,6 +561,8 @@ class AddressFinder:
             yield Span(match.start(1), match.end(1), "ADRES")
         for match in _english(self.lex).finditer(self.text):
             yield Span(match.start(), match.end(), "ADRES")
+        if any(t.lower in ("at", "on") for t in self.tokens):
+            yield from self._number_first()
         lists = word_lists()
         for match in ENGLISH_LOWER.finditer(self.text):
             words = match.group(2).split()

@@ -204,14 +204,21 @@ class CareFinder:
         knows the family."""
         lex, lists = self.lex, word_lists()
         for index, word in enumerate(self.lowers):
-            if word not in lex.area_teams or not self._next(index):
+            regional = word in REGIONAL_CARE  # round 20: "thuiszorg west-brabant", "jeugdzorg noord-holland"
+            if word not in lex.area_teams and not regional or not self._next(index):
                 continue
             probe = index + 1
-            if self.lowers[probe] == "in" and self._next(probe):
+            if self.lowers[probe] == "in" and self._next(probe) and not regional:
                 probe += 1
             area = self.lowers[probe]
             town = area in lists.places and area not in lists.frequent_nl
             region = area in lex.institution_regions  # round 19: "ggd gelders midden", "ggd rotterdam-rijnmond"
+            if "-" in area and not region:  # round 20: "oost-gelderland", "zuid-kennemerland": a region of parts
+                parts = area.split("-")
+                region = all(p in lex.institution_regions or p in lex.institution_areas
+                             or p in lists.places and p not in lists.frequent_nl for p in parts)
+            if regional and area in ("nederland", "holland"):
+                continue  # "jeugdzorg nederland": a national body names no family's region
             if area in lex.institution_areas or area in lex.quarters or town or region:
                 yield Span(self.tokens[index].start, self.tokens[self._area_end(probe)].end, "INSTELLING")
 
@@ -221,6 +228,15 @@ class CareFinder:
                                   or self.lowers[probe + 1] in self.lex.institution_regions):
             return probe + 1  # round 19: "gelders midden", "zuid-holland zuid"
         return probe
+
+
+# Round 20: regional care organisations named by their kind and their region ("Thuiszorg West-Brabant", "jeugdzorg
+# noord-holland", "Zorggroep Twente", "Welzijn Rivierenland"): the area right after the kind word, never after "in"
+# ("jeugdzorg in utrecht" says where the help is, not whose).
+REGIONAL_CARE = frozenset({"thuiszorg", "jeugdzorg", "kraamzorg", "zorggroep", "woonzorg", "wijkverpleging",
+                           "verslavingszorg", "jeugdhulp", "ouderenzorg", "gehandicaptenzorg", "welzijn", "thuishulp",
+                           "zorgpartners", "zorgcentra", "maatschappelijk-werk", "vluchtelingenwerk", "voedselbank",
+                           "kledingbank"})
 
 
 def care_organisations(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:

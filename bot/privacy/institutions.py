@@ -38,7 +38,12 @@ THAT_IS_MY = re.compile(r"(?i)\s*,?\s*(?:dat|die|that)\s+(?:is|was|'s)\s+(?:mijn
 GENERIC_KINDS = frozenset({"bedrijf", "bedrijfje", "school", "club", "winkel", "zaak", "kerk", "vereniging", "opvang",
                            "praktijk", "stichting", "organisatie", "firma", "fabriek", "kantoor", "restaurant",
                            "moskee", "ziekenhuis", "kliniek", "instelling", "sportschool", "kinderopvang", "crèche"})
+SCHOOL_SAID = re.compile(r"(?i)(?<![\w])(?:groep|klas|leerjaar)\s*[0-9]{1,2}[a-z]?(?![\w])")  # round 20
 SCHOOL_CLASS = re.compile(r"(?i)(?<![\w])(?:groep|klas|class|grade|leerjaar)\s*[0-9]{1,2}[a-z]?\s+$")
+# Round 20: a year and level of secondary school, the first year, a level: "2 havo op het stedelijk", "de brugklas van
+# het calvijn", "de havo van het dalton" (then a name that is no kind word or frequent word: not "op de fiets").
+SCHOOL_LEVEL = re.compile(r"(?i)(?<![\w])(?:[0-9]\s*(?:havo|vwo|vmbo|mavo|gym|atheneum|tl|kader|basis)|brugklas"
+                          r"|[0-9](?:e|de|ste)\s+klas|havo|vwo|vmbo|mavo)\s+$")
 # Trades after a family name that make it a firm: "jansen transport", "van dijk installatietechniek".
 FIRM_TAILS = frozenset({"transport", "logistiek", "logistics", "installatietechniek", "installaties", "bv", "vof",
                         "holding", "schoonmaakdiensten", "autoschade", "bouwbedrijf", "transportbedrijf"})
@@ -58,6 +63,8 @@ BRANCH_WORDS = frozenset({"locatie", "vestiging", "campus", "afdeling"})
 # case, as after "basisschool".
 SCHOOL_KINDS = frozenset({"vrije", "brede", "openbare", "christelijke", "islamitische", "katholieke", "montessori",
                           "dalton", "jenaplan", "protestants-christelijke", "internationale"})
+# Round 20: a school's method said as a noun names the town's school of that method ("op de montessori in delft").
+SCHOOL_METHODS = frozenset({"montessori", "dalton", "jenaplan", "freinet", "waldorf", "vrijeschool"})
 # round 16: the same kinds written as one word, and the international transition class: "de vrijeschool in zutphen"
 GLUED_KINDS = frozenset({"vrijeschool", "montessorischool", "daltonschool", "jenaplanschool", "isk",
                          "montessoricollege", "montessorilyceum", "daltoncollege", "daltonlyceum"})
@@ -112,6 +119,14 @@ SPORT_VERBS = frozenset({"voetbal", "voetbalt", "voetbalde", "voetballen", "hock
                          "korfbalt", "handbal", "handbalt", "tennis", "tennist", "turn", "turnt", "turnde", "zwem",
                          "zwemt", "judo", "judoot", "boks", "bokst", "kickbokst", "rugbyt", "volleybalt", "basketbalt",
                          "train", "traint", "trainde", "trainen", "waterpoloot", "roei", "roeit", "schaatst"})
+# Round 20: a sport said as a noun before "bij" opens a club's name as a verb of sport does ("speelt basketbal bij
+# ...", "zit op judo bij ...", "doet aan boksen bij ..."), and more verbs of a sport.
+SPORT_NOUNS = frozenset({"voetbal", "basketbal", "volleybal", "handbal", "korfbal", "hockey", "honkbal", "softbal",
+                         "rugby", "tennis", "judo", "karate", "taekwondo", "boksen", "kickboksen", "turnen", "dansen",
+                         "zwemmen", "waterpolo", "atletiek", "wielrennen", "schaken", "badminton", "tafeltennis",
+                         "paardrijden", "ballet", "streetdance", "jiujitsu", "worstelen", "schermen", "roeien",
+                         "basketball", "football", "soccer", "swimming", "dance", "gymnastics", "box", "boxt", "bokst",
+                         "jiu-jitsu", "fitness", "krachtsport", "klimmen", "cheerleading", "twirlen", "majorette"})
 # Round 14: a compound ending in one of these is a kind word before a name in lower case as well ("gymnastiekvereniging
 # olympia", "korfbalclub dos'46", "loodgietersbedrijf bakker"), like the heads of `named_heads`.
 NAMED_ENDINGS = ("vereniging", "club", "bedrijf", "bedrijven", "academie")
@@ -156,10 +171,26 @@ GLUED_AMPERSAND = re.compile(r"\s+([^\W\d_]{2,}&[^\W\d_]{2,})(?![\w&])")  # roun
 WEB_DOMAINS = frozenset({"com", "nl", "be", "de", "eu", "org", "net", "io", "co"})  # round 15: a firm by its web name
 # Round 19: a kind word of two words, a describing word and a noun that alone names nothing: "het zaans medisch
 # centrum", "het universitair medisch centrum utrecht", "psychiatrisch centrum ...".
+# Round 20: verbs of work or sport that may have words between them and "bij" ("werken allebei bij"), and the
+# forms that close a clause after the workplace ("sinds hij bij dhl werkt"); words that end such a gap.
+GAP_WORK_VERBS = frozenset({"werk", "werkt", "werken", "werkte", "werkten", "work", "works", "worked", "working",
+                            "traint", "trainde", "speelt", "speelde", "voetbalt", "hockeyt", "sport"})
+FINAL_WORK_VERBS = frozenset({"werkt", "werk", "werken", "werkte", "werkten", "gewerkt", "werkzaam", "traint",
+                              "trainde", "getraind", "speelt", "speelde", "gespeeld", "voetbalt", "voetbalde",
+                              "hockeyt", "sport", "sportte", "gesport", "solliciteert", "solliciteerde"})
+NOT_ROLES = frozenset({"klant", "client", "cliënt", "patient", "patiënt", "bezoeker", "gast", "customer",
+                       "vaak", "nooit", "altijd", "soms"})  # "ik ben klant bij de rabobank": no job there
+YEAR_GAP = re.compile(r" (?:[0-9]{1,4} )?")
+GAP_STOPS = frozenset({"met", "van", "naar", "uit", "tot", "tegen", "zonder", "als", "as", "with", "in", "on",
+                       "en", "of", "maar", "dat", "die", "want", "and", "but", "or", "to", "the", "a", "een"})
 TWO_WORD_KINDS = {"centrum": frozenset({"medisch", "medische", "psychiatrisch", "academisch", "universitair",
                                         "revalidatie", "orthopedisch", "pediatrisch", "forensisch"}),
                   "center": frozenset({"medical", "medisch", "health"}), "centre": frozenset({"medical", "health"}),
-                  "spectrum": frozenset({"medisch"}), "ziekenhuis": frozenset({"algemeen", "academisch"})}
+                  "spectrum": frozenset({"medisch"}), "ziekenhuis": frozenset({"algemeen", "academisch"}),
+                  # round 20: English schools by their level after the name ("Oak Hill high school", "... primary
+                  # school"): the name before the two words, with both of them
+                  "school": frozenset({"primary", "elementary", "high", "secondary", "middle", "grammar", "junior",
+                                       "infant", "nursery", "senior", "comprehensive"})}
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
 
 
@@ -689,6 +720,21 @@ class InstitutionFinder:
             probe += 1  # "amersfoort centrum"
         return probe
 
+    def _capital_town(self, last: int) -> int:
+        """Round 20: a capitalised town right after a capitalised name belongs to it: "Sparta Rotterdam", "Fight Club
+        Den Haag", "Voedselbank Haarlem" (in lower case a town after a name stays out, see round 18)."""
+        tokens = self.tokens
+        if not tokens[last].cap or not self._next(last) or not tokens[last + 1].cap:
+            return last
+        phrase = self._place_phrase(last + 1)
+        if phrase is not None and tokens[last + 2].cap:
+            return phrase  # "Den Haag"
+        town = tokens[last + 1]
+        if self._place(town) and town.lower not in word_lists().frequent_nl and town.lower not in WORD_TOWNS \
+                and town.lower not in self.lex.institution_areas:
+            return last + 1
+        return last
+
     def branch_streets(self, found: list[Span]) -> Iterator[Span]:
         """Round 19: "de hema op het marktplein": the street of a shop chain's branch, an address of its own
         (the preposition and article between stay)."""
@@ -736,6 +782,7 @@ class InstitutionFinder:
     def _span(self, first: int, last: int) -> Span:
         """The name with its article and area; a case ending after a kind word stays out ("basisschool'a")."""
         last = self._area_end(self._branch_town(first, last))
+        last = self._capital_town(last)
         token = self.tokens[last]
         kind = self._kind(token)
         end = token.start + len(kind) if kind != token.lower and kind in self.lex.institution_tails else token.end
@@ -864,6 +911,11 @@ class InstitutionFinder:
             school = self._higher_education(index)
             if school is not None:  # "studeert aan de uva", "fontys pabo", "tu delft"
                 yield self._span(index, school)
+            if index >= 3 and tokens[index - 1].lower in ("een", "a", "an") and self._next(index - 1) \
+                    and (kind in lex.institution_heads or kind in lex.institution_tails):
+                named = self._name_before_kind(index - 1)
+                if named is not None:  # round 20: "opa woont in de rozenhof, een verzorgingshuis"
+                    yield self._span(*named)
             if kind in lex.institution_heads:
                 named = self._apposition(index)
                 if named is not None:  # "een shoarmazaak, de gouden draak, en ..."
@@ -872,13 +924,26 @@ class InstitutionFinder:
             role = self._role_cue_end(index) if token.lower in lex.work_words else None
             if end is None:
                 end, role = role, None  # "werkt als buschauffeur bij arriva"
-            if end is None and token.lower in MEMBER_WORDS and self._next(index) \
+            if end is None and (token.lower in MEMBER_WORDS or token.lower in SPORT_VERBS
+                                or token.lower in SPORT_NOUNS) and self._next(index) \
                     and tokens[index + 1].lower in ("bij", "at", "for", "voor"):
                 end = index + 1  # round 14: "vakkenvul bij de vomar", "plays for ajax"
             if end is not None:  # "werk bij de Jumbo", not "werk bij de reclassering"
                 yield from self._after_cue(index, end)
             if role is not None and role != end:  # "werkt in de keuken bij de kfc": a cue of its own, then a place
                 yield from self._after_cue(index, role)
+            if end is None and token.lower in GAP_WORK_VERBS:
+                gapped = self._gapped_cue_end(index)
+                if gapped is not None:  # round 20: "werken allebei bij philips", "werkt sinds kort bij"
+                    yield from self._after_cue(index, gapped, job=True)
+            if token.lower in ("bij", "at") and index + 2 < len(tokens) \
+                    and any(t.lower in FINAL_WORK_VERBS for t in tokens[index + 2:index + 8]):
+                yield from self._work_before_verb(index)  # round 20: "sinds hij bij dhl werkt"
+            if end is None and token.lower in ROLE_VERBS and index + 3 < len(tokens) \
+                    and tokens[index + 2].lower in ("bij", "voor") and not self._job_before_bij(index + 1):
+                chain = self._chain_after_role(index)
+                if chain is not None:  # round 20: "hij is postbode bij postnl": any job word before a chain
+                    yield self._span(*chain)
             if end is None and token.lower in ROLE_VERBS and self._job_before_bij(index + 1):
                 yield from self._after_cue(index, index + 2, job=True)  # round 14: "hij is manager bij de lidl"
             if token.lower in lex.teacher_titles:
@@ -933,6 +998,11 @@ class InstitutionFinder:
             town = self._employer_town(index) if token.lower == "gemeente" else None
             if town is not None:  # "hij werkt bij de gemeente zwolle", "bij gemeente den haag"
                 yield self._span(index, self._branch_after(town, named=False))  # round 15: "... afdeling vergunningen"
+            if token.lower in ARTICLES and not self._after_school_class(index) and self._school_said_before(index):
+                last = self._name_after(index, any_case=False)
+                tail = last is not None and self._next(last) and self._kind(tokens[last + 1]) in lex.institution_tails
+                if last is not None and not tail:  # round 20: "ik zit in groep 5 bij meester kees op de Zonnewijzer"
+                    yield self._span(index + 1, last)  # (a name before its kind word is found with the kind word)
             if token.lower in ARTICLES and self._after_school_class(index):  # "in groep 7 van de klimop"
                 last = self._name_after(index - 1, any_case=True) if index > 0 else None
                 if last is not None:
@@ -1057,6 +1127,30 @@ class InstitutionFinder:
                                 and not any(_verb_like(t.lower, lists.dutch) for t in words)):
             return None  # "een supermarkt, vakkenvullen, en ...": one Dutch word between commas names nothing
         return (first if first == index + 1 else first - 1), last
+
+    def _name_before_kind(self, een: int) -> Optional[tuple[int, int]]:
+        """Round 20: a name, a comma and "een" with a kind word: "in de rozenhof, een verzorgingshuis", "op de Linde,
+        a primary school". After a preposition and an article, one or two words that are no function, frequent or
+        describing words (first and last token of the name)."""
+        tokens, lists = self.tokens, word_lists()
+        last = een - 1
+        if gap(self.text, tokens[last], tokens[een]) not in (", ", " , ", " - ", ": "):
+            return None
+        first = last
+        while first > last - 2 and first - 1 >= 0 and tokens[first - 1].lower not in ARTICLES \
+                and self._next(first - 1):
+            first -= 1
+        if first < 2 or tokens[first - 1].lower not in ARTICLES or not self._next(first - 1) \
+                or tokens[first - 2].lower not in ("in", "op", "bij", "naar", "at", "to") or not self._next(first - 2):
+            return None
+        words = tokens[first:last + 1]
+        lex = self.lex
+        if any(self._stop(t) or self._pronoun(t) or (t.lower in lists.frequent_nl and not t.cap) or self._describer(t)
+               and not t.cap or t.lower in TRADES or t.lower in BARE_KINDS or t.lower in lex.person_nouns
+               or t.lower in lex.relations or self._kind(t) in lex.institution_heads
+               or self._kind(t) in lex.institution_tails for t in words):
+            return None  # not "bij de bakker, een bakkerij"
+        return first, last
 
     def _nationality_before(self, index: int) -> int:
         """"turkse bakkerij istanbul", "poolse supermarkt ...": a word of origin before the kind word is part of the
@@ -1235,6 +1329,12 @@ class InstitutionFinder:
         if word in GLUED_KINDS and index + 2 < len(tokens) and self._next(index) and self._next(index + 1) \
                 and tokens[index + 1].lower in ("in", "te", "uit") and self._place(tokens[index + 2]):
             return index + 2  # round 16: "de vrijeschool in zutphen", "de isk in amersfoort"
+        if word in SCHOOL_METHODS and index > 0 and tokens[index - 1].lower in ARTICLES and index + 2 < len(tokens) \
+                and self._next(index) and self._next(index + 1) and tokens[index + 1].lower in ("in", "te", "uit"):
+            two = self._place_phrase(index + 2)  # "den haag"
+            if two is not None or self._place(tokens[index + 2]) \
+                    or tokens[index + 2].lower in self.lex.institution_areas:
+                return two or index + 2  # round 20: "op het dalton in den haag", "de montessori in oost"
         if word not in SCHOOL_KINDS and word not in self.lex.congregation_describers:
             return None
         if index + 3 >= len(tokens) or not all(self._next(i) for i in range(index, index + 3)):
@@ -1390,8 +1490,17 @@ class InstitutionFinder:
                 and self._next(index) and self._next(index + 1) and self._next(index + 2):
             # round 12: "juf op de vlinderboom": a teacher at a school whose name is in no dictionary
             token = tokens[index + 3]
-            if not token.cap and token.lower not in lists.dutch and not self._stop(token) and len(token.lower) > 3 \
-                    and token.lower not in lists.places and not self._describer(token):
+            word = token.lower
+            # round 20: or a Dutch word that is no common word, kind word, part of a school or describing word ("juf
+            # op de klimop"; not "juf op de gang", "meester op het plein")
+            rare = word not in lists.dutch or (
+                word not in lists.frequent_nl and word not in self.lex.common_words
+                and word not in self.lex.institution_heads and word not in self.lex.institution_tails
+                and word not in self.lex.school_parts and word not in BARE_KINDS and word not in SCHOOL_METHODS
+                and word not in SCHOOL_KINDS and not word.endswith(ADJECTIVE_ENDINGS) and not _plural(word)
+                and not _inflected(word, lists.dutch))
+            if not token.cap and rare and not self._stop(token) and len(word) > 3 \
+                    and word not in lists.places and not self._describer(token):
                 return index + 3
             return None
         if school >= len(tokens) or not all(self._next(i) for i in range(index, school)) \
@@ -1442,8 +1551,41 @@ class InstitutionFinder:
         the school's name."""
         if index < 1 or self.tokens[index - 1].lower not in ("van", "op", "bij") or not self._next(index - 1):
             return False
-        return SCHOOL_CLASS.search(self.text, max(0, self.tokens[index - 1].start - 16),
-                                   self.tokens[index - 1].start) is not None
+        if SCHOOL_CLASS.search(self.text, max(0, self.tokens[index - 1].start - 16),
+                               self.tokens[index - 1].start) is not None:
+            return True
+        before = self.tokens[index - 1].start
+        if index + 1 >= len(self.tokens) or not SCHOOL_LEVEL.search(self.text, max(0, before - 16), before):
+            return False
+        name, lex = self.tokens[index + 1], self.lex
+        kind = self._kind(name)
+        if self.tokens[index - 1].lower != "van" and not name.cap:
+            return False  # "de brugklas van het calvijn", "3 vwo op het Stanislas"; not "in de brugklas op de fiets"
+        return not self._stop(name) and name.lower not in word_lists().frequent_nl and kind not in BARE_KINDS \
+            and kind not in lex.institution_heads and kind not in lex.institution_tails \
+            and not name.lower.endswith(("school", "college", "lyceum")) and not self._place(name)
+
+    def _school_said_before(self, index: int) -> bool:
+        """Round 20: "op" and an article, a capitalised word inside the sentence that is no place, function word or
+        service, and earlier in the message a school class ("groep 7", "klas 2b") or a teacher ("juf", "meester"),
+        or right before it a verb of sitting or studying ("zitten op de Brug"): the school's name ("in groep 7 bij juf
+        Mira op de Walvis"), not "op de Veluwe"."""
+        tokens = self.tokens
+        if index < 1 or index + 1 >= len(tokens) or tokens[index - 1].lower not in ("op", "van") \
+                or not self._next(index - 1) or not self._next(index):
+            return False
+        name = tokens[index + 1]
+        if not name.cap or name.sentence_start or self._stop(name) or self._pronoun(name) or self._place(name) \
+                or name.lower in self.lex.non_names or name.lower in self.lex.months \
+                or name.lower in self.lex.bare_streets:
+            return False
+        if index >= 2 and tokens[index - 2].lower in SCHOOL_SEATS and tokens[index - 1].lower == "op" \
+                and self._next(index - 2) and name.lower not in self.lex.quarters \
+                and name.lower not in word_lists().frequent_nl:  # not "zat op de Bank"
+            return True  # "mijn kinderen zitten op de Brug": a capitalised name where a school is said
+        return any(t.lower in self.lex.teacher_titles and t.lower not in ("meneer", "mevrouw")
+                   for t in tokens[max(0, index - 8):index - 1]) \
+            or SCHOOL_SAID.search(self.text, max(0, tokens[index - 1].start - 60), tokens[index - 1].start) is not None
 
     def _honorific_after_het(self, index: int) -> bool:
         """"op het koning willem i", "bij het Prins Claus": after a preposition and "het" a title before a given
@@ -1527,10 +1669,59 @@ class InstitutionFinder:
                                                                           or self._unknown_word(tokens[first])):
             yield self._span(first, first)  # "hij werkt bij vanderlande": a word web text has mostly as a name
 
+    def _gapped_cue_end(self, index: int) -> Optional[int]:
+        """Round 20: a verb of work or sport, one to three words that are no article, preposition or noun of a place
+        ("allebei", "al jaren", "sinds kort", "hij", "tegenwoordig fulltime") and "bij"/"at"/"for": the index of
+        "bij", the end of a work cue ("ze werken allebei bij philips", "nu werkt hij bij de gamma")."""
+        tokens, lex = self.tokens, self.lex
+        for end in (index + 2, index + 3, index + 4):
+            if end >= len(tokens) or not YEAR_GAP.fullmatch(gap(self.text, tokens[end - 2], tokens[end - 1])) \
+                    or not YEAR_GAP.fullmatch(gap(self.text, tokens[end - 1], tokens[end])):
+                return None  # "werkt sinds 2019 bij": a year or count between the words
+            between = tokens[end - 1]
+            if between.lower in ("bij", "at", "for"):
+                return None
+            if between.cap and not between.sentence_start or between.lower in ARTICLES \
+                    or between.lower in GAP_STOPS or between.lower in lex.possessives \
+                    or between.lower in lex.street_particles and between.lower not in ("voor", "over"):
+                return None
+            if tokens[end].lower in ("bij", "at", "for"):
+                return end
+        return None
+
+    def _work_before_verb(self, index: int) -> Iterator[Span]:
+        """Round 20: "bij" (or "at"), a workplace or club and, right after it or after its town ("in <town>"), a
+        verb of work or sport closing the clause: "sinds hij bij dhl werkt", "bij de gamma in zwolle werkt zijn
+        broer", "omdat ze bij Coolblue gewerkt heeft". The workplace is read as after "werkt bij"."""
+        tokens = self.tokens
+        for span in self._after_cue(index, index, job=True):
+            after = next((i for i, t in enumerate(tokens) if t.start >= span.end), None)
+            if after is not None and tokens[after].lower in AREA_LINKS and after + 1 < len(tokens) \
+                    and self._place(tokens[after + 1]) and self._next(after):
+                after += 2  # "bij dhl in tilburg werkt"
+            if after is not None and after < len(tokens) and tokens[after].lower in FINAL_WORK_VERBS \
+                    and gap(self.text, tokens[after - 1], tokens[after]).strip() == "":
+                yield span
+
+    def _chain_after_role(self, index: int) -> Optional[tuple[int, int]]:
+        """Round 20: a form of "zijn", a lower-case word of one's role and "bij"/"voor", then a shop or firm with many
+        branches: "hij is postbode bij postnl", "ze is invalkracht bij de hema" (first and last token)."""
+        tokens = self.tokens
+        role = tokens[index + 1]
+        if role.cap or self._stop(role) or self._pronoun(role) or role.lower in ARTICLES or role.lower in NOT_ROLES \
+                or not self._next(index) or not self._next(index + 1) or not self._next(index + 2):
+            return None
+        first = index + 3 + (tokens[index + 3].lower in ARTICLES and self._next(index + 3))
+        end = self._chain_end(first)
+        if end is None or (end == first and tokens[first].lower in word_lists().frequent_nl):
+            return None
+        return first, end
+
     def _sport_club(self, end: int) -> bool:
         """Round 19: "bij" after a verb of a club sport, then a lower-case word that may be a club's name."""
         tokens, lists = self.tokens, word_lists()
-        if end < 1 or tokens[end].lower != "bij" or tokens[end - 1].lower not in SPORT_VERBS \
+        if end < 1 or tokens[end].lower != "bij" \
+                or tokens[end - 1].lower not in SPORT_VERBS and tokens[end - 1].lower not in SPORT_NOUNS \
                 or not self._next(end - 1) or not self._next(end):
             return False
         token = tokens[end + 1]

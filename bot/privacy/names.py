@@ -1771,6 +1771,51 @@ def _repeated(finder: NameFinder, spans: list[Span]) -> Iterator[Span]:
             yield Span(token.start, token.end, "NAAM")
 
 
+# Round 20: ringing someone's doorbell names the family on it: "aanbellen bij de Vries", "bel aan bij van Dam".
+DOORBELL = re.compile(r"(?i)(?<![\w])(?:aan\s?bellen|aangebeld|bel\s+aan|belt\s+aan|belde\s+aan"
+                      r"|ring\s+(?:the\s+bell\s+)?(?:at|for))\s+(?:bij\s+)?(?:(?:de\s+)?familie\s+|fam\.?\s+)?")
+
+
+def _doorbell(finder: NameFinder) -> Iterator[Span]:
+    """Round 20: after ringing at someone's door ("aanbellen bij", "bel aan bij", "ring at") the family name on
+    the bell: particles and a word in any case ("de Haan", "van der steen"), or a capitalised word, a listed surname
+    or a given name without them; not a function word or a possessive ("aanbellen bij mijn oma")."""
+    text, tokens, lex, lists = finder.text, finder.tokens, finder.lex, finder.lists
+    for match in DOORBELL.finditer(text):
+        first = next((i for i, t in enumerate(tokens) if t.start >= match.end()), None)
+        if first is None or tokens[first].start != match.end():
+            continue
+        last = first
+        while last + 1 < len(tokens) and tokens[last].lower in lex.name_particles and finder._adjacent(last, last + 1):
+            last += 1
+        name = tokens[last]
+        if name.lower in lex.possessives or name.lower in lex.non_names or name.lower in lex.relations \
+                or name.lower in lex.person_nouns or finder._function_word(name) and last == first:
+            continue
+        articles = all(t.lower in ("de", "het", "'t", "t") for t in tokens[first:last])
+        if last > first and articles and not name.cap \
+                and (name.lower not in lists.surnames or name.lower in lists.frequent_nl):
+            continue  # "aanbellen bij de achterdeur", "bij de bovenste bel"
+        named = last > first or name.cap or name.lower in lists.surnames or finder._is_given(name.lower)
+        if named and not (last == first and name.lower in lists.frequent_nl and not name.cap):
+            yield Span(tokens[first].start, name.end, "NAAM")
+
+
+# Round 20: a name corrected to another: "sem? ik bedoel daan", "lotte, i mean lieke".
+CORRECTED = re.compile(r"(?i)(?<![\w])([^\W\d_]+)\s*[?!.,]*\s+(?:nee\s*,?\s*)?(?:ik\s+bedoel|i\s+mean)\s+([^\W\d_]+)")
+
+
+def _corrected(finder: NameFinder, spans: list[Span]) -> Iterator[Span]:
+    """Round 20: a given name (also one that is a word) before "ik bedoel"/"i mean" and the name found after it: the
+    writer corrects one name with another, both name people ("tim? ik bedoel tom")."""
+    names = [s for s in spans if s.kind == "NAAM"]
+    for match in CORRECTED.finditer(finder.text):
+        word = match.group(1).lower()
+        if any(s.start <= match.start(2) < s.end for s in names) and finder._is_given(word) \
+                and word not in finder.lex.possessives and word not in finder.lists.frequent_nl:
+            yield Span(match.start(1), match.end(1), "NAAM")
+
+
 def _shop_after_article(text: str, span: Span, chains: tuple[tuple[str, ...], ...]) -> bool:
     """Round 15: "naar de albert heijn": a shop of more words after an article is a place, not a person."""
     words = tuple(text[span.start:span.end].lower().split())
@@ -1811,6 +1856,10 @@ def names(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]:
         spans += list(_nicknames(finder))
     yield from spans
     yield from _repeated(finder, spans)
+    if "bedoel" in text.lower() or "i mean" in text.lower():
+        yield from _corrected(finder, spans)
     lower = text.lower()
+    if "bel" in lower or "ring" in lower:
+        yield from _doorbell(finder)
     if "n.v" in lower or "tnv" in lower or "n. v" in lower or "naam van" in lower:
         yield from _payees(text)

@@ -1493,3 +1493,95 @@ def test_seventeenth_round_rest(text, expected):
 @pytest.mark.parametrize("text", ROUND_17_REST_KEEPS)
 def test_seventeenth_round_rest_keeps_ordinary_words(text):
     assert redact(text) == text
+
+
+# Round 20, institutions by frame and kind (own sentences, none of T's): words between a verb of work or sport and
+# "bij"; a workplace or club closed by its verb ("sinds hij bij ... werkt"); a capitalised name after "op de" once a
+# school class or a teacher was said; English schools by their level ("... primary school"); regional care by its
+# kind word and region.
+ROUND_20_INSTITUTIONS = [
+    ("mijn ooms werken allebei bij Vattenfall", "mijn ooms werken allebei bij [INSTELLING]"),
+    ("nu werkt ze bij de Jumbo", "nu werkt ze bij de [INSTELLING]"),
+    ("hij werkt al drie jaar bij vanderlande", "hij werkt al drie jaar bij [INSTELLING]"),
+    ("sinds mijn moeder bij Coolblue werkt zien we haar nooit",
+     "sinds mijn moeder bij [INSTELLING] werkt zien we haar nooit"),
+    ("bij de Praxis in Ede werkt mijn oom", "bij de [INSTELLING] werkt mijn oom"),
+    ("omdat hij bij PostNL gewerkt heeft", "omdat hij bij [INSTELLING] gewerkt heeft"),
+    ("sinds hij bij Sparta speelt is hij agressief", "sinds hij bij [INSTELLING] speelt is hij agressief"),
+    ("in groep 6 bij juf Noor op de Zeester", "in groep 6 bij juf [NAAM] op [INSTELLING]"),
+    ("ik zit in klas 3 op het Baken", "ik zit in klas 3 op [INSTELLING]"),
+    ("my son goes to Riverside primary school", "my son goes to [INSTELLING]"),
+    ("she goes to the Hillcrest high school in Leeds", "she goes to the [INSTELLING] in Leeds"),
+    ("de verzorgster van Thuiszorg Noord-Limburg schreeuwt tegen opa",
+     "de verzorgster van [INSTELLING] schreeuwt tegen opa"),
+    ("de thuiszorg oost-gelderland komt elke dag", "de [INSTELLING] komt elke dag"),
+    ("hij werkt sinds 2019 bij Unilever", "hij werkt sinds 2019 bij [INSTELLING]"),
+    ("ik turn bij Pax", "ik turn bij [INSTELLING]"),
+    ("hij doet aan kickboksen bij Team Hoogland", "hij doet aan kickboksen bij [INSTELLING]"),
+    ("ze haalt eten bij de Voedselbank Haarlem", "ze haalt eten bij de [INSTELLING]"),
+    ("ik zit op het dalton in den haag", "ik zit op het [INSTELLING]"),
+    ("ik zit op de montessori in oost", "ik zit op de [INSTELLING]"),
+    ("mijn kinderen zitten op de Kompas", "mijn kinderen zitten op [INSTELLING]"),
+    ("ik zit in de brugklas van het calvijn", "ik zit in de brugklas van [INSTELLING]"),
+    ("mijn broer zit in 3 vwo op het Stanislas", "mijn broer zit in 3 vwo op [INSTELLING]"),
+    ("hij is postbode bij postnl", "hij is postbode bij [INSTELLING]"),
+    ("ze is invalkracht bij de hema", "ze is invalkracht bij de [INSTELLING]"),
+    ("ze is juf op de klimop", "ze is juf op [INSTELLING]"),
+    ("hij traint bij Fight Club Den Haag", "hij traint bij [INSTELLING]"),
+    ("hij werkt bij Philips Eindhoven", "hij werkt bij [INSTELLING]"),
+    ("mijn dochter zit op karate bij kenshikai", "mijn dochter zit op karate bij [INSTELLING]"),
+    ("opa woont in de rozenhof, een verzorgingshuis", "opa woont in [INSTELLING], een verzorgingshuis"),
+    ("mijn zoon zit op de Linde, een basisschool in Delft", "mijn zoon zit op [INSTELLING], een basisschool in Delft"),
+]
+ROUND_20_INSTITUTIONS_KEEP = [
+    "bij ons werkt dat niet zo", "bij mijn tante werkt ze ook soms", "ze werkt niet meer, ze zit thuis",
+    "hij werkt daar al jaren bij", "ik werk samen met mijn moeder bij de bakker",
+    "in groep 7 gaan we op de Veluwe kamperen", "hij zegt dat ik op de Bank moet zitten",
+    "my son hates high school", "she goes to a good primary school", "jeugdzorg in utrecht is traag",
+    "de thuiszorg komt morgen pas", "ik heb voetbal bij mijn opa gezien", "hij heeft hockey bij de buren",
+    "ik turn bij mijn zus", "hij zit in de brugklas op de fiets", "ik haal mijn havo op de avondschool",
+    "hij is vaak bij de action", "ze is klant bij de jumbo", "juf op de gang", "meester op het plein",
+    "de juf op de computer", "ik heb karate bij mijn oom gehad", "hij werkt bij de bakker, een bakkerij",
+    "ze zit in de bus, een lange rit", "we wonen in de stad, een school verderop",
+    "we gaan naar de voedselbank in haarlem", "ik geloof in montessori in het onderwijs",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_20_INSTITUTIONS)
+def test_twentieth_round_institutions(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND_20_INSTITUTIONS_KEEP)
+def test_twentieth_round_institutions_keep_ordinary_words(text):
+    assert redact(text) == text
+
+
+# Round 20, names and addresses by kind (own sentences): a pet's name after or before "mijn hond"/"onze kat"; the
+# family on the doorbell ("aanbellen bij ..."); a given name corrected to a name ("... ? ik bedoel ..."); a house number
+# before a Dutch street in the English order; a range of house numbers ("2 t/m 6").
+ROUND_20_NAMES_AND_ADDRESSES = [
+    ("mijn stiefvader schopt mijn hond Bruno", "mijn stiefvader schopt mijn hond [NAAM]"),
+    ("pip is onze kat en hij gooit haar tegen de muur", "[NAAM] is onze kat en hij gooit haar tegen de muur"),
+    ("je moet aanbellen bij van der Steen", "je moet aanbellen bij [NAAM]"),
+    ("bel aan bij Jansen, tweede verdieping", "bel aan bij [NAAM], tweede verdieping"),
+    ("I live at 3 Lange Nieuwstraat in Utrecht", "I live at [ADRES] in Utrecht"),
+    ("we stay at 27 Bloemgracht now", "we stay at [ADRES] now"),
+    ("de opvang zit op Kerkweg 10 t/m 14", "de opvang zit op [ADRES]"),
+    ("sem? ik bedoel daan, mijn neef", "[NAAM]? ik bedoel [NAAM], mijn neef"),
+]
+ROUND_20_NAMES_AND_ADDRESSES_KEEP = [
+    "mijn vader schopt de hond", "mijn hond is ziek", "de hond van de buren blaft", "the dog ate my homework",
+    "ik heb aangebeld bij mijn oma", "hij belde aan bij de buren", "bel aan bij de achterdeur",
+    "the party is on 5 May", "hij komt om 3 uur", "ik was er 3 t/m 6 mei", "wat? ik bedoel het huis",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_20_NAMES_AND_ADDRESSES)
+def test_twentieth_round_names_and_addresses(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND_20_NAMES_AND_ADDRESSES_KEEP)
+def test_twentieth_round_names_and_addresses_keep_ordinary_words(text):
+    assert redact(text) == text

@@ -299,16 +299,19 @@ def test_the_blind_set_s_keeps_its_figures():  # the name the README cites; S is
     assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
-# T (pii_chat_holdout_t.yml): written blind in one pass on 2026-12-07 (ninth session) before round 19, never read
-# (figures only). Before and after round 19: names .976 (161/165), institutions .894 (59/66), addresses .962 (50/52),
-# the rest 1.0 (over-redaction 0.6%). The floor holds that less one span, rounded down: a regression check on new
-# text, not the 0.95 goal.
-T_FLOOR: dict[str, float] = {"NAAM": 0.96, "INSTELLING": 0.87, "ADRES": 0.94, "POSTCODE": 0.97,
+# T (pii_chat_holdout_t.yml): written blind in one pass on 2026-12-07 (ninth session) before round 19, not read until
+# round 20 (figures only until then). Before and after round 19: names .976 (161/165), institutions .894 (59/66),
+# addresses .962 (50/52), the rest 1.0 (over-redaction 0.6%).
+# Round 20 (tenth session): T became a tuning set (its misses read and fixed by kind, by frames and kind words, never
+# by its own names; U is the blind set). After it: names 1.0 (165/165), institutions 1.0 (66/66), addresses 1.0
+# (52/52), the rest 1.0 as before (over-redaction 0.7%). The floor holds each class it raised at that less one span,
+# rounded down; the others keep theirs.
+T_FLOOR: dict[str, float] = {"NAAM": 0.99, "INSTELLING": 0.98, "ADRES": 0.98, "POSTCODE": 0.97,
                              "GEBOORTEDATUM": 0.97, "TELEFOON": 0.97, "KENTEKEN": 0.95, "HANDLE": 0.95,
                              "EMAIL": 0.95, "IBAN": 0.95, "BSN": 0.95}
 
 
-def test_the_blind_set_t_keeps_its_figures():
+def test_the_blind_set_t_keeps_its_figures():  # the name the README cites; T is a tuning set since round 20
     low, over = below_floor("chat-holdout-t", T_FLOOR)
     assert low == {}, low
     assert over <= MAX_OVER_REDACTION, round(over, 4)
