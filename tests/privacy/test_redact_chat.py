@@ -317,6 +317,21 @@ def test_the_blind_set_t_keeps_its_figures():  # the name the README cites; T is
     assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
+# U (pii_chat_holdout_u.yml): written blind in one pass on 2026-12-07 (tenth session) before round 20, never read
+# (figures only). Before round 20: names .968 (181/187), institutions .851 (74/87), addresses .848 (39/46), telephone
+# .973 (36/37), plates .957 (22/23), the rest 1.0 (over-redaction 0.5%); after it the same but institutions .874
+# (76/87). The floor is each class after round 20 less one span, rounded down.
+U_FLOOR: dict[str, float] = {"NAAM": 0.96, "INSTELLING": 0.86, "ADRES": 0.82, "TELEFOON": 0.94, "KENTEKEN": 0.91,
+                             "POSTCODE": 0.95, "GEBOORTEDATUM": 0.96, "HANDLE": 0.95, "EMAIL": 0.95, "IBAN": 0.95,
+                             "BSN": 0.95}
+
+
+def test_the_blind_set_u_keeps_its_figures():  # figures only: the test never shows U's sentences
+    low, over = below_floor("chat-holdout-u", U_FLOOR)
+    assert low == {}, "U below its floor (figures only): " + ", ".join(f"{k} {v:.3f}" for k, v in low.items())
+    assert over <= MAX_OVER_REDACTION, round(over, 4)
+
+
 def test_only_the_bots_services_and_jargon_count_as_known_words():
     """Round 17: a word of the bot's own texts is known (never a name) when the bot names a service with it or no
     word list has it; an ordinary word a knowledge entry happens to use ("kwekerij") is judged like any other."""
