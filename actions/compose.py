@@ -246,13 +246,19 @@ def _service_question(ctx: TurnContext, knowledge: Knowledge, story: StorySettin
     advice pathway too. Not for a long story, which has its own path."""
     if len(ctx.text) >= story.min_chars:
         return None
-    entry_id = load_service_questions().entry_for(ctx.text)
+    questions = load_service_questions()
+    entry_id = questions.entry_for(ctx.text) or questions.follow_up_entry(
+        ctx.text, ctx.previous_entries, lambda previous: _entry_text(previous, ctx, knowledge))
     line = _lookup([entry_id], ctx, knowledge) if entry_id else []
     if not line:
         return None
     pathway = _lookup(_default_ids(safety_follow_up(ctx), ctx), ctx, knowledge) if ctx.safety else []
     hits = _dedupe(line + pathway)
     return _answered_by(hits, ctx)
+
+
+def _entry_text(entry_id: str, ctx: TurnContext, knowledge: Knowledge) -> str:
+    return " ".join(render(hit, ctx.language) for hit in _lookup([entry_id], ctx, knowledge))
 
 
 def _step_follow_up(ctx: TurnContext, routes: Routes, knowledge: Knowledge) -> Optional[Reply]:

@@ -46,6 +46,7 @@ class TurnContext:
     fallback_ranking: tuple[tuple[str, float], ...] = ()  # after a fallback: every real intent and its confidence
     previous_text: str = ""  # the person's message before this one (a follow-up may lean on it)
     nonsense: bool = False  # keyboard mash (actions/nonsense.py): not understood, whatever the classifier said
+    previous_entries: tuple[str, ...] = ()  # the knowledge entries of the bot's previous answer (slot `retrieved`)
 
     def entity(self, name: str) -> Optional[str]:
         values = self.entities.get(name)
@@ -132,6 +133,11 @@ def partner_age_in_text(text: str) -> Optional[int]:
     return None
 
 
+def hurt_by_own_parent(text: str) -> bool:
+    """The person's own parent hurts or locks them up ("mn moeder slaat me soms", "my stepdad locked me in")."""
+    return any(pattern.search(text) for pattern in _age_file_patterns("hurt_by_own_parent"))
+
+
 def says_parent(text: str) -> bool:
     """The person speaks of their own child ("mijn zoon van 16", "our daughter"): a parent, not a child."""
     return any(pattern.search(text) for pattern in _parent_patterns())
@@ -207,6 +213,8 @@ def infer_role(text: str, intent: str, previous: Optional[str]) -> Optional[str]
         return "professional" if intent in _PROFESSIONAL_INTENTS else "citizen"
     if previous is None and age is None and not parent and says_pupil(text):
         return "child"  # "moet mijn juf het geheim houden?": a pupil speaks of their own teacher
+    if previous is None and age is None and not parent and hurt_by_own_parent(text) and not says_adult(text):
+        return "child"  # "mn stiefmoeder sluit me op": most often a child or a teenager
     if intent in _CHILD_INTENTS:
         return previous if parent else "child"
     if intent in _PROFESSIONAL_INTENTS:
@@ -262,6 +270,7 @@ def read_context(tracker: Tracker) -> TurnContext:
         fallback_ranking=ranking,
         previous_text=previous_user_text(tracker.events or []),
         nonsense=nonsense,
+        previous_entries=tuple(str(entry) for entry in tracker.get_slot("retrieved") or ()),
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any, Optional
 import yaml
 
 LIFELINE_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "lifeline.yml"
-_TEXTS = ("hedge", "not_understood", "out_of_scope", "check_in", "lifeline")
+_TEXTS = ("hedge", "not_understood", "out_of_scope", "check_in", "lifeline", "lifeline_child")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,10 @@ class Lifeline:
     def text(self, kind: str, language: str) -> str:
         by_language = self.texts[kind]
         return by_language.get(language) or by_language["nl"]
+
+    def closing(self, role: Optional[str], language: str) -> str:
+        """The lifeline that closes an unsure reply: 112 and Veilig Thuis, for a child the Kindertelefoon too."""
+        return self.text("lifeline_child" if role == "child" else "lifeline", language)
 
     def buttons(self, language: str) -> list[dict[str, str]]:
         """Rasa buttons whose payload is their own text: a click sends words, never an intent command."""

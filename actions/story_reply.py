@@ -28,7 +28,7 @@ def story_reply(ctx: TurnContext, knowledge: Knowledge, lifeline: Lifeline, stor
     hits = unique(found)[:MAX_STORY_ENTRIES]
     opening = story.named(themes, ctx.language, ctx.role)
     texts = [text for text in (opening, *(render(hit, ctx.language) for hit in hits)) if text]
-    return Reply(texts=[*texts, lifeline.text("lifeline", ctx.language)], entry_ids=[hit.id for hit in hits],
+    return Reply(texts=[*texts, lifeline.closing(ctx.role, ctx.language)], entry_ids=[hit.id for hit in hits],
                  handoff=handoff, role=ctx.role)
 
 

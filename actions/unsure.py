@@ -97,7 +97,7 @@ def unclear_turn_passages(ctx: TurnContext, knowledge: Knowledge, held_back: tup
 
 
 def with_lifeline(texts: list[str], ctx: TurnContext, lifeline: Lifeline, **fields: object) -> Reply:
-    return Reply(texts=[*texts, lifeline.text("lifeline", ctx.language)], buttons=lifeline.buttons(ctx.language),
+    return Reply(texts=[*texts, lifeline.closing(ctx.role, ctx.language)], buttons=lifeline.buttons(ctx.language),
                  role=ctx.role, **fields)  # type: ignore[arg-type]
 
 

@@ -39,11 +39,26 @@ def too_long(message: str) -> bool:
 def as_words(message: str) -> str:
     """The message as plain words for Rasa, which reads a message starting with "/" as an intent command
     ("/greet", "/situation_child{...}"). People never send those: the slash is dropped. Quick-choice buttons
-    send their own text for the same reason."""
+    send their own text for the same reason. A message typed in capitals is read in lower case."""
     stripped = message.lstrip()
-    if not stripped.startswith("/"):
+    if stripped.startswith("/"):
+        message = stripped.lstrip("/").lstrip() or "?"
+    return without_shouting(message)
+
+
+SHOUTING_MIN_LETTERS = 12
+SHOUTING_SHARE = 0.8
+
+
+def without_shouting(message: str) -> str:
+    """A message typed (nearly) all in capitals, in lower case: someone in panic or anger often types so, and the
+    classifier learnt from ordinary writing (in capitals a child's story read as nothing it knew). Short messages
+    and ordinary text with an acronym or two stay as they are."""
+    letters = [ch for ch in message if ch.isalpha() and (ch.isupper() or ch.islower())]
+    if len(letters) < SHOUTING_MIN_LETTERS:
         return message
-    return stripped.lstrip("/").lstrip() or "?"
+    upper = sum(ch.isupper() for ch in letters)
+    return message.lower() if upper >= SHOUTING_SHARE * len(letters) else message
 
 
 def sender_problem(sender: object) -> Optional[str]:

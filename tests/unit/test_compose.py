@@ -333,7 +333,7 @@ def test_a_child_situation_told_by_someone_who_says_they_are_an_adult_gets_adult
     ("Ik vraag dit als jeugdarts: wat doe ik bij een vermoeden van meisjesbesnijdenis?", "professional"),
     ("I'm a teacher and a pupil told me she is hit at home", "professional"),
     ("mijn juf zegt dat ik het moet vertellen", "child"),  # no professional: a pupil speaks of their teacher
-    ("mijn moeder is verpleegkundige en slaat me", None),
+    ("mijn moeder is verpleegkundige en slaat me", "child"),  # not a professional: a child hurt by their mother
     ("ik ben 14 en ik ben bang voor mijn vader", "child"),
 ])
 def test_someone_who_introduces_themselves_as_a_professional_is_one(text, role):
@@ -553,6 +553,40 @@ def test_a_question_about_one_help_line_gets_that_lines_entry_first(intent, text
 ])
 def test_no_line_entry_without_one_line_and_a_question_about_it(text):
     reply = compose(ctx("situation_bystander", text=text), load_routes(), LINES)
+    assert reply.entry_ids[0] == "omstander-advies"
+
+
+FOLLOW_UPS = FakeKnowledge(entries={**LINES.entries,
+    "kind-thuis-onveilig": FakeHit("kind-thuis-onveilig", "Praat met de Kindertelefoon, 0800-0432", audience="child"),
+    "slachtoffer-volwassene": FakeHit("slachtoffer-volwassene", "Bel Veilig Thuis 0800-2000"),
+    "alles-oke-supportlijn": FakeHit("alles-oke-supportlijn", "Alles Oke? Supportlijn (Kindertelefoon), 18-25"),
+    "seksueel-geweld": FakeHit("seksueel-geweld", "Bel het Centrum Seksueel Geweld: 0800-0188"),
+    "centrum-seksueel-geweld": FakeHit("centrum-seksueel-geweld", "Centrum Seksueel Geweld, 0800-0188, dag en nacht"),
+}, search_hit=FakeHit("omstander-advies", "Bel Veilig Thuis 0800-2000"))
+
+
+@pytest.mark.parametrize(("text", "previous", "entry"), [
+    ("hoe laat zijn ze open?", ("kindertelefoon",), "kindertelefoon"),  # the line was the answer
+    ("en kost dat iets?", ("kind-thuis-onveilig",), "kindertelefoon"),  # the one line the answer named
+    ("tot welke leeftijd kan dat?", ("slachtoffer-volwassene", "alles-oke-supportlijn"), "alles-oke-supportlijn"),
+    ("will my parents find out?", ("kind-thuis-onveilig",), "kindertelefoon"),
+    ("kost bellen daar geld?", ("seksueel-geweld", "kindertelefoon"), "centrum-seksueel-geweld"),  # the leading one
+])
+def test_a_short_follow_up_about_a_line_means_the_line_of_the_previous_answer(text, previous, entry):
+    reply = compose(ctx("nlu_fallback", text=text, previous_entries=previous), load_routes(), FOLLOW_UPS)
+    assert reply.entry_ids[0] == entry
+
+
+@pytest.mark.parametrize(("text", "previous"), [
+    ("hoe laat zijn ze open?", ()),  # a first turn: no line to lean on
+    ("hoe laat zijn ze open?", ("slachtoffer-volwassene",)),  # the answer named no line
+    ("en mijn buurman dan, hij slaat zijn kinderen en ik hoor het elke avond, hoe laat kan ik bellen?",
+     ("kindertelefoon",)),  # a story of its own: its route answers
+    ("wanneer zijn jullie open?", ("omstander-advies",)),
+    ("gaan ze me dan weghalen?", ("kindertelefoon",)),  # asks what happens, not about the line
+])
+def test_no_follow_up_line_without_one_line_in_the_previous_answer_or_for_a_longer_message(text, previous):
+    reply = compose(ctx("situation_bystander", text=text, previous_entries=previous), load_routes(), FOLLOW_UPS)
     assert reply.entry_ids[0] == "omstander-advies"
 
 
@@ -789,3 +823,29 @@ def test_a_hesitant_perpetrator_guess_for_someone_who_is_hit_is_read_as_not_unde
     own = TurnContext(text="ik word zo snel kwaad en sla dan mijn vrouw", intent="situation_perpetrator",
                       confidence=unsure, language="nl", role=None, sector=None)
     assert compose(own, load_routes(), knowledge).entry_ids[0] == "plegerhulp"
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("mijn stiefvader duwt me elke keer tegen de muur als hij boos is", "child"),
+    ("m'n moeder wordt kwaad en sluit me dan op in de schuur", "child"),
+    ("my mum gets drunk and hits me, what do i do", "child"),
+    ("mijn moeder slaat me nog steeds en ik ben 34", "citizen"),  # an adult's own age
+    ("mijn man en mijn moeder duwen me allebei weg", None),  # an adult's words, no parent hurting "me" alone
+    ("mijn moeder zegt dat mijn vader haar slaat", None),  # the parent hurts someone else
+    ("mijn zoon vertelde dat zijn vader hem slaat", None),  # a parent
+])
+def test_someone_hurt_by_their_own_parent_is_taken_for_a_child(text, role):
+    assert infer_role(text, "nlu_fallback", None) == role
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_an_unsure_reply_to_a_child_closes_with_the_kindertelefoon_too(language):
+    knowledge = FakeKnowledge(search_hit=FakeHit("omstander-advies", "Bel Veilig Thuis 0800-2000"))
+    child = compose(ctx("nlu_fallback", text="iets onduidelijks", role="child", language=language), load_routes(),
+                    knowledge)
+    assert_lifeline(child, language)
+    assert "0800-0432" in child.texts[-1] and "Kindertelefoon" in child.texts[-1]
+    adult = compose(ctx("nlu_fallback", text="iets onduidelijks", role="citizen", language=language),
+                    load_routes(), knowledge)
+    assert_lifeline(adult, language)
+    assert "0800-0432" not in adult.texts[-1]

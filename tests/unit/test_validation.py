@@ -1,3 +1,5 @@
+import pytest
+
 from bot.chat.validation import MAX_MESSAGE_CHARS, as_words, message_problem, sender_problem, too_long
 
 
@@ -28,3 +30,21 @@ def test_sender_is_required():
     assert sender_problem("") is not None
     assert sender_problem(42) is not None
     assert sender_problem("web-123") is None
+
+
+@pytest.mark.parametrize(("message", "passed_on"), [
+    ("MIJN VADER SCHREEUWT ELKE AVOND TEGEN ONS", "mijn vader schreeuwt elke avond tegen ons"),
+    ("HELP ME PLEASE HE IS BACK", "help me please he is back"),
+    ("/WAT MOET IK DOEN ALS HIJ TERUGKOMT", "wat moet ik doen als hij terugkomt"),
+])
+def test_a_message_in_capitals_is_read_in_lower_case(message, passed_on):
+    assert as_words(message) == passed_on
+
+
+@pytest.mark.parametrize("message", [
+    "HELP",  # too short to tell shouting from an acronym
+    "Ik heb de GGD en het CJG gebeld maar niemand neemt op",  # acronyms in ordinary text
+    "Mijn Vader Slaat Mij",  # capitals at the start of words only
+])
+def test_ordinary_capitals_stay_as_they_are(message):
+    assert as_words(message) == message
