@@ -130,7 +130,7 @@ def no_sleep(monkeypatch):
     async def fake_sleep(seconds: float) -> None:
         slept.append(seconds)
 
-    monkeypatch.setattr(retry.asyncio, "sleep", fake_sleep)
+    monkeypatch.setattr(retry, "pause", fake_sleep)  # only the retries' waits, not another loop's sleeps
     return slept
 
 

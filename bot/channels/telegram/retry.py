@@ -15,6 +15,11 @@ T = TypeVar("T")
 logger = logging.getLogger("wegwijs.telegram")
 
 
+async def pause(seconds: float) -> None:
+    """The wait between two tries (its own name, so a test replaces it here and not for every event loop)."""
+    await asyncio.sleep(seconds)
+
+
 def retry_after_seconds(error: RetryAfter) -> float:
     with warnings.catch_warnings():  # PTB 22 warns about the int/timedelta switch when this is read
         warnings.simplefilter("ignore")
@@ -46,6 +51,6 @@ async def call_with_retry(call: Callable[[], Awaitable[T]], what: str, attempts:
             logger.info("%s failed (%s), attempt %d of %d", what, type(error).__name__, attempt + 1, attempts)
             wait_s = backoff_s(attempt, base_s, max_s)
         if attempt + 1 < attempts:
-            await asyncio.sleep(wait_s)
+            await pause(wait_s)
     logger.warning("%s failed %d times, giving up", what, attempts)
     return None
