@@ -8,6 +8,7 @@ neither rules nor forms nor ML policies can outvote it.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection
 from typing import Any, Optional
 
@@ -20,9 +21,13 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from nlu import rasa_speedups
+from nlu import rasa_speedups, token_vectors
 
 rasa_speedups.apply()  # Rasa imports this module when it loads the model
+try:  # our vocabulary's e5 vectors, computed at set-up: a new process need not embed them again
+    token_vectors.prefill()
+except Exception:  # noqa: BLE001  (a damaged file only costs speed; the featurizer embeds as before)
+    logging.getLogger(__name__).warning("e5 token vectors not loaded", exc_info=True)
 
 SAFETY_UTTERANCES = {"acute": "utter_safety_acute", "suicide": "utter_safety_suicide"}
 DEFAULT_REPLY_ACTION = "action_reply"

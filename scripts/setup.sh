@@ -159,7 +159,20 @@ remember_model() {  # keep the model under its training hash; written aside firs
     && { cp models/train-time.json "$cached.new/" 2>/dev/null || echo '{}' > "$cached.new/train-time.json"; } \
     && rm -rf "$cached" && mv "$cached.new" "$cached"
 }
-log "knowledge index and Rasa model (side by side; output in $LOGS)"
-side_by_side "$LOGS" knowledge-index:build_index rasa-model:train_model || die "set-up failed (see above)"
+build_token_vectors() {  # our vocabulary's e5 vectors for Rasa's featurizer cache (nlu/token_vectors.py)
+  local hash cached out=var/cache/e5_token_vectors.npz
+  hash=$("$VENVS/rasa/bin/python" -m nlu.token_vectors hash) || return 1
+  cached=$CACHE/token-vectors/$hash.npz
+  if [ -f "$cached" ]; then
+    mkdir -p var/cache && cp "$cached" "$out"
+    log "e5 token vectors copied from $cached"
+    return 0
+  fi
+  "$VENVS/rasa/bin/python" -m nlu.token_vectors build --out "$out" || return 1
+  mkdir -p "$CACHE/token-vectors" && cp "$out" "$cached.new" && mv "$cached.new" "$cached"
+}
+log "knowledge index, Rasa model and e5 token vectors (side by side; output in $LOGS)"
+side_by_side "$LOGS" knowledge-index:build_index rasa-model:train_model token-vectors:build_token_vectors \
+  || die "set-up failed (see above)"
 summary
 log "ready"
