@@ -533,6 +533,8 @@ LINES = FakeKnowledge(entries={
     "veilig-thuis": FakeHit("veilig-thuis", "Veilig Thuis 0800-2000"),
     "omstander-advies": FakeHit("omstander-advies", "Bel Veilig Thuis 0800-2000"),
     "meldcode-stap-4": FakeHit("meldcode-stap-4", "Stap 4: wegen", audience="professional"),
+    "digitale-veiligheid": FakeHit("digitale-veiligheid", "Wegwijs bewaart dit gesprek 30 dagen", audience="all"),
+    "over-wegwijs": FakeHit("over-wegwijs", "Ik ben Wegwijs, een chatbot", audience="all"),
 }, search_hit=FakeHit("omstander-advies", "Bel Veilig Thuis 0800-2000"))
 
 
@@ -540,6 +542,8 @@ LINES = FakeKnowledge(entries={
     ("nlu_fallback", "kost het geld om de kindertelefoon te bellen?", "kindertelefoon"),
     ("situation_child", "moet ik bij de Kindertelefoon mijn naam zeggen? ik ben 11", "kindertelefoon"),
     ("request_human", "does calling 113 cost anything, I have no credit left", "zelfmoordpreventie-113"),
+    ("bot_challenge", "wordt deze chat ergens bewaard? en weet jij wie ik ben?", "digitale-veiligheid"),
+    ("nlu_fallback", "if I close this chat, is everything I wrote gone or do you keep it?", "digitale-veiligheid"),
 ])
 def test_a_question_about_one_help_line_gets_that_lines_entry_first(intent, text, entry):
     reply = compose(ctx(intent, text=text), load_routes(), LINES)
