@@ -535,6 +535,7 @@ LINES = FakeKnowledge(entries={
     "meldcode-stap-4": FakeHit("meldcode-stap-4", "Stap 4: wegen", audience="professional"),
     "digitale-veiligheid": FakeHit("digitale-veiligheid", "Wegwijs bewaart dit gesprek 30 dagen", audience="all"),
     "over-wegwijs": FakeHit("over-wegwijs", "Ik ben Wegwijs, een chatbot", audience="all"),
+    "veilig-thuis-anoniem": FakeHit("veilig-thuis-anoniem", "Vraag dat Veilig Thuis jouw naam niet doorgeeft"),
 }, search_hit=FakeHit("omstander-advies", "Bel Veilig Thuis 0800-2000"))
 
 
@@ -544,6 +545,8 @@ LINES = FakeKnowledge(entries={
     ("request_human", "does calling 113 cost anything, I have no credit left", "zelfmoordpreventie-113"),
     ("bot_challenge", "wordt deze chat ergens bewaard? en weet jij wie ik ben?", "digitale-veiligheid"),
     ("nlu_fallback", "if I close this chat, is everything I wrote gone or do you keep it?", "digitale-veiligheid"),
+    ("ask_after_report", "ik heb de buren gemeld, horen ze dan dat het van mij kwam?", "veilig-thuis-anoniem"),
+    ("situation_bystander", "after the report, can the parents find out who reported them?", "veilig-thuis-anoniem"),
 ])
 def test_a_question_about_one_help_line_gets_that_lines_entry_first(intent, text, entry):
     reply = compose(ctx(intent, text=text), load_routes(), LINES)
