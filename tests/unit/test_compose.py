@@ -816,6 +816,20 @@ def test_a_route_of_fixed_entries_gets_the_named_forms_entry_too():
 
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("als ik bij hem weg ga trekken ze mijn verblijfsvergunning in, zegt hij. waar kan ik heen?",
+     ["opvang", "geen-verblijfsvergunning"]),
+    ("he says they'll send me back to my country if I leave, where can I stay?",
+     ["opvang", "geen-verblijfsvergunning"]),
+    ("waar kan ik heen als ik bij hem weg ga?", ["opvang"]),  # no permit named
+])
+def test_a_short_message_naming_a_dependent_residence_permit_gets_its_entry_too(text, expected):
+    permit = FakeHit("geen-verblijfsvergunning", "Ook zonder eigen verblijfsvergunning mag je hulp vragen")
+    opvang = FakeHit("opvang", "Opvang via Veilig Thuis")
+    knowledge = FakeKnowledge(entries={**KNOWLEDGE.entries, "geen-verblijfsvergunning": permit, "opvang": opvang})
+    assert compose(ctx("ask_shelter", text=text), load_routes(), knowledge).entry_ids == expected
+
+
 def test_a_hesitant_perpetrator_guess_for_someone_who_is_hit_is_read_as_not_understood():
     """routes.yml `guessed_only_when`: the classifier's hesitant guess of help for those who use violence needs the
     person to speak of their own violence; a child whose mother hits them gets the best passage, never plegerhulp."""
