@@ -209,9 +209,9 @@ def _with_named_form(hits: list[Hit], route: Route, ctx: TurnContext, knowledge:
     route of fixed entries (shelter), a form of violence with a help line of its own named in the message
     (knowledge/story_themes.yml, `short_messages`: "aan haar gezeten") gets its entry right after the route's
     first one."""
-    if not hits or route.search not in ("citizen", None) or ctx.role == "professional":
+    if not hits or route.search not in ("citizen", None):
         return hits
-    entry = _named_form_entry(ctx, knowledge, story)
+    entry = _named_form_entry(ctx, knowledge, story)  # None for a professional
     if entry is None or any(hit.id == entry.id for hit in hits):
         return hits
     return _dedupe([hits[0], entry, *hits[1:]])

@@ -25,9 +25,8 @@ class ServiceQuestions:
 
     def entry_for(self, text: str) -> Optional[str]:
         """The entry of the one line the message asks about, or None (no line, several lines, no question)."""
-        folded = fold(text)
-        named = [entry for entry, names in self.lines if found(folded, names)]
-        if len(named) != 1 or not found(folded, self.about):
+        named = self.named_in(text)
+        if len(named) != 1 or not found(fold(text), self.about):
             return None
         return named[0]
 

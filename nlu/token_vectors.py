@@ -14,20 +14,30 @@ from __future__ import annotations
 import argparse
 import hashlib
 import logging
-import os
 import re
 import sys
 import time
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 import yaml
+
+if TYPE_CHECKING:
+    from nlu.e5_featurizer import _Embedder
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ("nlu/nlu*.yml", "knowledge/entries/*.yml")
 FILE_NAME = "e5_token_vectors.npz"
 logger = logging.getLogger(__name__)
+
+
+def _featurizer_embedder() -> _Embedder:
+    """The embedder whose cache the featurizer reads: the same thread count and cache size as its config."""
+    from nlu.e5_featurizer import E5Featurizer, _embedder
+
+    config = E5Featurizer.get_default_config()
+    return _embedder(int(config["num_threads"]), int(config["cache_size"]))
 
 
 def source_files(root: Path = ROOT) -> list[Path]:
@@ -74,9 +84,7 @@ def content_hash(files: list[Path], model_name: str) -> str:
 
 
 def build(out: Path, batch: int = 64) -> None:
-    from nlu.e5_featurizer import _embedder
-
-    embedder = _embedder(1, 50000)
+    embedder = _featurizer_embedder()
     files = source_files()
     words = vocabulary(files)
     started, vectors = time.perf_counter(), []
@@ -93,19 +101,18 @@ def build(out: Path, batch: int = 64) -> None:
 
 
 def default_path() -> Path:
-    var = Path(os.environ.get("WEGWIJS_VAR_DIR", ROOT / "var"))
-    return var / "cache" / FILE_NAME
+    from bot.settings import load_settings  # as nlu/semantic_safety.py finds var/
+
+    return load_settings().var_dir / "cache" / FILE_NAME
 
 
 def prefill(path: Optional[Path] = None) -> int:
     """Put the stored vectors in the featurizer's cache; the number put, 0 when the file is missing, stale or made
     with another model (then the featurizer simply embeds as before)."""
-    from nlu.e5_featurizer import _embedder
-
     path = path or default_path()
     if not path.is_file():
         return 0
-    embedder = _embedder(1, 50000)
+    embedder = _featurizer_embedder()
     with np.load(path) as stored:
         current = content_hash(source_files(), embedder.name)
         if str(stored["model"]) != embedder.name or str(stored["content"]) != current:
@@ -122,9 +129,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     if args.command == "hash":
-        from nlu.e5_featurizer import _embedder
-
-        print(content_hash(source_files(), _embedder(1, 50000).name))
+        print(content_hash(source_files(), _featurizer_embedder().name))
         return 0
     build(args.out or default_path())
     return 0
