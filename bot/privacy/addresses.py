@@ -34,7 +34,8 @@ HOUSE_NUMBER = re.compile(
     r"|\s?-?\s?(?i:hoog|hg)(?:\s(?i:achter|voor)(?![\w]))?(?![\w])"  # "kade 3 hoog": the floor, no house number
     r"|\s(?i:twee|een|drie|vier|zes|vijf|acht|zeven)hoog(?![\w])"  # round 17: "14 driehoog", the floor in one word
     r"|\s[a-z](?=\s*(?:$|[,.;:!?)]))"  # "oudegracht 156 c" at the end of a clause ("88 z mężem" is a word)
-    r"|\s[a-z](?=,?\s+[1-9][0-9]{3}\s?[A-Za-z]{2}(?![\w]))"  # round 21: "kanaalweg 63 b 3526 KL", before a postcode
+    # round 21: "kanaalweg 63 b 3526 KL": a letter right before a postcode (not Polish "w", "z": "12 w 3012 EL")
+    r"|\s[abcdfghjlmnpqrstvx](?=,?\s+[1-9][0-9]{3}\s?[A-Za-z]{2}(?![\w]))"
     # "heuvelweg 5 b maar ...", "12 a op de eerste": a letter before a Dutch function word
     r"|\s[a-z](?=\s+(?:maar|en|op|in|bij|want|dus|of|met|is|te|aan|boven|naast|tegenover|hoor|toch|and|but)(?![\w]))"
     r")?)(?![0-9])")
@@ -249,10 +250,10 @@ class AddressFinder:
         if len(stem) < 3 or stem not in lists.surnames or stem in self.lex.common_words or stem in lists.frequent_nl:
             return start
         if start >= 2 and self.tokens[start - 2].lower in BARE_OPENERS \
-                and (self.tokens[start - 1].lower != "de" or stem not in lists.rare
+                and (self.tokens[start - 1].lower != "de" or stem not in lists.rare or self.tokens[index].cap
                      or self._number(index, "any") is None):
             return start  # "op de Visserstraat": after a preposition "de" is the article; round 21: not before a rare
-            # family name that is no word with a house number ("op de ruijterstraat 45": the street of De Ruijter)
+            # family name in lower case with a house number ("op de ruijterstraat 45": the street of De Ruijter)
         return start - 1
 
     def _opens(self, index: int) -> bool:
