@@ -168,6 +168,13 @@ TEAM_WORDS = frozenset({"jeugd", "jeugdafdeling", "jeugdopleiding", "selectie", 
 TEAM_CODE = re.compile(r"(?i)(?<![\w])(?:[jm]?o|u)\s?[0-9]{1,2}(?:-[0-9])?\s+$")
 BY_AFTER = re.compile(r"\s+by\s+([^\W\d_]+)(?![\w])")
 GLUED_AMPERSAND = re.compile(r"\s+([^\W\d_]{2,}&[^\W\d_]{2,})(?![\w&])")  # round 15: "bso kids&co"
+# Round 21: a care organisation's kind word after its name ("... zorggroep", "... verslavingszorg"), after a cue of work
+CARE_TAIL_ENDINGS = ("zorggroep", "zorg", "zorgcentrum", "zorgcentra", "woongroep")
+SPACED_DOMAINS = frozenset({"com", "nl"})  # round 21: "bol com", "coolblue nl": a web name written with a space
+# Round 21: kinds of venue before their own name after a cue of work ("portier bij club rodeo")
+VENUE_KINDS = frozenset({"club", "discotheek", "disco", "nachtclub", "bar", "café", "cafe", "eetcafé", "eetcafe",
+                         "restaurant", "hotel", "lunchroom", "snackbar", "cafetaria", "shisha", "shishabar",
+                         "lounge", "casino"})
 WEB_DOMAINS = frozenset({"com", "nl", "be", "de", "eu", "org", "net", "io", "co"})  # round 15: a firm by its web name
 # Round 19: a kind word of two words, a describing word and a noun that alone names nothing: "het zaans medisch
 # centrum", "het universitair medisch centrum utrecht", "psychiatrisch centrum ...".
@@ -392,7 +399,9 @@ class InstitutionFinder:
                 or (head and self._kind(self.tokens[index]) == "huize" and not self._stop(token)) \
                 or (named_by == "particle" and (self._family_name(token) or self._particle_surname(probe + 1))) \
                 or (named_by == "particle" and self.tokens[probe].lower in FOREIGN_ARTICLES and not self._stop(token)) \
-                or (named_by == "title" and not self._stop(token))
+                or (named_by == "title" and not self._stop(token)) \
+                or (head and taken == 0 and token.lower in word_lists().given_names and not token.cap
+                    and self._particle_before_name(probe + 2))  # round 21: "scouting jan van hoof"
             named_by = ""
             # "roc midden nederland", "ROC Midden Nederland": a region inside the name after a kind word
             region = not cue and token.lower in self.lex.institution_regions and (taken > 0 or probe == index) \
@@ -1633,13 +1642,28 @@ class InstitutionFinder:
             return  # round 17: "werkt op Schiphol" names a workplace, "werk op Texel" a town
         if chain is not None:  # "werkt bij de albert heijn", not "ga naar de jumbo"
             last = self._name_after(chain, any_case=False, cue=True) or chain
-            site = last
             while self._next(last) and tokens[last + 1].lower in self.lex.chain_sites:
                 last += 1  # "de jumbo distributiecentrum", "albert heijn xl"
-            if last > site and self._next(last) and self._place(tokens[last + 1]) \
-                    and tokens[last + 1].lower not in self.lex.institution_areas:
-                last += 1  # round 17: "PostNL sorteercentrum Nieuwegein": the town names that site
+            if self._next(last) and self._place(tokens[last + 1]) \
+                    and tokens[last + 1].lower not in self.lex.institution_areas \
+                    and tokens[last + 1].lower not in WORD_TOWNS \
+                    and tokens[last + 1].lower not in word_lists().frequent_nl:
+                last += 1  # round 17: "PostNL sorteercentrum Nieuwegein"; round 21: "tata steel ijmuiden", the site
+            elif self._next(last, (" ", ".")) and tokens[last + 1].lower in SPACED_DOMAINS:
+                last += 1  # round 21: "bol com", "coolblue nl": a web shop written with a space
             yield self._span(first, last)
+            return
+        if work and first + 1 < len(tokens) and self._next(first) and tokens[first + 1].lower in SPACED_DOMAINS \
+                and not self._stop(tokens[first]) and tokens[first].lower not in ARTICLES \
+                and tokens[first].lower not in word_lists().frequent_nl:
+            yield self._span(first, first + 1)  # round 21: "werkt bij zalando com": a web shop written with a space
+            return
+        if first + 1 < len(tokens) and tokens[first].lower in VENUE_KINDS and self._next(first) \
+                and first == end + 1 and self._venue_name(first + 1):
+            last = first + 1
+            if self._next(last) and self._venue_name(last + 1):
+                last += 1
+            yield self._span(first, last)  # round 21: "uitsmijter bij club paradiso", a venue by its kind word
             return
         if work and first + 1 < len(tokens) and self._next(first, (".",)) and tokens[first + 1].lower in WEB_DOMAINS \
                 and not self._stop(tokens[first]) and not (first + 2 < len(tokens) and self._next(first + 1, ("@",))):
@@ -1668,6 +1692,15 @@ class InstitutionFinder:
         elif work and first < len(tokens) and self._next(first - 1) and (self._firm_word(tokens[first])
                                                                           or self._unknown_word(tokens[first])):
             yield self._span(first, first)  # "hij werkt bij vanderlande": a word web text has mostly as a name
+
+    def _venue_name(self, index: int) -> bool:
+        """Round 21: a word that may name a venue after its kind word ("club rodeo"): no function, frequent or
+        describing word, no article, pronoun or verb of the clause."""
+        token, lists = self.tokens[index], word_lists()
+        word = token.lower
+        return len(word) > 2 and not self._stop(token) and not self._pronoun(token) and word not in ARTICLES \
+            and word not in lists.frequent_nl and word not in self.lex.relations and word not in self.lex.possessives \
+            and not _finite(word, lists.dutch) and word not in self.lex.work_words
 
     def _gapped_cue_end(self, index: int) -> Optional[int]:
         """Round 20: a verb of work or sport, one to three words that are no article, preposition or noun of a place
@@ -1738,7 +1771,8 @@ class InstitutionFinder:
         for tail in (first + 1, first + 2):
             if tail >= len(tokens) or not all(self._next(i) for i in range(first, tail)):
                 return None
-            if self._kind(tokens[tail]) in self.lex.institution_tails:
+            kind = self._kind(tokens[tail])
+            if kind in self.lex.institution_tails or (kind.endswith(CARE_TAIL_ENDINGS) and len(kind) > 6):
                 words = tokens[first:tail]
                 if all(not self._stop(t) and t.lower not in lists.frequent_nl and t.lower not in lists.frequent_en
                        and t.lower not in ARTICLES and not self._pronoun(t)
