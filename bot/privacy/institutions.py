@@ -771,7 +771,11 @@ class InstitutionFinder:
         tokens, lists = self.tokens, word_lists()
         covered = [(span.start, span.end) for span in found]
         work = any(t.lower in self.lex.work_words or t.lower in FINAL_WORK_VERBS for t in tokens)
+        firsts = first_words(self.lex.chains)
         for index in range(1, len(tokens)):
+            if tokens[index].lower not in firsts or tokens[index].lower in ARTICLES \
+                    or (tokens[index - 1].lower not in ARTICLES and tokens[index - 1].lower not in ("bij", "at")):
+                continue  # "de bijenkorf" is found at "bijenkorf"; a chain here follows an article or "bij"
             end = self._chain_end(index)
             if end is None or any(a <= tokens[index].start < b for a, b in covered):
                 continue
