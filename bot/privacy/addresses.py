@@ -73,9 +73,10 @@ LIVED_HINTS = ("woon", "wonen", "verblijf", "logeer", "live", "stay", "biba", "k
 # "hij woont aan de singel": a bare street word after living along it ends the clause; the street is named.
 LIVED_ALONG = re.compile(r"(?i)(?<![\w])(?:woon|woont|wonen|woonde|woonden)(?:\s+[^\W\d_]+){0,2}?\s+aan\s+(?:de|het)\s+"
                          r"([^\W\d_]+)(?=\s*(?:$|[,.!?;:]|\s(?:en|maar|met|bij|in|want|of|and)(?:\s|$)))")
-# Round 21: "ze woont op de parallelweg", "we wonen aan de rijksweg": after living there (a few words may come between),
-# "op"/"aan"/"in" and an article, a listed street that is also a common noun (`street_nouns`) is where someone lives.
-LIVED_NOUN = re.compile(r"(?i)(?<![\w])(?:woon|woont|wonen|woonde|woonden)(?:\s+[^\W\d_]+){0,2}?\s+(?:op|aan|in)\s+"
+# Round 21: "ze woont op de parallelweg": after living there (a few words may come between), "op"/"in" and an article,
+# a listed street that is also a common noun (`street_nouns`) is where someone lives ("aan de overweg" says only near
+# what, so "aan" does not count).
+LIVED_NOUN = re.compile(r"(?i)(?<![\w])(?:woon|woont|wonen|woonde|woonden)(?:\s+[^\W\d_]+){0,2}?\s+(?:op|in)\s+"
                         r"(?:de|het)\s+([^\W\d_]+)(?![\w'’-])")
 # ... but not a street of every town, said of where one lives: "ik woon in de hoofdstraat", "in een zijstraat".
 GENERIC_STREETS = frozenset({"hoofdstraat", "hoofdweg", "zijstraat", "winkelstraat", "woonstraat", "dorpsstraat"})

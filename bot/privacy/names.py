@@ -748,8 +748,10 @@ class NameFinder:
                 # short word of letters that is no frequent word ("kj")
                 return self._is_given(token.lower) or name or (len(token.lower) <= 3 and token.lower.isalpha()
                                                                and not self._frequent(token))
+            # round 21: "<name> mijn schoonzus": opening the message, a word of another language's list written with
+            # that language's letters ("ü", "ş", "ğ"; not an interjection such as "yani", "tak")
             foreign = index == 0 and token.lower in self.lists.foreign and token.lower not in self.lists.dutch \
-                and len(token.lower) > 2 and not self._frequent(token)  # round 21: "<foreign name> mijn schoonzus"
+                and len(token.lower) > 2 and not self._frequent(token) and not token.lower.isascii()
             return (name or foreign) and (token.sentence_start or self._adjacent(index - 1, index, COMMA))
         return name or (token.cap and (kind == "comma" or not token.sentence_start))
 

@@ -231,7 +231,8 @@ def _phone_end(run: str, groups: list[tuple[int, int]], first: int) -> tuple[int
 # Round 21: "mijn werknummer is 088 ...", "het nummer van zijn kantoor is 088 ...": a number of a firm's range (088)
 # said to be someone's own is that person's line; a listed helpline stays one.
 OWN_NUMBER = re.compile(r"(?i)(?<![\w])(?:(?:mijn|m'n|mn|zijn|z'n|haar|d'r|hun|my|his|her)\b[^.!?\n]{0,30}?"
-                        r"(?:nummer|nr|number|telefoon|tel)|(?:werk|kantoor|doorkies|direct)(?:nummer|nr)"
+                        r"(?:nummer|nr|number|telefoon|tel|werk|kantoor|office|work)"
+                        r"|(?:werk|kantoor|doorkies|direct)(?:nummer|nr)"
                         r"|(?:nummer|number)\s+(?:van|of)\s+(?:mijn|m'n|mn|zijn|z'n|haar|d'r|hun|my|his|her)\s+[^\W\d_]+)"
                         r"[^.!?\n0-9]{0,30}$")
 OWN_PREFIXES = ("088",)

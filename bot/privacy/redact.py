@@ -43,7 +43,7 @@ def _find(text: str) -> list[Span]:
     # round 21: "J-113-TS": a short helpline number inside a licence plate is part of the plate
     protected = [p for p in numbers.helpline_spans(text, lex)
                  if not (p.end - p.start <= 3 and any(a.start < p.start and p.end <= a.end for a in streets))
-                 and not (p.end - p.start <= 3 and any(k.start < p.start and p.end < k.end for k in plates))]
+                 and not (p.end - p.start <= 3 and any(k.start < p.start and p.end <= k.end for k in plates))]
     if protected:  # "09/09/2012": a day and month that read as a service prefix (0909) are a full date
         full = list(numeric_dates(text))
         protected = [p for p in protected if not any(d.start <= p.start and p.end <= d.end for d in full)]
