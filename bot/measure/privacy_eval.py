@@ -122,6 +122,46 @@ noise). Tried and dropped: "dirk" as a chain (a chain is no name, so four names 
 lower-case word after a school level and "op de" as a school ("in de brugklas op de fiets"), and, looked at but not
 built, any lower-case word after "zit op de" (no frequency cut-off tells "de klimop" from "de trampoline"); a kind
 word with its town for prisons, ROCs and pabo's (the sets leave "de gevangenis in <town>" unlabelled).
+Round 21 (eleventh session): U becomes a tuning set (BLIND is empty in this commit; the new blind set V, written
+meanwhile by someone else, is added by hand and was never looked for, opened or scored during the work). Before any fix
+pii_chat_tuning_w.yml (W, 107 sentences: the kinds of U's misses in other words, 31 of them look-alikes with no PII)
+was written and registered as chat-tuning-w. U's misses were fixed by kind, never by U's own names, streets or
+institutions: addresses (a loose letter right before a postcode, "<street> 63 b 3526 KL"; a house number in words after
+"nummer"; a street named by a year, then "nr <n>"; a floor in words with a space and "achter"/"voor", "9 drie hoog
+achter"; the particles of a family name before a numbered street, "de la", "van 't", "ter", and "de" after an article,
+"op de de <name>laan 19"; "de" before a street in lower case whose stem is a rare listed surname, with a house number;
+a listed street that is a common noun after living "op"/"in" it, "woont op de parallelweg", not the main or side street
+of any town), institutions (a venue's kind word before its name after a cue of work, "portier bij club <name>"; a given
+name and particle after a kind word, "scouting <given> van <surname>"; a web shop written with a space, "<shop> com"; a
+town right after a firm with many sites, "<firm> <town>", and a plant word, "<firm> brouwerij <town>"; a care
+organisation's compound kind word after its name, "<name> zorggroep", "<name> verslavingszorg"; a shop chain's branch
+right after it without "in" (a listed quarter, a quarter of two words, a town and its station, a shopping centre or
+square that web text has and no common word is, "hoog <name>"), after "bij" even without a cue of work; a chain "in de"
+after a workplace just named or with a word of work in the sentence; a club with its founding year, "bij <name> '46"),
+numbers (a firm's 088 number said to be someone's own, "mijn werknummer is ...", "het nummer van zijn kantoor is ...";
+a short helpline inside a licence plate, "<L>-113-<LL>", is part of the plate) and names ("<name> hier" opening a
+message as the introduction goes on, "hier ben 16"; a word of another language's list with that language's letters
+opening the message before "<possessive> <relation>"; particles and a listed surname before "de <relation or person
+noun> van", "ruzie met de <name> de man van mijn moeder"; "ik ben <given name> geboren"; "help <given name> <verb>"
+opening the message; any short word after "<possessive> <relation>" before an age, "mijn vader <xx> is 79"). U before
+-> after: names .968 -> 1.0 (187/187), institutions .874 -> 1.0 (87/87), addresses .848 -> 1.0 (46/46), telephone .973
+-> 1.0 (37/37), plates .957 -> 1.0 (23/23), the rest 1.0 unchanged; over-redaction 0.52% -> 0.52% (24/4588 words). W
+before -> after: names .857 -> 1.0 (14/14), institutions .333 -> .833 (20/24), addresses .556 -> .926 (25/27),
+telephone .500 -> 1.0 (4/4), plates, postcodes and dates of birth 1.0 unchanged; over-redaction 0.6% -> 0.8% (6/775:
+"de" before "la <name>straat", which W leaves out). W's misses left are frames no rule of this round reads ("draait
+plaatjes bij club <name>", "pakt pakketjes in bij <shop> com", "een kraampje in de <chain>", a firm's plant and a town
+that is a word, "<firm> <plant> born") and two streets that are common nouns ("aan de rijksweg", which may only say
+near what; "op de hoofdweg", the main road of any town). Every other set: R addresses 51 -> 52/52 ("op de de
+ruyterstraat 8"), O institutions 74 -> 75/80 (a scouting group named after a person), not one other span changed and no
+new false positive; over-redaction (every set but P and W) 406 -> 410 of 68645 words (0.59% -> 0.60%: the floor in
+words "12 drie hoog" that E and I leave out of their labels), P 79/1498 unchanged; ordinary text
+(tests/safety/ordinary*.yml and both NLU files) the very same spans, 1242/126940 words (0.98%). Speed: 1.02 -> 1.03 ms
+per sentence on the same 9152 sentences (best of three, both redactors measured alike; a first version of the
+chain-with-branch pass cost 10% and was made to look up a chain only after an article or "bij"). Tried and dropped: any
+street that is a common noun after "aan de" ("wonen aan de overweg" says near what); any word of another language's
+list opening a message before "mijn <relation>" (interjections such as "yani"); "de" before any family-name street
+after a preposition (22 more ordinary words over-redacted: "op de vondelstraat" has the article); chains with their
+town after "naar" without a cue ("we gaan naar de hema in <town>" is shopping).
 A set whose file does not exist yet is skipped with a note; `--set NAME` scores only the named sets (to list the
 misses of tuning sets without the counts of Q).
 
@@ -165,8 +205,8 @@ SETS = {"main": HERE / "pii_cases.yml", "holdout": HERE / "pii_holdout.yml",
         "chat-institutions-p": HERE / "pii_chat_institutions_p.yml", "chat-holdout-q": HERE / "pii_chat_holdout_q.yml",
         "chat-tuning-r": HERE / "pii_chat_tuning_r.yml", "chat-holdout-s": HERE / "pii_chat_holdout_s.yml",
         "chat-holdout-t": HERE / "pii_chat_holdout_t.yml", "chat-holdout-u": HERE / "pii_chat_holdout_u.yml",
-        "chat-holdout-v": HERE / "pii_chat_holdout_v.yml"}
-BLIND = {"chat-holdout-u", "chat-holdout-v"}  # the held-out set of the latest round: figures only, misses never shown
+        "chat-tuning-w": HERE / "pii_chat_tuning_w.yml", "chat-holdout-v": HERE / "pii_chat_holdout_v.yml"}
+BLIND = {"chat-holdout-v"}  # the held-out set of the latest round: figures only, misses never shown
 WORD = re.compile(r"\w+")
 STRUCTURED = ("TELEFOON", "EMAIL", "POSTCODE", "BSN", "IBAN", "GEBOORTEDATUM")
 

@@ -29,10 +29,13 @@ HOUSE_NUMBER = re.compile(
     # (a floor in words after a comma is a new phrase, as the earlier sets label it: "450, derde verdieping")
     r"|(?:,?\s(?=[0-9])|\s|-)(?i:[0-9]{1,2}(?:e|ste|de|st|nd|rd|th)?|eerste|tweede|derde|vierde|vijfde|zesde|"
     r"zevende|achtste|negende|tiende|begane|first|second|third|fourth|fifth|sixth|ground)(?:\s?|-)"
-    r"(?i:hoog|hg|etage|verdieping|floor|grond)(?![\w])"
+    r"(?i:hoog|hg|etage|verdieping|floor|grond)(?:\s(?i:achter|voor)(?![\w]))?(?![\w])"
+    r"|\s(?i:een|twee|drie|vier|vijf|zes|zeven|acht)\s(?i:hoog|hg)(?:\s(?i:achter|voor)(?![\w]))?(?![\w])"  # round 21
     r"|\s?-?\s?(?i:hoog|hg)(?:\s(?i:achter|voor)(?![\w]))?(?![\w])"  # "kade 3 hoog": the floor, no house number
     r"|\s(?i:twee|een|drie|vier|zes|vijf|acht|zeven)hoog(?![\w])"  # round 17: "14 driehoog", the floor in one word
     r"|\s[a-z](?=\s*(?:$|[,.;:!?)]))"  # "oudegracht 156 c" at the end of a clause ("88 z mężem" is a word)
+    # round 21: "kanaalweg 63 b 3526 KL": a letter right before a postcode (not Polish "w", "z": "12 w 3012 EL")
+    r"|\s[abcdfghjlmnpqrstvx](?=,?\s+[1-9][0-9]{3}\s?[A-Za-z]{2}(?![\w]))"
     # "heuvelweg 5 b maar ...", "12 a op de eerste": a letter before a Dutch function word
     r"|\s[a-z](?=\s+(?:maar|en|op|in|bij|want|dus|of|met|is|te|aan|boven|naast|tegenover|hoor|toch|and|but)(?![\w]))"
     r")?)(?![0-9])")
@@ -70,6 +73,13 @@ LIVED_HINTS = ("woon", "wonen", "verblijf", "logeer", "live", "stay", "biba", "k
 # "hij woont aan de singel": a bare street word after living along it ends the clause; the street is named.
 LIVED_ALONG = re.compile(r"(?i)(?<![\w])(?:woon|woont|wonen|woonde|woonden)(?:\s+[^\W\d_]+){0,2}?\s+aan\s+(?:de|het)\s+"
                          r"([^\W\d_]+)(?=\s*(?:$|[,.!?;:]|\s(?:en|maar|met|bij|in|want|of|and)(?:\s|$)))")
+# Round 21: "ze woont op de parallelweg": after living there (a few words may come between), "op"/"in" and an article,
+# a listed street that is also a common noun (`street_nouns`) is where someone lives ("aan de overweg" says only near
+# what, so "aan" does not count).
+LIVED_NOUN = re.compile(r"(?i)(?<![\w])(?:woon|woont|wonen|woonde|woonden)(?:\s+[^\W\d_]+){0,2}?\s+(?:op|in)\s+"
+                        r"(?:de|het)\s+([^\W\d_]+)(?![\w'’-])")
+# ... but not a street of every town, said of where one lives: "ik woon in de hoofdstraat", "in een zijstraat".
+GENERIC_STREETS = frozenset({"hoofdstraat", "hoofdweg", "zijstraat", "winkelstraat", "woonstraat", "dorpsstraat"})
 # Papiamentu street words before the name: "kaya oranje 7" (kaya: street), "kaminda ... 4" (road).
 PAPIAMENTU = re.compile(r"(?i)(?<![\w])(?:kaya|kaminda)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?"
                         r"\s+[0-9]{1,4}[a-z]?(?![\w-])")
@@ -182,6 +192,9 @@ class AddressFinder:
         if match is None or match.group(1).lower() == "een" or self._unit_after(match.end(1)):
             return False
         value = number_value(match.group(1).lower(), self.lex)
+        said = match.group(1) != match.group(0).strip()  # "nummer" before it
+        if value is not None and value >= 1 and said:
+            return True  # round 21: "nummer twaalf", the house number said as one
         return value is not None and value >= 1 and re.match(r"\s*(?:$|[,.!?;:]|\s(?:en|maar|met|bij|in|want|of|"
                                                             r"and|nummer|nr)(?:\s|$))", self.text[match.end():]) \
             is not None
@@ -230,13 +243,18 @@ class AddressFinder:
         after a family (its stem a listed surname that is no common or frequent word) belongs to the name."""
         if start != index or start < 1 or not self._adjacent(start - 1, start) \
                 or self.tokens[start - 1].lower not in ("de", "van", "ter", "ten", "den", "le", "la") \
-                or (start >= 2 and self.tokens[start - 2].lower in BARE_OPENERS | ARTICLES):
-            return start  # "op de Visserstraat": after a preposition "de" is the article
+                or (start >= 2 and self.tokens[start - 2].lower in ARTICLES):
+            return start
         lower, lists = self.tokens[index].lower, word_lists()
         suffix = next((s for s in self.lex.street_suffixes_any_case if lower.endswith(s)), None)
         stem = lower[:-len(suffix)] if suffix else ""
         if len(stem) < 3 or stem not in lists.surnames or stem in self.lex.common_words or stem in lists.frequent_nl:
             return start
+        if start >= 2 and self.tokens[start - 2].lower in BARE_OPENERS \
+                and (self.tokens[start - 1].lower != "de" or stem not in lists.rare or self.tokens[index].cap
+                     or self._number(index, "any") is None):
+            return start  # "op de Visserstraat": after a preposition "de" is the article; round 21: not before a rare
+            # family name in lower case with a house number ("op de ruijterstraat 45": the street of De Ruijter)
         return start - 1
 
     def _opens(self, index: int) -> bool:
@@ -266,6 +284,28 @@ class AddressFinder:
         adjacent = all(self._adjacent(i, i + 1) for i in range(first - 1, start))
         return first if adjacent else start
 
+    def _loose_particles(self, start: int) -> int:
+        """Round 21: the particles of a family name before a street with a house number: "de la reyweg 77", "ter
+        haarstraat 8", "van 't hoffstraat 5", and "de" after an article ("op de de clercqstraat 61": two articles
+        cannot follow each other, so the second belongs to the name)."""
+        tokens, probe = self.tokens, start - 1
+
+        def joined(left: int) -> bool:
+            return left >= 0 and gap(self.text, tokens[left], tokens[left + 1]) in (" ", " '", " ’")
+
+        if probe >= 0 and joined(probe) and tokens[probe].lower in ("la", "le", "du", "ter", "ten", "t"):
+            start = probe
+            if tokens[probe].lower in ("la", "le") and joined(probe - 1) and tokens[probe - 1].lower == "de":
+                start = probe - 1  # "de la", "de le"
+            elif tokens[probe].lower == "t" and joined(probe - 1) and tokens[probe - 1].lower == "van":
+                start = probe - 1  # "van 't"
+            elif tokens[probe].lower == "t" and self.text[tokens[probe].start - 1] not in "'’":
+                return start + 1  # a lone "t" is no particle
+        elif probe >= 1 and joined(probe) and tokens[probe].lower == "de" and self._adjacent(probe - 1, probe) \
+                and tokens[probe - 1].lower in ("de", "het"):
+            start = probe  # "op de de genestetlaan 19"
+        return start
+
     def _head_end(self, index: int) -> Optional[int]:
         """"Laan van Meerdervoort": a street word, particles and capitalised words, then the number."""
         end = index
@@ -282,7 +322,8 @@ class AddressFinder:
             return None  # "Kerkstraat. 12 ..." ends a sentence; "kerkstr. 12" does not
         number = match.group(1)
         if strength != "any" and (len(number) > 4 or (len(number) == 4 and number[:2] in ("19", "20"))):
-            return None  # "Amsterdam 2019" is a year, not a house number
+            again = NUMBER_AGAIN.match(self.text, match.end(1)) if len(number) == 4 else None
+            return again.end() if again else None  # "Amsterdam 2019" is a year; round 21: "plein 1944 nr 8" a street
         if strength in ("bare", "listed", "bare_listed", "lower_head") and self._unit_after(match.end()):
             return None  # "op het Spui 3 jaar geleden": a count
         letter = LETTER_AFTER.match(self.text, match.end()) if match.end() == match.end(1) else None
@@ -521,7 +562,10 @@ class AddressFinder:
                         yield Span(min(self._number_before(start), self._titled_start(start)), end, "ADRES")
                         continue
                 if end is not None:
-                    start = self._with_name_particles(start, numbered=self._number(index, strength) is not None)
+                    numbered = self._number(index, strength) is not None
+                    start = self._with_name_particles(start, numbered=numbered)
+                    if numbered:
+                        start = self._loose_particles(start)
                     yield Span(self._titled_start(self._family_particle(start, index)), end, "ADRES")
             else:
                 end = self._bare_listed(index)
@@ -547,6 +591,11 @@ class AddressFinder:
                 yield Span(match.start(2), match.end(2), "ADRES")
         for match in LIVED_ALONG.finditer(self.text) if "woon" in lower or "wonen" in lower else ():
             if match.group(1).lower() in self.lex.bare_streets:
+                yield Span(match.start(1), match.end(1), "ADRES")
+        for match in LIVED_NOUN.finditer(self.text) if "woon" in lower or "wonen" in lower else ():
+            word = match.group(1).lower()
+            if word in self.lex.street_nouns and word in word_lists().streets and word not in self.lex.not_streets \
+                    and word not in GENERIC_STREETS:
                 yield Span(match.start(1), match.end(1), "ADRES")
         for match in PAPIAMENTU.finditer(self.text) if "kaya" in lower or "kaminda" in lower else ():
             if not self._unit_after(match.end()):
@@ -575,7 +624,8 @@ class AddressFinder:
 
 NUMBER_AGAIN = re.compile(r"(?i),?\s+(?:huisnummer|huisnr\.?|nummer|nr\.?)\s*[0-9]{1,4}[a-z]?(?![\w])")
 # "op de hoefijzerweg achtentwintig", "kerkstraat twaalf a": a house number written in words after a street.
-SPOKEN_NUMBER = re.compile(r"\s+([^\W\d_]+(?:-[^\W\d_]+)*)(\s[a-z](?![\w]))?")
+SPOKEN_NUMBER = re.compile(r"\s+(?:(?i:huisnummer|nummer|nr\.?)\s+)?([^\W\d_]+(?:-[^\W\d_]+)*)(\s[a-z](?![\w]))?")
+# round 21: "op dorpsweg nummer twaalf naast de kerk": after "nummer" the number in words need not end the clause
 
 
 def _spoken_number(text: str, end: int, finder: AddressFinder) -> int:

@@ -168,6 +168,18 @@ TEAM_WORDS = frozenset({"jeugd", "jeugdafdeling", "jeugdopleiding", "selectie", 
 TEAM_CODE = re.compile(r"(?i)(?<![\w])(?:[jm]?o|u)\s?[0-9]{1,2}(?:-[0-9])?\s+$")
 BY_AFTER = re.compile(r"\s+by\s+([^\W\d_]+)(?![\w])")
 GLUED_AMPERSAND = re.compile(r"\s+([^\W\d_]{2,}&[^\W\d_]{2,})(?![\w&])")  # round 15: "bso kids&co"
+# Round 21: a care organisation's kind word after its name ("... zorggroep", "... verslavingszorg"), after a cue of work
+CARE_TAIL_ENDINGS = ("zorggroep", "zorg", "zorgcentrum", "zorgcentra", "woongroep")
+# Round 21: "speelt korfbal bij dos '46", "bij hc '73": one to three words and the year a club was founded
+CLUB_WITH_YEAR = re.compile(r"(?i)(?<![\w])(?:bij|van|tegen|voor|at)\s+((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*\s?['’]"
+                            r"[0-9]{2})(?![\w'’])")
+STATION_WORDS = frozenset({"centraal", "cs"})  # round 21: "utrecht centraal": a town's station names a branch
+SITE_DESCRIBERS = frozenset({"hoog", "hoge", "nieuw", "nieuwe", "oud", "oude", "groot", "grote", "klein", "kleine"})
+SPACED_DOMAINS = frozenset({"com", "nl"})  # round 21: "bol com", "coolblue nl": a web name written with a space
+# Round 21: kinds of venue before their own name after a cue of work ("portier bij club rodeo")
+VENUE_KINDS = frozenset({"club", "discotheek", "disco", "nachtclub", "bar", "café", "cafe", "eetcafé", "eetcafe",
+                         "restaurant", "hotel", "lunchroom", "snackbar", "cafetaria", "shisha", "shishabar",
+                         "lounge", "casino"})
 WEB_DOMAINS = frozenset({"com", "nl", "be", "de", "eu", "org", "net", "io", "co"})  # round 15: a firm by its web name
 # Round 19: a kind word of two words, a describing word and a noun that alone names nothing: "het zaans medisch
 # centrum", "het universitair medisch centrum utrecht", "psychiatrisch centrum ...".
@@ -392,7 +404,9 @@ class InstitutionFinder:
                 or (head and self._kind(self.tokens[index]) == "huize" and not self._stop(token)) \
                 or (named_by == "particle" and (self._family_name(token) or self._particle_surname(probe + 1))) \
                 or (named_by == "particle" and self.tokens[probe].lower in FOREIGN_ARTICLES and not self._stop(token)) \
-                or (named_by == "title" and not self._stop(token))
+                or (named_by == "title" and not self._stop(token)) \
+                or (head and taken == 0 and token.lower in word_lists().given_names and not token.cap
+                    and self._particle_before_name(probe + 2))  # round 21: "scouting jan van hoof"
             named_by = ""
             # "roc midden nederland", "ROC Midden Nederland": a region inside the name after a kind word
             region = not cue and token.lower in self.lex.institution_regions and (taken > 0 or probe == index) \
@@ -706,6 +720,10 @@ class InstitutionFinder:
         probe = last + 1
         if self.tokens[probe].lower == "in" and self._next(probe):
             probe += 1
+        else:
+            site = self._branch_site(probe)
+            if site is not None:  # round 21: "albert heijn zuidplein", "de jumbo kanaleneiland", "hema nieuw west"
+                return site
         town = self.tokens[probe]
         phrase = self._place_phrase(probe)
         if phrase is not None:  # "in den haag"
@@ -719,6 +737,76 @@ class InstitutionFinder:
         if self._next(probe) and self.tokens[probe + 1].lower in self.lex.institution_areas:
             probe += 1  # "amersfoort centrum"
         return probe
+
+    def _branch_site(self, probe: int) -> Optional[int]:
+        """Round 21: right after a shop chain (no "in"), where the branch is: a listed quarter ("jumbo kanaleneiland",
+        "nieuw west" for "nieuw-west"), a town and its station ("mcdonalds utrecht centraal"), or the name of a
+        shopping centre or square that web text has and no common word is ("hema <name>"), a describing word of
+        place before it allowed ("hoog <name>"). Last token, or None."""
+        tokens = self.tokens
+        token = tokens[probe]
+        if token.lower in self.lex.quarters:
+            return probe
+        if self._next(probe) and f"{token.lower}-{tokens[probe + 1].lower}" in self.lex.quarters:
+            return probe + 1
+        if self._place(token) and self._next(probe) and tokens[probe + 1].lower in STATION_WORDS:
+            return probe + 1
+        if self._site_name(token):
+            return probe
+        if token.lower in SITE_DESCRIBERS and self._next(probe) and self._site_name(tokens[probe + 1]):
+            return probe + 1
+        return None
+
+    def _site_name(self, token: Token) -> bool:
+        word, lists = token.lower, word_lists()
+        return len(word) >= 5 and word in lists.rare and word not in self.lex.common_words \
+            and word not in lists.frequent_nl and not self._stop(token) and not self._pronoun(token) \
+            and word not in lists.given_names and not _finite(word, lists.dutch) and not _plural(word)
+
+    def chains_with_branch(self, found: list[Span]) -> Iterator[Span]:
+        """Round 21: a shop chain named with its branch right after it ("bij de mcdonalds utrecht centraal", "bij de
+        jumbo <quarter>") is a workplace or meeting place even without a cue of work; so is a chain "in de"/"in het"
+        after a workplace just named or in a sentence with a word of work ("kok bij <chain> in de <chain>", "werkt bij
+        de kaasboer in de hema")."""
+        tokens, lists = self.tokens, word_lists()
+        covered = [(span.start, span.end) for span in found]
+        work = any(t.lower in self.lex.work_words or t.lower in FINAL_WORK_VERBS for t in tokens)
+        firsts = first_words(self.lex.chains)
+        for index in range(1, len(tokens)):
+            if tokens[index].lower not in firsts or tokens[index].lower in ARTICLES \
+                    or (tokens[index - 1].lower not in ARTICLES and tokens[index - 1].lower not in ("bij", "at")):
+                continue  # "de bijenkorf" is found at "bijenkorf"; a chain here follows an article or "bij"
+            end = self._chain_end(index)
+            if end is None or any(a <= tokens[index].start < b for a, b in covered):
+                continue
+            phrase = " ".join(t.lower for t in tokens[index:end + 1])
+            if end == index and tokens[index].lower in lists.frequent_nl:
+                continue  # "plus", "action" are words too
+            before = index - 1
+            article = tokens[before].lower in ARTICLES and self._next(before)
+            if article:
+                before -= 1
+            if before < 0 or not self._next(before):
+                continue
+            link = tokens[before].lower
+            if phrase in self.lex.branch_chains and link in ("bij", "at") \
+                    and self._next(end) and self._branch_site(end + 1) is not None:
+                yield self._span(index, end)
+            elif link == "in" and article and phrase in self.lex.branch_chains \
+                    and (work or any(b == tokens[before - 1].end for a, b in covered if before > 0)):
+                yield self._span(index, end)
+
+    def clubs_with_year(self) -> Iterator[Span]:
+        """Round 21: a club named with the year it was founded after "bij"/"tegen" ("korfbal bij dos '46"): its words
+        no article, possessive, function or frequent word (a club's letters, "vv", "hc", excepted)."""
+        lists = word_lists()
+        for match in CLUB_WITH_YEAR.finditer(self.text):
+            words = re.findall(r"[^\W\d_][\w-]*", match.group(1))
+            if all(w.lower() in CLUB_HEADS or (w.lower() not in ARTICLES and w.lower() not in self.lex.possessives
+                                               and w.lower() not in lists.frequent_nl
+                                               and w.lower() not in self.lex.not_names_after_cue
+                                               and w.lower() not in self.lex.non_names) for w in words):
+                yield Span(match.start(1), match.end(1), "INSTELLING")
 
     def _capital_town(self, last: int) -> int:
         """Round 20: a capitalised town right after a capitalised name belongs to it: "Sparta Rotterdam", "Fight Club
@@ -1633,13 +1721,28 @@ class InstitutionFinder:
             return  # round 17: "werkt op Schiphol" names a workplace, "werk op Texel" a town
         if chain is not None:  # "werkt bij de albert heijn", not "ga naar de jumbo"
             last = self._name_after(chain, any_case=False, cue=True) or chain
-            site = last
             while self._next(last) and tokens[last + 1].lower in self.lex.chain_sites:
                 last += 1  # "de jumbo distributiecentrum", "albert heijn xl"
-            if last > site and self._next(last) and self._place(tokens[last + 1]) \
-                    and tokens[last + 1].lower not in self.lex.institution_areas:
-                last += 1  # round 17: "PostNL sorteercentrum Nieuwegein": the town names that site
+            if self._next(last) and self._place(tokens[last + 1]) \
+                    and tokens[last + 1].lower not in self.lex.institution_areas \
+                    and tokens[last + 1].lower not in WORD_TOWNS \
+                    and tokens[last + 1].lower not in word_lists().frequent_nl:
+                last += 1  # round 17: "PostNL sorteercentrum Nieuwegein"; round 21: "tata steel ijmuiden", the site
+            elif self._next(last, (" ", ".")) and tokens[last + 1].lower in SPACED_DOMAINS:
+                last += 1  # round 21: "bol com", "coolblue nl": a web shop written with a space
             yield self._span(first, last)
+            return
+        if work and first + 1 < len(tokens) and self._next(first) and tokens[first + 1].lower in SPACED_DOMAINS \
+                and not self._stop(tokens[first]) and tokens[first].lower not in ARTICLES \
+                and tokens[first].lower not in word_lists().frequent_nl:
+            yield self._span(first, first + 1)  # round 21: "werkt bij zalando com": a web shop written with a space
+            return
+        if first + 1 < len(tokens) and tokens[first].lower in VENUE_KINDS and self._next(first) \
+                and first == end + 1 and self._venue_name(first + 1):
+            last = first + 1
+            if self._next(last) and self._venue_name(last + 1):
+                last += 1
+            yield self._span(first, last)  # round 21: "uitsmijter bij club paradiso", a venue by its kind word
             return
         if work and first + 1 < len(tokens) and self._next(first, (".",)) and tokens[first + 1].lower in WEB_DOMAINS \
                 and not self._stop(tokens[first]) and not (first + 2 < len(tokens) and self._next(first + 1, ("@",))):
@@ -1668,6 +1771,15 @@ class InstitutionFinder:
         elif work and first < len(tokens) and self._next(first - 1) and (self._firm_word(tokens[first])
                                                                           or self._unknown_word(tokens[first])):
             yield self._span(first, first)  # "hij werkt bij vanderlande": a word web text has mostly as a name
+
+    def _venue_name(self, index: int) -> bool:
+        """Round 21: a word that may name a venue after its kind word ("club rodeo"): no function, frequent or
+        describing word, no article, pronoun or verb of the clause."""
+        token, lists = self.tokens[index], word_lists()
+        word = token.lower
+        return len(word) > 2 and not self._stop(token) and not self._pronoun(token) and word not in ARTICLES \
+            and word not in lists.frequent_nl and word not in self.lex.relations and word not in self.lex.possessives \
+            and not _finite(word, lists.dutch) and word not in self.lex.work_words
 
     def _gapped_cue_end(self, index: int) -> Optional[int]:
         """Round 20: a verb of work or sport, one to three words that are no article, preposition or noun of a place
@@ -1738,7 +1850,8 @@ class InstitutionFinder:
         for tail in (first + 1, first + 2):
             if tail >= len(tokens) or not all(self._next(i) for i in range(first, tail)):
                 return None
-            if self._kind(tokens[tail]) in self.lex.institution_tails:
+            kind = self._kind(tokens[tail])
+            if kind in self.lex.institution_tails or (kind.endswith(CARE_TAIL_ENDINGS) and len(kind) > 6):
                 words = tokens[first:tail]
                 if all(not self._stop(t) and t.lower not in lists.frequent_nl and t.lower not in lists.frequent_en
                        and t.lower not in ARTICLES and not self._pronoun(t)
@@ -1928,6 +2041,9 @@ def institutions(text: str, tokens: list[Token], lex: Lexicon) -> Iterator[Span]
     found = list(finder.spans())
     yield from found
     yield from finder.branch_streets(found)
+    yield from finder.chains_with_branch(found)
+    if "'" in text or "’" in text:
+        yield from finder.clubs_with_year()
     if "&" in text or "4" in text or "-eleven" in text.lower():
         for match in SIGN_BRANDS.finditer(text):  # round 14: "werk bij de h&m", "beveiliger bij g4s"
             if SIGN_CUES.search(text, 0, match.start()):

@@ -147,6 +147,11 @@ APPOSITION_PREPOSITIONS = frozenset({"om", "over", "voor", "met", "bij", "aan", 
 PLACE_ADVERBS = frozenset({"daar", "hier", "er", "nu", "toen", "dan", "soms", "thuis", "buiten", "binnen", "boven",
                            "beneden", "ook", "wel", "dit", "dat", "het", "wie", "wat", "waar", "zo", "dus", "nog"})
 HERE = frozenset({"hier", "here"})
+HERE_GOES_ON = frozenset({"ben", "ik", "en", "met", "uit", "van"})  # round 21: "<name> hier ben 16"
+# Round 21: a cry for help opening the message before a given name and a verb ("help <name> staat beneden")
+AGE_AFTER = re.compile(r"(?:\s+(?:is|was|wordt|werd)\s+|\s*\(\s*|\s*,\s*)[0-9]{1,3}(?![0-9])")
+HELP_VERBS = frozenset({"staat", "stond", "komt", "kwam", "is", "was", "wil", "gaat", "zit", "heeft", "doet"})
+HELP_WORDS = frozenset({"help", "helpp", "hulp", "sos", "please", "pls", "alsjeblieft", "aub"})
 PRONOUNS_3 = frozenset({"ze", "zij", "hij", "she", "he"})
 CLAUSE_JOINERS = frozenset({"en", "maar", "want", "and", "but"})
 CLAUSE_SUBJECTS = frozenset({"ik", "ze", "zij", "hij", "we", "wij", "mijn", "mn", "m'n", "haar", "zijn", "z'n", "i",
@@ -743,8 +748,50 @@ class NameFinder:
                 # short word of letters that is no frequent word ("kj")
                 return self._is_given(token.lower) or name or (len(token.lower) <= 3 and token.lower.isalpha()
                                                                and not self._frequent(token))
-            return name and (token.sentence_start or self._adjacent(index - 1, index, COMMA))
+            # round 21: "<name> mijn schoonzus": opening the message, a word of another language's list written with
+            # that language's letters ("ü", "ş", "ğ"; not an interjection such as "yani", "tak")
+            foreign = index == 0 and token.lower in self.lists.foreign and token.lower not in self.lists.dutch \
+                and len(token.lower) > 2 and not self._frequent(token) and not token.lower.isascii()
+            return (name or foreign) and (token.sentence_start or self._adjacent(index - 1, index, COMMA))
         return name or (token.cap and (kind == "comma" or not token.sentence_start))
+
+    def _surname_apposition(self, index: int) -> bool:
+        """Round 21: "ruzie met de vos de man van mijn moeder", "bang voor van dijk de buurman van beneden": particles
+        and a listed surname, then an article, a relation word or person noun and "van": who that person is."""
+        tokens, lex = self.tokens, self.lex
+        token = tokens[index]
+        if index < 1 or index + 3 >= len(tokens) or token.lower not in self.lists.surnames \
+                or tokens[index - 1].lower not in lex.name_particles or not self._adjacent(index - 1, index) \
+                or token.lower in lex.relations or token.lower in lex.person_nouns or self._blocked(token) \
+                or token.lower in lex.subject_verbs or token.lower in lex.possessives:
+            return False  # a frequent word may be a surname here: "de jong de vriend van ..."
+        return tokens[index + 1].lower in ("de", "het") \
+            and all(self._adjacent(i, i + 1) for i in range(index, index + 3)) \
+            and (tokens[index + 2].lower in lex.relations or tokens[index + 2].lower in lex.person_nouns) \
+            and tokens[index + 3].lower in ("van", "of")
+
+    def _born_as(self, index: int) -> bool:
+        """Round 21: "ik ben <name> geboren op ...": after "ik ben" a given name that is no frequent word, then
+        "geboren" (not "ik ben thuis geboren", "te vroeg geboren")."""
+        tokens = self.tokens
+        if index < 2 or index + 1 >= len(tokens) or tokens[index - 2].lower != "ik" \
+                or tokens[index - 1].lower != "ben" or tokens[index + 1].lower != "geboren" \
+                or not all(self._adjacent(i, i + 1) for i in range(index - 2, index + 1)):
+            return False
+        word = tokens[index].lower
+        return self._is_given(word) and word not in self.lists.frequent_nl and not self._function_word(tokens[index]) \
+            and not self._verb_form(word) and word not in self.lists.places
+
+    def _help_opening(self, index: int) -> bool:
+        """Round 21: "help <name> staat beneden": a cry for help opening the message, a given name and a verb."""
+        tokens = self.tokens
+        if index != 1 or index + 1 >= len(tokens) or tokens[0].lower not in HELP_WORDS \
+                or not self._adjacent(0, 1, COMMA_OR_SPACE) or not self._adjacent(index, index + 1):
+            return False
+        word, verb = tokens[index].lower, tokens[index + 1].lower
+        return self._is_given(word) and word not in self.lists.frequent_nl and not self._function_word(tokens[index]) \
+            and (verb in self.lex.person_verbs or verb in self.lex.subject_verbs or self._verb_form(verb)
+                 or verb in HELP_VERBS)
 
     def _particles_before(self, index: int) -> int:
         """First token of "van Dijk" when "Dijk" is at `index`."""
@@ -1191,7 +1238,7 @@ class NameFinder:
             if (self._given(token) and not self._owned_noun(index)) \
                     or (self._rare_subject(index) if token.sentence_start else self._rare(token)):
                 yield index, index
-            elif self._apposition(index):
+            elif self._apposition(index) or self._surname_apposition(index):
                 yield self._particles_before(index), index
             elif self._initial(index) or self._given_with_surname(index) or self._only_word(index) \
                     or self._told(index) or self._word_name_subject(index) or self._with_person(index) \
@@ -1206,7 +1253,8 @@ class NameFinder:
                     or self._short_with_surname(index) or self._short_after_relation(index) \
                     or self._school_child(index) or self._aged_opening(index) or self._its_me(index) \
                     or self._marriage_partner(index) or self._that_is_relation(index) \
-                    or self._plain_after_relation(index) or self._after_polish_relation(index):
+                    or self._plain_after_relation(index) or self._after_polish_relation(index) \
+                    or self._born_as(index) or self._help_opening(index):
                 yield index, index
             if token.lower in FOREIGN_TITLES and (index == 0 or self.tokens[index - 1].lower not in DUTCH_FUNCTION) \
                     and index + 1 < len(self.tokens) and self.tokens[index + 1].lower not in self.lists.frequent_nl:
@@ -1397,7 +1445,9 @@ class NameFinder:
             return False
         token = tokens[index]
         word = token.lower
-        return 2 <= len(word) <= 4 and word.isalpha() and (word in self.lists.surnames or self._is_given(word)) \
+        aged = AGE_AFTER.match(self.text, token.end) is not None  # round 21: "mijn vader <name> is 79": any short word
+        return 2 <= len(word) <= 4 and word.isalpha() \
+            and (word in self.lists.surnames or self._is_given(word) or aged) \
             and word not in self.lists.frequent_nl and word not in self.lists.frequent_en \
             and not self._function_word(token) and not self._verb_form(word) and word not in self.lists.places \
             and word not in lex.number_words and word not in SEASONS
@@ -1446,9 +1496,11 @@ class NameFinder:
         """"sanne hier, het gaat weer mis", "hoi, noor hier": a given name (also one that is a word) opening the
         message or after a greeting, then "hier" ending the clause: how someone introduces themselves."""
         tokens = self.tokens
-        if index + 1 >= len(tokens) or tokens[index + 1].lower not in HERE or not self._adjacent(index, index + 1) \
-                or not self._clause_end(index + 1):
+        if index + 1 >= len(tokens) or tokens[index + 1].lower not in HERE or not self._adjacent(index, index + 1):
             return False
+        if not self._clause_end(index + 1) and not (index + 2 < len(tokens) and self._adjacent(index + 1, index + 2)
+                                                    and tokens[index + 2].lower in HERE_GOES_ON):
+            return False  # round 21: "<name> hier ben 16", "<name> hier ik heb een vraag": the introduction goes on
         opening = index == 0 or (index == 1 and tokens[0].lower in self.lex.greetings
                                  and self._adjacent(0, 1, COMMA_OR_SPACE))
         return opening and self._plain_given(index) and tokens[index].lower not in self.lex.sentence_starters

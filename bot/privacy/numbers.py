@@ -228,13 +228,34 @@ def _phone_end(run: str, groups: list[tuple[int, int]], first: int) -> tuple[int
     return best
 
 
-def _read_run(run: str, lex: Lexicon) -> Iterator[tuple[str, int, int]]:
+# Round 21: "mijn werknummer is 088 ...", "het nummer van zijn kantoor is 088 ...": a number of a firm's range (088)
+# said to be someone's own is that person's line; a listed helpline stays one.
+OWN_NUMBER = re.compile(r"(?i)(?<![\w])(?:(?:mijn|m'n|mn|zijn|z'n|haar|d'r|hun|my|his|her)\b[^.!?\n]{0,30}?"
+                        r"(?:nummer|nr|number|telefoon|tel|werk|kantoor|office|work)"
+                        r"|(?:werk|kantoor|doorkies|direct)(?:nummer|nr)"
+                        r"|(?:nummer|number)\s+(?:van|of)\s+(?:mijn|m'n|mn|zijn|z'n|haar|d'r|hun|my|his|her)\s+[^\W\d_]+)"
+                        r"[^.!?\n0-9]{0,30}$")
+OWN_PREFIXES = ("088",)
+
+
+def _own_number(text: str, start: int) -> bool:
+    return OWN_NUMBER.search(text, max(0, start - 60), start) is not None
+
+
+def _read_run(run: str, lex: Lexicon, own: bool = False) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of helplines and telephone numbers in a run of digit groups, read left to right:
-    "06 112 23 344" is one telephone number, "06-12345678 0800-2000 06-87654321" is three numbers."""
+    "06 112 23 344" is one telephone number, "06-12345678 0800-2000 06-87654321" is three numbers. `own`: the run
+    follows words that call it someone's own number, so a firm's number (088) is a telephone number."""
     groups = _groups(run)
     index = 0
     while index < len(groups):
         last = _helpline_end(run, groups, index, lex)
+        if own and last is not None and index == 0:
+            phone = _phone_end(run, groups, index)
+            if phone and phone[1].startswith(OWN_PREFIXES) and phone[1] not in lex.helplines:
+                yield "TELEFOON", _span_start(run, groups[index][0]), _span_end(run, groups[phone[0]][1])
+                index = phone[0] + 1
+                continue
         kind = "HELPLINE"
         if last is None:
             phone = _phone_end(run, groups, index)
@@ -256,7 +277,7 @@ def _zeros_for_letters(text: str) -> str:
 
 def phones(text: str, lex: Lexicon) -> Iterator[Span]:
     for run_match in NUMBER_RUN.finditer(text):
-        for kind, start, end in _read_run(run_match.group(), lex):
+        for kind, start, end in _read_run(run_match.group(), lex, _own_number(text, run_match.start())):
             if kind == "TELEFOON":
                 yield Span(run_match.start() + start, run_match.start() + end, kind)
     if ("o" in text or "O" in text) and LETTER_ZERO.search(text):  # same length: the positions stay
@@ -396,6 +417,6 @@ def _helpline_end(run: str, groups: list[tuple[int, int]], first: int, lex: Lexi
 def helpline_spans(text: str, lex: Lexicon) -> Iterator[Span]:
     """Helplines and service numbers, which no detector may take ("bel 112", "0800-2000 3 maart 2015")."""
     for run_match in NUMBER_RUN.finditer(text):
-        for kind, start, end in _read_run(run_match.group(), lex):
+        for kind, start, end in _read_run(run_match.group(), lex, _own_number(text, run_match.start())):
             if kind == "HELPLINE":
                 yield Span(run_match.start() + start, run_match.start() + end, kind)

@@ -39,15 +39,18 @@ def _find(text: str) -> list[Span]:
     tokens = tokenize(text)
     streets = list(addresses(text, tokens, lex))
     # "vondelstraat 112-II": a short helpline number after a street is its house number, not the helpline
+    plates = list(numbers.plates(text, lex))
+    # round 21: "J-113-TS": a short helpline number inside a licence plate is part of the plate
     protected = [p for p in numbers.helpline_spans(text, lex)
-                 if not (p.end - p.start <= 3 and any(a.start < p.start and p.end <= a.end for a in streets))]
+                 if not (p.end - p.start <= 3 and any(a.start < p.start and p.end <= a.end for a in streets))
+                 and not (p.end - p.start <= 3 and any(k.start < p.start and p.end <= k.end for k in plates))]
     if protected:  # "09/09/2012": a day and month that read as a service prefix (0909) are a full date
         full = list(numeric_dates(text))
         protected = [p for p in protected if not any(d.start <= p.start and p.end <= d.end for d in full)]
     protected += placeholders(text)
     found: list[Span] = [
         *numbers.emails(text, lex), *handles(text, tokens, lex), *numbers.ibans(text, lex), *numbers.phones(text, lex),
-        *numbers.bsns(text, lex), *numbers.plates(text, lex), *dates(text, lex), *spoken_numbers(text, tokens, lex),
+        *numbers.bsns(text, lex), *plates, *dates(text, lex), *spoken_numbers(text, tokens, lex),
         *numbers.postcodes(text, lex), *streets, *institutions(text, tokens, lex),
         *care_organisations(text, tokens, lex),
         *names(text, tokens, lex),

@@ -317,18 +317,54 @@ def test_the_blind_set_t_keeps_its_figures():  # the name the README cites; T is
     assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
-# U (pii_chat_holdout_u.yml): written blind in one pass on 2026-12-07 (tenth session) before round 20, never read
-# (figures only). Before round 20: names .968 (181/187), institutions .851 (74/87), addresses .848 (39/46), telephone
-# .973 (36/37), plates .957 (22/23), the rest 1.0 (over-redaction 0.5%); after it the same but institutions .874
-# (76/87). The floor is each class after round 20 less one span, rounded down.
-U_FLOOR: dict[str, float] = {"NAAM": 0.96, "INSTELLING": 0.86, "ADRES": 0.82, "TELEFOON": 0.94, "KENTEKEN": 0.91,
+# U (pii_chat_holdout_u.yml): written blind in one pass on 2026-12-07 (tenth session) before round 20, not read until
+# round 21 (figures only until then). Before round 20: names .968 (181/187), institutions .851 (74/87), addresses .848
+# (39/46), telephone .973 (36/37), plates .957 (22/23), the rest 1.0 (over-redaction 0.5%); after it the same but
+# institutions .874 (76/87).
+# Round 21 (eleventh session): U became a tuning set (its misses read and fixed by kind, never by its own names, streets
+# or institutions; V is the blind set). After it every class 1.0: names 187/187, institutions 87/87, addresses 46/46,
+# telephone 37/37, plates 23/23 (over-redaction 0.5%). The floor, a tuning floor now, is each class after round 21 less
+# one span, rounded down.
+U_FLOOR: dict[str, float] = {"NAAM": 0.99, "INSTELLING": 0.98, "ADRES": 0.97, "TELEFOON": 0.97, "KENTEKEN": 0.95,
                              "POSTCODE": 0.95, "GEBOORTEDATUM": 0.96, "HANDLE": 0.95, "EMAIL": 0.95, "IBAN": 0.95,
                              "BSN": 0.95}
 
 
-def test_the_blind_set_u_keeps_its_figures():  # figures only: the test never shows U's sentences
+def test_the_blind_set_u_keeps_its_figures():  # the name the README cites; U is a tuning set since round 21
     low, over = below_floor("chat-holdout-u", U_FLOOR)
-    assert low == {}, "U below its floor (figures only): " + ", ".join(f"{k} {v:.3f}" for k, v in low.items())
+    assert low == {}, low
+    assert over <= MAX_OVER_REDACTION, round(over, 4)
+
+
+# W (pii_chat_tuning_w.yml): 107 chat-style sentences written in one pass in round 21 (eleventh session), after reading
+# the kinds of U's misses and before any fix, in other words than U (31 look-alikes with no PII): to see whether the
+# fixes by kind reach other text. Before round 21: names .857 (12/14), institutions .333 (8/24), addresses .556 (15/27),
+# telephone .500 (2/4), plates, postcodes and dates of birth 1.0 (over-redaction 0.6%); after it names 1.0 (14/14),
+# institutions .833 (20/24), addresses .926 (25/27), telephone 1.0 (4/4), the rest 1.0 (over-redaction 0.8%). The floor
+# is each class after round 21 less one span, rounded down.
+W_FLOOR: dict[str, float] = {"NAAM": 0.92, "INSTELLING": 0.79, "ADRES": 0.88, "TELEFOON": 0.75, "KENTEKEN": 0.87,
+                             "POSTCODE": 0.5, "GEBOORTEDATUM": 0.0}
+
+
+def test_the_tuning_set_w_keeps_what_it_reached():
+    low, over = below_floor("chat-tuning-w", W_FLOOR)
+    assert low == {}, low
+    assert over <= MAX_OVER_REDACTION, round(over, 4)
+
+
+# V (pii_chat_holdout_v.yml): written blind in one pass on 2026-12-07 (eleventh session) before round 21, never read
+# (figures only). Before round 21: names .984 (186/189), institutions .946 (87/92), addresses .981 (52/53), telephone
+# .976 (41/42), e-mail .952 (20/21), IBAN .933 (14/15), plates, postcodes, dates of birth, handles and BSN 1.0
+# (over-redaction 0.8%); after it the same but telephone 1.0 (42/42) (over-redaction 0.9%). The floor is each class
+# after round 21 less one span, rounded down.
+V_FLOOR: dict[str, float] = {"NAAM": 0.97, "INSTELLING": 0.93, "ADRES": 0.96, "TELEFOON": 0.97, "EMAIL": 0.90,
+                             "IBAN": 0.86, "KENTEKEN": 0.96, "POSTCODE": 0.95, "GEBOORTEDATUM": 0.95, "HANDLE": 0.95,
+                             "BSN": 0.93}
+
+
+def test_the_blind_set_v_keeps_its_figures():  # figures only: the test never shows V's sentences
+    low, over = below_floor("chat-holdout-v", V_FLOOR)
+    assert low == {}, "V below its floor (figures only): " + ", ".join(f"{k} {v:.3f}" for k, v in low.items())
     assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
