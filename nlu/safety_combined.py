@@ -1,25 +1,40 @@
-"""Both safety detectors on one message: the lexicon (nlu/safety_net.py) OR the semantic bank
-(nlu/semantic_safety.py). Either firing sets the flag; acute wins over suicide for ``level``."""
+"""All safety detectors on one message: the lexicon (nlu/safety_net.py) OR the semantic detectors
+(nlu/semantic_safety.py: the kNN bank and the trained head, the head's votes confirmed by the n-gram model) OR the
+n-gram model alone (nlu/safety_ngrams.py, at its own, higher thresholds). Any one firing sets the flag; acute wins
+over suicide for ``level``."""
 from __future__ import annotations
 
 import logging
 
 from nlu.safety_net import SafetySignal, detect
-from nlu.semantic_safety import detect_semantic
+from nlu.safety_ngrams import ngrams
+from nlu.semantic_safety import chunks, detect_semantic
 
 log = logging.getLogger(__name__)
 
 
+def detect_ngrams(text: str) -> dict[str, bool]:
+    """The n-gram model's own firing per level, chunk by chunk as the semantic detectors scan (no e5 needed)."""
+    return ngrams().fires(chunks(text or ""))
+
+
 def detect_both(text: str) -> SafetySignal:
     lexical = detect(text or "")
+    acute, suicide, reasons = lexical.acute, lexical.suicide, lexical.reasons
+    try:
+        grams = detect_ngrams(text)
+    except Exception:  # noqa: BLE001 - a broken model must never silence the lexicon
+        log.exception("n-gram safety detector failed; the others only for this message")
+        grams = {"acute": False, "suicide": False}
     try:
         semantic = detect_semantic(text or "")
+        found = {"acute": semantic.acute, "suicide": semantic.suicide}
     except Exception:  # noqa: BLE001 - a broken model must never silence the lexicon
-        log.exception("semantic safety detector failed; lexicon only for this message")
-        return lexical
-    acute = lexical.acute or semantic.acute
-    suicide = lexical.suicide or semantic.suicide
-    reasons = lexical.reasons + tuple(f"semantic_{level}" for level in ("acute", "suicide")
-                                      if getattr(semantic, level) and not getattr(lexical, level))
+        log.exception("semantic safety detector failed; lexicon and n-grams only for this message")
+        found = {"acute": False, "suicide": False}
+    for name, fired in (("semantic", found), ("ngrams", grams)):
+        new = tuple(f"{name}_{level}" for level in ("acute", "suicide")
+                    if fired[level] and not (acute if level == "acute" else suicide))
+        acute, suicide, reasons = acute or fired["acute"], suicide or fired["suicide"], reasons + new
     level = "acute" if acute else "suicide" if suicide else "none"
     return SafetySignal(level=level, acute=acute, suicide=suicide, reasons=reasons)

@@ -6,7 +6,10 @@ whole) is embedded with multilingual-e5-small ("query: " prefix) and compared wi
 ``nlu/safety_bank.yml``. A level fires when, for some chunk, the best danger similarity reaches
 ``threshold`` AND beats the best negative similarity by ``margin``. The bank is embedded at load time
 and cached on disk by content hash: adding a phrasing needs no retraining. The same chunk vectors go
-through the trained head (nlu/safety_head.py); ``detect_semantic`` fires when either fires.
+through the trained head (nlu/safety_head.py); ``detect_semantic`` fires when either fires. The head's vote on a
+chunk counts only where the n-gram model (nlu/safety_ngrams.py) does not all but rule the level out for that chunk
+(its veto bar: what all but 0.5% of the corpus's unseen danger messages reach); the n-gram model's own firing is
+OR-ed in nlu/safety_combined.py, which needs no e5.
 """
 from __future__ import annotations
 
@@ -22,7 +25,8 @@ import numpy as np
 import yaml
 
 from bot.settings import load_settings, setting
-from nlu.safety_head import Head, head
+from nlu.safety_head import CLASSES, Head, head
+from nlu.safety_ngrams import NgramModel, ngrams
 
 BANK_PATH = Path(__file__).with_name("safety_bank.yml")
 LEVELS = ("acute", "suicide")
@@ -157,12 +161,24 @@ def scores(text: str, bank: Bank | None = None) -> dict[str, tuple[float, float]
     return knn_scores(embed_chunks(text, bank), bank)
 
 
-def detect_semantic(text: str, bank: Bank | None = None, trained: Head | None = None) -> SemanticSignal:
+def head_fires(pieces: list[str], vectors: np.ndarray, trained: Head, confirm: NgramModel | None) -> dict[str, bool]:
+    """Per level: some chunk reaches the head's threshold and, with ``confirm``, the n-gram model's veto bar."""
+    if not len(vectors):
+        return dict.fromkeys(LEVELS, False)
+    odds = trained.log_odds(vectors)
+    votes = np.stack([odds[:, CLASSES.index(level)] >= trained.thresholds[level] for level in LEVELS], axis=1)
+    if confirm is not None:
+        votes &= confirm.confirms(confirm.log_odds(pieces))
+    return {level: bool(votes[:, i].any()) for i, level in enumerate(LEVELS)}
+
+
+def detect_semantic(text: str, bank: Bank | None = None, trained: Head | None = None,
+                    confirm: NgramModel | None = None, use_veto: bool = True) -> SemanticSignal:
     bank = bank or _bank()
-    vectors = embed_chunks(text, bank)
+    pieces = chunks(text or "")
+    vectors = bank.embed(pieces) if pieces else np.zeros((0, 1), dtype=np.float32)
     found = knn_scores(vectors, bank)
     knn = {level: bool(bank.fires(np.array([s]), np.array([m]), level)[0]) for level, (s, m) in found.items()}
-    model = trained or head()
-    fired = model.fires(vectors) if len(vectors) else dict.fromkeys(LEVELS, False)
+    fired = head_fires(pieces, vectors, trained or head(), (confirm or ngrams()) if use_veto else None)
     return SemanticSignal(acute=knn["acute"] or fired["acute"], suicide=knn["suicide"] or fired["suicide"],
                           scores={level: round(s, 4) for level, (s, _) in found.items()}, knn=knn, head=fired)

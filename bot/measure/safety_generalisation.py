@@ -27,6 +27,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bot.measure.vector_cache import VectorCache  # noqa: E402
+from nlu.safety_combined import detect_ngrams  # noqa: E402
 from nlu.safety_net import detect  # noqa: E402
 from nlu.semantic_safety import Bank, _default_embed, detect_semantic, load_bank  # noqa: E402
 
@@ -138,7 +139,9 @@ NONACUTE = "heldout_nonacute.yml"
 # (9.2%); letting none fire (threshold 4.1, above a seed fragment) gives 9 but misses suicidal messages in C, D and G.
 # A 113 line on a serious message still comes with the advice; a missed suicidal message gets no route: 0.10.
 MAX_NONACUTE_ALARMS = 0.10
-DETECTORS = ("lexicon", "knn", "head", "combined")
+# "head": the trained head's votes as the net counts them (confirmed by the n-gram model chunk by chunk); "ngrams":
+# the n-gram model alone at its own thresholds (nlu/safety_ngrams.py).
+DETECTORS = ("lexicon", "knn", "head", "ngrams", "combined")
 # The `measure` parts of the ordinary sets; their false alarms are listed.
 ORDINARY = ("ordinary.yml", "ordinary_requests.yml")
 # Written blind on 2026-12-06 (chat and news in five languages, idioms), measure only: counted, never listed. Its
@@ -163,12 +166,14 @@ _bank: Bank | None = None  # set by main: the production bank, its e5 vectors re
 
 def flags(text: str) -> dict[str, tuple[bool, bool]]:
     """Per detector: (acute, suicide)."""
-    lexical, semantic = detect(text), detect_semantic(text, bank=_bank)
+    lexical, semantic, grams = detect(text), detect_semantic(text, bank=_bank), detect_ngrams(text)
     return {
         "lexicon": (lexical.acute, lexical.suicide),
         "knn": (semantic.knn["acute"], semantic.knn["suicide"]),
         "head": (semantic.head["acute"], semantic.head["suicide"]),
-        "combined": (lexical.acute or semantic.acute, lexical.suicide or semantic.suicide),
+        "ngrams": (grams["acute"], grams["suicide"]),
+        "combined": (lexical.acute or semantic.acute or grams["acute"],
+                     lexical.suicide or semantic.suicide or grams["suicide"]),
     }
 
 
@@ -250,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         count += len(danger)
         table, misses = recall(danger)
         tables[name] = table
-        print(f"== {name} ({len(danger)} messages, {len(misses)} missed by both detectors)")
+        print(f"== {name} ({len(danger)} messages, {len(misses)} missed by all detectors)")
         for detector in DETECTORS:
             print(f"   recall, {detector}: " + "  ".join(f"{k} {v:.3f}" for k, v in table[detector].items()))
         if args.misses and name != BLIND:
@@ -290,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"== false alarms on {nonacute_count} serious but not acute messages of {NONACUTE}: "
           + "  ".join(f"{d} {nonacute_rates[d]:.4f}" for d in DETECTORS)
           + f"  ({len(nonacute_alarms)} messages; ceiling {MAX_NONACUTE_ALARMS})")
-    print(f"== mean time {ms:.1f} ms/message (both detectors)")
+    print(f"== mean time {ms:.1f} ms/message (all detectors)")
     for line in alarms:
         print(f"  FALSE ALARM {line}")
     if cache:
