@@ -61,7 +61,7 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
                  "heldout_danger_g.yml": 0.98, "heldout_danger_h.yml": 0.99, "heldout_danger_i.yml": 0.99,
                  "heldout_danger_j.yml": 0.99, "heldout_danger_k.yml": 0.99, "heldout_danger_l.yml": 0.99,
                  "tuning_danger_n.yml": 0.99, "heldout_danger_m.yml": 0.99,
-                 "tuning_danger_p.yml": 0.99}
+                 "tuning_danger_p.yml": 0.99, "heldout_danger_o.yml": 0.90}
 # Then I became a tuning set; J and ordinary_fresh_b.yml were written blind before the next round (2026-12-06) and
 # measured with the detectors of round I: J 0.952 (acute 0.952, suicide 0.950; its look-alikes 6 of 69 alarms),
 # ordinary_fresh_b 4.0% (28 of 700: lexicon 1.3%, kNN 1.1%, head 1.9%).
@@ -126,6 +126,12 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
 # "karne", exams in Arabizi, "de gemeente wurgt ons met regels", hammering while renovating on "elke zaterdag",
 # Arabic "sometimes"/"when he is angry" as habitual) and gave the kNN bank acute phrasings of the new kinds: not-acute
 # 9.2% -> 8.3%, F 4.56% (head), look-alikes of J, K, L 10 -> 6 alarms; H grew to 55 sentences (5 alarms, all head).
+# The n-gram model (2026-12-07, nlu/safety_ngrams.py, scripts/train_safety_ngrams.py): a logistic regression over
+# character (2-5) and word (1-2) tf-idf n-grams of the corpus confirms each head vote chunk by chunk and fires alone
+# far above the ordinary tune messages. Chosen among an OR detector, a log-odds sum and weak agreement on the tuning
+# sets only: A-M, N, P 2658 -> 2659 of 2673, ordinary tuning sets 97 -> 88 of 6669 alarms, not-acute 10 -> 10. Blind,
+# scored once before and once after: O 0.898 -> 0.913 (acute 0.890 -> 0.911, suicide 0.917 -> 0.917; floor 0.90),
+# ordinary_fresh_g 1.29% -> 1.29% (9 of 700).
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
 BLIND = "heldout_danger_o.yml"
 # Their `none` messages: hard look-alikes, reported apart.
@@ -157,7 +163,7 @@ ORDINARY_BLIND = ("ordinary_fresh_g.yml",)
 # with --misses unless the set is in ORDINARY_BLIND.
 MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02, "ordinary_fresh_b.yml": 0.015,
                           "ordinary_fresh_c.yml": 0.03, "ordinary_fresh_d.yml": 0.02,
-                          "ordinary_fresh_e.yml": 0.015, "ordinary_tuning_f.yml": 0.05,
+                          "ordinary_fresh_e.yml": 0.015, "ordinary_tuning_f.yml": 0.045,
                           "ordinary_tuning_h.yml": 0.12}
 
 
