@@ -128,7 +128,7 @@ build_index() {
 }
 
 model_hash=$(hash_files config.yml domain.yml nlu/nlu*.yml nlu/rules.yml nlu/stories.yml nlu/red_flags.yml nlu/lookups/*.yml \
-  nlu/e5_featurizer.py)
+  nlu/e5_featurizer.py nlu/linear_intent.py)
 # The same key as the up-to-date check above: training reads only the data, config and featurizer (the
 # safety-net components and policy are not trainable; Rasa loads their code when it starts).
 cache_key=$model_hash

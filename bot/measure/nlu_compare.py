@@ -5,8 +5,10 @@ Run with the Rasa venv:  .venv/rasa/bin/python -m bot.measure.nlu_compare [--for
 Both pipelines are trained on the same stratified 80% of nlu/nlu.yml (fixed seed) and tested on the
 held-out 20% (intent micro and macro F1) and on tests/nlu/multilingual.yml (accuracy per language;
 these languages have no or few training examples). The baseline is generated from config.yml by
-leaving out the E5Featurizer, so the two never drift apart. Results are cached under
-var/nlu-compare/ keyed on a hash of the data, the configs and the code, so a warm run skips training.
+leaving out the E5Featurizer and the e5 block of the LinearIntentClassifier, so the two never drift apart.
+Each pipeline's DIET ranking (kept in the parse result beside the linear classifier's) is scored too.
+Results are cached under var/nlu-compare/ keyed on a hash of the data, the configs and the code, so a
+warm run skips training.
 Exits 1 when the real pipeline is worse than the baseline or below the floors.
 """
 from __future__ import annotations
@@ -29,8 +31,11 @@ ROOT = Path(__file__).resolve().parents[2]
 NLU_FILES = [*sorted((ROOT / "nlu").glob("nlu*.yml")), *sorted((ROOT / "nlu" / "lookups").glob("*.yml"))]
 CONFIG = ROOT / "config.yml"
 MULTILINGUAL = ROOT / "tests" / "nlu" / "multilingual.yml"
-CODE = [Path(__file__).resolve(), *(ROOT / "nlu" / name for name in ("e5_featurizer.py", "components.py"))]
+CODE = [Path(__file__).resolve(),
+        *(ROOT / "nlu" / name for name in ("e5_featurizer.py", "components.py", "linear_intent.py"))]
 E5_COMPONENT = "E5Featurizer"
+LINEAR_COMPONENT = "LinearIntentClassifier"
+DIET_RANKING = "diet_intent_ranking"  # nlu/linear_intent.py (not imported: it needs the Rasa venv's packages)
 SEED = 42
 TRAIN_FRACTION = 0.8
 FALLBACK = "nlu_fallback"
@@ -43,6 +48,8 @@ class Scores:
     fallback_rate: float
     multilingual: dict[str, float]
     errors: list[str]
+    diet_micro_f1: float | None = None  # DIET's own ranking, when a linear classifier ranks the intents after it
+    diet_macro_f1: float | None = None
 
 
 def var_dir() -> Path:
@@ -64,6 +71,7 @@ def baseline_config(config: dict[str, Any]) -> dict[str, Any]:
     pipeline = [c for c in config["pipeline"] if not str(c.get("name", "")).endswith(E5_COMPONENT)]
     if len(pipeline) == len(config["pipeline"]):
         raise SystemExit(f"{CONFIG} has no {E5_COMPONENT}: nothing to compare against")
+    pipeline = [{**c, "e5_weight": 0.0} if str(c.get("name", "")).endswith(LINEAR_COMPONENT) else c for c in pipeline]
     return {**config, "pipeline": pipeline}
 
 
@@ -93,13 +101,15 @@ def train(config: dict[str, Any], train_file: Path, workdir: Path, name: str) ->
     return model
 
 
-def top_intent(parsed: dict[str, Any]) -> tuple[str, bool]:
-    """The classifier's best intent (behind a fallback) and whether the fallback fired."""
+def top_intent(parsed: dict[str, Any]) -> tuple[str, bool, str | None]:
+    """The classifier's best intent (behind a fallback), whether the fallback fired, and DIET's best intent when
+    another classifier ranked the intents after it."""
     ranking = [item["name"] for item in parsed.get("intent_ranking") or [] if item["name"] != FALLBACK]
-    return (ranking[0] if ranking else FALLBACK), parsed["intent"]["name"] == FALLBACK
+    diet = [item["name"] for item in parsed.get(DIET_RANKING) or []]
+    return (ranking[0] if ranking else FALLBACK), parsed["intent"]["name"] == FALLBACK, (diet[0] if diet else None)
 
 
-async def predict(model: str, texts: list[str]) -> list[tuple[str, bool]]:
+async def predict(model: str, texts: list[str]) -> list[tuple[str, bool, str | None]]:
     from rasa.core.agent import Agent
 
     agent = Agent.load(model)
@@ -113,21 +123,26 @@ def score(model: str, test: list[tuple[str, str]], multilingual: list[dict[str, 
     predicted = asyncio.run(predict(model, texts))
     held_out, other = predicted[: len(test)], predicted[len(test):]
     truth = [intent for _, intent in test]
-    guesses = [intent for intent, _ in held_out]
+    guesses = [intent for intent, _, _ in held_out]
     labels = sorted(set(truth))
     per_language: dict[str, list[bool]] = {}
-    for case, (intent, _) in zip(multilingual, other, strict=True):
+    for case, (intent, _, _) in zip(multilingual, other, strict=True):
         per_language.setdefault(case["lang"], []).append(intent == case["intent"])
     accuracy = {lang: sum(hits) / len(hits) for lang, hits in per_language.items()}
     accuracy["all"] = sum(sum(h) for h in per_language.values()) / max(1, len(multilingual))
     errors = [f"{case['lang']} {case['intent']} -> {intent}: {case['text']}"
-              for case, (intent, _) in zip(multilingual, other, strict=True) if intent != case["intent"]]
+              for case, (intent, _, _) in zip(multilingual, other, strict=True) if intent != case["intent"]]
+    diet = [name for _, _, name in held_out]
     return Scores(
         micro_f1=float(f1_score(truth, guesses, labels=labels, average="micro", zero_division=0)),
         macro_f1=float(f1_score(truth, guesses, labels=labels, average="macro", zero_division=0)),
-        fallback_rate=sum(fired for _, fired in held_out) / max(1, len(held_out)),
+        fallback_rate=sum(fired for _, fired, _ in held_out) / max(1, len(held_out)),
         multilingual=accuracy,
         errors=errors,
+        diet_micro_f1=None if None in diet else float(f1_score(truth, diet, labels=labels, average="micro",
+                                                               zero_division=0)),
+        diet_macro_f1=None if None in diet else float(f1_score(truth, diet, labels=labels, average="macro",
+                                                               zero_division=0)),
     )
 
 
@@ -160,6 +175,11 @@ def table(results: dict[str, Any]) -> str:
         s = results[name]
         lines.append(f"{name:<10} {s['micro_f1']:>9.3f} {s['macro_f1']:>9.3f} {s['fallback_rate']:>9.3f} | "
                      f"{'':<22}" + " ".join(f"{s['multilingual'][lang]:>5.2f}" for lang in languages))
+    for name in ("baseline", "e5"):
+        s = results[name]
+        if s.get("diet_micro_f1") is not None:
+            lines.append(f"{name + ' DIET':<10} {s['diet_micro_f1']:>9.3f} {s['diet_macro_f1']:>9.3f}   "
+                         "(DIET's own ranking, before the linear classifier re-ranks the intents)")
     return "\n".join(lines)
 
 

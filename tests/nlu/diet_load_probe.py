@@ -50,6 +50,7 @@ async def parses(agent: Agent, texts: list[str]) -> list[Any]:
     for text in texts:
         parsed = await agent.parse_message(text)
         out.append([[(i["name"], round(i["confidence"], 6)) for i in parsed["intent_ranking"]],
+                    [(i["name"], round(i["confidence"], 6)) for i in parsed.get("diet_intent_ranking") or []],
                     sorted((e["entity"], str(e["value"])) for e in parsed["entities"])])
     return out
 
