@@ -3,6 +3,7 @@ LinearIntentClassifier on a few messages and prints what the test checks, as JSO
 from __future__ import annotations
 
 import json
+import pickle
 import sys
 import tempfile
 from pathlib import Path
@@ -46,11 +47,16 @@ def main() -> None:
     LinearIntentClassifier.create(baseline, storage, Resource("baseline"), context).train(data)
     without_e5 = LinearIntentClassifier.load(baseline, storage, Resource("baseline"), context)
     averaged = LinearIntentClassifier.load({**config, "diet_weight": 0.5}, storage, resource, context)
+    texts = PROBES[:4]
+    vectors = loaded._vectors(texts)
+    ours, sklearn = loaded._model.probabilities(texts, vectors), loaded._model.reference_probabilities(texts, vectors)
     json.dump({
         "probes": {text: parse(loaded, text) for text in PROBES},
         "agree": parse(averaged, "wat houdt die kindcheck in", diet="kindcheck"),
         "disagree": parse(averaged, "wat houdt die kindcheck in", diet="victim"),
         "linear_alone": parse(loaded, "wat houdt die kindcheck in", diet="victim"),
+        "largest_difference_to_sklearn": float(abs(ours - sklearn).max()),
+        "weights_pickled": "_weights" in pickle.loads(pickle.dumps(loaded._model)).__dict__,
         "untrained": parse(untrained, "mijn man slaat mij"),
         "without_e5": parse(without_e5, "Kocam bana vuruyor"),
     }, sys.stdout)

@@ -38,3 +38,8 @@ def test_the_average_with_diet_is_sure_when_both_agree_and_unsure_when_they_do_n
     assert agree["intent"] == "kindcheck" and agree["confidences"][0] > alone["confidences"][0] / 2 + 0.4
     assert disagree["confidences"][0] < 0.6  # below the actions' "unsure" line: the answer is hedged
     assert alone["intent"] == "kindcheck"
+
+
+def test_its_softmax_equals_scikit_learns_and_the_weights_copy_is_not_stored(probe):
+    assert probe["largest_difference_to_sklearn"] < 1e-9
+    assert probe["weights_pickled"] is False
