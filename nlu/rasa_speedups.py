@@ -9,11 +9,15 @@ Adam, fit) only to create its variables, then loads the weights: that traces the
 gradients and optimizer slots, about 20 s and 800 MB of Rasa's start. For inference the variables are
 created by the first prediction instead, and the checkpoint restores each one as it is created (TensorFlow's
 restore-on-create); the optimizer slots in the checkpoint are not needed. Fine-tuning loads as before.
+That first prediction traces DIET's prediction graph without AutoGraph: its Python branches depend only on
+the configuration, never on a tensor, so the graph is the same, and converting the source cost about 4 s of
+every start (tests/nlu/diet_load_probe.py checks that the predictions are identical to Rasa's loading).
 """
 from __future__ import annotations
 
 from typing import Any
 
+import tensorflow as tf
 from jsonschema import ValidationError, validators
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
@@ -55,6 +59,7 @@ def _load_for_inference(cls: type[RasaModel], model_file_name: str, model_data_e
                           *args, **kwargs)
     model = cls(*args, **kwargs)
     restored = model.load_weights(model_file_name)  # restore-on-create: nothing exists yet
+    model.predict_step = tf.autograph.experimental.do_not_convert(model.predict_step)
     model.run_inference(predict_data_example)  # creates (and so restores) every variable inference uses
     restored.expect_partial()  # the optimizer's slots are only for training further
     return model
