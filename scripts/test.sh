@@ -87,7 +87,7 @@ timed import-contracts "$APP/lint-imports" --no-cache --no-logo
 
 step "unit and end-to-end tests with the dev evaluation (pytest); the Rasa checks go on beside it"
 pytest_status=0
-timed pytest "$APP/pytest" -q --durations=15 || pytest_status=$?
+timed pytest "$APP/pytest" -q --durations=40 || pytest_status=$?
 
 step "figures with targets: plain language (B1), the safety net on held-out danger, PII redaction (all three beside pytest), professional answers"
 figures_status=0
