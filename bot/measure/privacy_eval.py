@@ -206,7 +206,7 @@ SETS = {"main": HERE / "pii_cases.yml", "holdout": HERE / "pii_holdout.yml",
         "chat-tuning-r": HERE / "pii_chat_tuning_r.yml", "chat-holdout-s": HERE / "pii_chat_holdout_s.yml",
         "chat-holdout-t": HERE / "pii_chat_holdout_t.yml", "chat-holdout-u": HERE / "pii_chat_holdout_u.yml",
         "chat-tuning-w": HERE / "pii_chat_tuning_w.yml", "chat-holdout-v": HERE / "pii_chat_holdout_v.yml",
-        "chat-holdout-x": HERE / "pii_chat_holdout_x.yml"}
+        "chat-tuning-y": HERE / "pii_chat_tuning_y.yml", "chat-holdout-x": HERE / "pii_chat_holdout_x.yml"}
 BLIND = {"chat-holdout-x"}  # the held-out set of the latest round: figures only, misses never shown
 WORD = re.compile(r"\w+")
 STRUCTURED = ("TELEFOON", "EMAIL", "POSTCODE", "BSN", "IBAN", "GEBOORTEDATUM")
