@@ -21,6 +21,15 @@ NL_IBAN = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{10}")
 # length ("rabo 012 345 6789"); checked like IBAN. A Dutch account with a digit too many or too few is still one.
 IBAN_LOOSE = re.compile(r"(?<![\w])[A-Za-z]{2} ?[0-9]{2}[ \-]?[A-Za-z]{4}(?:[ \-]?[0-9]{1,4}){2,7}(?![\w])")
 NL_IBAN_TYPO = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{9,11}")
+# Round 22: the length of an IBAN in each SEPA country. A number of exactly its country's length, typed in groups of
+# four, right after a word for an account is one even when a digit is wrong (its check digits fail mod 97).
+SEPA_LENGTHS = {"AD": 24, "AT": 20, "BE": 16, "BG": 22, "CH": 21, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "EE": 20,
+                "ES": 24, "FI": 18, "FR": 27, "GB": 22, "GI": 23, "GR": 27, "HR": 21, "HU": 28, "IE": 22, "IS": 26,
+                "IT": 27, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MT": 31, "NL": 18, "NO": 15, "PL": 28,
+                "PT": 25, "RO": 24, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "VA": 22}
+ACCOUNT_WORDS = re.compile(r"(?i)(?<![\w])(?:iban|account|rekening\w*|konto|kontonummer|compte|cuenta|conto|rachunek|"
+                           r"rachunku|hesap|hesabım|contul|sąskaita|bankrekening\w*)(?![\w])")
+IBAN_TYPO_REACH = 40  # characters between the account word and the number
 # A run of digit groups joined by one separator; "(0)" and brackets around an area code allowed.
 # "06 /  38 29 10 47", "06_12345678": up to three spaces on each side of a separator, as people type them
 NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?[0-9](?:[0-9]|\(0\)|[()]|(?:[ \t]{0,3}[-./|_][ \t]{0,3}|\s)(?=[(0-9]))*")
@@ -90,7 +99,9 @@ def _spelled_email(at_words: tuple[str, ...], dot_words: tuple[str, ...]) -> re.
     # in brackets of any kind, with or without spaces inside: "(at)", "[ at ]", "{dot}", "< punt >"
     at = rf"(?:\s*(?:[(\[{{<]\s*(?:at|{either(at_words)})\s*[)\]}}>]|@)\s*|\s+(?:{either(at_words)})\s+)"
     dot = rf"(?:\.|\s*[(\[{{<]\s*(?:dot|punt|{either(dot_words)})\s*[)\]}}>]\s*|\s+(?:{either(dot_words)})\s+)"
-    local = rf"[\w%+\-]+(?:(?:{dot}|\s\.\s?)[\w%+\-]+)*"  # "j . de . vries @ ...": dots typed apart
+    # round 22: "mariska punt de graaf at ...": the particles of a family name typed with spaces after a spoken dot
+    particles = r"(?:(?:van|de|der|den|ten|ter|te|het|'t|la|le|du|da|di|von|el|al)\s+){0,2}"
+    local = rf"[\w%+\-]+(?:(?:{dot}|\s\.\s?){particles}[\w%+\-]+)*"  # "j . de . vries @ ...": dots typed apart
     domain_dot = rf"(?:{dot}|\s*\.\s*)"  # "hotmail . com": the domain needs a known ending, so spaces may stand
     return re.compile(rf"(?<![\w.%+\-])({local}){at}([\w\-]+(?:{domain_dot}[\w\-]+)+)(?![\w])", re.IGNORECASE)
 
@@ -158,6 +169,13 @@ def iban_valid(compact: str) -> bool:
     return int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1
 
 
+def _typed_wrong(compact: str, text: str, start: int) -> bool:
+    """Round 22: "my polish account PL27 1140 ...": a SEPA country's code, two check digits and exactly that country's
+    length, after a word for an account; a wrong digit (a failed check) does not make it less someone's account."""
+    return SEPA_LENGTHS.get(compact[:2]) == len(compact) and compact[2:4].isdigit() \
+        and ACCOUNT_WORDS.search(text, max(0, start - IBAN_TYPO_REACH), start) is not None
+
+
 def ibans(text: str, lex: Lexicon) -> Iterator[Span]:
     for pattern, typo in ((IBAN, False), (IBAN_LOOSE, True)):
         for match in pattern.finditer(text):
@@ -167,7 +185,8 @@ def ibans(text: str, lex: Lexicon) -> Iterator[Span]:
                     if found[k - 1] not in " -" and (k == len(found) or found[k] in " -")]
             for end in ends:
                 compact = re.sub(r"[ \-]", "", found[:end]).upper()
-                if iban_valid(compact) or NL_IBAN.fullmatch(compact) or (typo and NL_IBAN_TYPO.fullmatch(compact)):
+                if iban_valid(compact) or NL_IBAN.fullmatch(compact) or (typo and NL_IBAN_TYPO.fullmatch(compact)) \
+                        or (not typo and _typed_wrong(compact, text, match.start())):
                     yield Span(match.start(), match.start() + end, "IBAN")
                     break
     yield from _cued(text, lex.iban_cues, CUED_NUMBER, 7, 10, "IBAN")

@@ -104,6 +104,9 @@ def _after_foreign_link(text: str, end: int) -> Span | None:
     return Span(word.start(), word.end(), "HANDLE")
 
 
+IBAN_START = re.compile(r"[A-Za-z]{2}[0-9]{2}[ \-]?[A-Za-z0-9]{4}[ \-]?[0-9]{4}")
+
+
 def _after_cue(text: str, tokens: list[Token], end: int, lex: Lexicon) -> Span | None:
     foreign = _after_foreign_link(text, tokens[end].end)
     if foreign is not None:
@@ -119,6 +122,8 @@ def _after_cue(text: str, tokens: list[Token], end: int, lex: Lexicon) -> Span |
     if at is not None:
         return Span(at.start(), first.end(), "HANDLE")
     word = first.group()
+    if IBAN_START.match(text, first.start()):
+        return None  # round 22: "my polish account PL27 1140 ...": an account number, not a user name
     if not text[tokens[end].end:first.start()].strip().strip("\"“'‘"):  # a quote is no ":" or "is"
         return None if word.isalpha() else Span(first.start(), first.end(), "HANDLE")  # needs ":" or "is"
     if word.isalpha() and _state_word(word.lower(), text, first.end()):
