@@ -38,6 +38,17 @@ THAT_IS_MY = re.compile(r"(?i)\s*,?\s*(?:dat|die|that)\s+(?:is|was|'s)\s+(?:mijn
 GENERIC_KINDS = frozenset({"bedrijf", "bedrijfje", "school", "club", "winkel", "zaak", "kerk", "vereniging", "opvang",
                            "praktijk", "stichting", "organisatie", "firma", "fabriek", "kantoor", "restaurant",
                            "moskee", "ziekenhuis", "kliniek", "instelling", "sportschool", "kinderopvang", "crèche"})
+# Round 22: venues of youth and sport before their name ("Sportcentrum De Kuil", "Jeugdhuis ..."): places people go
+# to, so a name only when a capitalised word follows ("het zwembad aan de ..." names none)
+VENUE_HEADS = frozenset({"jeugdhuis", "sportcentrum", "sporthal", "zwembad", "sportpark", "ijsbaan", "wijkcentrum",
+                         "wijkgebouw", "jongerenhuis"})
+# Round 22: an English trade after a brand ("Heineken brewery") or a plural profession after a family name ("Van
+# Dongen Advocaten"); a frequent word in lower case or opening the sentence before it names none
+# ("Local factory threatens ...", "Goede advocaten zijn duur"); nor before a plural profession
+ENGLISH_TRADES = frozenset({"brewery", "factory", "warehouse", "advocaten", "notarissen", "accountants", "makelaars"})
+# Round 22: words for any firm that an apposition may name ("a cleaning company, CleanStar, and ..."), only with a
+# capitalised name between the commas.
+GENERIC_FIRMS = frozenset({"company", "firm", "business", "agency", "bedrijf", "bedrijfje", "firma"})
 SCHOOL_SAID = re.compile(r"(?i)(?<![\w])(?:groep|klas|leerjaar)\s*[0-9]{1,2}[a-z]?(?![\w])")  # round 20
 SCHOOL_CLASS = re.compile(r"(?i)(?<![\w])(?:groep|klas|class|grade|leerjaar)\s*[0-9]{1,2}[a-z]?\s+$")
 # Round 20: a year and level of secondary school, the first year, a level: "2 havo op het stedelijk", "de brugklas van
@@ -202,7 +213,9 @@ TWO_WORD_KINDS = {"centrum": frozenset({"medisch", "medische", "psychiatrisch", 
                   # round 20: English schools by their level after the name ("Oak Hill high school", "... primary
                   # school"): the name before the two words, with both of them
                   "school": frozenset({"primary", "elementary", "high", "secondary", "middle", "grammar", "junior",
-                                       "infant", "nursery", "senior", "comprehensive"})}
+                                       "infant", "nursery", "senior", "comprehensive"}),
+                  # round 22: an English firm by its trade after the name ("Houthoff law firm")
+                  "firm": frozenset({"law", "accounting", "accountancy", "architecture", "consulting"})}
 ROMAN = frozenset({"i", "ii", "iii", "iv"})  # "koning willem i college": a regnal number after a given name
 
 
@@ -421,6 +434,20 @@ class InstitutionFinder:
             probe, taken, last = probe + 1, taken + 1, probe + 1
             any_case = any_case and taken < 2 or (region and any_case)
         return last
+
+    def _common_before_trade(self, index: int) -> bool:
+        """Round 22: "Local factory", "Goede advocaten": before an English trade or a plural profession a frequent
+        word in lower case or opening the sentence names no firm ("Bij Koning Makelaars" does)."""
+        if self.tokens[index].lower not in ENGLISH_TRADES or index == 0:
+            return False
+        before = self.tokens[index - 1]
+        return (before.lower in word_lists().frequent_en or before.lower in word_lists().frequent_nl) \
+            and (not before.cap or before.sentence_start)
+
+    def _capital_after(self, index: int) -> bool:
+        """Round 22: the word after token `index` (or after an article there) is capitalised."""
+        probe = index + 1 + (index + 1 < len(self.tokens) and self.tokens[index + 1].lower in ARTICLES)
+        return probe < len(self.tokens) and self.tokens[probe].cap
 
     def _bare_head(self, index: int) -> bool:
         """Round 13: "werkt in ziekenhuis rivierenland", "zit bij huisartsenpraktijk ...": a kind word right after a
@@ -935,6 +962,8 @@ class InstitutionFinder:
                     and token.text.islower()
                 label = self._label(index)  # the label stays: "school: [INSTELLING]"
                 last = self._name_after(index, any_case=named or label, label=label)
+                if last is not None and kind in VENUE_HEADS and not self._capital_after(index):
+                    last = None  # round 22: "het zwembad aan de Hofvlietweg" says where the pool is, not its name
                 if last is not None:
                     yield self._span(self._nationality_before(index) if not label else index + 1, last)
             elif token.lower in TRADES and self._trade_family(index) is not None:  # "tandarts de vries"
@@ -986,7 +1015,7 @@ class InstitutionFinder:
                 first, last = self._name_before(index - 1), self._name_after(index, any_case=False)
                 if first < index - 1 or last is not None:  # round 19: "het zaans medisch centrum"
                     yield self._span(min(first, index - 1), self._branch_after(last or index, named=True))
-            if kind in lex.institution_tails:
+            if kind in lex.institution_tails and not self._common_before_trade(index):
                 first, last = self._name_before(index), self._name_after(index, any_case=False)
                 if first == index and last is not None:  # "het christelijk lyceum delft"
                     first = self._describers_before(index)
@@ -1004,7 +1033,7 @@ class InstitutionFinder:
                 named = self._name_before_kind(index - 1)
                 if named is not None:  # round 20: "opa woont in de rozenhof, een verzorgingshuis"
                     yield self._span(*named)
-            if kind in lex.institution_heads:
+            if kind in lex.institution_heads or token.lower in GENERIC_FIRMS:
                 named = self._apposition(index)
                 if named is not None:  # "een shoarmazaak, de gouden draak, en ..."
                     yield self._span(*named)
@@ -1187,7 +1216,13 @@ class InstitutionFinder:
         "een" or a possessive, then between commas one to three words that are no function words, at least one of
         them no Dutch word or capitalised: the name of that place."""
         tokens, lex, lists = self.tokens, self.lex, word_lists()
-        before = tokens[index - 1].lower if index > 0 else ""
+        generic = tokens[index].lower in GENERIC_FIRMS
+        at = index - 1
+        while generic and at > 0 and index - at <= 2 and not tokens[at].cap and self._next(at) \
+                and tokens[at].lower not in ("een", "an", "a") and tokens[at].lower not in lex.possessives \
+                and tokens[at].lower not in lex.handle_stops:
+            at -= 1  # round 22: "a small cleaning company, CleanStar, ...": describing words before the kind
+        before = tokens[at].lower if at >= 0 else ""
         if not (before in ("een", "an", "a") or before in lex.possessives) or not self._next(index, (", ",)):
             return None
         first = index + 1
@@ -1208,6 +1243,8 @@ class InstitutionFinder:
         if not (after.startswith(",") or after.strip() == "" and tokens[last].end >= len(self.text.rstrip())):
             return None
         words = tokens[first:last + 1]
+        if generic and not all(t.cap for t in words):
+            return None  # after a word as wide as "company" only a capitalised name: "a company, CleanStar, ..."
         foreign = any(t.cap or t.lower not in lists.dutch or t.lower in lists.rare
                       or (t.lower in lists.frequent_en and t.lower not in lists.frequent_nl) for t in words)
         nxt = tokens[last + 1].lower if last + 1 < len(tokens) else ""
