@@ -66,7 +66,8 @@ MOVED = re.compile(r"(?i)(?<![\w])(?:verhuisd|verhuizen|verhuist|verhuis|verhuiz
 LIVED = re.compile(r"(?i)(?<![\w])(?:woon|woont|wonen|woonde|woonden|verblijf|verblijft|logeer|logeert|live|lives|"
                    r"living|lived|stay|stays|staying|stayed|biba|keda)(?:\s+[^\W\d_]+){0,4}?"
                    r"\s+(op|aan|in|at|on|na)\s+(?:(?:de|het|the)\s+)?"
-                   r"((?:[^\W\d_][\w'’-]*\s+){1,4}(?:[0-9]{1,3}[a-z]?|[0-9]{4}(?!\s?[A-Za-z]{2}(?![\w]))))(?![\w-])")
+                   r"((?:[^\W\d_][\w'’-]*\s+){1,4}(?:[0-9]{1,3}[a-z]?(?:-[0-9]{1,2}(?![\w-]))?"  # round 22: "210-2"
+                   r"|[0-9]{4}(?!\s?[A-Za-z]{2}(?![\w]))))(?![\w-])")
 ADDRESS_WORDS = frozenset({"adres", "address", "huisnummer", "nummer", "nr", "no", "number"})
 # LIVED runs only when one of these is in the text
 LIVED_HINTS = ("woon", "wonen", "verblijf", "logeer", "live", "stay", "biba", "keda")
