@@ -142,6 +142,19 @@ CLOSING_AFTER = frozenset({"want", "maar", "en", "omdat", "dus", "of", "dan", "b
 RELATION_ADJECTIVES = frozenset({"beste", "oudste", "jongste", "kleine", "grote", "lieve", "oude", "nieuwe", "eigen",
                                  "best", "little", "big", "older", "younger", "old", "new"})
 # Before a name in apposition inside a sentence: "zorgen om mees mn beste vriendin", "over kj mijn ex".
+# Round 22: verbs that take an infinitive at the clause's end ("je kan mijn tante bellen": "bellen" is what is done)
+MODALS = frozenset({"kan", "kun", "kunt", "kon", "konden", "wil", "wilt", "wou", "wilde", "moet", "moest", "mag",
+                    "mocht", "ga", "gaat", "gaan", "ging", "zal", "zou", "durf", "durft", "probeer", "probeert",
+                    "hoef", "hoeft", "te"})
+# Round 22: a capitalised word right after a car brand is its model ("Volkswagen Touran", "Toyota Yaris")
+CAR_BRANDS = frozenset({"volkswagen", "vw", "opel", "toyota", "ford", "renault", "peugeot", "citroën", "citroen",
+                        "bmw", "audi", "mercedes", "mercedes-benz", "kia", "hyundai", "nissan", "mazda", "seat",
+                        "skoda", "škoda", "fiat", "volvo", "suzuki", "honda", "dacia", "tesla", "mitsubishi",
+                        "chevrolet", "mini", "lexus", "jeep", "porsche", "alfa", "subaru", "smart", "cupra"})
+# Round 22: "dat jan niet weet": words between a subject and its verb
+THAT_FILLERS = frozenset({"niet", "nooit", "het", "ook", "alles", "er"})
+# Round 22: a place of work after "werk in de" ("ik werk in de kas"), not a person
+WORK_PLACE_PREPOSITIONS = frozenset({"in", "op", "at"})
 APPOSITION_PREPOSITIONS = frozenset({"om", "over", "voor", "met", "bij", "aan", "tegen", "van", "about", "with"})
 # Words that open a sentence before "is mijn vader" without naming him ("daar is mijn vader").
 PLACE_ADVERBS = frozenset({"daar", "hier", "er", "nu", "toen", "dan", "soms", "thuis", "buiten", "binnen", "boven",
@@ -351,6 +364,9 @@ class NameFinder:
             stem = word[:-1]
             doubled_vowel = len(stem) > 2 and stem[-2] == stem[-3] and stem[-2] in "aeiou"
             forms = [stem + "en", stem + stem[-1] + "en", stem[:-2] + stem[-1] + "en" if doubled_vowel else ""]
+            voiced = {"f": "v", "s": "z"}.get(stem[-1])
+            if voiced:  # round 22: "verblijft" (verblijven), "leest" (lezen): the stem's f or s voiced before "-en"
+                forms += [stem[:-1] + voiced + "en", stem[:-3] + stem[-2] + voiced + "en" if doubled_vowel else ""]
             return any(form and known(form) for form in forms)
         if word.endswith("en") and len(word) > 5:
             stem = word[:-2]
@@ -601,6 +617,19 @@ class NameFinder:
                         or nxt in self.lists.frequent_en and self.english)
         return True  # "want merel zegt": a name of the curated lists before a verb too
 
+    def _that_subject(self, index: int) -> bool:
+        """Round 22: "ik wil niet dat jan niet weet ...": after "dat" a curated given name (also one that is a frequent
+        word), then "niet"/"het"/"nooit" and a verb that takes a person: the subject of that clause."""
+        tokens, lex = self.tokens, self.lex
+        if index == 0 or index + 2 >= len(tokens) or tokens[index - 1].lower not in ("dat", "that") \
+                or not self._adjacent(index - 1, index) or not self._adjacent(index, index + 1) \
+                or not self._adjacent(index + 1, index + 2):
+            return False
+        word = tokens[index].lower
+        return word in lex.given_names and word not in lex.sentence_starters and word not in lex.not_alone \
+            and word not in SEASONS and word not in self.lists.places and not self._blocked(tokens[index]) \
+            and tokens[index + 1].lower in THAT_FILLERS and tokens[index + 2].lower in lex.person_verbs
+
     def _person_tail(self, index: int) -> bool:
         """"olga van hiernaast werd geslagen", "merel uit mijn klas": a given name before words that place a
         person (person_tails)."""
@@ -736,7 +765,7 @@ class NameFinder:
             and token.lower not in self.lists.frequent_nl and not self._blocked(token)
         if (self._function_word(token) and not surname and not english_name) or token.lower in self.lists.places:
             return False
-        if kind is None:
+        if kind is None or self._work_place(index):
             return False
         name = self._is_given(token.lower) or self._rare_word(token) or self._unknown(token)
         if kind == "owned":  # "umut abim", "dün ahmet abim geldi": anywhere in the sentence
@@ -754,6 +783,14 @@ class NameFinder:
                 and len(token.lower) > 2 and not self._frequent(token) and not token.lower.isascii()
             return (name or foreign) and (token.sentence_start or self._adjacent(index - 1, index, COMMA))
         return name or (token.cap and (kind == "comma" or not token.sentence_start))
+
+    def _work_place(self, index: int) -> bool:
+        """Round 22: "ik werk in de kas, mijn baas ...": a lower-case word after a verb of work, "in"/"op" and an
+        article is where the work is done, not a person."""
+        tokens = self.tokens
+        return index >= 3 and not tokens[index].cap and tokens[index - 1].lower in ("de", "het", "the", "a") \
+            and tokens[index - 2].lower in WORK_PLACE_PREPOSITIONS and tokens[index - 3].lower in self.lex.work_words \
+            and self.lists.ordinary(tokens[index].lower)
 
     def _surname_apposition(self, index: int) -> bool:
         """Round 21: "ruzie met de vos de man van mijn moeder", "bang voor van dijk de buurman van beneden": particles
@@ -1011,7 +1048,7 @@ class NameFinder:
                 return first, surname
             return None
         last = self._after_particles(first)
-        if last is None:
+        if last is None or self._verb_after_title(index, last):
             return None
         token = self.tokens[last]
         if self._composite(token):
@@ -1046,6 +1083,19 @@ class NameFinder:
                 and token.lower not in self.lex.subject_verbs and not self._verb_form(token.lower):
             return first, last  # "bij opa en oma koning, daar ...": a surname that is a frequent word
         return None
+
+    def _verb_after_title(self, index: int, last: int) -> bool:
+        """Round 22: a verb right after a title or kin word names nothing: "je kan mijn tante bellen" (an infinitive
+        after "<possessive> <relation>" once a verb that takes one came before), "Mevrouw verblijft tijdelijk ..."
+        (a finite verb in lower case after a title opening the sentence, as reports write)."""
+        token, tokens = self.tokens[last], self.tokens
+        word = token.lower
+        if last != index + 1 or token.cap or self._is_given(word) or not self._verb_form(word):
+            return False
+        if word.endswith("en"):
+            return index > 0 and tokens[index - 1].lower in self.lex.possessives \
+                and any(t.lower in MODALS for t in tokens[:index - 1])
+        return tokens[index].sentence_start and tokens[index].cap
 
     def _after_family(self, index: int) -> Optional[tuple[int, int]]:
         """(first, last) token of "Visser" in "de familie Visser", "het gezin de boer": particles and a capitalised
@@ -1179,7 +1229,13 @@ class NameFinder:
             berber = self.tokens[last - 1].lower in ("aït", "ait", "thi") and not self._function_word(token)
             return listed or self._rare_word(token) or owned or berber
         rare = self._rare_word(token) and self.tokens[first - 1] is given  # one rare word, right after the name
-        return (listed or rare) and not given.cap and not self._function_word(token)
+        # round 22: "mijn ex rik zomer wil ...": after a relation word a given name and a listed surname that is a
+        # frequent word, right before a finite verb of the clause
+        related = listed and not given.cap and first >= 2 and self.tokens[first - 1] is given \
+            and self.tokens[first - 2].lower in self.lex.relations and last + 1 < len(self.tokens) \
+            and self._adjacent(last, last + 1) and self.tokens[last + 1].lower in self.lex.subject_verbs \
+            and token.lower not in self.lex.subject_verbs and not self._verb_form(token.lower)
+        return ((listed or rare) and not given.cap and not self._function_word(token)) or related
 
     # --- all ------------------------------------------------------------------------------------------
     def _starts(self) -> Iterator[tuple[int, int]]:
@@ -1254,7 +1310,7 @@ class NameFinder:
                     or self._school_child(index) or self._aged_opening(index) or self._its_me(index) \
                     or self._marriage_partner(index) or self._that_is_relation(index) \
                     or self._plain_after_relation(index) or self._after_polish_relation(index) \
-                    or self._born_as(index) or self._help_opening(index):
+                    or self._born_as(index) or self._help_opening(index) or self._that_subject(index):
                 yield index, index
             if token.lower in FOREIGN_TITLES and (index == 0 or self.tokens[index - 1].lower not in DUTCH_FUNCTION) \
                     and index + 1 < len(self.tokens) and self.tokens[index + 1].lower not in self.lists.frequent_nl:
@@ -1566,9 +1622,15 @@ class NameFinder:
         """"ik mis opa jan", "mijn broer bas.": after a relation word or a title, a given name of the curated lists
         that is also a word ends the clause."""
         token = self.tokens[index]
-        return token.lower in self.lex.given_names and token.lower not in self.lex.sentence_starters \
-            and not self._blocked(token) and token.lower not in self.lex.subject_verbs and self._clause_end(index) \
-            and token.lower not in self.lists.places
+        # round 22: "ik ben bang van mijn oom said": in a Dutch message after a Dutch possessive and a relation word a
+        # curated name that opens English sentences ("said", "will") ends the clause as a name
+        english = token.lower in self.lex.sentence_starters and self.dutch_message and not self.english \
+            and token.lower not in self.lists.frequent_nl and index >= 2 \
+            and self.tokens[index - 1].lower in self.lex.relations \
+            and self.tokens[index - 2].lower in DUTCH_POSSESSIVES
+        return token.lower in self.lex.given_names and (token.lower not in self.lex.sentence_starters or english) \
+            and not self._blocked(token) and (token.lower not in self.lex.subject_verbs or english) \
+            and self._clause_end(index) and token.lower not in self.lists.places
 
     def _inverted_subject(self, index: int) -> bool:
         """"toen kwam sky binnen", "gisteren zei dex dat ...": after a word of time and a finite verb that takes a
@@ -1695,6 +1757,9 @@ class NameFinder:
 
     def spans(self) -> Iterator[Span]:
         for first, last in self._starts():
+            if first > 0 and self.tokens[first].cap and self.tokens[first - 1].lower in CAR_BRANDS \
+                    and self._adjacent(first - 1, first):
+                continue  # round 22: "(Volkswagen Touran)": a car's model after its brand
             end = self._surname_end(last)
             if HYPHEN_PARTICLE.search(self.tokens[end].lower) and end + 1 < len(self.tokens) \
                     and self._adjacent(end, end + 1) and not self._blocked(self.tokens[end + 1]) \
