@@ -162,6 +162,42 @@ street that is a common noun after "aan de" ("wonen aan de overweg" says near wh
 list opening a message before "mijn <relation>" (interjections such as "yani"); "de" before any family-name street
 after a preposition (22 more ordinary words over-redacted: "op de vondelstraat" has the article); chains with their
 town after "naar" without a cue ("we gaan naar de hema in <town>" is shopping).
+Round 22 (twelfth session): V becomes a tuning set (BLIND holds X only: pii_chat_holdout_x.yml, written blind in one
+pass before the round and never opened, read or scored during the work). Before any fix pii_chat_tuning_y.yml (Y, 75
+sentences: the kinds of V's misses in other words, 29 of them look-alikes with no PII) was written and registered as
+chat-tuning-y. V's misses and false positives were fixed by kind, never by V's own names, streets or firms: IBANs (a
+SEPA country's code and exactly that country's length, typed in groups, after a word for an account in any of seven
+languages, "my polish account PL27 ...", is an IBAN even when its check digits fail; without such a word mod 97 still
+decides; a number after "account" that starts like an IBAN is no user name), e-mail (a spoken address whose local part
+holds a family name with particles, "<given> punt de <surname> at <provider> punt com"), institutions (English trades
+after a brand, "<brand> brewery/factory/warehouse", and "<name> law firm"; a plural profession after a family name,
+"<surname> advocaten/notarissen/accountants/makelaars", neither after a frequent word in lower case or opening the
+sentence, "Local factory", "Goede advocaten"; youth and sport venues before a capitalised name, "jeugdhuis",
+"sportcentrum", "sporthal", "zwembad", "sportpark", "ijsbaan", "wijkcentrum", "jongerenhuis" ("buurthuis" was there);
+a capitalised name between commas after "company"/"firm"/"business"/"bedrijf" with describing words before it, "a
+cleaning company, <Brand>, and ..."), addresses (a house number with its floor after "-", "i live at <street>
+210-2") and names (a curated given name that opens English sentences, "said", "will", after a Dutch possessive and
+relation word at the clause's end in a Dutch message, not "mijn broer will niet praten"; a curated given name after
+"dat" before "niet"/"het"/"nooit" and a verb that takes a person; a given name and a listed surname that is a frequent
+word after a relation word, right before a finite verb, "mijn ex <given> zomer wil ..."). False positives: a verb right
+after a title or kin word (an infinitive after "<possessive> <relation>" once a verb that takes one came before, "je
+kan mijn tante bellen"; a finite verb in lower case after "Mevrouw"/"Meneer" opening the sentence, "Mevrouw verblijft";
+for this the verb test now also knows a stem's voiced f or s, "verblijft"/"verblijven"), a capitalised model right
+after a car brand ("Volkswagen Touran"), and a lower-case noun after a verb of work and "in de" ("ik werk in de kas,
+mijn baas ..."). V before -> after: names .984 -> 1.0 (189/189), institutions .946 -> 1.0 (92/92), addresses .981 ->
+1.0 (53/53), e-mail .952 -> 1.0 (21/21), IBAN .933 -> 1.0 (15/15), the rest 1.0 unchanged; over-redaction 0.89% ->
+0.76% (35 -> 30 of 3943 words, no false positive left). Y before -> after: e-mail 0/5 -> 5/5, institutions .444 ->
+1.0 (18/18), names .900 -> 1.0 (10/10), IBAN 10/10, addresses 3/3 and telephone 1/1 unchanged; over-redaction 2.5% ->
+1.7% (13 -> 9 of 526 words: four words of French, Spanish, Romanian and Lithuanian sentences taken for names and "a
+law" of "works at a law firm", all there before the round). Every other set: L e-mail 30 -> 31/31 ("fam punt de jong
+at planet punt nl"), not one other span changed, no span lost and no new false positive; over-redaction (every set but
+V, Y and P) 416/69420 words (0.60%) unchanged, P 79/1498 unchanged; ordinary text (tests/safety/ordinary*.yml and both
+NLU files) 1242 -> 1247 of 126940 words (0.98%), one new span, a real organisation ("Adviseur Fact Factory Openbaar
+Ministerie"). Speed: 1.50 -> 1.46 ms per sentence on the same 9672 sentences (best of two each, both redactors measured
+alike on a noisy machine: within the noise). Tried and dropped: lower-case venue heads before any word ("het zwembad aan
+de Hofvlietweg" became an institution on the ordinary text), English trades and plural professions after any word
+("Local factory", "Goede advocaten"). Left: "a law" in "she works at a law firm" (English "a" read as an article before
+a name, there before the round) and foreign words before or after an IBAN in sentences of other languages.
 A set whose file does not exist yet is skipped with a note; `--set NAME` scores only the named sets (to list the
 misses of tuning sets without the counts of Q).
 

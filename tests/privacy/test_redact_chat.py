@@ -352,20 +352,92 @@ def test_the_tuning_set_w_keeps_what_it_reached():
     assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
-# V (pii_chat_holdout_v.yml): written blind in one pass on 2026-12-07 (eleventh session) before round 21, never read
-# (figures only). Before round 21: names .984 (186/189), institutions .946 (87/92), addresses .981 (52/53), telephone
-# .976 (41/42), e-mail .952 (20/21), IBAN .933 (14/15), plates, postcodes, dates of birth, handles and BSN 1.0
-# (over-redaction 0.8%); after it the same but telephone 1.0 (42/42) (over-redaction 0.9%). The floor is each class
-# after round 21 less one span, rounded down.
-V_FLOOR: dict[str, float] = {"NAAM": 0.97, "INSTELLING": 0.93, "ADRES": 0.96, "TELEFOON": 0.97, "EMAIL": 0.90,
-                             "IBAN": 0.86, "KENTEKEN": 0.96, "POSTCODE": 0.95, "GEBOORTEDATUM": 0.95, "HANDLE": 0.95,
+# V (pii_chat_holdout_v.yml): written blind in one pass on 2026-12-07 (eleventh session) before round 21, not read until
+# round 22 (figures only until then). Before round 21: names .984 (186/189), institutions .946 (87/92), addresses .981
+# (52/53), telephone .976 (41/42), e-mail .952 (20/21), IBAN .933 (14/15), plates, postcodes, dates of birth, handles
+# and BSN 1.0 (over-redaction 0.8%); after it the same but telephone 1.0 (42/42) (over-redaction 0.9%).
+# Round 22 (twelfth session): V became a tuning set (its misses read and fixed by kind, never by its own names, streets
+# or firms; X is the blind set). After it every class 1.0: names 189/189, institutions 92/92, addresses 53/53, e-mail
+# 21/21, IBAN 15/15, telephone 42/42, the rest as before (over-redaction 0.8%, no false positive left). The floor, a
+# tuning floor now, is each class after round 22 less one span, rounded down.
+V_FLOOR: dict[str, float] = {"NAAM": 0.99, "INSTELLING": 0.98, "ADRES": 0.98, "TELEFOON": 0.97, "EMAIL": 0.95,
+                             "IBAN": 0.93, "KENTEKEN": 0.96, "POSTCODE": 0.95, "GEBOORTEDATUM": 0.95, "HANDLE": 0.95,
                              "BSN": 0.93}
 
 
-def test_the_blind_set_v_keeps_its_figures():  # figures only: the test never shows V's sentences
+def test_the_blind_set_v_keeps_its_figures():  # the name the README cites; V is a tuning set since round 22
     low, over = below_floor("chat-holdout-v", V_FLOOR)
-    assert low == {}, "V below its floor (figures only): " + ", ".join(f"{k} {v:.3f}" for k, v in low.items())
+    assert low == {}, low
     assert over <= MAX_OVER_REDACTION, round(over, 4)
+
+
+# Y (pii_chat_tuning_y.yml): 75 chat-style sentences written in one pass in round 22 (twelfth session), after reading
+# the kinds of V's misses and before any fix, in other words than V (29 look-alikes with no PII): to see whether the
+# fixes by kind reach other text. Before round 22: e-mail 0.0 (0/5), institutions .444 (8/18), names .900 (9/10),
+# IBAN, telephone and addresses 1.0 (over-redaction 2.5%); after it every class 1.0 (over-redaction 1.7%: four words of
+# French, Spanish, Romanian and Lithuanian sentences taken for names, and "a law" of "works at a law firm", all there
+# before the round). The floor is each class after round 22 less one span, rounded down.
+Y_FLOOR: dict[str, float] = {"NAAM": 0.9, "INSTELLING": 0.94, "ADRES": 0.66, "EMAIL": 0.8, "IBAN": 0.9,
+                             "TELEFOON": 0.0}
+
+
+def test_the_tuning_set_y_keeps_what_it_reached():
+    low, over = below_floor("chat-tuning-y", Y_FLOOR)
+    assert low == {}, low
+    assert over <= MAX_OVER_REDACTION, round(over, 4)
+
+
+# --- round 22: V's misses and false positives, by kind ---------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # a SEPA country's IBAN of its exact length after a word for an account, also with a wrong check digit
+    ("my polish account PL27 1140 2004 0000 3602 7531 8847 is his now", "my polish account [IBAN] is his now"),
+    ("mijn duitse rekening DE40 2309 7215 1340 5928 60 is leeg", "mijn duitse rekening [IBAN] is leeg"),
+    ("account CZ14 1979 3651 8203 6903 3760", "account [IBAN]"),
+    # a spoken e-mail address whose local part holds a family name with particles
+    ("mail naar petra punt van dijk at hotmail punt com", "mail naar [EMAIL]"),
+    ("lars punt ten berge apenstaartje live punt nl", "[EMAIL]"),
+    # English kind words after a brand, a plural profession after a family name
+    ("he works at Bavaria brewery", "he works at [INSTELLING]"),
+    ("she has a job at Zalando warehouse", "she has a job at [INSTELLING]"),
+    ("my ex works at Houthoff law firm", "my ex works at [INSTELLING]"),
+    ("Op mijn werk, Bakker Accountants, weten ze niks", "Op mijn werk, [INSTELLING], weten ze niks"),
+    ("ik werk bij Jansen Notarissen", "ik werk bij [INSTELLING]"),
+    # youth and sport venues before a capitalised name
+    ("ik woonde bij Jeugdhuis De Sterrenberg", "ik woonde bij [INSTELLING]"),
+    ("de badmeester van Zwembad De Vennen", "de badmeester van [INSTELLING]"),
+    ("we spelen in Sporthal Zuidwijk", "we spelen in [INSTELLING]"),
+    # a capitalised brand between commas after "company"/"firm"/"bedrijf"
+    ("for a small company, SparkleClean, and he follows me", "for a small company, [INSTELLING], and he follows me"),
+    ("a delivery firm, QuickDrop, pays cash", "a delivery firm, [INSTELLING], pays cash"),
+    # a house number with its floor after "-" after living at a street
+    ("i live at Kinkerstraat 88-3 and he has a key", "i live at [ADRES] and he has a key"),
+    ("i live at Damrak 70-3 now", "i live at [ADRES] now"),
+    # names: an English word that is a curated given name after "<possessive> <relation>" at the clause's end; a given
+    # name after "dat" before "niet" and a verb; a given name and a surname that is a frequent word before a verb
+    ("ik ben bang van mijn broer will", "ik ben bang van mijn broer [NAAM]"),
+    ("ik wil niet dat kees niet weet waar ik ben", "ik wil niet dat [NAAM] niet weet waar ik ben"),
+    ("mijn ex tom zomer wil de sleutel niet geven", "mijn ex [NAAM] wil de sleutel niet geven"),
+])
+def test_round_22_kinds(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "je kan mijn oma bellen als er iets is", "ik wil mijn moeder bellen maar ik durf niet",
+    "Mevrouw verblijft op dit moment in de opvang.", "Meneer verklaart dat hij niets heeft gedaan.",
+    "zijn auto is een Opel Corsa, zwart", "Voertuig: Toyota Yaris, grijs.",
+    "ik werk in de kas, mijn baas schreeuwt", "mijn broer will niet praten",
+    "Local factory threatens to close", "Goede advocaten zijn duur", "he works in a warehouse near the highway",
+    "ik ga naar het zwembad met de kinderen", "i work for a company, but he waits outside",
+    "ik wil niet dat hij weet waar ik woon",
+])
+def test_round_22_look_alikes_stay(text):
+    assert find_pii(text) == [], [(text[s.start:s.end], s.kind) for s in find_pii(text)]
+
+
+def test_round_22_a_venue_by_its_street_is_no_name():
+    text = "De gemeente dreigt het zwembad aan de Hofvlietweg te sluiten."  # the street may be redacted, not the pool
+    assert [text[s.start:s.end] for s in find_pii(text) if s.kind == "INSTELLING"] == []
 
 
 def test_only_the_bots_services_and_jargon_count_as_known_words():
@@ -379,3 +451,8 @@ def test_only_the_bots_services_and_jargon_count_as_known_words():
     assert known == ["fier", "comensha", "wijkteam"]
     assert not bot_word(lex, "kwekerij", lists.ordinary, lists.rare)
     assert redact("mijn zus werkt bij kwekerij Van der Lugt") != "mijn zus werkt bij kwekerij Van der Lugt"
+
+
+def test_round_22_keeps_the_check_of_an_iban_without_a_word_for_an_account():
+    text = "de code was PL27 1140 2004 0000 3602 7531 8847 zei hij"  # a wrong check digit and no "account": no IBAN
+    assert [s.kind for s in find_pii(text) if s.kind == "IBAN"] == []
