@@ -198,6 +198,9 @@ alike on a noisy machine: within the noise). Tried and dropped: lower-case venue
 de Hofvlietweg" became an institution on the ordinary text), English trades and plural professions after any word
 ("Local factory", "Goede advocaten"). Left: "a law" in "she works at a law firm" (English "a" read as an article before
 a name, there before the round) and foreign words before or after an IBAN in sentences of other languages.
+Blind X (495 sentences), scored once before and once after the round: exactly the same, names .978 (178/182),
+institutions .963 (79/82), addresses .977 (42/43), telephone .971 (34/35), e-mail, handles, IBAN, BSN, plates, dates
+of birth and postcodes 1.0; over-redaction 1.2%. Every class is at least 0.95 on X; its floor test keeps that.
 A set whose file does not exist yet is skipped with a note; `--set NAME` scores only the named sets (to list the
 misses of tuning sets without the counts of Q).
 

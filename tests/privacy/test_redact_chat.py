@@ -456,3 +456,19 @@ def test_only_the_bots_services_and_jargon_count_as_known_words():
 def test_round_22_keeps_the_check_of_an_iban_without_a_word_for_an_account():
     text = "de code was PL27 1140 2004 0000 3602 7531 8847 zei hij"  # a wrong check digit and no "account": no IBAN
     assert [s.kind for s in find_pii(text) if s.kind == "IBAN"] == []
+
+
+# X (pii_chat_holdout_x.yml): written blind in one pass on 2026-12-07 (twelfth session) before round 22, never read
+# (figures only; the check digits of eight made-up IBANs were set right before it was scored). Before and after round
+# 22 the same: names .978 (178/182), institutions .963 (79/82), addresses .977 (42/43), telephone .971 (34/35), e-mail,
+# handles, IBAN, BSN, plates, dates of birth and postcodes 1.0 (over-redaction 1.2%). The floor is each class less one
+# span, rounded down.
+X_FLOOR: dict[str, float] = {"NAAM": 0.97, "INSTELLING": 0.95, "ADRES": 0.95, "TELEFOON": 0.94, "EMAIL": 0.95,
+                             "HANDLE": 0.95, "IBAN": 0.96, "BSN": 0.93, "KENTEKEN": 0.95, "GEBOORTEDATUM": 0.96,
+                             "POSTCODE": 0.95}
+
+
+def test_the_blind_set_x_keeps_its_figures():  # figures only: the test never shows X's sentences
+    low, over = below_floor("chat-holdout-x", X_FLOOR)
+    assert low == {}, "X below its floor (figures only): " + ", ".join(f"{k} {v:.3f}" for k, v in low.items())
+    assert over <= MAX_OVER_REDACTION, round(over, 4)
