@@ -132,12 +132,14 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
 # sets only: A-M, N, P 2658 -> 2659 of 2673, ordinary tuning sets 97 -> 88 of 6669 alarms, not-acute 10 -> 10. Blind,
 # scored once before and once after: O 0.898 -> 0.913 (acute 0.890 -> 0.911, suicide 0.917 -> 0.917; floor 0.90),
 # ordinary_fresh_g 1.29% -> 1.29% (9 of 700).
+# Round Q (2026-12-07, twelfth session): O and ordinary_fresh_g become tuning sets; heldout_danger_q.yml (165 acute,
+# 71 suicide, 99 look-alikes) and ordinary_fresh_i.yml (719) were written blind in one separate pass before it.
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
-BLIND = "heldout_danger_o.yml"
+BLIND = "heldout_danger_q.yml"
 # Their `none` messages: hard look-alikes, reported apart.
 LOOKALIKES = ("heldout_danger_c.yml", "heldout_danger_d.yml", "heldout_danger_e.yml", "heldout_danger_f.yml",
               "heldout_danger_g.yml", "heldout_danger_h.yml", "heldout_danger_i.yml", "heldout_danger_j.yml",
-              "heldout_danger_k.yml", "heldout_danger_l.yml", "heldout_danger_m.yml", BLIND)
+              "heldout_danger_k.yml", "heldout_danger_l.yml", "heldout_danger_m.yml", "heldout_danger_o.yml", BLIND)
 # Serious but not acute: abuse, control, past abuse, professionals' cases (written apart, before the head's
 # look-alike training templates). A 112 there is not dangerous but pushes the advice aside: a ceiling, not 0.
 NONACUTE = "heldout_nonacute.yml"
@@ -157,14 +159,14 @@ ORDINARY = ("ordinary.yml", "ordinary_requests.yml")
 # it are tuning sets since. Round K read ordinary_fresh_b's alarms (a tuning set since); ordinary_fresh_c.yml is
 # written blind for the round after (skipped with a note while it is missing; no ceiling until measured once).
 # Round L read ordinary_fresh_c's alarms (a tuning set since); round M read ordinary_fresh_d's; ordinary_fresh_e.yml is
-# the blind one until round O read it; ordinary_fresh_g.yml is the blind one now.
-ORDINARY_BLIND = ("ordinary_fresh_g.yml",)
+# the blind one until round O read it; ordinary_fresh_g.yml until round Q; ordinary_fresh_i.yml is the blind one now.
+ORDINARY_BLIND = ("ordinary_fresh_i.yml",)
 # Regression ceilings above what they measure (the issue-12 target is 0.5%); their alarms are counted, and listed
 # with --misses unless the set is in ORDINARY_BLIND.
 MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02, "ordinary_fresh_b.yml": 0.015,
                           "ordinary_fresh_c.yml": 0.03, "ordinary_fresh_d.yml": 0.02,
                           "ordinary_fresh_e.yml": 0.015, "ordinary_tuning_f.yml": 0.045,
-                          "ordinary_tuning_h.yml": 0.12}
+                          "ordinary_tuning_h.yml": 0.12, "ordinary_fresh_g.yml": 0.015}
 
 
 _bank: Bank | None = None  # set by main: the production bank, its e5 vectors read through a VectorCache
