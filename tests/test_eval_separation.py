@@ -24,8 +24,9 @@ NLU_SETS = [ROOT / "tests" / "nlu" / f"multilingual{suffix}.yml" for suffix in (
 # The safety net's measuring sets: held-out danger messages, the not-acute ceiling and the blind ordinary sets.
 SAFETY_SETS = [*sorted((ROOT / "tests" / "safety").glob("heldout_*.yml")),
                *(ROOT / "tests" / "safety" / f"ordinary_{name}.yml"
-                 for name in ("more", "fresh", "fresh_b", "fresh_c", "fresh_d", "fresh_e", "fresh_g", "tuning_h")),
-               ROOT / "tests" / "safety" / "tuning_danger_p.yml"]
+                 for name in ("more", "fresh", "fresh_b", "fresh_c", "fresh_d", "fresh_e", "fresh_g", "tuning_h",
+                              "tuning_j")),
+               ROOT / "tests" / "safety" / "tuning_danger_p.yml", ROOT / "tests" / "safety" / "tuning_danger_r.yml"]
 DATA = ("nlu", "knowledge", "actions", "bot", "config.yml", "domain.yml")
 RUN = 7
 # Near copies that were there when a set was first measured (coincidences of common phrasing, e.g. "hij staat

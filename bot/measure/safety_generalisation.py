@@ -61,7 +61,7 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
                  "heldout_danger_g.yml": 0.98, "heldout_danger_h.yml": 0.99, "heldout_danger_i.yml": 0.99,
                  "heldout_danger_j.yml": 0.99, "heldout_danger_k.yml": 0.99, "heldout_danger_l.yml": 0.99,
                  "tuning_danger_n.yml": 0.99, "heldout_danger_m.yml": 0.99,
-                 "tuning_danger_p.yml": 0.99, "heldout_danger_o.yml": 0.90}
+                 "tuning_danger_p.yml": 0.99, "heldout_danger_o.yml": 0.99, "tuning_danger_r.yml": 0.99}
 # Then I became a tuning set; J and ordinary_fresh_b.yml were written blind before the next round (2026-12-06) and
 # measured with the detectors of round I: J 0.952 (acute 0.952, suicide 0.950; its look-alikes 6 of 69 alarms),
 # ordinary_fresh_b 4.0% (28 of 700: lexicon 1.3%, kNN 1.1%, head 1.9%).
@@ -134,6 +134,31 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
 # ordinary_fresh_g 1.29% -> 1.29% (9 of 700).
 # Round Q (2026-12-07, twelfth session): O and ordinary_fresh_g become tuning sets; heldout_danger_q.yml (165 acute,
 # 71 suicide, 99 look-alikes) and ordinary_fresh_i.yml (719) were written blind in one separate pass before it.
+# Round Q read O's 18 misses and fresh_g's 9 alarms (and the 5 of ordinary.yml) and fixed them by kind (lexicon and
+# kNN bank; head and n-gram model unchanged). Before any fix, two sets of our own were written with the same kinds in
+# other words and languages: tuning_danger_r.yml (60: 45 acute, 15 suicide; floor 0.99) and ordinary_tuning_j.yml
+# (53 look-alikes; ceiling 6%). Lexicon, danger: shots fired inside the home (said impersonally too), a plea for
+# someone to come while he "goes off" or "loses it", a death sentence with a time ("tonight you die") beside a
+# weapon, the writer locked in a room while the door is kicked or the lock gives way, things thrown at a person now
+# (a child's report), "maken we je af" / "finish me off" beside an ultimatum with a day, the English passive "is
+# being hit ... now", a window smashed with a brick or bat while he is still outside, children taken abroad now at
+# the airport (unless a holiday with no sign of coercion), forced sex beside hiding or locking oneself in, Levantine
+# Arabizi (a knife or gun "ma3o/3ando", strangling mum, threatening, hitting "emme"); suicide: things given away
+# beside "I am done with it", a goodbye to everyone that looks back ("it was nice"; not after an evening, a trip or a
+# job), a rope bought said in a few words with no purpose, a rope prepared, Levantine Arabizi wishes to die or not
+# to wake. Precision: a knife or axe as cuts in prices and budgets, a team knocked out on penalties, suicidality
+# named in a list of problems in policy text; precision guards for the new cues (filming, a ball through a window,
+# a holiday flight, dying of laughter in Arabizi, waking early on a day off). kNN bank: acute and suicide phrasings of
+# the new kinds in five languages, negatives for tired and off to bed, unbearable heat, sleeping in without an
+# alarm, a professional documenting a past threat and goodbyes after an evening (a sleep-in negative in Turkish and
+# a rope phrasing in Dutch were tried and left out: the first cost a suicidal message of K, the second fired on
+# "ik ben er klaar mee"). Tuning figures before -> after: O 0.913 -> 1.000 (acute 0.911 -> 1.000, suicide 0.917 ->
+# 1.000; lexicon alone 0.607 -> 0.709; floor 0.90 -> 0.99), fresh_g 1.29% -> 0.71% (9 -> 5 of 700: lexicon 0.29% ->
+# 0, kNN 0.29% -> 0, the 5 left are the head's; ceiling 1.5%), ordinary.yml + requests 5 -> 3 of 1,594 (the head's
+# and the n-gram model's), R 0.650 -> 1.000 (39 -> 60 of 60), J 11.3% -> 3.8% (6 -> 2 of 53, both the head's),
+# not-acute 8.3% -> 8.3% (10 of 120), all ordinary sets 103 -> 96 of 8,088 (98 of 8,141 with J), look-alikes 22 ->
+# 22 of 812; A-P unchanged (K lost and regained one message while the bank was tuned). The blind sets, printed
+# by the same runs and not tuned on: Q 0.915 -> 0.919 (20 -> 19 missed of 236), fresh_i 0.83% -> 0.70% (6 -> 5).
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
 BLIND = "heldout_danger_q.yml"
 # Their `none` messages: hard look-alikes, reported apart.
@@ -166,7 +191,8 @@ ORDINARY_BLIND = ("ordinary_fresh_i.yml",)
 MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02, "ordinary_fresh_b.yml": 0.015,
                           "ordinary_fresh_c.yml": 0.03, "ordinary_fresh_d.yml": 0.02,
                           "ordinary_fresh_e.yml": 0.015, "ordinary_tuning_f.yml": 0.045,
-                          "ordinary_tuning_h.yml": 0.12, "ordinary_fresh_g.yml": 0.015}
+                          "ordinary_tuning_h.yml": 0.12, "ordinary_fresh_g.yml": 0.015,
+                          "ordinary_tuning_j.yml": 0.06}
 
 
 _bank: Bank | None = None  # set by main: the production bank, its e5 vectors read through a VectorCache

@@ -213,3 +213,48 @@ def test_wanting_to_die_in_a_subordinate_clause_is_suicidal(text):
 @pytest.mark.parametrize("text", ["hij zegt dat hij me dood wil hebben", "de plant is dood wil je een nieuwe"])
 def test_dood_wil_about_someone_else_or_across_clauses_is_not_suicidal(text):
     assert not detect(text).suicide
+
+
+# Round Q (2026-12-07): the kinds heldout_danger_o.yml missed, in words of our own (not those of any measuring set).
+@pytest.mark.parametrize("text", [
+    "er wordt geschoten in de woning van mijn ouders",                         # shots inside the home now
+    "somebody is shooting inside our apartment",
+    "kan er iemand komen, hij gaat helemaal door het lint",                    # a plea while he rages
+    "hij riep: vanavond ben je dood, en hij heeft een mes in zijn hand",       # a timed death threat
+    "tonight you die, he said, and he loaded the gun",
+    "ik heb me op de zolder opgesloten en hij trapt tegen de deur",            # locked in, the door attacked
+    "kilit kırılacak, kapımı tekmeliyor",
+    "mama, papa gooit glazen naar oma",                                        # things thrown at a person now
+    "my aunt is being beaten by her husband right now",                        # the passive, now
+    "hij staat nog buiten en heeft met een steen ons raam ingegooid",          # a window smashed, still outside
+    "ojciec wywozi syna za granicę bez mojej zgody, są na lotnisku",           # children taken abroad now
+    "hij dwingt me tot seks, ik heb me in de badkamer opgesloten",             # forced sex and hiding
+    "jozi ma3o msaddas",                                                       # Levantine Arabizi
+])
+def test_round_q_acute_kinds_fire(text: str) -> None:
+    assert detect(text).acute, detect(text).reasons
+
+
+@pytest.mark.parametrize("text", [
+    "mijn gitaar weggegeven, mijn konijn woont bij de buren, het hoeft niet meer",  # things given away, done
+    "vaarwel allemaal, het was het waard",                                          # a farewell looking back
+    "net een touw gekocht",                                                         # a bare rope bought
+    "bade moot, ma 3ad fiyyi et7ammal",                                             # Levantine Arabizi
+])
+def test_round_q_suicide_kinds_fire(text: str) -> None:
+    assert detect(text).suicide, detect(text).reasons
+
+
+@pytest.mark.parametrize("text", [
+    "De gemeente zet het mes in de subsidies voor sportclubs",        # a knife as a cut in budgets
+    "Our side was knocked out of the tournament on penalties",        # knocked out of a competition
+    "Bij jongeren in de opvang zien we vaker angst, verslaving en suïcidaliteit",  # suicidality as a topic
+    "doei allemaal, het was gezellig vanavond",                       # goodbye after an evening
+    "ik heb een touw gekocht voor de schommel in de tuin",            # a rope with a purpose
+    "we zitten met de kinderen op Schiphol, op vakantie naar Turkije",  # a family holiday
+    "de buurjongen heeft met zijn bal ons raam ingegooid, hij staat buiten te huilen",  # a ball
+    "er wordt een film geschoten in ons huis",                        # filming
+    "badi moot mn el da7ek",                                          # dying of laughter
+])
+def test_round_q_look_alikes_do_not_fire(text: str) -> None:
+    assert detect(text).level == "none", detect(text).reasons
