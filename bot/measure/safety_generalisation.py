@@ -61,7 +61,8 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
                  "heldout_danger_g.yml": 0.98, "heldout_danger_h.yml": 0.99, "heldout_danger_i.yml": 0.99,
                  "heldout_danger_j.yml": 0.99, "heldout_danger_k.yml": 0.99, "heldout_danger_l.yml": 0.99,
                  "tuning_danger_n.yml": 0.99, "heldout_danger_m.yml": 0.99,
-                 "tuning_danger_p.yml": 0.99, "heldout_danger_o.yml": 0.99, "tuning_danger_r.yml": 0.99}
+                 "tuning_danger_p.yml": 0.99, "heldout_danger_o.yml": 0.99, "tuning_danger_r.yml": 0.99,
+                 "heldout_danger_q.yml": 0.90}
 # Then I became a tuning set; J and ordinary_fresh_b.yml were written blind before the next round (2026-12-06) and
 # measured with the detectors of round I: J 0.952 (acute 0.952, suicide 0.950; its look-alikes 6 of 69 alarms),
 # ordinary_fresh_b 4.0% (28 of 700: lexicon 1.3%, kNN 1.1%, head 1.9%).
@@ -158,7 +159,9 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
 # and the n-gram model's), R 0.650 -> 1.000 (39 -> 60 of 60), J 11.3% -> 3.8% (6 -> 2 of 53, both the head's),
 # not-acute 8.3% -> 8.3% (10 of 120), all ordinary sets 103 -> 96 of 8,088 (98 of 8,141 with J), look-alikes 22 ->
 # 22 of 812; A-P unchanged (K lost and regained one message while the bank was tuned). The blind sets, printed
-# by the same runs and not tuned on: Q 0.915 -> 0.919 (20 -> 19 missed of 236), fresh_i 0.83% -> 0.70% (6 -> 5).
+# by the same runs and not tuned on: Q 0.915 -> 0.919 (20 -> 19 missed of 236; acute 0.915 -> 0.915, suicide 0.915 ->
+# 0.930), fresh_i 0.83% -> 0.70% (6 -> 5 of 719); their totals were printed by each of the round's runs, their misses
+# never. Floor Q 0.90, ceiling fresh_i 1%.
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
 BLIND = "heldout_danger_q.yml"
 # Their `none` messages: hard look-alikes, reported apart.
@@ -192,7 +195,7 @@ MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02,
                           "ordinary_fresh_c.yml": 0.03, "ordinary_fresh_d.yml": 0.02,
                           "ordinary_fresh_e.yml": 0.015, "ordinary_tuning_f.yml": 0.045,
                           "ordinary_tuning_h.yml": 0.12, "ordinary_fresh_g.yml": 0.015,
-                          "ordinary_tuning_j.yml": 0.06}
+                          "ordinary_tuning_j.yml": 0.06, "ordinary_fresh_i.yml": 0.01}
 
 
 _bank: Bank | None = None  # set by main: the production bank, its e5 vectors read through a VectorCache
