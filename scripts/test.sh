@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # The test command (`make test`, called by .ci/run): set-up, lint and import contracts; pytest (unit and
-# end-to-end tests on one start of the bot); beside pytest the conversation evaluation (the dev cases, our held-out
-# set and the other conversation sets, on a start of the bot of its own) and, in the Rasa venv, data validation, the
-# NLU comparison and the conversation stories. Ends with the time each step took.
+# end-to-end tests and the dev evaluation, on one start of the bot); beside set-up and pytest, in the Rasa venv,
+# data validation, the NLU comparison and the conversation stories. Ends with the time each step took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -82,31 +81,13 @@ figures_pid=$BESIDE_PID
 set +m
 trap 'kill -- "-$rasa_pid" "-$figures_pid" 2>/dev/null || true' EXIT
 
-# The conversation evaluation keeps one Rasa server busy on one core for about five minutes; played by a pytest of its
-# own against a stack of its own (ports 700 above the test stack's), it runs on the core the other tests leave idle.
-conversation_eval() {
-  WEGWIJS_WEB_PORT=$((WEGWIJS_WEB_PORT + 700)) WEGWIJS_RASA_PORT=$((WEGWIJS_RASA_PORT + 700)) \
-  WEGWIJS_ACTION_PORT=$((WEGWIJS_ACTION_PORT + 700)) WEGWIJS_CONSOLE_PORT=$((WEGWIJS_CONSOLE_PORT + 700)) \
-    "$APP/pytest" -q -s -p no:cacheprovider --basetemp "$TEST_DIR/eval-tmp" tests/e2e/test_dev_eval.py
-}
-set -m
-( timed conversation-eval conversation_eval ) > "$TEST_DIR/conversation-eval.log" 2>&1 &
-eval_pid=$!
-set +m
-trap 'kill -- "-$rasa_pid" "-$figures_pid" "-$eval_pid" 2>/dev/null || true' EXIT
-
 step "lint (ruff) and import contracts (lint-imports)"
 timed ruff "$APP/ruff" check --no-cache .
 timed import-contracts "$APP/lint-imports" --no-cache --no-logo
 
-step "unit and end-to-end tests (pytest); the conversation evaluation and the Rasa checks go on beside it"
+step "unit and end-to-end tests with the dev evaluation (pytest); the Rasa checks go on beside it"
 pytest_status=0
-timed pytest "$APP/pytest" -q --durations=40 --ignore tests/e2e/test_dev_eval.py || pytest_status=$?
-
-step "the conversation evaluation (tests/e2e/test_dev_eval.py, beside the other tests)"
-eval_status=0
-wait "$eval_pid" || eval_status=$?
-cat "$TEST_DIR/conversation-eval.log"
+timed pytest "$APP/pytest" -q --durations=40 || pytest_status=$?
 
 step "figures with targets: plain language (B1), the safety net on held-out danger, PII redaction (all three beside pytest), professional answers"
 figures_status=0
@@ -120,8 +101,7 @@ wait "$rasa_pid" || rasa_status=$?
 trap - EXIT
 cat "$TEST_DIR/rasa-checks.log"
 summary
-if [ "$pytest_status" -ne 0 ] || [ "$eval_status" -ne 0 ] || [ "$rasa_status" -ne 0 ] || [ "$figures_status" -ne 0 ]; then
-  echo "FAILED: pytest exit $pytest_status, conversation evaluation exit $eval_status, Rasa checks exit $rasa_status," \
-       "figures exit $figures_status" >&2
+if [ "$pytest_status" -ne 0 ] || [ "$rasa_status" -ne 0 ] || [ "$figures_status" -ne 0 ]; then
+  echo "FAILED: pytest exit $pytest_status, Rasa checks exit $rasa_status, figures exit $figures_status" >&2
   exit 1
 fi
