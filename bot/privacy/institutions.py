@@ -440,8 +440,8 @@ class InstitutionFinder:
         word in lower case or opening the sentence names no firm ("Bij Koning Makelaars" does)."""
         if self.tokens[index].lower not in ENGLISH_TRADES or index == 0:
             return False
-        before = self.tokens[index - 1]
-        return (before.lower in word_lists().frequent_en or before.lower in word_lists().frequent_nl) \
+        before, lists = self.tokens[index - 1], word_lists()
+        return (before.lower in lists.frequent_en or before.lower in lists.frequent_nl) \
             and (not before.cap or before.sentence_start)
 
     def _capital_after(self, index: int) -> bool:

@@ -20,6 +20,9 @@ NL_IBAN = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{10}")
 # As people type it: a space after the country ("nl 91 abna ..."), the bank's letters, then digits in groups of any
 # length ("rabo 012 345 6789"); checked like IBAN. A Dutch account with a digit too many or too few is still one.
 IBAN_LOOSE = re.compile(r"(?<![\w])[A-Za-z]{2} ?[0-9]{2}[ \-]?[A-Za-z]{4}(?:[ \-]?[0-9]{1,4}){2,7}(?![\w])")
+# Round 22: how an IBAN opens (country, check digits, bank or first group, four digits); after a cue such as "account"
+# it is a number, not a user name.
+IBAN_START = re.compile(r"[A-Za-z]{2}[0-9]{2}[ \-]?[A-Za-z0-9]{4}[ \-]?[0-9]{4}")
 NL_IBAN_TYPO = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{9,11}")
 # Round 22: the length of an IBAN in each SEPA country. A number of exactly its country's length, typed in groups of
 # four, right after a word for an account is one even when a digit is wrong (its check digits fail mod 97).

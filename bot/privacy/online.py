@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from bot.privacy.lexicon import Lexicon, first_words
+from bot.privacy.numbers import IBAN_START
 from bot.privacy.spans import Span
 from bot.privacy.tokens import Token
 from bot.privacy.wordlists import word_lists
@@ -102,9 +103,6 @@ def _after_foreign_link(text: str, end: int) -> Span | None:
     if word is None or word.group().isalpha():
         return None
     return Span(word.start(), word.end(), "HANDLE")
-
-
-IBAN_START = re.compile(r"[A-Za-z]{2}[0-9]{2}[ \-]?[A-Za-z0-9]{4}[ \-]?[0-9]{4}")
 
 
 def _after_cue(text: str, tokens: list[Token], end: int, lex: Lexicon) -> Span | None:

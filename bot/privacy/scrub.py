@@ -62,7 +62,7 @@ class RedactionMemo:
             return list(self._copies)
 
 
-BOT_REPLIES = RedactionMemo()
+BOT_TEXTS = RedactionMemo()
 MEMO_EVENTS = frozenset({"bot", "slot"})
 
 
@@ -88,4 +88,4 @@ def _scrub_field(key: str, value: Any, sender_id: str, hashed_sender: str, memo:
 
 def scrub_event(event: dict[str, Any], sender_id: str, hashed_sender: str) -> dict[str, Any]:
     """The event as it may be written to disk; the bot's own replies and slots go through the memo."""
-    return scrub(event, sender_id, hashed_sender, BOT_REPLIES if event.get("event") in MEMO_EVENTS else None)
+    return scrub(event, sender_id, hashed_sender, BOT_TEXTS if event.get("event") in MEMO_EVENTS else None)

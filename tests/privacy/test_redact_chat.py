@@ -207,11 +207,6 @@ def below_floor(name: str, floor: dict[str, float]) -> tuple[dict[str, float], f
     return low, result.over_redaction()
 
 
-def test_the_set_n_keeps_what_it_reached():
-    low, over = below_floor("chat-holdout-n", N_FLOOR)
-    assert low == {}, low
-    assert over <= MAX_OVER_REDACTION, round(over, 4)
-
 
 # P (pii_chat_institutions_p.yml): institutions only, written in one pass before the fourteenth round and tuned on
 # in it (a tuning set). Measured on 2026-12-06: institutions 0.765 (143/187) before round 14, 0.952 (178/187) after
@@ -222,11 +217,6 @@ def test_the_set_n_keeps_what_it_reached():
 P_FLOOR: dict[str, float] = {"INSTELLING": 0.95}
 P_MAX_OVER_REDACTION = 0.07
 
-
-def test_the_set_p_keeps_what_it_reached():
-    low, over = below_floor("chat-institutions-p", P_FLOOR)
-    assert low == {}, low
-    assert over <= P_MAX_OVER_REDACTION, round(over, 4)
 
 
 # O (pii_chat_holdout_o.yml): written blind in one pass on 2026-12-06 before rounds 13 and 14, never read (figures
@@ -239,11 +229,6 @@ def test_the_set_p_keeps_what_it_reached():
 O_FLOOR: dict[str, float] = {"NAAM": 0.98, "INSTELLING": 0.91, "ADRES": 0.98}
 
 
-def test_the_set_o_keeps_what_it_reached():
-    low, over = below_floor("chat-holdout-o", O_FLOOR)
-    assert low == {}, low
-    assert over <= MAX_OVER_REDACTION, round(over, 4)
-
 
 # R (pii_chat_tuning_r.yml): a tuning set of 507 chat-style sentences written in one pass before the sixteenth round,
 # before the redactor was run on it, weighted towards what is hardest. Measured on 2026-12-06: before round 16 names
@@ -254,11 +239,6 @@ def test_the_set_o_keeps_what_it_reached():
 # less one span, rounded down.
 R_FLOOR: dict[str, float] = {"NAAM": 0.97, "INSTELLING": 0.89, "ADRES": 0.98, "GEBOORTEDATUM": 0.97}
 
-
-def test_the_set_r_keeps_what_it_reached():
-    low, over = below_floor("chat-tuning-r", R_FLOOR)
-    assert low == {}, low
-    assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
 # Q (pii_chat_holdout_q.yml): written blind in one pass on 2026-12-06 (seventh session) before rounds 15 and 16, not
@@ -274,11 +254,6 @@ Q_FLOOR: dict[str, float] = {"NAAM": 0.98, "INSTELLING": 0.98, "ADRES": 0.98, "P
                              "GEBOORTEDATUM": 0.97, "TELEFOON": 0.97, "KENTEKEN": 0.96, "HANDLE": 0.96}
 
 
-def test_the_set_q_keeps_what_it_reached():
-    low, over = below_floor("chat-holdout-q", Q_FLOOR)
-    assert low == {}, low
-    assert over <= MAX_OVER_REDACTION, round(over, 4)
-
 
 # S (pii_chat_holdout_s.yml): written blind in one pass on 2026-12-07 (eighth session) before rounds 17 and 18, not
 # read until round 19 (figures only until then). Before round 17: names .944, institutions .891, addresses .855,
@@ -293,11 +268,6 @@ S_FLOOR: dict[str, float] = {"NAAM": 0.97, "INSTELLING": 0.99, "ADRES": 0.98, "P
                              "EMAIL": 0.92, "IBAN": 0.87, "BSN": 0.87}
 
 
-def test_the_blind_set_s_keeps_its_figures():  # the name the README cites; S is a tuning set since round 19
-    low, over = below_floor("chat-holdout-s", S_FLOOR)
-    assert low == {}, low
-    assert over <= MAX_OVER_REDACTION, round(over, 4)
-
 
 # T (pii_chat_holdout_t.yml): written blind in one pass on 2026-12-07 (ninth session) before round 19, not read until
 # round 20 (figures only until then). Before and after round 19: names .976 (161/165), institutions .894 (59/66),
@@ -310,11 +280,6 @@ T_FLOOR: dict[str, float] = {"NAAM": 0.99, "INSTELLING": 0.98, "ADRES": 0.98, "P
                              "GEBOORTEDATUM": 0.97, "TELEFOON": 0.97, "KENTEKEN": 0.95, "HANDLE": 0.95,
                              "EMAIL": 0.95, "IBAN": 0.95, "BSN": 0.95}
 
-
-def test_the_blind_set_t_keeps_its_figures():  # the name the README cites; T is a tuning set since round 20
-    low, over = below_floor("chat-holdout-t", T_FLOOR)
-    assert low == {}, low
-    assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
 # U (pii_chat_holdout_u.yml): written blind in one pass on 2026-12-07 (tenth session) before round 20, not read until
@@ -330,11 +295,6 @@ U_FLOOR: dict[str, float] = {"NAAM": 0.99, "INSTELLING": 0.98, "ADRES": 0.97, "T
                              "BSN": 0.95}
 
 
-def test_the_blind_set_u_keeps_its_figures():  # the name the README cites; U is a tuning set since round 21
-    low, over = below_floor("chat-holdout-u", U_FLOOR)
-    assert low == {}, low
-    assert over <= MAX_OVER_REDACTION, round(over, 4)
-
 
 # W (pii_chat_tuning_w.yml): 107 chat-style sentences written in one pass in round 21 (eleventh session), after reading
 # the kinds of U's misses and before any fix, in other words than U (31 look-alikes with no PII): to see whether the
@@ -345,11 +305,6 @@ def test_the_blind_set_u_keeps_its_figures():  # the name the README cites; U is
 W_FLOOR: dict[str, float] = {"NAAM": 0.92, "INSTELLING": 0.79, "ADRES": 0.88, "TELEFOON": 0.75, "KENTEKEN": 0.87,
                              "POSTCODE": 0.5, "GEBOORTEDATUM": 0.0}
 
-
-def test_the_tuning_set_w_keeps_what_it_reached():
-    low, over = below_floor("chat-tuning-w", W_FLOOR)
-    assert low == {}, low
-    assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
 # V (pii_chat_holdout_v.yml): written blind in one pass on 2026-12-07 (eleventh session) before round 21, not read until
@@ -365,11 +320,6 @@ V_FLOOR: dict[str, float] = {"NAAM": 0.99, "INSTELLING": 0.98, "ADRES": 0.98, "T
                              "BSN": 0.93}
 
 
-def test_the_blind_set_v_keeps_its_figures():  # the name the README cites; V is a tuning set since round 22
-    low, over = below_floor("chat-holdout-v", V_FLOOR)
-    assert low == {}, low
-    assert over <= MAX_OVER_REDACTION, round(over, 4)
-
 
 # Y (pii_chat_tuning_y.yml): 75 chat-style sentences written in one pass in round 22 (twelfth session), after reading
 # the kinds of V's misses and before any fix, in other words than V (29 look-alikes with no PII): to see whether the
@@ -380,11 +330,6 @@ def test_the_blind_set_v_keeps_its_figures():  # the name the README cites; V is
 Y_FLOOR: dict[str, float] = {"NAAM": 0.9, "INSTELLING": 0.94, "ADRES": 0.66, "EMAIL": 0.8, "IBAN": 0.9,
                              "TELEFOON": 0.0}
 
-
-def test_the_tuning_set_y_keeps_what_it_reached():
-    low, over = below_floor("chat-tuning-y", Y_FLOOR)
-    assert low == {}, low
-    assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
 # --- round 22: V's misses and false positives, by kind ---------------------------------------------------------------
@@ -468,7 +413,27 @@ X_FLOOR: dict[str, float] = {"NAAM": 0.97, "INSTELLING": 0.95, "ADRES": 0.95, "T
                              "POSTCODE": 0.95}
 
 
-def test_the_blind_set_x_keeps_its_figures():  # figures only: the test never shows X's sentences
-    low, over = below_floor("chat-holdout-x", X_FLOOR)
-    assert low == {}, "X below its floor (figures only): " + ", ".join(f"{k} {v:.3f}" for k, v in low.items())
-    assert over <= MAX_OVER_REDACTION, round(over, 4)
+# Every set above with its floor and its bound on over-redaction. The test shows figures only, so it serves the blind
+# set too: a tuning set's misses are printed by `privacy_eval --set NAME`.
+MEASURED_FLOORS: dict[str, tuple[dict[str, float], float]] = {
+    "chat-holdout-n": (N_FLOOR, MAX_OVER_REDACTION),
+    "chat-institutions-p": (P_FLOOR, P_MAX_OVER_REDACTION),
+    "chat-holdout-o": (O_FLOOR, MAX_OVER_REDACTION),
+    "chat-tuning-r": (R_FLOOR, MAX_OVER_REDACTION),
+    "chat-holdout-q": (Q_FLOOR, MAX_OVER_REDACTION),
+    "chat-holdout-s": (S_FLOOR, MAX_OVER_REDACTION),
+    "chat-holdout-t": (T_FLOOR, MAX_OVER_REDACTION),
+    "chat-holdout-u": (U_FLOOR, MAX_OVER_REDACTION),
+    "chat-tuning-w": (W_FLOOR, MAX_OVER_REDACTION),
+    "chat-holdout-v": (V_FLOOR, MAX_OVER_REDACTION),
+    "chat-tuning-y": (Y_FLOOR, MAX_OVER_REDACTION),
+    "chat-holdout-x": (X_FLOOR, MAX_OVER_REDACTION),
+}
+
+
+@pytest.mark.parametrize("name", MEASURED_FLOORS)
+def test_a_measured_set_keeps_its_floor(name):
+    floor, max_over = MEASURED_FLOORS[name]
+    low, over = below_floor(name, floor)
+    assert low == {}, f"{name} below its floor (figures only): " + ", ".join(f"{k} {v:.3f}" for k, v in low.items())
+    assert over <= max_over, round(over, 4)

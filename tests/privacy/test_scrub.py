@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bot.privacy.redact import redact
-from bot.privacy.scrub import BOT_REPLIES, RedactionMemo, scrub, scrub_event
+from bot.privacy.scrub import BOT_TEXTS, RedactionMemo, scrub, scrub_event
 
 EVENT = {
     "event": "user", "timestamp": 1.5, "text": "mijn buurman Henk Jorritsma slaat zijn vrouw",
@@ -47,6 +47,6 @@ def test_the_memo_keeps_no_text_as_key_and_stays_within_its_size():
 
 
 def test_user_text_does_not_go_through_the_memo():
-    before = len(BOT_REPLIES.keys())
+    before = len(BOT_TEXTS.keys())
     scrub_event({**EVENT, "text": "een nieuw bericht over Henk Jorritsma"}, "sender-1", "hashed")
-    assert len(BOT_REPLIES.keys()) == before
+    assert len(BOT_TEXTS.keys()) == before

@@ -216,7 +216,7 @@ def test_dood_wil_about_someone_else_or_across_clauses_is_not_suicidal(text):
 
 
 # Round Q (2026-12-07): the kinds heldout_danger_o.yml missed, in words of our own (not those of any measuring set).
-@pytest.mark.parametrize("text", [
+@pytest.mark.parametrize(("level", "text"), [(level, text) for level, texts in {"acute": [
     "er wordt geschoten in de woning van mijn ouders",                         # shots inside the home now
     "somebody is shooting inside our apartment",
     "kan er iemand komen, hij gaat helemaal door het lint",                    # a plea while he rages
@@ -230,19 +230,14 @@ def test_dood_wil_about_someone_else_or_across_clauses_is_not_suicidal(text):
     "ojciec wywozi syna za granicę bez mojej zgody, są na lotnisku",           # children taken abroad now
     "hij dwingt me tot seks, ik heb me in de badkamer opgesloten",             # forced sex and hiding
     "jozi ma3o msaddas",                                                       # Levantine Arabizi
-])
-def test_round_q_acute_kinds_fire(text: str) -> None:
-    assert detect(text).acute, detect(text).reasons
-
-
-@pytest.mark.parametrize("text", [
+], "suicide": [
     "mijn gitaar weggegeven, mijn konijn woont bij de buren, het hoeft niet meer",  # things given away, done
     "vaarwel allemaal, het was het waard",                                          # a farewell looking back
     "net een touw gekocht",                                                         # a bare rope bought
     "bade moot, ma 3ad fiyyi et7ammal",                                             # Levantine Arabizi
-])
-def test_round_q_suicide_kinds_fire(text: str) -> None:
-    assert detect(text).suicide, detect(text).reasons
+]}.items() for text in texts])
+def test_round_q_kinds_fire(level: str, text: str) -> None:
+    assert getattr(detect(text), level), detect(text).reasons
 
 
 @pytest.mark.parametrize("text", [
