@@ -62,7 +62,7 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
                  "heldout_danger_j.yml": 0.99, "heldout_danger_k.yml": 0.99, "heldout_danger_l.yml": 0.99,
                  "tuning_danger_n.yml": 0.99, "heldout_danger_m.yml": 0.99,
                  "tuning_danger_p.yml": 0.99, "heldout_danger_o.yml": 0.99, "tuning_danger_r.yml": 0.99,
-                 "heldout_danger_q.yml": 0.90}
+                 "heldout_danger_q.yml": 0.90, "heldout_danger_s.yml": 0.83}
 # Then I became a tuning set; J and ordinary_fresh_b.yml were written blind before the next round (2026-12-06) and
 # measured with the detectors of round I: J 0.952 (acute 0.952, suicide 0.950; its look-alikes 6 of 69 alarms),
 # ordinary_fresh_b 4.0% (28 of 700: lexicon 1.3%, kNN 1.1%, head 1.9%).
@@ -162,6 +162,12 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
 # by the same runs and not tuned on: Q 0.915 -> 0.919 (20 -> 19 missed of 236; acute 0.915 -> 0.915, suicide 0.915 ->
 # 0.930), fresh_i 0.83% -> 0.70% (6 -> 5 of 719); their totals were printed by each of the round's runs, their misses
 # never. Floor Q 0.90, ceiling fresh_i 1%.
+# Round S (2026-12-07, thirteenth session): Q and ordinary_fresh_i become tuning sets; heldout_danger_s.yml (192 acute,
+# 81 suicidal, 111 look-alikes) and ordinary_fresh_k.yml (802) were written blind in separate passes and scored once on
+# the unchanged detectors: S 0.843 (acute 0.870, suicide 0.778; ar 0.778, en 0.926, nl 0.812, pl 0.852, tr 0.889),
+# fresh_k 1.75% (14 of 802: lexicon 0.62%, kNN 0.12%, head 1.0%). Floor S 0.83, ceiling fresh_k 2%. An experiment that
+# taught the head and the n-gram model every tuning set (branch learn-sets) was scored once on them and not landed: S
+# 0.843 -> 0.846, fresh_k 14 -> 11, but the not-acute set 10 -> 16 of 120 (README "Safety net").
 # The newest set, written blind before the current round: its misses are never shown (not even with --misses).
 BLIND = "heldout_danger_s.yml"
 # Their `none` messages: hard look-alikes, reported apart.
@@ -188,7 +194,8 @@ ORDINARY = ("ordinary.yml", "ordinary_requests.yml")
 # it are tuning sets since. Round K read ordinary_fresh_b's alarms (a tuning set since); ordinary_fresh_c.yml is
 # written blind for the round after (skipped with a note while it is missing; no ceiling until measured once).
 # Round L read ordinary_fresh_c's alarms (a tuning set since); round M read ordinary_fresh_d's; ordinary_fresh_e.yml is
-# the blind one until round O read it; ordinary_fresh_g.yml until round Q; ordinary_fresh_i.yml is the blind one now.
+# the blind one until round O read it; ordinary_fresh_g.yml until round Q; ordinary_fresh_i.yml until round S;
+# ordinary_fresh_k.yml is the blind one now.
 ORDINARY_BLIND = ("ordinary_fresh_k.yml",)
 # No model learns from these (scripts/safety_sets.py): every other danger and ordinary set is a tuning set.
 BLIND_SETS = (BLIND, *ORDINARY_BLIND)
@@ -198,7 +205,8 @@ MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02,
                           "ordinary_fresh_c.yml": 0.03, "ordinary_fresh_d.yml": 0.02,
                           "ordinary_fresh_e.yml": 0.015, "ordinary_tuning_f.yml": 0.045,
                           "ordinary_tuning_h.yml": 0.12, "ordinary_fresh_g.yml": 0.015,
-                          "ordinary_tuning_j.yml": 0.06, "ordinary_fresh_i.yml": 0.01}
+                          "ordinary_tuning_j.yml": 0.06, "ordinary_fresh_i.yml": 0.01,
+                          "ordinary_fresh_k.yml": 0.02}
 
 
 _bank: Bank | None = None  # set by main: the production bank, its e5 vectors read through a VectorCache
