@@ -207,7 +207,6 @@ def below_floor(name: str, floor: dict[str, float]) -> tuple[dict[str, float], f
     return low, result.over_redaction()
 
 
-
 # P (pii_chat_institutions_p.yml): institutions only, written in one pass before the fourteenth round and tuned on
 # in it (a tuning set). Measured on 2026-12-06: institutions 0.765 (143/187) before round 14, 0.952 (178/187) after
 # it. Its labels leave the article out (as N does) and the redactor took it with the name ("bij [de jumbo]"), so on a
@@ -216,7 +215,6 @@ def below_floor(name: str, floor: dict[str, float]) -> tuple[dict[str, float], f
 # [jumbo]", "op het [stedelijk lyceum]"), and the town after a shop chain is its branch: 2.5%.
 P_FLOOR: dict[str, float] = {"INSTELLING": 0.95}
 P_MAX_OVER_REDACTION = 0.07
-
 
 
 # O (pii_chat_holdout_o.yml): written blind in one pass on 2026-12-06 before rounds 13 and 14, never read (figures
@@ -229,7 +227,6 @@ P_MAX_OVER_REDACTION = 0.07
 O_FLOOR: dict[str, float] = {"NAAM": 0.98, "INSTELLING": 0.91, "ADRES": 0.98}
 
 
-
 # R (pii_chat_tuning_r.yml): a tuning set of 507 chat-style sentences written in one pass before the sixteenth round,
 # before the redactor was run on it, weighted towards what is hardest. Measured on 2026-12-06: before round 16 names
 # .964, institutions .789, addresses .865, dates of birth .930, the rest 1.0 (over-redaction 0.7%); after it (its
@@ -238,7 +235,6 @@ O_FLOOR: dict[str, float] = {"NAAM": 0.98, "INSTELLING": 0.91, "ADRES": 0.98}
 # Round 17 (tuned on Q's misses by kind): names .969 -> .982 (221/225), the rest as before; the names floor holds that
 # less one span, rounded down.
 R_FLOOR: dict[str, float] = {"NAAM": 0.97, "INSTELLING": 0.89, "ADRES": 0.98, "GEBOORTEDATUM": 0.97}
-
 
 
 # Q (pii_chat_holdout_q.yml): written blind in one pass on 2026-12-06 (seventh session) before rounds 15 and 16, not
@@ -254,7 +250,6 @@ Q_FLOOR: dict[str, float] = {"NAAM": 0.98, "INSTELLING": 0.98, "ADRES": 0.98, "P
                              "GEBOORTEDATUM": 0.97, "TELEFOON": 0.97, "KENTEKEN": 0.96, "HANDLE": 0.96}
 
 
-
 # S (pii_chat_holdout_s.yml): written blind in one pass on 2026-12-07 (eighth session) before rounds 17 and 18, not
 # read until round 19 (figures only until then). Before round 17: names .944, institutions .891, addresses .855,
 # postcodes .944, dates of birth .970, the rest 1.0 (over-redaction 0.4%); after round 17 the same; after round 18
@@ -268,7 +263,6 @@ S_FLOOR: dict[str, float] = {"NAAM": 0.97, "INSTELLING": 0.99, "ADRES": 0.98, "P
                              "EMAIL": 0.92, "IBAN": 0.87, "BSN": 0.87}
 
 
-
 # T (pii_chat_holdout_t.yml): written blind in one pass on 2026-12-07 (ninth session) before round 19, not read until
 # round 20 (figures only until then). Before and after round 19: names .976 (161/165), institutions .894 (59/66),
 # addresses .962 (50/52), the rest 1.0 (over-redaction 0.6%).
@@ -279,7 +273,6 @@ S_FLOOR: dict[str, float] = {"NAAM": 0.97, "INSTELLING": 0.99, "ADRES": 0.98, "P
 T_FLOOR: dict[str, float] = {"NAAM": 0.99, "INSTELLING": 0.98, "ADRES": 0.98, "POSTCODE": 0.97,
                              "GEBOORTEDATUM": 0.97, "TELEFOON": 0.97, "KENTEKEN": 0.95, "HANDLE": 0.95,
                              "EMAIL": 0.95, "IBAN": 0.95, "BSN": 0.95}
-
 
 
 # U (pii_chat_holdout_u.yml): written blind in one pass on 2026-12-07 (tenth session) before round 20, not read until
@@ -295,7 +288,6 @@ U_FLOOR: dict[str, float] = {"NAAM": 0.99, "INSTELLING": 0.98, "ADRES": 0.97, "T
                              "BSN": 0.95}
 
 
-
 # W (pii_chat_tuning_w.yml): 107 chat-style sentences written in one pass in round 21 (eleventh session), after reading
 # the kinds of U's misses and before any fix, in other words than U (31 look-alikes with no PII): to see whether the
 # fixes by kind reach other text. Before round 21: names .857 (12/14), institutions .333 (8/24), addresses .556 (15/27),
@@ -304,7 +296,6 @@ U_FLOOR: dict[str, float] = {"NAAM": 0.99, "INSTELLING": 0.98, "ADRES": 0.97, "T
 # is each class after round 21 less one span, rounded down.
 W_FLOOR: dict[str, float] = {"NAAM": 0.92, "INSTELLING": 0.79, "ADRES": 0.88, "TELEFOON": 0.75, "KENTEKEN": 0.87,
                              "POSTCODE": 0.5, "GEBOORTEDATUM": 0.0}
-
 
 
 # V (pii_chat_holdout_v.yml): written blind in one pass on 2026-12-07 (eleventh session) before round 21, not read until
@@ -320,7 +311,6 @@ V_FLOOR: dict[str, float] = {"NAAM": 0.99, "INSTELLING": 0.98, "ADRES": 0.98, "T
                              "BSN": 0.93}
 
 
-
 # Y (pii_chat_tuning_y.yml): 75 chat-style sentences written in one pass in round 22 (twelfth session), after reading
 # the kinds of V's misses and before any fix, in other words than V (29 look-alikes with no PII): to see whether the
 # fixes by kind reach other text. Before round 22: e-mail 0.0 (0/5), institutions .444 (8/18), names .900 (9/10),
@@ -329,7 +319,6 @@ V_FLOOR: dict[str, float] = {"NAAM": 0.99, "INSTELLING": 0.98, "ADRES": 0.98, "T
 # before the round). The floor is each class after round 22 less one span, rounded down.
 Y_FLOOR: dict[str, float] = {"NAAM": 0.9, "INSTELLING": 0.94, "ADRES": 0.66, "EMAIL": 0.8, "IBAN": 0.9,
                              "TELEFOON": 0.0}
-
 
 
 # --- round 22: V's misses and false positives, by kind ---------------------------------------------------------------
