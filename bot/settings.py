@@ -85,8 +85,8 @@ SECTIONS: dict[str, tuple[Variable, ...]] = {
         _v("INTERNAL_HOST", "127.0.0.1", "interface Rasa, the action servers and the console bind to (keep it "
            "loopback; see Privacy)"),
         _v("RASA_TOKEN", "", "token of Rasa's HTTP API", TEXT, "token file `var/rasa.token`"),
-        _v("RASA_TIMEOUT_S", "30", "how long the gateway waits for Rasa before it answers the safe fallback",
-           NUMBER, minimum=0),
+        _v("RASA_TIMEOUT_S", "30", "how long the gateway waits for Rasa before it answers the safe fallback; a "
+           "message of 10,000 characters gets twice this (the wait grows with its length)", NUMBER, minimum=0),
         _v("API_DOCS", "", "`1`: the gateway serves `/docs` and `/openapi.json`", FLAG, "off"),
         _v("RASA_KEEPALIVE", "1", "`0`: the gateway opens a new connection to Rasa per turn, so a Kubernetes Service "
            "spreads turns over every Rasa pair, new ones included", FLAG, "on"),

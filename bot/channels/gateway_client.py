@@ -11,11 +11,11 @@ from typing import Any
 import httpx
 
 from bot.chat.messages import fallback
+from bot.chat.validation import CLIENT_TURN_WAIT_S
 
 WEBHOOK = "/webhooks/rest/webhook"
 ERASE = "/conversations/erase"
 OUTBOX = "/conversations/outbox"
-TURN_TIMEOUT_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ class AsyncGatewayClient:
     def __init__(self, base_url: str, channel: str, client: httpx.AsyncClient | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.channel = channel
-        self.http = client or httpx.AsyncClient(timeout=TURN_TIMEOUT_S)
+        self.http = client or httpx.AsyncClient(timeout=CLIENT_TURN_WAIT_S)
 
     async def send(self, sender: str, text: str, language: str = "nl") -> list[BotReply]:
         try:
@@ -155,7 +155,7 @@ class GatewayClient:
     def __init__(self, base_url: str, channel: str) -> None:
         self.base_url = base_url.rstrip("/")
         self.channel = channel
-        self.http = httpx.Client(timeout=TURN_TIMEOUT_S)
+        self.http = httpx.Client(timeout=CLIENT_TURN_WAIT_S)
 
     def reachable(self) -> bool:
         try:

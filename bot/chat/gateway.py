@@ -154,6 +154,12 @@ def _safe_fallback(sender: str) -> list[dict[str, Any]]:
     return [{"recipient_id": sender, "text": fallback()}]
 
 
+def turn_timeout_s(message: str) -> float:
+    """How long to wait for Rasa on this turn: up to twice WEGWIJS_RASA_TIMEOUT_S for a long story, whose parse
+    (the safety net reads it in dozens of chunks through e5) can pass the short messages' wait on a loaded machine."""
+    return RASA_TIMEOUT_S * (1 + min(len(message), MAX_MESSAGE_CHARS) / MAX_MESSAGE_CHARS)
+
+
 async def relay(client: httpx.AsyncClient, rasa: RasaPool, sender: str, message: str,
                 metadata: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Send one message to Rasa (the next server in turn); on any failure answer with the safe fallback."""
@@ -162,7 +168,7 @@ async def relay(client: httpx.AsyncClient, rasa: RasaPool, sender: str, message:
         body["metadata"] = metadata  # Rasa's RestInput stores it on the user event
 
     async def post(base_url: str) -> httpx.Response:
-        return await client.post(f"{base_url}/webhooks/rest/webhook", json=body)
+        return await client.post(f"{base_url}/webhooks/rest/webhook", json=body, timeout=turn_timeout_s(message))
 
     try:
         response = await rasa.call(post)

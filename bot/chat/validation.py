@@ -11,6 +11,9 @@ from bot.chat.messages import error
 # 4,096 characters, which the bridge joins again). Longer ones get a kind reply, never an HTTP error.
 MAX_MESSAGE_CHARS = 10_000
 MAX_SENDER_CHARS = 128
+# How long a client of the gateway (the channels, the evaluation) waits for one turn: past the gateway's longest
+# wait for Rasa, which is twice WEGWIJS_RASA_TIMEOUT_S for a 10,000-character story (60 s by default).
+CLIENT_TURN_WAIT_S = 90.0
 _ALLOWED_CONTROL = {"\n", "\r", "\t"}
 _CHANNEL = re.compile(r"[a-z][a-z0-9_-]{0,31}")
 

@@ -14,6 +14,8 @@ from typing import Any, Optional
 import httpx
 import yaml
 
+from bot.chat.validation import CLIENT_TURN_WAIT_S
+
 _PHONE = re.compile(r"^[\d\s\-+().]+$")
 _DIGIT_GAP = re.compile(r"(?<=\d)[\s\-.()]+(?=\d)")
 
@@ -105,7 +107,7 @@ async def run_all(url: str, cases: list[dict[str, Any]], concurrency: int = 4, l
     longest first, four long stories at once on two cores measure the machine's queue (the gateway answers its
     fallback after WEGWIJS_RASA_TIMEOUT_S), not the answers."""
     limit, long_limit = asyncio.Semaphore(concurrency), asyncio.Semaphore(long_at_once)
-    async with httpx.AsyncClient(timeout=60.0) as client:
+    async with httpx.AsyncClient(timeout=CLIENT_TURN_WAIT_S) as client:
         async def one(case: dict[str, Any]) -> CaseResult:
             long_slot = long_limit if _has_long_turn(case) else contextlib.nullcontext()
             async with long_slot, limit:  # the long slot first, so a waiting long story holds no general slot

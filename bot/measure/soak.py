@@ -19,6 +19,7 @@ from typing import Optional
 import httpx
 
 from bot.chat.messages import fallback, messages
+from bot.chat.validation import CLIENT_TURN_WAIT_S
 from bot.measure import report_files
 from bot.measure.load import MESSAGES, TURNS_PER_CONVERSATION, Sender, paced, percentile
 from bot.measure.procmem import children_by_parent, process_tree, tree_rss_mb
@@ -36,7 +37,6 @@ FOLLOW_UPS = (
     ("mijn zus ziet haar vriendinnen niet meer sinds ze met hem samenwoont", "wat kan ik voor haar doen?", "bedankt"),
 )
 SCRIPTS: tuple[tuple[str, ...], ...] = (*((m,) for m in (*MESSAGES, *GREETINGS)), *FOLLOW_UPS)
-TURN_TIMEOUT_S = 60.0  # the gateway gives up on Rasa after 30 s and answers with its fallback
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,7 @@ async def _load(web_url: str, plan: SoakPlan, pids: dict[str, int],
     rng = random.Random(11)
     senders = [SoakSender(rng) for _ in range(plan.senders)]
     limits = httpx.Limits(max_connections=max(100, plan.senders), max_keepalive_connections=max(20, plan.senders))
-    async with httpx.AsyncClient(timeout=TURN_TIMEOUT_S, limits=limits) as client:
+    async with httpx.AsyncClient(timeout=CLIENT_TURN_WAIT_S, limits=limits) as client:
         started = time.perf_counter()
         await asyncio.gather(_sample_every(plan, pids, recorder, samples, progress),
                              paced(plan.seconds, plan.senders, plan.think_s,

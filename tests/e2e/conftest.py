@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bot.chat.validation import CLIENT_TURN_WAIT_S
 from bot.operate.launcher import Stack
 from bot.settings import load_settings
 
@@ -33,7 +34,8 @@ def chat(stack: Stack) -> Callable[[str], list[str]]:
     sender = f"test-{uuid.uuid4().hex[:10]}"
 
     def send(message: str, url: str = stack.settings.web_url) -> list[str]:
-        response = httpx.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60)
+        response = httpx.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": message},
+                              timeout=CLIENT_TURN_WAIT_S)
         response.raise_for_status()
         return [m.get("text", "") for m in response.json()]
 
