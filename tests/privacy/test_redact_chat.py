@@ -179,14 +179,12 @@ TUNING_FLOORS: dict[str, dict[str, float]] = {
 
 @pytest.mark.parametrize("name", sorted(TUNING_FLOORS))
 def test_tuning_set_keeps_what_it_reached(name):
-    floor = TUNING_FLOORS[name]
     result = score(name, load_cases(SETS[name]))
     for miss in result.misses:  # a tuning set: its misses are there to be read
         print(f"{name} miss {miss['type']:<13} {miss['pii']!r} in {miss['text']!r}")
-    low = {kind: (round(result.recall(kind), 3), [m["pii"] for m in result.misses if m["type"] == kind])
-           for kind in KINDS if result.totals[kind] and result.recall(kind) < floor.get(kind, 1.0)}
+    low, over = below_floor(result, TUNING_FLOORS[name])
     assert low == {}, low
-    assert result.over_redaction() <= MAX_OVER_REDACTION, round(result.over_redaction(), 4)
+    assert over <= MAX_OVER_REDACTION, round(over, 4)
 
 
 # N (pii_chat_holdout_n.yml): blind in the twelfth round (written before it, never seen), a tuning set since the
@@ -198,10 +196,9 @@ def test_tuning_set_keeps_what_it_reached(name):
 N_FLOOR: dict[str, float] = {"NAAM": 0.99, "INSTELLING": 0.98}
 
 
-def below_floor(name: str, floor: dict[str, float]) -> tuple[dict[str, float], float]:
+def below_floor(result: Figures, floor: dict[str, float]) -> tuple[dict[str, float], float]:
     """A set's classes whose recall is below their floor (a class not listed: 1.0) and its over-redaction.
     Figures only, so it serves the blind set too."""
-    result = score(name, load_cases(SETS[name]))
     low = {kind: round(result.recall(kind), 3) for kind in KINDS
            if result.totals[kind] and result.recall(kind) < floor.get(kind, 1.0)}
     return low, result.over_redaction()
@@ -423,6 +420,6 @@ MEASURED_FLOORS: dict[str, tuple[dict[str, float], float]] = {
 @pytest.mark.parametrize("name", MEASURED_FLOORS)
 def test_a_measured_set_keeps_its_floor(name):
     floor, max_over = MEASURED_FLOORS[name]
-    low, over = below_floor(name, floor)
+    low, over = below_floor(score(name, load_cases(SETS[name])), floor)
     assert low == {}, f"{name} below its floor (figures only): " + ", ".join(f"{k} {v:.3f}" for k, v in low.items())
     assert over <= max_over, round(over, 4)
