@@ -21,13 +21,15 @@ def detect_ngrams(text: str) -> dict[str, bool]:
 def detect_both(text: str) -> SafetySignal:
     lexical = detect(text or "")
     acute, suicide, reasons = lexical.acute, lexical.suicide, lexical.reasons
+    gram_odds = None  # the n-gram model's log-odds per chunk: its own firing and the head's veto read them
     try:
-        grams = detect_ngrams(text)
+        gram_odds = ngrams().log_odds(chunks(text or ""))
+        grams = ngrams().fires_on(gram_odds)
     except Exception:  # noqa: BLE001 - a broken model must never silence the lexicon
         log.exception("n-gram safety detector failed; the others only for this message")
         grams = {"acute": False, "suicide": False}
     try:
-        semantic = detect_semantic(text or "")
+        semantic = detect_semantic(text or "", gram_odds=gram_odds)
         found = {"acute": semantic.acute, "suicide": semantic.suicide}
     except Exception:  # noqa: BLE001 - a broken model must never silence the lexicon
         log.exception("semantic safety detector failed; lexicon and n-grams only for this message")

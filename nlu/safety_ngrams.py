@@ -113,13 +113,14 @@ class NgramModel:
 
     def best(self, pieces: list[str]) -> dict[str, float]:
         """Per level, the highest log-odds over the chunks (-inf without chunks)."""
-        if not pieces:
-            return dict.fromkeys(LEVELS, float("-inf"))
-        odds = self.log_odds(pieces)
-        return {level: float(odds[:, CLASSES.index(level)].max()) for level in LEVELS}
+        return best_of(self.log_odds(pieces))
 
     def fires(self, pieces: list[str]) -> dict[str, bool]:
-        return {level: score >= self.thresholds[level] for level, score in self.best(pieces).items()}
+        return self.fires_on(self.log_odds(pieces))
+
+    def fires_on(self, odds: np.ndarray) -> dict[str, bool]:
+        """Per level, whether some chunk (rows of ``log_odds``) reaches this model's own threshold."""
+        return {level: score >= self.thresholds[level] for level, score in best_of(odds).items()}
 
     def confirms(self, odds: np.ndarray) -> np.ndarray:
         """Shape (n, 2): per chunk (rows of ``log_odds``) and level, whether this model leaves the trained head's
@@ -136,6 +137,13 @@ class NgramModel:
             intercept=self.intercept.astype(np.float64),
             thresholds=np.array([self.thresholds[level] for level in LEVELS], dtype=np.float64),
             veto=np.array([self.veto[level] for level in LEVELS], dtype=np.float64))
+
+
+def best_of(odds: np.ndarray) -> dict[str, float]:
+    """Per level, the highest log-odds over the rows of ``log_odds`` (-inf without rows)."""
+    if not len(odds):
+        return dict.fromkeys(LEVELS, float("-inf"))
+    return {level: float(odds[:, CLASSES.index(level)].max()) for level in LEVELS}
 
 
 def load_ngrams(path: Path = NGRAMS_PATH) -> NgramModel:

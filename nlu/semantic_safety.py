@@ -161,24 +161,28 @@ def scores(text: str, bank: Bank | None = None) -> dict[str, tuple[float, float]
     return knn_scores(embed_chunks(text, bank), bank)
 
 
-def head_fires(pieces: list[str], vectors: np.ndarray, trained: Head, confirm: NgramModel | None) -> dict[str, bool]:
-    """Per level: some chunk reaches the head's threshold and, with ``confirm``, the n-gram model's veto bar."""
+def head_fires(pieces: list[str], vectors: np.ndarray, trained: Head, confirm: NgramModel | None,
+               gram_odds: np.ndarray | None = None) -> dict[str, bool]:
+    """Per level: some chunk reaches the head's threshold and, with ``confirm``, the n-gram model's veto bar
+    (``gram_odds``: its log-odds of these chunks when the caller has them already)."""
     if not len(vectors):
         return dict.fromkeys(LEVELS, False)
     odds = trained.log_odds(vectors)
     votes = np.stack([odds[:, CLASSES.index(level)] >= trained.thresholds[level] for level in LEVELS], axis=1)
     if confirm is not None:
-        votes &= confirm.confirms(confirm.log_odds(pieces))
+        votes &= confirm.confirms(confirm.log_odds(pieces) if gram_odds is None else gram_odds)
     return {level: bool(votes[:, i].any()) for i, level in enumerate(LEVELS)}
 
 
 def detect_semantic(text: str, bank: Bank | None = None, trained: Head | None = None,
-                    confirm: NgramModel | None = None, use_veto: bool = True) -> SemanticSignal:
+                    confirm: NgramModel | None = None, use_veto: bool = True,
+                    gram_odds: np.ndarray | None = None) -> SemanticSignal:
+    """``gram_odds``: the n-gram model's log-odds of this text's chunks, when the caller computed them already."""
     bank = bank or _bank()
     pieces = chunks(text or "")
     vectors = bank.embed(pieces) if pieces else np.zeros((0, 1), dtype=np.float32)
     found = knn_scores(vectors, bank)
     knn = {level: bool(bank.fires(np.array([s]), np.array([m]), level)[0]) for level, (s, m) in found.items()}
-    fired = head_fires(pieces, vectors, trained or head(), (confirm or ngrams()) if use_veto else None)
+    fired = head_fires(pieces, vectors, trained or head(), (confirm or ngrams()) if use_veto else None, gram_odds)
     return SemanticSignal(acute=knn["acute"] or fired["acute"], suicide=knn["suicide"] or fired["suicide"],
                           scores={level: round(s, 4) for level, (s, _) in found.items()}, knn=knn, head=fired)

@@ -93,3 +93,18 @@ def test_the_veto_leaves_a_real_attack_standing() -> None:
     assert detect_semantic(text).head["acute"]
     assert all(score > ngrams().veto[level] for level, score in ngrams().best(chunks(text)).items()
                if level == "acute")
+
+
+def test_one_message_is_scored_by_the_ngram_model_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its own firing and its veto on the head's votes read the same log-odds, so a long story is scored once."""
+    model, calls = ngrams(), []
+    scored = type(model).log_odds
+
+    def counting(self, pieces: list[str]) -> np.ndarray:  # type: ignore[no-untyped-def]
+        calls.append(len(pieces))
+        return scored(self, pieces)
+
+    monkeypatch.setattr(type(model), "log_odds", counting)
+    text = "my flatmate and I keep fighting over the last slice of pizza lol"
+    assert detect_both(text).level == "none"  # the veto still stands
+    assert calls == [len(chunks(text))]
