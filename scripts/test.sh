@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# The test command (`make test`, called by .ci/run): set-up, lint and import contracts; pytest in two processes
-# side by side (the end-to-end tests and the dev evaluation on one start of the bot, and every test that needs no
-# stack); beside set-up and pytest, in the Rasa venv, data validation, the NLU comparison and the conversation
-# stories. Ends with the time each step took.
+# The test command (`make test`, called by .ci/run): set-up, lint and import contracts; pytest (unit and
+# end-to-end tests and the dev evaluation, on one start of the bot); beside set-up and pytest, in the Rasa venv,
+# data validation, the NLU comparison and the conversation stories. Ends with the time each step took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -56,10 +55,6 @@ rasa_checks() {  # needs only the Rasa venv (the stories also the model): runs b
   return "$status"
 }
 
-pytest_without_stack() {  # unit, data and single-server tests: they use their own ports and temporary folders
-  "$APP/pytest" -q -m "not e2e" --durations=15 -p no:cacheprovider
-}
-
 offline_figures() {  # figures that need neither the running bot nor pytest's report: beside pytest, on idle CPU
   local status=0
   timed plain-language "$APP/python" -m knowledge plain || status=$?
@@ -90,18 +85,9 @@ step "lint (ruff) and import contracts (lint-imports)"
 timed ruff "$APP/ruff" check --no-cache .
 timed import-contracts "$APP/lint-imports" --no-cache --no-logo
 
-step "tests that boot the stack, with the dev evaluation (pytest -m e2e); the other tests and the Rasa checks beside it"
-set -m
-start_beside pytest-no-stack "$TEST_DIR/pytest-no-stack.log" pytest_without_stack
-tests_pid=$BESIDE_PID
-set +m
-trap 'kill -- "-$rasa_pid" "-$figures_pid" "-$tests_pid" 2>/dev/null || true' EXIT
+step "unit and end-to-end tests with the dev evaluation (pytest); the Rasa checks go on beside it"
 pytest_status=0
-timed pytest-stack "$APP/pytest" -q -m e2e --durations=25 || pytest_status=$?
-
-step "the tests that need no stack (pytest -m 'not e2e', beside the ones above)"
-wait "$tests_pid" || pytest_status=$?
-cat "$TEST_DIR/pytest-no-stack.log"
+timed pytest "$APP/pytest" -q --durations=40 || pytest_status=$?
 
 step "figures with targets: plain language (B1), the safety net on held-out danger, PII redaction (all three beside pytest), professional answers"
 figures_status=0
