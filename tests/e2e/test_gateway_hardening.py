@@ -81,14 +81,16 @@ def test_a_thousand_messages_a_minute_from_one_sender(post, stack):
     url = f"{stack.settings.web_url}/webhooks/rest/webhook"
     started = time.monotonic()
     with httpx.Client(timeout=60) as client:
-        codes = [client.post(url, json={"sender": flooder, "message": f"spam {i}"}).status_code for i in range(1000)]
+        responses = [client.post(url, json={"sender": flooder, "message": f"spam {i}"}) for i in range(1000)]
     elapsed = time.monotonic() - started
+    codes = [response.status_code for response in responses]
     assert elapsed < 60
     passed = codes.count(200)
     assert codes[:10] == [200] * 10
     assert passed <= 10 + elapsed / 3 + 1 and codes.count(429) == 1000 - passed  # 20 a minute after a burst of 10
-    limited = post("nog een", sender=flooder)
-    assert limited.status_code == 429 and "112" in limited.json()["error"] and int(limited.headers["Retry-After"]) > 0
+    # The first refusal, read from the flood itself: a message sent after it could find a token refilled meanwhile.
+    limited = responses[codes.index(429)]
+    assert "112" in limited.json()["error"] and int(limited.headers["Retry-After"]) > 0
     assert "0800-2000" in text_of(post("mijn buurman slaat zijn vrouw, wat kan ik doen?"))  # others unaffected
     tracker = httpx.get(f"{stack.settings.rasa_url}/conversations/{flooder}/tracker", params=stack.rasa_auth(),
                         timeout=30).json()
