@@ -25,8 +25,8 @@ NLU_SETS = [ROOT / "tests" / "nlu" / f"multilingual{suffix}.yml" for suffix in (
 SAFETY_SETS = [*sorted((ROOT / "tests" / "safety").glob("heldout_*.yml")),
                *(ROOT / "tests" / "safety" / f"ordinary_{name}.yml"
                  for name in ("more", "fresh", "fresh_b", "fresh_c", "fresh_d", "fresh_e", "fresh_g", "tuning_h",
-                              "tuning_j", "fresh_i", "fresh_k")),
-               ROOT / "tests" / "safety" / "tuning_danger_p.yml", ROOT / "tests" / "safety" / "tuning_danger_r.yml"]
+                              "tuning_j", "fresh_i", "fresh_k", "tuning_l")),
+               *(ROOT / "tests" / "safety" / f"tuning_danger_{name}.yml" for name in ("p", "r", "t"))]
 DATA = ("nlu", "knowledge", "actions", "bot", "config.yml", "domain.yml")
 RUN = 7
 # Near copies that were there when a set was first measured (coincidences of common phrasing, e.g. "hij staat
@@ -161,7 +161,8 @@ def test_every_measuring_set_is_checked() -> None:
             "heldout_danger_m.yml", "ordinary_fresh_e.yml", "conversations_f.yml", "knowledge_topics_l.yml",
             "heldout_danger_o.yml", "ordinary_fresh_g.yml", "conversations_g.yml", "knowledge_topics_m.yml",
             "conversations_h.yml", "knowledge_topics_n.yml", "heldout_danger_q.yml", "ordinary_fresh_i.yml",
-            "tuning_danger_r.yml", "ordinary_tuning_j.yml", "heldout_danger_s.yml", "ordinary_fresh_k.yml"} <= names
+            "tuning_danger_r.yml", "ordinary_tuning_j.yml", "heldout_danger_s.yml", "ordinary_fresh_k.yml",
+            "tuning_danger_t.yml", "ordinary_tuning_l.yml"} <= names
 
 
 @pytest.mark.parametrize("cases", SAFETY_SETS, ids=lambda path: path.name)

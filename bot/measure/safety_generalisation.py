@@ -62,7 +62,7 @@ RECALL_FLOORS = {"heldout_danger.yml": 0.99, "heldout_danger_b.yml": 0.99, "held
                  "heldout_danger_j.yml": 0.99, "heldout_danger_k.yml": 0.99, "heldout_danger_l.yml": 0.99,
                  "tuning_danger_n.yml": 0.99, "heldout_danger_m.yml": 0.99,
                  "tuning_danger_p.yml": 0.99, "heldout_danger_o.yml": 0.99, "tuning_danger_r.yml": 0.99,
-                 "heldout_danger_q.yml": 0.90, "heldout_danger_s.yml": 0.83}
+                 "heldout_danger_q.yml": 0.99, "heldout_danger_s.yml": 0.83, "tuning_danger_t.yml": 0.99}
 # Then I became a tuning set; J and ordinary_fresh_b.yml were written blind before the next round (2026-12-06) and
 # measured with the detectors of round I: J 0.952 (acute 0.952, suicide 0.950; its look-alikes 6 of 69 alarms),
 # ordinary_fresh_b 4.0% (28 of 700: lexicon 1.3%, kNN 1.1%, head 1.9%).
@@ -206,7 +206,7 @@ MAX_BLIND_FALSE_ALARMS = {"ordinary_more.yml": 0.02, "ordinary_fresh.yml": 0.02,
                           "ordinary_fresh_e.yml": 0.015, "ordinary_tuning_f.yml": 0.045,
                           "ordinary_tuning_h.yml": 0.12, "ordinary_fresh_g.yml": 0.015,
                           "ordinary_tuning_j.yml": 0.06, "ordinary_fresh_i.yml": 0.01,
-                          "ordinary_fresh_k.yml": 0.02}
+                          "ordinary_fresh_k.yml": 0.02, "ordinary_tuning_l.yml": 0.12}
 
 
 _bank: Bank | None = None  # set by main: the production bank, its e5 vectors read through a VectorCache
