@@ -795,6 +795,23 @@ def test_an_unclear_message_never_gets_help_for_those_who_use_violence_unless_it
     assert reply.entry_ids == ["plegerhulp"]
 
 
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("mijn moeder drinkt elke avond en dan schreeuwt ze tegen ons, ik ben 13", False),  # a child about a parent
+    ("my dad shouts at us every night and my little brother cries", False),
+    ("onze zoon van 19 bedreigt ons als hij geen geld krijgt", True),  # a parent about their own child
+    ("my teenage daughter pushed me down the stairs", True),
+])
+def test_the_entry_for_parents_hurt_by_their_child_needs_the_child_as_the_one_who_hurts(text, shown):
+    """routes.yml `shown_only_when`: a search hit about a child's violence against a parent is shown only when the
+    message says a son, daughter or teenager hurts or threatens; a child writing about a parent does not get it."""
+    tegen_ouder = FakeHit("kind-geweld-tegen-ouder", "Ook kinderen kunnen geweld gebruiken tegen hun ouders")
+    omstander = FakeHit("omstander-advies", "Bel Veilig Thuis 0800-2000")
+    knowledge = FakeKnowledge(entries=dict(KNOWLEDGE.entries), by_audience={
+        "citizen": ([tegen_ouder, omstander], 0.95), None: ([tegen_ouder, omstander], 0.95)})
+    reply = compose(ctx("nlu_fallback", text=text), load_routes(), knowledge)
+    assert ("kind-geweld-tegen-ouder" in reply.entry_ids) is shown
+
 def test_an_unclear_message_naming_a_form_with_its_own_line_gets_that_entry_first():
     """"zgwałcona" (raped, Polish) in a message the classifier could not route: the sexual violence entry leads."""
     seksueel = FakeHit("seksueel-geweld", "Centrum Seksueel Geweld 0800-0188")
