@@ -90,30 +90,33 @@ def _default_ids(route: Route, ctx: TurnContext) -> list[str]:
     return list(route.entries)
 
 
-def _search_audience(route: Route, ctx: TurnContext) -> Optional[str]:
+def _search_audience(route: Route, ctx: TurnContext, as_child: bool = False) -> Optional[str]:
+    """`as_child`: the route's own entry for this turn is written for a child (a child's situation, no role or age
+    that says otherwise), so the search reads for a child too."""
     audience = _SEARCH_AUDIENCE.get(route.search or "any")
     if audience == "citizen":  # a doctor asking about a girl at risk of FGM needs the professional entry
-        return role_audience(ctx.role, audience)
+        return role_audience(ctx.role, "child" if as_child and ctx.role is None else audience)
     if audience is None and ctx.role not in ("child", "professional") and says_parent(ctx.text):
         return "citizen"  # a parent asking about their child is not a child: no children's entries
     return audience
 
 
-def _search_hits(route: Route, ctx: TurnContext, knowledge: Knowledge, shown: list[str],
+def _search_hits(route: Route, ctx: TurnContext, knowledge: Knowledge, shown: list[Hit],
                  held_back: tuple[str, ...] = ()) -> tuple[list[Hit], bool]:
     """The best search hits that are not already among the route's own entries, and whether the best one is
     a clear paraphrase of a question its entry lists (then it answers what was asked, before the route's own
     entries). Entries `held_back` (routes.yml `only_when_asked`) come only as that clear paraphrase."""
     if not route.search or not ctx.text.strip():
         return [], False
-    audience = _search_audience(route, ctx)
+    audience = _search_audience(route, ctx, as_child=any(hit.audience == "child" for hit in shown))
     # "ik ben mentor op het vmbo, ...": the introduction says who asks, the rest what to search for
     text = _question(ctx) if audience == "professional" else ctx.text
     result = knowledge.search(text, audience=audience, lang=ctx.language, k=3)
     if not result.answered:
         return [], False
     best = result.hits[0].id if result.hits else None
-    hits = [hit for hit in allowed_hits(result, held_back) if hit.id not in shown][: route.search_hits]
+    hits = [hit for hit in allowed_hits(result, held_back) if hit.id not in {seen.id for seen in shown}]
+    hits = hits[: route.search_hits]
     asked = result.asked and bool(hits) and hits[0].id == best
     return hits, asked
 
@@ -137,7 +140,7 @@ def _collect(route: Route, ctx: TurnContext, routes: Routes, knowledge: Knowledg
         return _dedupe(own + specific)
     if route.by_sector == "after" and ctx.sector in routes.sectors:  # the route's answer, then their sector's
         pathway = unique(pathway + _lookup([routes.sectors[ctx.sector]], ctx, knowledge))
-    found, asked = _search_hits(route, ctx, knowledge, [hit.id for hit in pathway], routes.held_back(ctx.text))
+    found, asked = _search_hits(route, ctx, knowledge, pathway, routes.held_back(ctx.text))
     return _dedupe(found + pathway if route.first == "search" or asked else pathway + found)
 
 

@@ -812,6 +812,23 @@ def test_the_entry_for_parents_hurt_by_their_child_needs_the_child_as_the_one_wh
     reply = compose(ctx("nlu_fallback", text=text), load_routes(), knowledge)
     assert ("kind-geweld-tegen-ouder" in reply.entry_ids) is shown
 
+
+def test_a_childs_situation_without_a_role_searches_for_a_child_and_skips_the_parents_entry():
+    """The child's route answers with an entry written for a child; its extra search hit is then read for a child
+    too, and the entry telling parents how to talk to their child (routes.yml `shown_only_when`) is skipped when the
+    message makes a parent the one who hurts: the children's entry on parents who fight comes instead."""
+    ruzie = FakeHit("kind-ruzie-ouders", "Als je ouders ruzie maken: Kindertelefoon 0800-0432", audience="child")
+    getuige = FakeHit("kind-getuige-geweld", "Zeg tegen je kind dat het niet zijn schuld is")
+    knowledge = FakeKnowledge(entries=dict(KNOWLEDGE.entries), by_audience={
+        "child": ([getuige, ruzie], 0.95), "citizen": ([getuige], 0.95)})
+    reply = compose(ctx("situation_child", text="my stepdad goes crazy on my mom every weekend, what do i do"),
+                    load_routes(), knowledge)
+    assert reply.entry_ids == ["kind-thuis-onveilig", "kind-ruzie-ouders"]
+    assert knowledge.searches[-1][1] == "child"
+    parent = compose(ctx("situation_child", text="mijn dochter van 15 ziet hoe mijn man mij slaat"), load_routes(),
+                     knowledge)
+    assert "kind-ruzie-ouders" not in parent.entry_ids and knowledge.searches[-1][1] == "citizen"
+
 def test_an_unclear_message_naming_a_form_with_its_own_line_gets_that_entry_first():
     """"zgwałcona" (raped, Polish) in a message the classifier could not route: the sexual violence entry leads."""
     seksueel = FakeHit("seksueel-geweld", "Centrum Seksueel Geweld 0800-0188")
