@@ -103,8 +103,8 @@ def _search_audience(route: Route, ctx: TurnContext, as_child: bool = False) -> 
 
 def _search_hits(route: Route, ctx: TurnContext, knowledge: Knowledge, shown: list[Hit],
                  held_back: tuple[str, ...] = ()) -> tuple[list[Hit], bool]:
-    """The best search hits that are not already among the route's own entries, and whether the best one is
-    a clear paraphrase of a question its entry lists (then it answers what was asked, before the route's own
+    """The best search hits that are not already among the route's own entries (`shown`), and whether the best one
+    is a clear paraphrase of a question its entry lists (then it answers what was asked, before the route's own
     entries). Entries `held_back` (routes.yml `only_when_asked`) come only as that clear paraphrase."""
     if not route.search or not ctx.text.strip():
         return [], False
@@ -115,8 +115,8 @@ def _search_hits(route: Route, ctx: TurnContext, knowledge: Knowledge, shown: li
     if not result.answered:
         return [], False
     best = result.hits[0].id if result.hits else None
-    hits = [hit for hit in allowed_hits(result, held_back) if hit.id not in {seen.id for seen in shown}]
-    hits = hits[: route.search_hits]
+    shown_ids = {hit.id for hit in shown}
+    hits = [hit for hit in allowed_hits(result, held_back) if hit.id not in shown_ids][: route.search_hits]
     asked = result.asked and bool(hits) and hits[0].id == best
     return hits, asked
 
