@@ -13,11 +13,6 @@ from nlu.semantic_safety import chunks, detect_semantic
 log = logging.getLogger(__name__)
 
 
-def detect_ngrams(text: str) -> dict[str, bool]:
-    """The n-gram model's own firing per level, chunk by chunk as the semantic detectors scan (no e5 needed)."""
-    return ngrams().fires(chunks(text or ""))
-
-
 def detect_both(text: str) -> SafetySignal:
     lexical = detect(text or "")
     acute, suicide, reasons = lexical.acute, lexical.suicide, lexical.reasons

@@ -27,9 +27,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bot.measure.vector_cache import VectorCache  # noqa: E402
-from nlu.safety_combined import detect_ngrams  # noqa: E402
 from nlu.safety_net import detect  # noqa: E402
-from nlu.semantic_safety import Bank, _default_embed, detect_semantic, load_bank  # noqa: E402
+from nlu.safety_ngrams import ngrams  # noqa: E402
+from nlu.semantic_safety import Bank, _default_embed, chunks, detect_semantic, load_bank  # noqa: E402
 
 HERE = Path(__file__).resolve().parents[2] / "tests" / "safety"
 TARGET_RECALL = 1.0
@@ -217,8 +217,11 @@ _bank: Bank | None = None  # set by main: the production bank, its e5 vectors re
 
 
 def flags(text: str) -> dict[str, tuple[bool, bool]]:
-    """Per detector: (acute, suicide)."""
-    lexical, semantic, grams = detect(text), detect_semantic(text, bank=_bank), detect_ngrams(text)
+    """Per detector: (acute, suicide). The n-gram model scores the chunks once, for its own firing and its veto on
+    the head, as nlu/safety_combined.py does in Rasa."""
+    gram_odds = ngrams().log_odds(chunks(text))
+    lexical, grams = detect(text), ngrams().fires_on(gram_odds)
+    semantic = detect_semantic(text, bank=_bank, gram_odds=gram_odds)
     return {
         "lexicon": (lexical.acute, lexical.suicide),
         "knn": (semantic.knn["acute"], semantic.knn["suicide"]),

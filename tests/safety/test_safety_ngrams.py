@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nlu.safety_combined import detect_both, detect_ngrams
+from nlu.safety_combined import detect_both
 from nlu.safety_ngrams import LEVELS, NGRAMS_PATH, char_wb_ngrams, load_ngrams, ngrams, word_ngrams
 from nlu.semantic_safety import chunks, detect_semantic
 
@@ -64,7 +64,7 @@ def test_the_shipped_model_loads_without_pickle() -> None:
 
 @pytest.mark.parametrize("text", ["mn vader wurgt me nu plz", "he chokin me rn help"])
 def test_a_misspelt_attack_fires_the_ngram_model_on_its_own(text: str) -> None:
-    assert detect_ngrams(text)["acute"]
+    assert ngrams().fires(chunks(text))["acute"]
     assert detect_both(text).acute
 
 
@@ -77,7 +77,7 @@ def test_a_misspelt_attack_fires_the_ngram_model_on_its_own(text: str) -> None:
     "Brat znowu zabrał mi ładowarkę, jestem zła.",
 ])
 def test_ordinary_sentences_do_not_fire_the_ngram_model(text: str) -> None:
-    assert not any(detect_ngrams(text).values())
+    assert not any(ngrams().fires(chunks(text)).values())
 
 
 def test_the_ngram_model_vetoes_a_head_vote_on_petty_hyperbole() -> None:
