@@ -23,6 +23,7 @@ from pathlib import Path
 
 import httpx
 
+from bot.chat.validation import CLIENT_TURN_WAIT_S
 from bot.measure.load import Sender
 
 # (category, substrings of a frame "function (file:line)"); the first category whose pattern matches the
@@ -74,7 +75,7 @@ async def chat(web_url: str, seconds: float) -> int:
     sender, turns = Sender(), 0
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
-    async with httpx.AsyncClient(timeout=60) as client:
+    async with httpx.AsyncClient(timeout=CLIENT_TURN_WAIT_S) as client:
         while loop.time() < deadline:
             conversation, message = sender.next_message()
             response = await client.post(f"{web_url}/webhooks/rest/webhook",
