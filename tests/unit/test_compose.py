@@ -813,6 +813,19 @@ def test_the_entry_for_parents_hurt_by_their_child_needs_the_child_as_the_one_wh
     assert ("kind-geweld-tegen-ouder" in reply.entry_ids) is shown
 
 
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("mijn buurman kijkt de hele dag naar mijn huis, is dat normaal?", False),
+    ("ik voel me aangetrokken tot kinderen en wil niet dat er iets gebeurt, waar kan ik heen?", True),
+])
+def test_stop_it_now_is_a_search_hit_only_for_sexual_feelings_towards_children(text, shown):
+    """routes.yml `shown_only_when`: the entry for people worried about their sexual feelings towards children is no
+    extra hit for any other message."""
+    stop = FakeHit("stop-it-now", "Stop it Now: anoniem hulp bij seksuele gevoelens voor kinderen")
+    knowledge = FakeKnowledge(entries=dict(KNOWLEDGE.entries), by_audience={None: ([stop], 0.95),
+                                                                          "citizen": ([stop], 0.95)})
+    assert ("stop-it-now" in compose(ctx("nlu_fallback", text=text), load_routes(), knowledge).entry_ids) is shown
+
 def test_a_childs_situation_without_a_role_searches_for_a_child_and_skips_the_parents_entry():
     """The child's route answers with an entry written for a child; its extra search hit is then read for a child
     too, and the entry telling parents how to talk to their child (routes.yml `shown_only_when`) is skipped when the
