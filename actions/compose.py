@@ -29,6 +29,7 @@ from actions.service_question import load_service_questions
 from actions.story import StorySettings, form_named, load_story_settings
 from actions.story_reply import story_reply
 from actions.unsure import hedged, unsure_reply, with_choice
+from actions.watch_line import with_watch_line
 
 __all__ = ["Reply", "compose", "render"]
 
@@ -334,7 +335,8 @@ def compose(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Op
     story = story or load_story_settings()
     ctx = with_choice(ctx, lifeline)
     reply = _answer(ctx, routes, knowledge, lifeline, story)
-    return _with_identity(_without_children_lines(_with_young_adult_line(reply, ctx, knowledge), ctx), ctx)
+    reply = _with_identity(_without_children_lines(_with_young_adult_line(reply, ctx, knowledge), ctx), ctx)
+    return with_watch_line(reply, ctx, lifeline)
 
 
 def _answer(ctx: TurnContext, routes: Routes, knowledge: Knowledge, lifeline: Lifeline, story: StorySettings) -> Reply:

@@ -40,6 +40,7 @@ class TurnContext:
     sector: Optional[str]
     entities: dict[str, list[str]] = field(default_factory=dict)
     safety: frozenset[str] = frozenset()
+    watch: frozenset[str] = frozenset()  # levels of the safety net's watch tier (no alarm; actions/watch_line.py)
     misunderstood: int = 0
     runner_up: Optional[tuple[str, float]] = None  # the best real intent when the classifier fell back (the
     # first of fallback_ranking; tests may give it alone)
@@ -265,6 +266,7 @@ def read_context(tracker: Tracker) -> TurnContext:
         sector=tracker.get_slot("sector"),
         entities=entities,
         safety=safety,
+        watch=frozenset(entities.get("safety_watch", [])),
         misunderstood=int(tracker.get_slot("misunderstood") or 0),
         runner_up=ranking[0] if ranking else None,
         fallback_ranking=ranking,

@@ -10,7 +10,8 @@ from typing import Any, Optional
 import yaml
 
 LIFELINE_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "lifeline.yml"
-_TEXTS = ("hedge", "not_understood", "out_of_scope", "check_in", "lifeline", "lifeline_child")
+_TEXTS = ("hedge", "not_understood", "out_of_scope", "check_in", "lifeline", "lifeline_child", "watch_acute",
+          "watch_suicide")
 
 
 @dataclass(frozen=True)

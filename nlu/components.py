@@ -78,6 +78,8 @@ class SafetyNetExtractor(_StatelessExtractor):
             found.append(_entity("safety", "acute", text, "SafetyNetExtractor"))
         if signal.suicide:
             found.append(_entity("safety", "suicide", text, "SafetyNetExtractor"))
+        # No alarm, but the models lean towards danger: the reply ends with 112 or 113 (actions/watch_line.py).
+        found += [_entity("safety_watch", level, text, "SafetyNetExtractor") for level in signal.watch]
         return found
 
 

@@ -45,6 +45,7 @@ class SafetySignal:
     acute: bool
     suicide: bool
     reasons: tuple[str, ...]
+    watch: tuple[str, ...] = ()  # levels the models lean towards without an alarm (nlu/safety_watch.py)
 
 
 @dataclass(frozen=True)

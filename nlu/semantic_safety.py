@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ import yaml
 
 from bot.settings import load_settings, setting
 from nlu.safety_head import CLASSES, Head, head
-from nlu.safety_ngrams import NgramModel, ngrams
+from nlu.safety_ngrams import NgramModel, best_of, ngrams
 
 BANK_PATH = Path(__file__).with_name("safety_bank.yml")
 LEVELS = ("acute", "suicide")
@@ -46,6 +46,7 @@ class SemanticSignal:
     scores: dict[str, float]
     knn: dict[str, bool]
     head: dict[str, bool]
+    head_best: dict[str, float] = field(default_factory=dict)  # per level, the head's highest log-odds, no veto
 
 
 def _default_embed() -> Embed:
@@ -162,12 +163,12 @@ def scores(text: str, bank: Bank | None = None) -> dict[str, tuple[float, float]
 
 
 def head_fires(pieces: list[str], vectors: np.ndarray, trained: Head, confirm: NgramModel | None,
-               gram_odds: np.ndarray | None = None) -> dict[str, bool]:
+               gram_odds: np.ndarray | None = None, odds: np.ndarray | None = None) -> dict[str, bool]:
     """Per level: some chunk reaches the head's threshold and, with ``confirm``, the n-gram model's veto bar
-    (``gram_odds``: its log-odds of these chunks when the caller has them already)."""
+    (``gram_odds``: its log-odds of these chunks when the caller has them already; ``odds`` the head's)."""
     if not len(vectors):
         return dict.fromkeys(LEVELS, False)
-    odds = trained.log_odds(vectors)
+    odds = trained.log_odds(vectors) if odds is None else odds
     votes = np.stack([odds[:, CLASSES.index(level)] >= trained.thresholds[level] for level in LEVELS], axis=1)
     if confirm is not None:
         votes &= confirm.confirms(confirm.log_odds(pieces) if gram_odds is None else gram_odds)
@@ -183,6 +184,9 @@ def detect_semantic(text: str, bank: Bank | None = None, trained: Head | None = 
     vectors = bank.embed(pieces) if pieces else np.zeros((0, 1), dtype=np.float32)
     found = knn_scores(vectors, bank)
     knn = {level: bool(bank.fires(np.array([s]), np.array([m]), level)[0]) for level, (s, m) in found.items()}
-    fired = head_fires(pieces, vectors, trained or head(), (confirm or ngrams()) if use_veto else None, gram_odds)
+    trained = trained or head()
+    odds = trained.log_odds(vectors) if len(vectors) else np.zeros((0, len(CLASSES)))
+    fired = head_fires(pieces, vectors, trained, (confirm or ngrams()) if use_veto else None, gram_odds, odds)
     return SemanticSignal(acute=knn["acute"] or fired["acute"], suicide=knn["suicide"] or fired["suicide"],
-                          scores={level: round(s, 4) for level, (s, _) in found.items()}, knn=knn, head=fired)
+                          scores={level: round(s, 4) for level, (s, _) in found.items()}, knn=knn, head=fired,
+                          head_best=best_of(odds))

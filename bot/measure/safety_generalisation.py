@@ -28,7 +28,8 @@ if str(ROOT) not in sys.path:
 
 from bot.measure.vector_cache import VectorCache  # noqa: E402
 from nlu.safety_net import detect  # noqa: E402
-from nlu.safety_ngrams import ngrams  # noqa: E402
+from nlu.safety_ngrams import best_of, ngrams  # noqa: E402
+from nlu.safety_watch import watch_thresholds  # noqa: E402
 from nlu.semantic_safety import Bank, _default_embed, chunks, detect_semantic, load_bank  # noqa: E402
 
 HERE = Path(__file__).resolve().parents[2] / "tests" / "safety"
@@ -188,7 +189,9 @@ NONACUTE = "heldout_nonacute.yml"
 MAX_NONACUTE_ALARMS = 0.10
 # "head": the trained head's votes as the net counts them (confirmed by the n-gram model chunk by chunk); "ngrams":
 # the n-gram model alone at its own thresholds (nlu/safety_ngrams.py).
-DETECTORS = ("lexicon", "knn", "head", "ngrams", "combined")
+# "with_watch": the alarm OR the watch tier's line for that level (nlu/safety_watch.py): what the reply gives; its
+# count on ordinary sentences is of lines, not alarms, and is never gated.
+DETECTORS = ("lexicon", "knn", "head", "ngrams", "combined", "with_watch")
 # The `measure` parts of the ordinary sets; their false alarms are listed.
 ORDINARY = ("ordinary.yml", "ordinary_requests.yml")
 # Written blind on 2026-12-06 (chat and news in five languages, idioms), measure only: counted, never listed. Its
@@ -222,13 +225,16 @@ def flags(text: str) -> dict[str, tuple[bool, bool]]:
     gram_odds = ngrams().log_odds(chunks(text))
     lexical, grams = detect(text), ngrams().fires_on(gram_odds)
     semantic = detect_semantic(text, bank=_bank, gram_odds=gram_odds)
+    combined = (lexical.acute or semantic.acute or grams["acute"],
+                lexical.suicide or semantic.suicide or grams["suicide"])
+    watch = () if any(combined) else watch_thresholds().levels(semantic.head_best, best_of(gram_odds))
     return {
         "lexicon": (lexical.acute, lexical.suicide),
         "knn": (semantic.knn["acute"], semantic.knn["suicide"]),
         "head": (semantic.head["acute"], semantic.head["suicide"]),
         "ngrams": (grams["acute"], grams["suicide"]),
-        "combined": (lexical.acute or semantic.acute or grams["acute"],
-                     lexical.suicide or semantic.suicide or grams["suicide"]),
+        "combined": combined,
+        "with_watch": (combined[0] or "acute" in watch, combined[1] or "suicide" in watch),
     }
 
 

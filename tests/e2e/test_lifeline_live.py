@@ -73,3 +73,12 @@ def test_danger_at_the_end_of_a_long_story_still_gets_112_first(stack):
 def test_a_story_over_the_limit_gets_a_kind_reply(stack):
     replies = post(stack, "Dit is mijn verhaal. " * 600)
     assert len(replies) == 1 and "10.000" in replies[0]["text"] and "112" in replies[0]["text"]
+
+
+def test_a_message_the_safety_net_only_watches_ends_with_113(stack):
+    # Our own wording: the models lean towards suicide below the alarm (nlu/safety_watch.py); Rasa carries the
+    # `safety_watch` entity to the action, which ends the reply with the 113 line and no alarm message.
+    replies = post(stack, "nobody would notice if i disappeared")
+    reply = texts(replies)
+    assert "113 Zelfmoordpreventie" in replies[-1]["text"] and "0800-0113" in replies[-1]["text"]
+    assert "I'm glad you are telling this" not in reply  # the alarm's opening: it did not fire
