@@ -13,12 +13,15 @@ from urllib.parse import urlparse
 
 import pytest
 
+from bot.chat.validation import CLIENT_TURN_WAIT_S
+
 pytestmark = pytest.mark.e2e
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = Path("/usr/bin/chromium")
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
-BOT_REPLY_TIMEOUT_MS = 60_000
+# As long as every other client waits for a turn: the gateway may take up to 60 s for a 10,000-character story.
+BOT_REPLY_TIMEOUT_MS = int(CLIENT_TURN_WAIT_S * 1000)
 
 
 @dataclass
