@@ -9,7 +9,7 @@ import logging
 
 from nlu.safety_net import SafetySignal, detect
 from nlu.safety_ngrams import best_of, ngrams
-from nlu.safety_watch import watch_thresholds
+from nlu.safety_watch import watched
 from nlu.semantic_safety import chunks, detect_semantic
 
 log = logging.getLogger(__name__)
@@ -43,11 +43,8 @@ def detect_both(text: str) -> SafetySignal:
 
 
 def _watched(head_best: dict[str, float], gram_best: dict[str, float], alarmed: bool) -> tuple[str, ...]:
-    """The watch tier's levels, none when an alarm fired (its message gives 112 and 113 already)."""
-    if alarmed:
-        return ()
     try:
-        return watch_thresholds().levels(head_best, gram_best)
+        return watched(head_best, gram_best, alarmed)
     except Exception:  # noqa: BLE001 - a missing watch file must not break the alarm
         log.exception("safety watch thresholds unreadable; no watch line for this message")
         return ()

@@ -41,3 +41,8 @@ def parse_watch(data: dict) -> WatchThresholds:
 def watch_thresholds(path: Path = WATCH_PATH) -> WatchThresholds:
     with path.open(encoding="utf-8") as handle:
         return parse_watch(yaml.safe_load(handle))
+
+
+def watched(head_best: dict[str, float], gram_best: dict[str, float], alarmed: bool) -> tuple[str, ...]:
+    """The watch tier's levels for a message, none when an alarm fired (its message gives 112 and 113 already)."""
+    return () if alarmed else watch_thresholds().levels(head_best, gram_best)

@@ -162,13 +162,12 @@ def scores(text: str, bank: Bank | None = None) -> dict[str, tuple[float, float]
     return knn_scores(embed_chunks(text, bank), bank)
 
 
-def head_fires(pieces: list[str], vectors: np.ndarray, trained: Head, confirm: NgramModel | None,
-               gram_odds: np.ndarray | None = None, odds: np.ndarray | None = None) -> dict[str, bool]:
-    """Per level: some chunk reaches the head's threshold and, with ``confirm``, the n-gram model's veto bar
-    (``gram_odds``: its log-odds of these chunks when the caller has them already; ``odds`` the head's)."""
-    if not len(vectors):
+def head_fires(pieces: list[str], odds: np.ndarray, trained: Head, confirm: NgramModel | None,
+               gram_odds: np.ndarray | None = None) -> dict[str, bool]:
+    """Per level: some chunk's log-odds (rows of ``odds``, from ``trained``) reach the head's threshold and, with
+    ``confirm``, the n-gram model's veto bar (``gram_odds``: its log-odds of these chunks when the caller has them)."""
+    if not len(odds):
         return dict.fromkeys(LEVELS, False)
-    odds = trained.log_odds(vectors) if odds is None else odds
     votes = np.stack([odds[:, CLASSES.index(level)] >= trained.thresholds[level] for level in LEVELS], axis=1)
     if confirm is not None:
         votes &= confirm.confirms(confirm.log_odds(pieces) if gram_odds is None else gram_odds)
@@ -186,7 +185,7 @@ def detect_semantic(text: str, bank: Bank | None = None, trained: Head | None = 
     knn = {level: bool(bank.fires(np.array([s]), np.array([m]), level)[0]) for level, (s, m) in found.items()}
     trained = trained or head()
     odds = trained.log_odds(vectors) if len(vectors) else np.zeros((0, len(CLASSES)))
-    fired = head_fires(pieces, vectors, trained, (confirm or ngrams()) if use_veto else None, gram_odds, odds)
+    fired = head_fires(pieces, odds, trained, (confirm or ngrams()) if use_veto else None, gram_odds)
     return SemanticSignal(acute=knn["acute"] or fired["acute"], suicide=knn["suicide"] or fired["suicide"],
                           scores={level: round(s, 4) for level, (s, _) in found.items()}, knn=knn, head=fired,
                           head_best=best_of(odds))

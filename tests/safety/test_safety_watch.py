@@ -13,7 +13,7 @@ from actions.context import TurnContext
 from actions.lifeline import load_lifeline
 from actions.watch_line import gives, with_watch_line
 from bot.measure.reply_safety import alarm_texts, judge
-from nlu import safety_combined
+from nlu import safety_combined, safety_watch
 from nlu.safety_watch import WatchThresholds, watch_thresholds
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +31,7 @@ def test_a_level_is_watched_when_the_head_or_the_ngram_model_reaches_its_bar() -
 
 
 def test_no_watch_after_an_alarm(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(safety_combined, "watch_thresholds", lambda: LIMITS)
+    monkeypatch.setattr(safety_watch, "watch_thresholds", lambda: LIMITS)
     leaning = ({"acute": 9.0, "suicide": 9.0}, {"acute": 9.0, "suicide": 9.0})
     assert safety_combined._watched(*leaning, alarmed=True) == ()
     assert safety_combined._watched(*leaning, alarmed=False) == ("acute", "suicide")

@@ -795,7 +795,6 @@ def test_an_unclear_message_never_gets_help_for_those_who_use_violence_unless_it
     assert reply.entry_ids == ["plegerhulp"]
 
 
-
 @pytest.mark.parametrize(("text", "shown"), [
     ("mijn moeder drinkt elke avond en dan schreeuwt ze tegen ons, ik ben 13", False),  # a child about a parent
     ("my dad shouts at us every night and my little brother cries", False),
@@ -813,7 +812,6 @@ def test_the_entry_for_parents_hurt_by_their_child_needs_the_child_as_the_one_wh
     assert ("kind-geweld-tegen-ouder" in reply.entry_ids) is shown
 
 
-
 @pytest.mark.parametrize(("text", "shown"), [
     ("mijn buurman kijkt de hele dag naar mijn huis, is dat normaal?", False),
     ("ik voel me aangetrokken tot kinderen en wil niet dat er iets gebeurt, waar kan ik heen?", True),
@@ -825,6 +823,7 @@ def test_stop_it_now_is_a_search_hit_only_for_sexual_feelings_towards_children(t
     knowledge = FakeKnowledge(entries=dict(KNOWLEDGE.entries), by_audience={None: ([stop], 0.95),
                                                                           "citizen": ([stop], 0.95)})
     assert ("stop-it-now" in compose(ctx("nlu_fallback", text=text), load_routes(), knowledge).entry_ids) is shown
+
 
 def test_a_childs_situation_without_a_role_searches_for_a_child_and_skips_the_parents_entry():
     """The child's route answers with an entry written for a child; its extra search hit is then read for a child
@@ -841,6 +840,7 @@ def test_a_childs_situation_without_a_role_searches_for_a_child_and_skips_the_pa
     parent = compose(ctx("situation_child", text="mijn dochter van 15 ziet hoe mijn man mij slaat"), load_routes(),
                      knowledge)
     assert "kind-ruzie-ouders" not in parent.entry_ids and knowledge.searches[-1][1] == "citizen"
+
 
 def test_an_unclear_message_naming_a_form_with_its_own_line_gets_that_entry_first():
     """"zgwałcona" (raped, Polish) in a message the classifier could not route: the sexual violence entry leads."""
