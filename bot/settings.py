@@ -204,6 +204,8 @@ SECTIONS: dict[str, tuple[Variable, ...]] = {
         _v("TEST_CONSOLE_PORT", "18090", "`make test`: console port of the test stack", PORT),
         _v("TEST_PG_PORT", "", "port of the throwaway PostgreSQL server of the tests", PORT, "a free port"),
         _v("TEST_REDIS_PORT", "", "port of the throwaway Redis server of the tests", PORT, "a free port"),
+        _v("E5_PRELOAD", "", "test runs only: a file of the evaluation's e5 vectors that Rasa puts in its cache at "
+           "start (`bot/measure/eval_vectors.py`); never set for `make run`", PATH, "none"),
         _v("FAULT_CRASH_MARKER", "", "test only: a message containing it makes the action server raise"),
         _v("FAULT_SLOW_MARKER", "", "test only: a message containing it makes the action server sleep"),
         _v("FAULT_SLOW_S", "5", "test only: how long the slow fault sleeps", NUMBER, minimum=0),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection
+from pathlib import Path
 from typing import Any, Optional
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
@@ -21,13 +22,16 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.settings import setting
 from nlu import rasa_speedups, token_vectors
 
 rasa_speedups.apply()  # Rasa imports this module when it loads the model
 try:  # our vocabulary's e5 vectors, computed at set-up: a new process need not embed them again
     token_vectors.prefill()
+    if setting("WEGWIJS_E5_PRELOAD"):  # test runs: the evaluation's fixed messages (bot/measure/eval_vectors.py)
+        token_vectors.prefill_texts(Path(setting("WEGWIJS_E5_PRELOAD")))
 except Exception:  # noqa: BLE001  (a damaged file only costs speed; the featurizer embeds as before)
-    logging.getLogger(__name__).warning("e5 token vectors not loaded", exc_info=True)
+    logging.getLogger(__name__).warning("e5 vectors not loaded", exc_info=True)
 
 SAFETY_UTTERANCES = {"acute": "utter_safety_acute", "suicide": "utter_safety_suicide"}
 DEFAULT_REPLY_ACTION = "action_reply"

@@ -123,6 +123,28 @@ def prefill(path: Optional[Path] = None) -> int:
         return len(stored["words"])
 
 
+def prefill_texts(path: Path, sample: int = 3) -> int:
+    """Put a file of fixed texts' vectors (the evaluation's messages, bot/measure/eval_vectors.py) in the
+    featurizer's cache; the number put. 0 when the file was made with another model or a sample of it differs from
+    what this process computes: then nothing is put and the featurizer embeds as before."""
+    embedder = _featurizer_embedder()
+    with np.load(path) as stored:
+        words, vectors = [str(word) for word in stored["words"].tolist()], stored["vectors"]
+        model = str(stored["model"])
+    if model != embedder.name or len(words) != len(vectors):
+        logger.warning("e5 vectors in %s were made with %s, not %s; not used", path, model, embedder.name)
+        return 0
+    picked = list(range(0, len(words), max(1, len(words) // sample)))[:sample]
+    fresh = embedder.embed([words[i] for i in picked])
+    if not np.array_equal(fresh, vectors[picked]):
+        logger.warning("e5 vectors in %s differ from this process's own; not used", path)
+        return 0
+    for word, vector in zip(words, vectors, strict=True):
+        embedder._cache.put(word, vector)
+    logger.info("e5 vectors of %d fixed texts from %s put in the featurizer's cache", len(words), path)
+    return len(words)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=["build", "hash"])

@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:
 
 import bot.measure.safety_generalisation as sg  # noqa: E402
 import nlu.semantic_safety as ss  # noqa: E402
-from bot.measure.vector_cache import VectorCache  # noqa: E402
+from bot.measure.vector_cache import VectorCache, vector_file  # noqa: E402
 from nlu.safety_net import detect  # noqa: E402
 from nlu.safety_ngrams import best_of, ngrams  # noqa: E402
 from nlu.safety_watch import LEVELS, WATCH_PATH  # noqa: E402
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="print the fit, do not write nlu/safety_watch.yml")
     args = parser.parse_args(argv)
     embed = ss._default_embed()
-    bank = ss.load_bank(embed=VectorCache(sg.vector_file(args.vector_cache), embed) if args.vector_cache else embed)
+    bank = ss.load_bank(embed=VectorCache(vector_file(args.vector_cache), embed) if args.vector_cache else embed)
     danger, ordinary = scored_sets(bank)
     thresholds, notes = {}, []
     for level in LEVELS:

