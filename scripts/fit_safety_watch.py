@@ -25,8 +25,7 @@ if str(ROOT) not in sys.path:
 import bot.measure.safety_generalisation as sg  # noqa: E402
 import nlu.semantic_safety as ss  # noqa: E402
 from bot.measure.vector_cache import VectorCache, vector_file  # noqa: E402
-from nlu.safety_net import detect  # noqa: E402
-from nlu.safety_ngrams import best_of, ngrams  # noqa: E402
+from nlu.safety_combined import read  # noqa: E402
 from nlu.safety_watch import LEVELS, WATCH_PATH  # noqa: E402
 
 BUDGET = {"acute": 0.0, "suicide": 0.005}
@@ -44,16 +43,12 @@ class Scored:
 
 
 def score(text: str, label: str, bank: ss.Bank) -> Scored | None:
-    pieces = ss.chunks(text)
-    if not pieces:
+    if not ss.chunks(text):
         return None
-    gram_odds = ngrams().log_odds(pieces)
-    semantic = ss.detect_semantic(text, bank=bank, gram_odds=gram_odds)
-    fired = ngrams().fires_on(gram_odds)
-    models = any(semantic.knn.values()) or any(semantic.head.values()) or any(fired.values())
-    lexical = detect(text)
-    return Scored(label=label, alarm=models or lexical.acute or lexical.suicide, model_alarm=models,
-                  head=semantic.head_best, grams=best_of(gram_odds))
+    found = read(text, bank=bank, guarded=False)
+    models = any(found.models(level) for level in LEVELS)
+    return Scored(label=label, alarm=any(found.fired(level) for level in LEVELS), model_alarm=models,
+                  head=found.head_best, grams=found.gram_best)
 
 
 def tuning_sets() -> tuple[list[str], list[str]]:

@@ -27,10 +27,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bot.measure.vector_cache import VectorCache, vector_file  # noqa: E402
-from nlu.safety_net import detect  # noqa: E402
-from nlu.safety_ngrams import best_of, ngrams  # noqa: E402
-from nlu.safety_watch import watched  # noqa: E402
-from nlu.semantic_safety import Bank, _default_embed, chunks, detect_semantic, load_bank  # noqa: E402
+from nlu.safety_combined import read  # noqa: E402
+from nlu.semantic_safety import Bank, _default_embed, detect_semantic, load_bank  # noqa: E402
 
 HERE = Path(__file__).resolve().parents[2] / "tests" / "safety"
 TARGET_RECALL = 1.0
@@ -220,19 +218,15 @@ _bank: Bank | None = None  # set by main: the production bank, its e5 vectors re
 
 
 def flags(text: str) -> dict[str, tuple[bool, bool]]:
-    """Per detector: (acute, suicide). The n-gram model scores the chunks once, for its own firing and its veto on
-    the head, as nlu/safety_combined.py does in Rasa."""
-    gram_odds = ngrams().log_odds(chunks(text))
-    lexical, grams = detect(text), ngrams().fires_on(gram_odds)
-    semantic = detect_semantic(text, bank=_bank, gram_odds=gram_odds)
-    combined = (lexical.acute or semantic.acute or grams["acute"],
-                lexical.suicide or semantic.suicide or grams["suicide"])
-    watch = watched(semantic.head_best, best_of(gram_odds), any(combined))
+    """Per detector: (acute, suicide), read as Rasa reads them (nlu/safety_combined.py), a failing model raising."""
+    found = read(text, bank=_bank, guarded=False)
+    combined = (found.fired("acute"), found.fired("suicide"))
+    watch = found.watch()
     return {
-        "lexicon": (lexical.acute, lexical.suicide),
-        "knn": (semantic.knn["acute"], semantic.knn["suicide"]),
-        "head": (semantic.head["acute"], semantic.head["suicide"]),
-        "ngrams": (grams["acute"], grams["suicide"]),
+        "lexicon": (found.lexical.acute, found.lexical.suicide),
+        "knn": (found.knn["acute"], found.knn["suicide"]),
+        "head": (found.head["acute"], found.head["suicide"]),
+        "ngrams": (found.grams["acute"], found.grams["suicide"]),
         "combined": combined,
         # the acute alarm names 113 too; the acute watch line gives 112 only
         "with_watch": (combined[0] or "acute" in watch, any(combined) or "suicide" in watch),

@@ -14,6 +14,8 @@ from actions.lifeline import load_lifeline
 from actions.watch_line import gives, with_watch_line
 from bot.measure.reply_safety import alarm_texts, judge
 from nlu import safety_combined, safety_watch
+from nlu.safety_combined import Readings
+from nlu.safety_net import SafetySignal
 from nlu.safety_watch import WatchThresholds, watch_thresholds
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,9 +34,13 @@ def test_a_level_is_watched_when_the_head_or_the_ngram_model_reaches_its_bar() -
 
 def test_no_watch_after_an_alarm(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(safety_watch, "watch_thresholds", lambda: LIMITS)
-    leaning = ({"acute": 9.0, "suicide": 9.0}, {"acute": 9.0, "suicide": 9.0})
-    assert safety_combined._watched(*leaning, alarmed=True) == ()
-    assert safety_combined._watched(*leaning, alarmed=False) == ("acute", "suicide")
+    leaning = {"head_best": {"acute": 9.0, "suicide": 9.0}, "gram_best": {"acute": 9.0, "suicide": 9.0}}
+    quiet = SafetySignal(level="none", acute=False, suicide=False, reasons=())
+    lexicon_alarm = SafetySignal(level="acute", acute=True, suicide=False, reasons=("cue",))
+    head_alarm = {"acute": False, "suicide": True}
+    assert safety_combined._watched(Readings(lexical=quiet, **leaning)) == ("acute", "suicide")
+    assert safety_combined._watched(Readings(lexical=lexicon_alarm, **leaning)) == ()
+    assert safety_combined._watched(Readings(lexical=quiet, head=head_alarm, **leaning)) == ()
 
 
 def test_the_shipped_thresholds_watch_suicide_and_load() -> None:
