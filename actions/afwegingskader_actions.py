@@ -26,6 +26,7 @@ from actions.afwegingskader import (
     read_turn,
 )
 from actions.step_record import build_record, offer_text
+from actions.watch_line import form_watch_lines
 
 FORM_NAME = "afwegingskader_form"
 RETRIEVED_SLOT = "retrieved"
@@ -66,7 +67,7 @@ class ValidateAfwegingskaderForm(Action):
         text = message.get("text") or ""
         turn = read_turn(flow, text, intent.get("name") or "", float(intent.get("confidence") or 0.0))
         plan = plan_turn(flow, _answers(flow, tracker), requested, turn, text, language, _flagged(message))
-        for line in plan.texts:
+        for line in [*plan.texts, *form_watch_lines(tracker, list(plan.texts))]:
             dispatcher.utter_message(text=line)
         events = [SlotSet(slot, value) for slot, value in plan.slots.items()]
         return events + [SlotSet(RETRIEVED_SLOT, list(plan.entries))]

@@ -26,6 +26,7 @@ from actions.red_flags import (
     plan_turn,
     read_turn,
 )
+from actions.watch_line import form_watch_lines
 
 FORM_NAME = "red_flag_form"
 RETRIEVED_SLOT = "retrieved"
@@ -66,7 +67,7 @@ class ValidateRedFlagForm(Action):
         text = message.get("text") or ""
         turn = read_turn(flags, text, intent.get("name") or "", float(intent.get("confidence") or 0.0))
         plan = plan_turn(flags, _answers(flags, tracker), requested, turn, language, _safety(message))
-        for line in plan.texts:
+        for line in [*plan.texts, *form_watch_lines(tracker, list(plan.texts))]:
             dispatcher.utter_message(text=line)
         return [SlotSet(slot, value) for slot, value in plan.slots.items()] + [SlotSet(RETRIEVED_SLOT, [])]
 

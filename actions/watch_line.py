@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Optional
+
+from rasa_sdk import Tracker
 
 from actions.answer import Reply
-from actions.context import TurnContext
-from actions.lifeline import Lifeline
+from actions.context import TurnContext, read_context
+from actions.lifeline import Lifeline, load_lifeline
 
 NUMBER = {"acute": "112", "suicide": "113"}
 
@@ -25,3 +28,10 @@ def with_watch_line(reply: Reply, ctx: TurnContext, lifeline: Lifeline) -> Reply
     lines = [lifeline.text(f"watch_{level}", ctx.language) for level, number in NUMBER.items()
              if level in ctx.watch and not gives(number, shown)]
     return replace(reply, texts=[*reply.texts, *lines]) if lines else reply
+
+
+def form_watch_lines(tracker: Tracker, shown: list[str], lifeline: Optional[Lifeline] = None) -> list[str]:
+    """The watch lines for a turn a form answers (red-flag check, afwegingskader walk-through), after ``shown``:
+    the same rule as ``with_watch_line``, so a person inside a form is not left without 113 either."""
+    ctx = read_context(tracker)
+    return with_watch_line(Reply(texts=list(shown)), ctx, lifeline or load_lifeline()).texts[len(shown):]
