@@ -79,7 +79,7 @@ touch "$TEST_DIR/.setup-done"
 step "e5 vectors of the evaluation's messages (kept per text under the cache dir; Rasa's own vectors, checked at load)"
 export WEGWIJS_E5_PRELOAD=$TEST_DIR/e5_eval_vectors.npz
 timed eval-vectors "$APP/python" -m bot.measure.eval_vectors --cache "$CACHE/eval-vectors" --out "$WEGWIJS_E5_PRELOAD" \
-  "$WEGWIJS_EVAL_CASES" tests/heldout/conversations*.yml tests/heldout/knowledge_topics*.yml \
+  "$WEGWIJS_EVAL_CASES" tests/heldout/conversations*.yml tests/heldout/knowledge_topics*.yml tests/professional/*.yml \
   || { echo "eval vectors not built: the test stack's Rasa embeds every message itself (slower, the same replies)"; \
        unset WEGWIJS_E5_PRELOAD; }
 set -m

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
+import yaml
 
 from bot.chat.validation import as_words
 from bot.measure.dev_eval import load_cases
@@ -33,7 +34,16 @@ _NOT_A_WORD = re.compile(r"[^\w#@&]+(?=\s|$)|(\s|^)[^\w#@&]+(?=[^0-9\s])|"
 
 
 def user_turns(paths: Iterable[Path]) -> list[str]:
-    return [turn["user"] for path in paths for case in load_cases(path) for turn in case["turns"]]
+    """Every message a set sends: the conversation sets' user turns, or a question set's questions
+    (tests/professional: a mapping with a `questions:` list of `q` and the `before` messages sent first)."""
+    texts: list[str] = []
+    for path in paths:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+        if isinstance(data, dict) and isinstance(data.get("questions"), list):
+            texts += [text for item in data["questions"] for text in (*(item.get("before") or ()), item["q"])]
+        else:
+            texts += [turn["user"] for case in load_cases(path) for turn in case["turns"]]
+    return texts
 
 
 def rasa_texts(message: str) -> list[str]:
@@ -56,8 +66,8 @@ def build(cases: list[Path], cache_dir: Path, out: Path, embed: Embed | None = N
     for start in range(0, len(texts), BATCH):
         parts.append(cache(texts[start:start + BATCH]))
         if cache.added and (start // BATCH) % 4 == 3:
-            print(f"  [eval vectors] {start + BATCH}/{len(texts)} texts, {time.perf_counter() - started:.0f} s",
-                  flush=True)
+            done = min(start + BATCH, len(texts))
+            print(f"  [eval vectors] {done}/{len(texts)} texts, {time.perf_counter() - started:.0f} s", flush=True)
     cache.save()
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_suffix(".partial.npz")
@@ -68,7 +78,7 @@ def build(cases: list[Path], cache_dir: Path, out: Path, embed: Embed | None = N
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("cases", nargs="+", type=Path, help="conversation sets the evaluation plays")
+    parser.add_argument("cases", nargs="+", type=Path, help="conversation and question sets the tests play")
     parser.add_argument("--cache", type=Path, required=True, help="folder of the vectors kept per text hash")
     parser.add_argument("--out", type=Path, required=True, help="the file the Rasa processes read")
     args = parser.parse_args(argv)

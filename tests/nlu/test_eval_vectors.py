@@ -69,6 +69,13 @@ def test_rasa_puts_them_in_its_cache_only_when_a_sample_matches_its_own(built):
     assert probe["tampered"] == 0 and probe["other"] == 0
 
 
+def test_a_question_set_gives_its_questions_and_the_messages_before_them(tmp_path: Path):
+    questions = tmp_path / "questions.yml"
+    questions.write_text('questions:\n  - {topic: step, ids: [x], q: "Wat is stap 2?", before: ["ik ben juf"]}\n',
+                         encoding="utf-8")
+    assert eval_vectors.user_turns([questions]) == ["ik ben juf", "Wat is stap 2?"]
+
+
 def test_the_builder_reads_the_case_files_it_is_given(tmp_path: Path):
     with pytest.raises(SystemExit, match="not found"):
         eval_vectors.build([tmp_path / "none.yml"], tmp_path, tmp_path / "out.npz")
