@@ -69,9 +69,17 @@ def _flat(texts: list[str | list[str]]) -> list[str]:
 
 
 def load_cases(path: Path) -> list[dict[str, Any]]:
+    return checked_cases(read_case_file(path), path)
+
+
+def read_case_file(path: Path) -> Any:
     if not path.is_file():
         raise SystemExit(f"Evaluation file not found: {path}")
-    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def checked_cases(cases: Any, path: Path) -> list[dict[str, Any]]:
+    """The parsed content of a case file, once it has the cases' shape."""
     if not isinstance(cases, list) or not all(isinstance(c, dict) and "turns" in c for c in cases):
         raise SystemExit(f"{path}: expected a list of cases, each with 'id', 'category' and 'turns'")
     return cases

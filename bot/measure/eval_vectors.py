@@ -20,10 +20,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 from bot.chat.validation import as_words
-from bot.measure.dev_eval import load_cases
+from bot.measure.dev_eval import checked_cases, read_case_file
 from bot.measure.vector_cache import Embed, VectorCache, vector_file
 from nlu.semantic_safety import _default_embed, chunks
 
@@ -38,11 +37,11 @@ def user_turns(paths: Iterable[Path]) -> list[str]:
     (tests/professional: a mapping with a `questions:` list of `q` and the `before` messages sent first)."""
     texts: list[str] = []
     for path in paths:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+        data = read_case_file(path)
         if isinstance(data, dict) and isinstance(data.get("questions"), list):
             texts += [text for item in data["questions"] for text in (*(item.get("before") or ()), item["q"])]
         else:
-            texts += [turn["user"] for case in load_cases(path) for turn in case["turns"]]
+            texts += [turn["user"] for case in checked_cases(data, path) for turn in case["turns"]]
     return texts
 
 
